@@ -1,0 +1,129 @@
+package org.provenant.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.ProgressSink;
+import org.provenant.ml.ModelRegistry;
+
+/**
+ * Runs indicators in parallel on a bounded pool of daemon threads. Each indicator reports its own progress;
+ * one that fails is reported as FAILED with its message and the others go on; cancel stops them at their next
+ * check. The GUI, the CLI and the report all go through this one class.
+ */
+public final class AnalysisEngine implements AutoCloseable {
+    private final ModelRegistry models;
+    private final ExecutorService pool;
+
+    public AnalysisEngine(ModelRegistry models) {
+        this(models, Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+    }
+
+    public AnalysisEngine(ModelRegistry models, int threads) {
+        this.models = models;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "provenant-analysis-" + n.incrementAndGet());
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+        });
+    }
+
+    public ModelRegistry models() {
+        return models;
+    }
+
+    /** Starts the indicators on the image and returns at once. */
+    public AnalysisRun start(FloatImage image, List<Indicator> indicators, AnalysisListener listener) {
+        AnalysisRun run = new AnalysisRun();
+        List<CompletableFuture<IndicatorOutcome>> futures = new ArrayList<>();
+        for (Indicator ind : indicators) {
+            futures.add(CompletableFuture.supplyAsync(() -> runOne(ind, image, run, listener), pool));
+        }
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
+            List<IndicatorOutcome> outs = new ArrayList<>();
+            for (CompletableFuture<IndicatorOutcome> f : futures) outs.add(f.join());
+            AnalysisReport rep = new AnalysisReport(outs, run.isCancelled());
+            try {
+                listener.allFinished(rep);
+            } finally {
+                run.report.complete(rep);
+            }
+        });
+        return run;
+    }
+
+    /** Runs and waits. */
+    public AnalysisReport analyze(FloatImage image, List<Indicator> indicators, AnalysisListener listener)
+            throws InterruptedException {
+        return start(image, indicators, listener).await();
+    }
+
+    private IndicatorOutcome runOne(Indicator ind, FloatImage image, AnalysisRun run, AnalysisListener listener) {
+        long t0 = System.nanoTime();
+        String id = ind.id();
+        IndicatorOutcome out;
+        if (run.isCancelled()) {
+            out = new IndicatorOutcome(id, ind.displayName(), ind.methodReference(), IndicatorOutcome.Status.CANCELLED, null, null, 0);
+            safe(() -> listener.finished(out));
+            return out;
+        }
+        safe(() -> listener.started(id));
+        ProgressSink sink = new ProgressSink() {
+            @Override public void progress(double fraction) {
+                safe(() -> listener.progress(id, Math.max(0, Math.min(1, fraction))));
+            }
+
+            @Override public boolean cancelled() {
+                return run.isCancelled() || Thread.currentThread().isInterrupted();
+            }
+        };
+        IndicatorOutcome o;
+        try {
+            IndicatorResult r = ind.analyze(image, new IndicatorContext(models, sink));
+            if (run.isCancelled()) throw new CancellationException();
+            o = done(ind, IndicatorOutcome.Status.DONE, r, null, t0);
+        } catch (CancellationException e) {
+            o = done(ind, IndicatorOutcome.Status.CANCELLED, null, null, t0);
+        } catch (IndicatorException e) {
+            o = done(ind, IndicatorOutcome.Status.FAILED, null, e.getMessage(), t0);
+        } catch (OutOfMemoryError e) {
+            o = done(ind, IndicatorOutcome.Status.FAILED, null, "not enough memory for this indicator on this image", t0);
+        } catch (RuntimeException e) {
+            o = done(ind, IndicatorOutcome.Status.FAILED, null, "internal error: " + e, t0);
+        }
+        IndicatorOutcome fo = o;
+        safe(() -> listener.finished(fo));
+        return o;
+    }
+
+    private static IndicatorOutcome done(Indicator ind, IndicatorOutcome.Status s, IndicatorResult r, String err, long t0) {
+        return new IndicatorOutcome(ind.id(), ind.displayName(), ind.methodReference(), s, r, err,
+                (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static void safe(Runnable r) {
+        try {
+            r.run();
+        } catch (RuntimeException ignored) {
+            // a listener's failure must not break the analysis
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,23 @@
+package org.provenant.indicators;
+
+import org.provenant.core.image.FloatImage;
+
+/**
+ * One forensic indicator: a pure function image (+ models) -> result. Implementations are stateless and
+ * thread-safe, never touch a GUI, and are found through {@link IndicatorRegistry} (ServiceLoader).
+ */
+public interface Indicator {
+    /** Stable id, e.g. "colour-correlation". */
+    String id();
+
+    /** Name shown on the panel, e.g. "Colour-channel correlation". */
+    String displayName();
+
+    /** Method reference for the report, e.g. "Bergmann et al., arXiv 2504.03191, cue 1". */
+    String methodReference();
+
+    /** Position in panel order (lower first). */
+    default int order() { return 100; }
+
+    IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException;
+}

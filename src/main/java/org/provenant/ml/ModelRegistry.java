@@ -1,0 +1,144 @@
+package org.provenant.ml;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The models folder and its manifest ({@code manifest.json}: {"models": [ModelEntry...]}).
+ * A model file is only handed out after its SHA-256 matched the manifest; loaded objects (ONNX sessions,
+ * classifiers) are cached here so that every indicator shares one copy.
+ */
+public final class ModelRegistry implements AutoCloseable {
+    public static final String MANIFEST = "manifest.json";
+    /** System property naming the models folder; else PROVENANT_MODELS, else ./models. */
+    public static final String DIR_PROPERTY = "provenant.models";
+
+    private final Path dir;
+    private final Map<String, ModelEntry> entries;
+    private final Map<String, Path> verified = new ConcurrentHashMap<>();
+    private final Map<String, Object> cache = new ConcurrentHashMap<>();
+
+    private ModelRegistry(Path dir, Map<String, ModelEntry> entries) {
+        this.dir = dir;
+        this.entries = entries;
+    }
+
+    /** A registry with no models: every model-based indicator reports that its model is missing. */
+    public static ModelRegistry empty() {
+        return new ModelRegistry(null, Map.of());
+    }
+
+    /** The default models folder: -Dprovenant.models, $PROVENANT_MODELS, or ./models. Missing folder = empty. */
+    public static ModelRegistry locate() throws ModelException {
+        String p = System.getProperty(DIR_PROPERTY);
+        if (p == null || p.isBlank()) p = System.getenv("PROVENANT_MODELS");
+        Path dir = Path.of(p == null || p.isBlank() ? "models" : p);
+        if (!Files.isRegularFile(dir.resolve(MANIFEST))) return empty();
+        return load(dir);
+    }
+
+    public static ModelRegistry load(Path dir) throws ModelException {
+        Path manifest = dir.resolve(MANIFEST);
+        ObjectMapper om = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        try {
+            Map<String, List<ModelEntry>> root = om.readValue(manifest.toFile(), new TypeReference<>() { });
+            Map<String, ModelEntry> map = new LinkedHashMap<>();
+            for (ModelEntry e : root.getOrDefault("models", List.of())) {
+                if (e.name() == null || e.file() == null || e.sha256() == null) {
+                    throw new ModelException("Model manifest " + manifest + " has an entry without name, file or sha256");
+                }
+                if (map.put(e.name(), e) != null) throw new ModelException("Model manifest names " + e.name() + " twice");
+            }
+            return new ModelRegistry(dir, Collections.unmodifiableMap(map));
+        } catch (IOException e) {
+            throw new ModelException("Model manifest " + manifest + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public Path directory() { return dir; }
+
+    public List<ModelEntry> entries() { return new ArrayList<>(entries.values()); }
+
+    public Optional<ModelEntry> find(String name) { return Optional.ofNullable(entries.get(name)); }
+
+    public List<ModelEntry> ofKind(String kindPrefix) {
+        List<ModelEntry> out = new ArrayList<>();
+        for (ModelEntry e : entries.values()) if (e.kind() != null && e.kind().startsWith(kindPrefix)) out.add(e);
+        return out;
+    }
+
+    /** The model's file, after checking that it exists and that its SHA-256 matches the manifest. */
+    public Path verifiedFile(String name) throws ModelException {
+        Path cached = verified.get(name);
+        if (cached != null) return cached;
+        ModelEntry e = entries.get(name);
+        if (e == null) throw new ModelException("Model '" + name + "' is not in the model manifest" + (dir == null ? " (no models folder found)" : " " + dir.resolve(MANIFEST)));
+        Path f = dir.resolve(e.file()).normalize();
+        if (!f.startsWith(dir.normalize())) throw new ModelException("Model '" + name + "' points outside the models folder");
+        if (!Files.isRegularFile(f)) throw new ModelException("Model '" + name + "' is missing: " + f + " does not exist");
+        String actual = sha256(f);
+        if (!actual.equalsIgnoreCase(e.sha256())) {
+            throw new ModelException("Model '" + name + "' failed its integrity check: SHA-256 of " + f.getFileName()
+                    + " is " + actual + ", the manifest expects " + e.sha256() + ". The file was changed or damaged; it is not loaded.");
+        }
+        verified.put(name, f);
+        return f;
+    }
+
+    /** Shared, lazily created object (a loaded session, a classifier) under a key. */
+    @SuppressWarnings("unchecked")
+    public synchronized <T> T cached(String key, ModelLoader<T> loader) throws ModelException {
+        Object o = cache.get(key);
+        if (o == null) {
+            o = loader.load();
+            cache.put(key, o);
+        }
+        return (T) o;
+    }
+
+    @FunctionalInterface
+    public interface ModelLoader<T> {
+        T load() throws ModelException;
+    }
+
+    public static String sha256(Path f) throws ModelException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            DigestInputStream din = (DigestInputStream) in;
+            while (din.read(buf) >= 0) { /* digesting */ }
+            return HexFormat.of().formatHex(din.getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new ModelException("Model file " + f + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Object o : cache.values()) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception ignored) {
+                    // closing a model at shutdown: nothing to report
+                }
+            }
+        }
+        cache.clear();
+    }
+}
