@@ -283,7 +283,7 @@ final class Container {
             info.width = u16le(b, 18);
             info.height = u16le(b, 20);
             bpp = u16le(b, 24);
-        } else if (dib >= 40 && b.length >= 34) {
+        } else if (java.util.Set.of(16L, 40L, 52L, 56L, 64L, 108L, 124L).contains(dib) && b.length >= 34) {
             info.width = (int) u32le(b, 18);
             int h = (int) u32le(b, 22);
             if (h == Integer.MIN_VALUE) {
@@ -292,9 +292,9 @@ final class Container {
             }
             info.height = Math.abs(h); // negative height = rows stored top-down, a legal variant
             bpp = u16le(b, 28);
-            compression = u32le(b, 30);
+            compression = dib == 16 ? 0 : u32le(b, 30);
         } else {
-            info.problem = b.length < 54 ? TRUNCATED : "the BMP header has an unknown size (" + dib + " bytes)";
+            info.problem = b.length < 34 ? TRUNCATED : "the BMP header has an unknown size (" + dib + " bytes)";
             return;
         }
         if (info.width < 0) {

@@ -167,7 +167,7 @@ public final class ImageLoader {
         } catch (IOException | RuntimeException | StackOverflowError e) {
             if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) throw new ImageLoadException(path, Container.TRUNCATED, e);
             throw new ImageLoadException(path, "the image data is damaged (the " + format + " decoder reports: "
-                    + safeMessage(e) + ")", e);
+                    + decoderMessage(e) + ")", e);
         } finally {
             reader.dispose();
         }
@@ -256,6 +256,16 @@ public final class ImageLoader {
 
     private static String shorten(String s) {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+    }
+
+    /** The decoder's own words: the message of the exception, followed by its cause's where that says more. */
+    private static String decoderMessage(Throwable e) {
+        String m = safeMessage(e);
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.getMessage() != null && !m.contains(cause.getMessage().strip())) {
+            m = m.replaceAll("[.!]+$", "") + ": " + safeMessage(cause);
+        }
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     static String safeMessage(Throwable e) {

@@ -277,6 +277,16 @@ class ImageLoaderTest {
     }
 
     @Test
+    void hugeDeclaredSizeWithoutPixelLimitIsRefusedForMemoryNotDecoded() throws Exception {
+        byte[] png = TestFiles.write(TestFiles.rgb8(64, 64, 13), "png");
+        int ihdr = TestFiles.pngChunk(png, "IHDR");
+        byte[] lie = TestFiles.fixPngCrc(TestFiles.u32be(TestFiles.u32be(png, ihdr + 8, 60_000), ihdr + 12, 60_000), ihdr);
+        Path p = file("lie.png", lie);
+        ImageLoadException e = assertThrows(ImageLoadException.class, () -> new ImageLoader(Long.MAX_VALUE).load(p));
+        assertTrue(e.getMessage().startsWith("Cannot open lie.png: decoding 60000 x 60000 pixels needs about "), e.getMessage());
+    }
+
+    @Test
     void missingEmptyFolderAndUnsupportedAreRefusedPlainly() throws Exception {
         assertEquals("Cannot open nope.png: the file does not exist",
                 assertThrows(ImageLoadException.class, () -> loader.load(dir.resolve("nope.png"))).getMessage());
