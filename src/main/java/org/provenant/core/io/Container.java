@@ -137,7 +137,7 @@ final class Container {
         if (info.text.size() < 64) info.text.putIfAbsent(printable(key), value.length() > 2000 ? value.substring(0, 2000) + "..." : value);
     }
 
-    // ---------------------------------------------------------------- JPEG: marker walk up to the first scan
+    // ---------------------------------------------------------------- JPEG: marker walk over every segment and scan
     private static void jpeg(byte[] b, Info info) {
         int pos = 2;
         Map<Integer, byte[]> iccChunks = new java.util.TreeMap<>();
@@ -181,7 +181,23 @@ final class Container {
                 putText(info, "Comment", new String(b, data, dlen, StandardCharsets.ISO_8859_1).strip());
             }
             pos += len;
-            if (marker == 0xda) break; // start of scan: the entropy-coded data follows; the decoder takes over
+            if (marker == 0xda) {
+                // entropy-coded scan data: skip to the next real marker (FF 00 is a stuffed byte, FF D0-D7 a restart)
+                while (true) {
+                    while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++;
+                    if (pos + 1 >= b.length) {
+                        info.problem = TRUNCATED; // the scan runs to the end of the file: no end-of-image marker
+                        return;
+                    }
+                    int next = b[pos + 1] & 0xff;
+                    if (next == 0x00 || next == 0xff || (next >= 0xd0 && next <= 0xd7)) {
+                        pos += next == 0xff ? 1 : 2;
+                        continue;
+                    }
+                    break;
+                }
+                if ((b[pos + 1] & 0xff) == 0xd9) break; // end of image after a scan: the structure is complete
+            }
         }
         if (!iccChunks.isEmpty()) {
             ByteArrayOutputStream icc = new ByteArrayOutputStream();

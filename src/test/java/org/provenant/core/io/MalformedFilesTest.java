@@ -31,6 +31,10 @@ class MalformedFilesTest {
     private static final byte[] PNG = TestFiles.write(TestFiles.rgb8(96, 64, 21), "png");
     private static final byte[] JPEG = TestFiles.write(TestFiles.rgb8(96, 64, 22), "jpeg");
     private static final byte[] TIFF = TestFiles.write(TestFiles.rgb8(96, 64, 23), "tiff");
+    private static final byte[] JPEG_PROGRESSIVE = TestFiles.progressiveJpeg(TestFiles.rgb8(96, 64, 25));
+    private static final byte[] TIFF_LZW = TestFiles.tiffCompressed(TestFiles.rgb8(96, 64, 26), "LZW");
+    private static final byte[] TIFF_DEFLATE = TestFiles.tiffCompressed(TestFiles.rgb8(96, 64, 27), "Deflate");
+    private static final byte[] TIFF_16 = TestFiles.write(TestFiles.rgb16(96, 64), "tiff");
     private static final byte[] BMP = TestFiles.write(TestFiles.rgb8(96, 64, 24), "bmp");
     private static final byte[] WEBP_LOSSLESS = TestFiles.resource("pattern-lossless.webp");
     private static final byte[] WEBP_LOSSY = TestFiles.resource("pattern-lossy.webp");
@@ -92,7 +96,19 @@ class MalformedFilesTest {
         add("jpeg SOF component count 7", "jpg", () -> TestFiles.set(JPEG, sof + 9, 7), "damaged");
         add("jpeg SOF precision 3", "jpg", () -> TestFiles.set(JPEG, sof + 4, 3), "damaged");
         add("jpeg scan data overwritten by a marker", "jpg", () -> TestFiles.set(JPEG, JPEG.length / 2, 0xff, 0xd9), TRUNCATED);
+        for (int cut : new int[]{JPEG_PROGRESSIVE.length / 3, JPEG_PROGRESSIVE.length * 2 / 3, JPEG_PROGRESSIVE.length - 2}) {
+            add("progressive jpeg truncated to " + cut + " bytes", "jpg", () -> TestFiles.truncate(JPEG_PROGRESSIVE, cut), TRUNCATED);
+        }
         // ---------------- TIFF
+        for (int cut : new int[]{TIFF_LZW.length / 2, TIFF_LZW.length - 200}) {
+            add("lzw tiff truncated to " + cut + " bytes", "tif", () -> TestFiles.truncate(TIFF_LZW, cut), "truncated");
+        }
+        for (int cut : new int[]{TIFF_DEFLATE.length / 2, TIFF_DEFLATE.length - 200}) {
+            add("deflate tiff truncated to " + cut + " bytes", "tif", () -> TestFiles.truncate(TIFF_DEFLATE, cut), "truncated");
+        }
+        for (int cut : new int[]{TIFF_16.length / 2, TIFF_16.length - 7}) {
+            add("16-bit tiff truncated to " + cut + " bytes", "tif", () -> TestFiles.truncate(TIFF_16, cut), "truncated");
+        }
         boolean le = TIFF[0] == 'I';
         long ifd = le ? TestFiles.readU32le(TIFF, 4) : TestFiles.readU32be(TIFF, 4);
         for (int cut : new int[]{3, 7, 20, TIFF.length / 3, TIFF.length / 2, TIFF.length - 10}) {
@@ -194,7 +210,8 @@ class MalformedFilesTest {
     }
 
     static List<Arguments> intact() {
-        return List.of(Arguments.of("png", PNG), Arguments.of("jpg", JPEG), Arguments.of("tif", TIFF), Arguments.of("bmp", BMP),
+        return List.of(Arguments.of("png", PNG), Arguments.of("jpg", JPEG), Arguments.of("tif", TIFF), Arguments.of("tif", TIFF_LZW), Arguments.of("tif", TIFF_DEFLATE),
+                Arguments.of("tif", TIFF_16), Arguments.of("jpg", JPEG_PROGRESSIVE), Arguments.of("bmp", BMP),
                 Arguments.of("webp", WEBP_LOSSLESS), Arguments.of("webp", WEBP_LOSSY));
     }
 

@@ -31,6 +31,17 @@ final class TestFiles {
         return img;
     }
 
+    static byte[] tiffCompressed(BufferedImage img, String compression) {
+        return write(img, "tiff", p -> {
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionType(compression);
+        });
+    }
+
+    static byte[] progressiveJpeg(BufferedImage img) {
+        return write(img, "jpeg", p -> p.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT));
+    }
+
     static int clamp(int v) {
         return Math.max(0, Math.min(255, v));
     }
@@ -63,13 +74,23 @@ final class TestFiles {
 
     /** The image written by the first ImageIO writer of this format that accepts it (JDK or TwelveMonkeys). */
     static byte[] write(BufferedImage img, String format) {
+        return write(img, format, null);
+    }
+
+    /**
+     * As {@link #write(BufferedImage, String)}, with the write parameters set up by {@code setup} (compression,
+     * progressive mode...); a writer that rejects the setting is skipped.
+     */
+    static byte[] write(BufferedImage img, String format, java.util.function.Consumer<javax.imageio.ImageWriteParam> setup) {
         RuntimeException last = null;
         for (java.util.Iterator<javax.imageio.ImageWriter> it = ImageIO.getImageWritersByFormatName(format); it.hasNext(); ) {
             javax.imageio.ImageWriter w = it.next();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
                 w.setOutput(ios);
-                w.write(img);
+                javax.imageio.ImageWriteParam param = w.getDefaultWriteParam();
+                if (setup != null) setup.accept(param);
+                w.write(null, new javax.imageio.IIOImage(img, null, null), param);
             } catch (IOException e) {
                 last = new UncheckedIOException(e);
                 continue;
