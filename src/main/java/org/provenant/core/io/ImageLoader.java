@@ -97,7 +97,12 @@ public final class ImageLoader {
                     ? "the format " + other + " is not supported (supported: " + ImageFormat.SUPPORTED + ")"
                     : "the file is not an image in a supported format (supported: " + ImageFormat.SUPPORTED + ")");
         }
-        Container.Info info = Container.inspect(format, bytes);
+        Container.Info info;
+        try {
+            info = Container.inspect(format, bytes);
+        } catch (RuntimeException e) { // a structure the walk did not foresee: refuse plainly rather than crash
+            throw new ImageLoadException(path, "the " + format + " file structure is damaged (" + safeMessage(e) + ")", e);
+        }
         if (info.problem != null) throw new ImageLoadException(path, info.problem);
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
         Decoded d = decode(path, format, bytes, info);
@@ -250,8 +255,14 @@ public final class ImageLoader {
             int declared = Metadata.tiffBitsPerSample(bytes);
             if (declared > 0) bits = declared;
         }
+        String icc;
+        try {
+            icc = Metadata.describeIcc(info.icc);
+        } catch (RuntimeException e) { // damaged metadata never stops a load
+            icc = "embedded ICC profile, unreadable (" + info.icc.length + " bytes)";
+        }
         return new ImageMetadata(format.imageIoName(), img.getWidth(), img.getHeight(), bits, fi.channels(),
-                img.getColorModel().hasAlpha(), Metadata.describeIcc(info.icc), exif);
+                img.getColorModel().hasAlpha(), icc, exif);
     }
 
     private static String shorten(String s) {
