@@ -239,6 +239,74 @@ class ImageLoaderTest {
     }
 
     @Test
+    void tiffTagsAndEmbeddedIccAreReadBack() throws Exception {
+        BufferedImage img = TestFiles.rgb8(24, 16, 14);
+        ImageWriter w = null;
+        for (java.util.Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext(); ) {
+            ImageWriter c = it.next();
+            if (c.getClass().getName().startsWith("com.sun.")) w = c; // the JDK writer takes a TIFFDirectory
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(w != null, "JDK TIFF writer not available");
+        javax.imageio.plugins.tiff.BaselineTIFFTagSet base = javax.imageio.plugins.tiff.BaselineTIFFTagSet.getInstance();
+        javax.imageio.plugins.tiff.TIFFDirectory d = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(
+                w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), w.getDefaultWriteParam()));
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(271), javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII,
+                1, new String[]{"Scanner Works"}));
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(306), javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII,
+                1, new String[]{"2023:01:02 03:04:05"}));
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(34675), javax.imageio.plugins.tiff.TIFFTag.TIFF_UNDEFINED,
+                icc.length, icc));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            w.write(null, new IIOImage(img, null, d.getAsMetadata()), w.getDefaultWriteParam());
+        } finally {
+            w.dispose();
+        }
+        LoadedImage li = loader.load(file("tags.tif", out.toByteArray()));
+        assertSameRgb8(img, li.image());
+        assertEquals("Scanner Works", li.metadata().exif().get("Make"));
+        assertEquals("2023:01:02 03:04:05", li.metadata().exif().get("DateTime"));
+        assertTrue(li.metadata().iccProfile().startsWith("sRGB"), li.metadata().iccProfile());
+    }
+
+    @Test
+    void alphaIsReportedAndDropped() throws Exception {
+        BufferedImage img = new BufferedImage(5, 4, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(1, 1, 0x80ff2010);
+        LoadedImage li = loader.load(file("alpha.png", TestFiles.write(img, "png")));
+        assertTrue(li.metadata().hasAlpha());
+        assertEquals(3, li.image().channels());
+        assertEquals(0xff, Math.round(li.image().get(0, 1, 1) * 255f)); // colour kept, alpha dropped (not premultiplied)
+        assertEquals(0x20, Math.round(li.image().get(1, 1, 1) * 255f));
+    }
+
+    @Test
+    void paletteAndGreyImagesRoundTrip() throws Exception {
+        BufferedImage indexed = new BufferedImage(19, 7, BufferedImage.TYPE_BYTE_INDEXED);
+        indexed.setRGB(3, 2, 0xff0000);
+        indexed.setRGB(4, 2, 0x0000ff);
+        for (String f : new String[]{"png", "bmp", "tiff"}) {
+            LoadedImage li = loader.load(file("indexed." + f, TestFiles.write(indexed, f)));
+            assertSameRgb8(indexed, li.image());
+        }
+        BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 16; y++) for (int x = 0; x < 16; x++) grey.getRaster().setSample(x, y, 0, x * 16 + y);
+        for (String f : new String[]{"png", "tiff"}) {
+            LoadedImage li = loader.load(file("grey." + f, TestFiles.write(grey, f)));
+            assertEquals(1, li.image().channels(), f);
+            assertEquals(8, li.metadata().bitsPerSample(), f);
+            assertEquals(5 * 16 + 9, Math.round(li.image().get(0, 5, 9) * 255f), f);
+        }
+        FloatImage bmp = loader.load(file("grey.bmp", TestFiles.write(grey, "bmp"))).image(); // BMP stores grey as a palette
+        for (int c = 0; c < bmp.channels(); c++) assertEquals(5 * 16 + 9, Math.round(bmp.get(c, 5, 9) * 255f));
+        LoadedImage jpg = loader.load(file("grey.jpg", TestFiles.write(grey, "jpeg")));
+        assertEquals(1, jpg.image().channels());
+        assertEquals(16, jpg.image().width());
+    }
+
+    @Test
     void plainFileHasNoIccAndNoExif() throws Exception {
         ImageMetadata m = loader.load(file("plain.bmp", TestFiles.write(TestFiles.rgb8(10, 10, 9), "bmp"))).metadata();
         assertNull(m.iccProfile());
