@@ -36,6 +36,9 @@ import org.provenant.core.image.FloatImage;
  * estimate refuse decompression bombs without decoding them. During decoding, decoder warnings and reads past the
  * last byte are watched, because ImageIO decodes many truncated files "successfully" with grey or black filler.
  *
+ * <p>Pixels are returned as stored: the EXIF orientation and the ICC profile are reported in the metadata, never
+ * applied, so that every indicator sees the samples the file holds.
+ *
  * <p>Every refusal is one {@link ImageLoadException} whose message is "Cannot open NAME: reason in plain words".
  */
 public final class ImageLoader {
@@ -55,6 +58,10 @@ public final class ImageLoader {
      */
     private static final java.util.Set<ImageFormat> READ_PAST_END_MEANS_TRUNCATED =
             java.util.EnumSet.of(ImageFormat.PNG, ImageFormat.TIFF, ImageFormat.BMP);
+
+    static {
+        ImageIO.scanForPlugins(); // registers the TwelveMonkeys readers also under class loaders that ImageIO did not scan
+    }
 
     private final long maxPixels;
     private final LongSupplier availableMemory;
