@@ -26,6 +26,8 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.provenant.core.image.FloatImage;
 
 class ImageLoaderTest {
@@ -56,64 +58,35 @@ class ImageLoaderTest {
     }
 
     // ------------------------------------------------------------------ pixels round-trip
-    @Test
-    void png8RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(73, 41, 1);
-        LoadedImage li = loader.load(file("a.png", TestFiles.write(img, "png")));
+    @ParameterizedTest(name = "8-bit RGB {0} round-trips exactly")
+    @CsvSource({"png, 73, 41", "bmp, 37, 29", "tiff, 64, 48"}) // odd BMP width: rows are padded to 4 bytes
+    void rgb8RoundTripsExactly(String format, int w, int h) throws Exception {
+        BufferedImage img = TestFiles.rgb8(w, h, w);
+        LoadedImage li = loader.load(file("a." + format, TestFiles.write(img, format)));
         assertSameRgb8(img, li.image());
-        assertEquals("png", li.metadata().formatName());
+        assertEquals(format, li.metadata().formatName());
         assertEquals(8, li.metadata().bitsPerSample());
         assertEquals(3, li.metadata().channels());
     }
 
-    @Test
-    void bmp24RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(37, 29, 2); // odd width: BMP rows are padded to 4 bytes
-        LoadedImage li = loader.load(file("a.bmp", TestFiles.write(img, "bmp")));
-        assertSameRgb8(img, li.image());
-        assertEquals("bmp", li.metadata().formatName());
-    }
-
-    @Test
-    void tiff8RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(64, 48, 3);
-        LoadedImage li = loader.load(file("a.tif", TestFiles.write(img, "tiff")));
-        assertSameRgb8(img, li.image());
-        assertEquals("tiff", li.metadata().formatName());
-        assertEquals(8, li.metadata().bitsPerSample());
-    }
-
-    @Test
-    void tiff16GreyKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("g16.tif", TestFiles.write(TestFiles.grey16(40, 30), "tiff")));
+    @ParameterizedTest(name = "16-bit {1} {0} keeps 16-bit precision")
+    @CsvSource({"tiff, grey", "tiff, rgb", "png, grey", "png, rgb"})
+    void sixteenBitKeepsPrecision(String format, String colour) throws Exception {
+        boolean rgb = colour.equals("rgb");
+        int w = 33, h = 21;
+        LoadedImage li = loader.load(file("16." + format, TestFiles.write(rgb ? TestFiles.rgb16(w, h) : TestFiles.grey16(w, h), format)));
         FloatImage f = li.image();
-        assertEquals(1, f.channels());
+        assertEquals(rgb ? 3 : 1, f.channels());
         assertEquals(16, li.metadata().bitsPerSample());
         assertEquals(1000, Math.round(f.get(0, 0, 0) * 65535.0), "1000/65535 survives");
-        for (int y = 0; y < 30; y++) {
-            for (int x = 0; x < 40; x++) assertEquals(TestFiles.grey16Value(x, y), Math.round(f.get(0, x, y) * 65535.0));
-        }
-    }
-
-    @Test
-    void tiff16RgbKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("c16.tif", TestFiles.write(TestFiles.rgb16(33, 21), "tiff")));
-        FloatImage f = li.image();
-        assertEquals(3, f.channels());
-        assertEquals(16, li.metadata().bitsPerSample());
-        for (int y = 0; y < 21; y++) {
-            for (int x = 0; x < 33; x++) {
-                for (int c = 0; c < 3; c++) assertEquals(TestFiles.rgb16Value(c, x, y), Math.round(f.get(c, x, y) * 65535.0));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < f.channels(); c++) {
+                    int want = rgb ? TestFiles.rgb16Value(c, x, y) : TestFiles.grey16Value(x, y);
+                    assertEquals(want, Math.round(f.get(c, x, y) * 65535.0));
+                }
             }
         }
-    }
-
-    @Test
-    void png16GreyKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("g16.png", TestFiles.write(TestFiles.grey16(40, 30), "png")));
-        assertEquals(16, li.metadata().bitsPerSample());
-        assertEquals(1000, Math.round(li.image().get(0, 0, 0) * 65535.0));
-        assertEquals(TestFiles.grey16Value(39, 29), Math.round(li.image().get(0, 39, 29) * 65535.0));
     }
 
     @Test
