@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -112,6 +111,7 @@ public final class ImageLoader {
         }
         if (info.problem != null) throw new ImageLoadException(path, info.problem);
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
+        if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
         Decoded d = decode(path, format, bytes, info);
         return new LoadedImage(path, bytes.length, sha, d.image, d.metadata);
     }
@@ -126,7 +126,7 @@ public final class ImageLoader {
             if (size == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
             if (size > Integer.MAX_VALUE - 16) throw new ImageLoadException(path, "the file is larger than 2 GB");
             // READ only: the evidence file is never opened for writing; reading does not change its modification time
-            try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ)) {
                 byte[] bytes = in.readAllBytes();
                 if (bytes.length == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
                 return bytes;
@@ -177,7 +177,9 @@ public final class ImageLoader {
         } catch (OutOfMemoryError e) {
             throw new ImageLoadException(path, "there is not enough memory to decode the image", e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) throw new ImageLoadException(path, Container.TRUNCATED, e);
+            if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) {
+                throw new ImageLoadException(path, Container.TRUNCATED, e);
+            }
             throw new ImageLoadException(path, "the image data is damaged (the " + format + " decoder reports: "
                     + decoderMessage(e) + ")", e);
         } finally {
@@ -253,7 +255,7 @@ public final class ImageLoader {
                                           FloatImage fi, List<String> warnings) {
         Map<String, String> exif = new LinkedHashMap<>();
         Metadata.readTiffTags(format == ImageFormat.TIFF ? bytes : info.exif, exif, info);
-        info.text.forEach((k, v) -> exif.putIfAbsent("PNG".equals(format.name()) ? "PNG text " + k : k, v));
+        info.text.forEach((k, v) -> exif.putIfAbsent(format == ImageFormat.PNG ? "PNG text " + k : k, v));
         if (!warnings.isEmpty()) exif.put("Decoder warnings", shorten(String.join("; ", warnings)));
         int[] sizes = img.getSampleModel().getSampleSize();
         int bits = 0;

@@ -156,6 +156,22 @@ class ImageLoaderTest {
         assertEquals(past, Files.getLastModifiedTime(p));
     }
 
+    @Test
+    void symbolicLinkToEvidenceIsFollowedAndHashedAsTheTarget() throws Exception {
+        byte[] bytes = TestFiles.write(TestFiles.rgb8(12, 9, 15), "png");
+        Path target = file("target.png", bytes);
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link.png"), target);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+        LoadedImage li = loader.load(link);
+        assertEquals(ImageLoader.sha256(bytes), li.sha256());
+        assertEquals("link.png", li.fileName());
+    }
+
     // ------------------------------------------------------------------ metadata
     @Test
     void jpegExifAndIccAreReadBack() throws Exception {
