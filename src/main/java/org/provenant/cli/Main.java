@@ -16,7 +16,8 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                /* commands are listed here, one per line */)) {
+                /* commands are listed here, one per line */
+                new BenchCommand())) {
             m.put(c.name(), c);
         }
         return m;
