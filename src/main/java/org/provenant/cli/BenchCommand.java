@@ -10,6 +10,7 @@ import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelRegistry;
 
@@ -23,27 +24,125 @@ public final class BenchCommand implements Command {
     public static final int BENCH_HEIGHT = 3000;
     /** Timed runs per indicator after one warm-up run; the median is reported. */
     public static final int RUNS = 5;
+    /** Default side of the FFT benchmark (a power of two, as Commons Math requires). */
+    public static final int FFT_SIZE = 1024;
 
     @Override public String name() { return "bench"; }
 
-    @Override public String usage() { return "bench [--runs N]"; }
+    @Override public String usage() { return "bench [fft] [--runs N] [--size N (fft, power of two)]"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         int runs = RUNS;
+        int size = FFT_SIZE;
+        boolean fft = false;
         for (int i = 0; i < args.size(); i++) {
+            if (i == 0 && args.get(0).equals("fft")) {
+                fft = true;
+                continue;
+            }
+            if (args.get(i).equals("--size") && i + 1 < args.size()) {
+                size = parsePositive(args.get(++i), "--size");
+                if (Integer.bitCount(size) != 1) throw new UsageException("--size must be a power of two (Commons Math needs one)");
+                continue;
+            }
             if (args.get(i).equals("--runs") && i + 1 < args.size()) {
-                try {
-                    runs = Integer.parseInt(args.get(++i));
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--runs needs a whole number, not '" + args.get(i) + "'");
-                }
-                if (runs < 1) throw new UsageException("--runs must be at least 1");
+                runs = parsePositive(args.get(++i), "--runs");
             } else {
                 throw new UsageException("unknown argument '" + args.get(i) + "'");
             }
         }
-        return benchIndicators(runs, out);
+        return fft ? benchFft(size, runs, out) : benchIndicators(runs, out);
+    }
+
+    private static int parsePositive(String s, String option) throws UsageException {
+        try {
+            int v = Integer.parseInt(s);
+            if (v >= 1) return v;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(option + " needs a whole number of at least 1, not '" + s + "'");
+    }
+
+    /**
+     * JTransforms (float and double, 2-D, its own threading) against Commons Math's FastFourierTransformer
+     * (double, row-column: every row, then every column, through transformInPlace) on the same random
+     * size x size complex input; prints the median times and the largest difference between the results.
+     */
+    private static int benchFft(int size, int runs, PrintStream out) {
+        out.printf(Locale.ROOT, "2-D complex forward FFT %dx%d, %d cores, warm-up + median of %d runs%n",
+                size, size, Runtime.getRuntime().availableProcessors(), runs);
+        int n = size * size;
+        double[] input = new double[2 * n];
+        SplittableRandom rnd = new SplittableRandom(1);
+        for (int i = 0; i < input.length; i++) input[i] = rnd.nextDouble() - 0.5;
+
+        org.jtransforms.fft.DoubleFFT_2D jd = new org.jtransforms.fft.DoubleFFT_2D(size, size);
+        double[][] jdOut = new double[1][];
+        double tJd = median(runs, () -> {
+            double[] a = input.clone();
+            jd.complexForward(a);
+            jdOut[0] = a;
+        });
+        org.provenant.core.fft.Fft2D jf = new org.provenant.core.fft.Fft2D(size, size);
+        float[] inF = new float[2 * n];
+        for (int i = 0; i < inF.length; i++) inF[i] = (float) input[i];
+        double tJf = median(runs, () -> jf.complexForward(inF.clone()));
+
+        double[][] cmOut = new double[1][];
+        double tCm = median(runs, () -> cmOut[0] = commonsMath2d(input, size));
+        double maxDiff = 0;
+        for (int i = 0; i < input.length; i++) maxDiff = Math.max(maxDiff, Math.abs(jdOut[0][i] - cmOut[0][i]));
+        out.printf(Locale.ROOT, "  JTransforms FloatFFT_2D  (float)   %8.1f ms%n", tJf);
+        out.printf(Locale.ROOT, "  JTransforms DoubleFFT_2D (double)  %8.1f ms%n", tJd);
+        out.printf(Locale.ROOT, "  Commons Math row-column  (double)  %8.1f ms%n", tCm);
+        out.printf(Locale.ROOT, "  Commons Math / JTransforms double: %.1fx; largest difference of the two results %.2e%n",
+                tCm / tJd, maxDiff);
+        return 0;
+    }
+
+    private static double[] commonsMath2d(double[] interleaved, int size) {
+        double[] out = new double[interleaved.length];
+        double[][] ri = new double[2][size];
+        for (int r = 0; r < size; r++) {
+            for (int c = 0; c < size; c++) {
+                ri[0][c] = interleaved[2 * (r * size + c)];
+                ri[1][c] = interleaved[2 * (r * size + c) + 1];
+            }
+            org.apache.commons.math3.transform.FastFourierTransformer.transformInPlace(ri,
+                    org.apache.commons.math3.transform.DftNormalization.STANDARD, org.apache.commons.math3.transform.TransformType.FORWARD);
+            for (int c = 0; c < size; c++) {
+                out[2 * (r * size + c)] = ri[0][c];
+                out[2 * (r * size + c) + 1] = ri[1][c];
+            }
+        }
+        for (int c = 0; c < size; c++) {
+            for (int r = 0; r < size; r++) {
+                ri[0][r] = out[2 * (r * size + c)];
+                ri[1][r] = out[2 * (r * size + c) + 1];
+            }
+            org.apache.commons.math3.transform.FastFourierTransformer.transformInPlace(ri,
+                    org.apache.commons.math3.transform.DftNormalization.STANDARD, org.apache.commons.math3.transform.TransformType.FORWARD);
+            for (int r = 0; r < size; r++) {
+                out[2 * (r * size + c)] = ri[0][r];
+                out[2 * (r * size + c) + 1] = ri[1][r];
+            }
+        }
+        return out;
+    }
+
+    /** One warm-up call, then the median wall time in ms of {@code runs} calls. */
+    private static double median(int runs, Runnable task) {
+        task.run();
+        double[] ms = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long t0 = System.nanoTime();
+            task.run();
+            ms[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return ms[runs / 2];
     }
 
     static List<Indicator> signalIndicators() {
@@ -58,17 +157,15 @@ public final class BenchCommand implements Command {
         IndicatorContext ctx = IndicatorContext.of(ModelRegistry.locate());
         double sum = 0;
         for (Indicator ind : signalIndicators()) {
-            ind.analyze(img, ctx);
-            double[] ms = new double[runs];
-            for (int r = 0; r < runs; r++) {
-                long t0 = System.nanoTime();
-                ind.analyze(img, ctx);
-                ms[r] = (System.nanoTime() - t0) / 1e6;
-            }
-            Arrays.sort(ms);
-            double med = ms[runs / 2];
+            double med = median(runs, () -> {
+                try {
+                    ind.analyze(img, ctx);
+                } catch (IndicatorException e) {
+                    throw new IllegalStateException(ind.id() + ": " + e.getMessage(), e);
+                }
+            });
             sum += med;
-            out.printf(Locale.ROOT, "  %-28s median %8.1f ms  (min %.1f, max %.1f)%n", ind.id(), med, ms[0], ms[runs - 1]);
+            out.printf(Locale.ROOT, "  %-28s median %8.1f ms%n", ind.id(), med);
         }
         out.printf(Locale.ROOT, "  %-28s        %8.1f ms%n", "sum", sum);
         return 0;
