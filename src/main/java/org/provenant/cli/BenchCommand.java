@@ -12,6 +12,7 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.spectrum.ResidualSpectrum;
 import org.provenant.ml.ModelRegistry;
 
 /**
@@ -146,7 +147,7 @@ public final class BenchCommand implements Command {
     }
 
     static List<Indicator> signalIndicators() {
-        return List.of(new ColourCorrelation());
+        return List.of(new ColourCorrelation(), new ResidualSpectrum());
     }
 
     private int benchIndicators(int runs, PrintStream out) throws Exception {
