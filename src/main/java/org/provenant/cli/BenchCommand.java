@@ -12,6 +12,7 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.realism.ImageRealismScore;
 import org.provenant.indicators.spectrum.ResidualSpectrum;
 import org.provenant.ml.ModelRegistry;
 
@@ -147,7 +148,7 @@ public final class BenchCommand implements Command {
     }
 
     static List<Indicator> signalIndicators() {
-        return List.of(new ColourCorrelation(), new ResidualSpectrum());
+        return List.of(new ColourCorrelation(), new ResidualSpectrum(), new ImageRealismScore());
     }
 
     private int benchIndicators(int runs, PrintStream out) throws Exception {
@@ -186,7 +187,7 @@ public final class BenchCommand implements Command {
         for (int i = 0; i < 6; i++) {
             double x0 = root.nextDouble() * 0.8, y0 = root.nextDouble() * 0.8;
             shapes.add(new double[]{x0, y0, x0 + 0.05 + root.nextDouble() * 0.2, y0 + 0.05 + root.nextDouble() * 0.2,
-                    root.nextDouble() * 0.3 - 0.15, root.nextDouble() * 0.3 - 0.15, root.nextDouble() * 0.3 - 0.15});
+                    root.nextDouble() * 0.6 - 0.3, root.nextDouble() * 0.6 - 0.3, root.nextDouble() * 0.6 - 0.3});
         }
         final double sigma = 2.0 / 255;
         Parallel.forEach(h, y -> {

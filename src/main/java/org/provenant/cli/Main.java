@@ -17,7 +17,8 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 /* commands are listed here, one per line */
-                new BenchCommand())) {
+                new BenchCommand(),
+                new CalibrateIrsCommand())) {
             m.put(c.name(), c);
         }
         return m;
