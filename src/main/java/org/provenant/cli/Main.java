@@ -17,6 +17,7 @@ public final class Main {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
                 /* commands are listed here, one per line */
+                new AnalyzeCommand(),
                 new BenchCommand(),
                 new CalibrateIrsCommand())) {
             m.put(c.name(), c);

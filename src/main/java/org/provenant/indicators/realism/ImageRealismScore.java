@@ -32,7 +32,10 @@ public final class ImageRealismScore implements Indicator {
     /**
      * Decision bands, as fractions of {@link #REFERENCE_AREA}. Our choice (the paper reports distributions, not a
      * threshold): below {@link #GENERATED_BELOW} the result leans to a generated image, above {@link #REAL_ABOVE} to a camera
-     * original, in between it is inconclusive.
+     * original, in between it is inconclusive. Measured on 14 real photos of Debian's skimage data (the 9 reference
+     * photos plus hubble_deep_field, retina, grass, gravel, brick): IRS 1.39 to 32.3, none below 0.5 x 2.38 = 1.19.
+     * The spread is wide because the inverted blur and energy terms reward smooth images; no generated images were
+     * available here to check the lower band.
      */
     public static final double GENERATED_BELOW = 0.5, REAL_ABOVE = 0.8;
     private static final String[] LABELS = {"Edge density", "GLCM contrast", "GLCM energy (inverted)",

@@ -52,8 +52,17 @@ public final class ResidualSpectrum implements Indicator {
     public static final int MAX_TILES = 48;
     /** Half-width of the window whose median is the local background of a candidate peak. Our choice. */
     public static final int BACKGROUND_RADIUS = 6;
-    /** A grid peak this many dB above its local background counts as detected. Our choice (see the test for margins). */
+    /**
+     * A grid peak this many dB above its local background counts as detected, when enough tiles are averaged.
+     * Our choice: plain noise averaged over 16 tiles stays below 3 dB at every grid position (see the test).
+     */
     public static final double PEAK_THRESHOLD_DB = 6.0;
+    /**
+     * With few tiles the averaged spectrum is noisy (a single tile's bins scatter like an exponential variable), so
+     * the threshold rises to 10 log10(1 + F / sqrt(tiles)) dB when that is larger: 11 dB for one tile, 8.5 dB for
+     * four, {@link #PEAK_THRESHOLD_DB} from 16 on. F is our choice.
+     */
+    public static final double SMALL_SAMPLE_FACTOR = 12;
     /** Candidate periods: peaks at N/2, N/4, N/8. */
     static final int[] DIVISORS = {2, 4, 8};
     /** Candidate directions (row step, column step): horizontal, vertical, two diagonals. */
@@ -62,6 +71,11 @@ public final class ResidualSpectrum implements Indicator {
 
     /** One candidate grid position of one spectrum. */
     public record Peak(String spectrum, int divisor, String direction, int row, int col, double strengthDb) { }
+
+    /** Detection threshold in dB for a spectrum averaged over this many tiles. */
+    public static double thresholdDb(int tiles) {
+        return Math.max(PEAK_THRESHOLD_DB, 10 * Math.log10(1 + SMALL_SAMPLE_FACTOR / Math.sqrt(Math.max(1, tiles))));
+    }
 
     /** Both averaged spectra in dB (FFT order, tile x tile) and the tiles averaged. */
     record Spectra(int tile, int tiles, float[] residualDb, float[] energyDb) { }
@@ -86,10 +100,11 @@ public final class ResidualSpectrum implements Indicator {
         Peak best = peaks.get(0);
         for (Peak p : peaks) if (p.strengthDb() > best.strengthDb()) best = p;
         int n = s.tile();
+        double threshold = thresholdDb(s.tiles());
         List<Score> scores = new ArrayList<>();
         Score head = new Score("peak_db", "Strongest upsampling-grid peak", best.strengthDb(), String.format(Locale.ROOT,
-                "dB above the local spectral background; %.0f dB or more counts as a periodic upsampling trace (camera"
-                        + " originals stay below)", PEAK_THRESHOLD_DB));
+                "dB above the local spectral background; %.1f dB or more (for %d tiles) counts as a periodic upsampling"
+                        + " trace, a smooth camera spectrum stays below", threshold, s.tiles()));
         scores.add(head);
         for (String sp : List.of("residual", "energy")) {
             for (int d : DIVISORS) {
@@ -99,17 +114,19 @@ public final class ResidualSpectrum implements Indicator {
                         "dB above background of the strongest of the four N/" + d + " grid positions (axes and diagonals)."));
             }
         }
-        scores.add(new Score("tiles", "Tiles averaged", s.tiles(), n + "x" + n + " tiles; more tiles give a steadier background."));
-        List<MapLayer> maps = List.of(layer("Residual spectrum", s.residualDb(), n, peaks, "residual"),
-                layer("Residual-energy spectrum", s.energyDb(), n, peaks, "energy"));
-        long detected = peaks.stream().filter(p -> p.strengthDb() >= PEAK_THRESHOLD_DB).count();
+        scores.add(new Score("tiles", "Tiles averaged", s.tiles(), n + "x" + n + " tiles (half-overlapping when the image is"
+                + " small); more tiles give a steadier background and a lower detection threshold."));
+        scores.add(new Score("threshold_db", "Detection threshold", threshold, "dB a grid peak must reach for this many tiles."));
+        List<MapLayer> maps = List.of(layer("Residual spectrum", s.residualDb(), n, peaks, "residual", threshold),
+                layer("Residual-energy spectrum", s.energyDb(), n, peaks, "energy", threshold));
+        long detected = peaks.stream().filter(p -> p.strengthDb() >= threshold).count();
         Hypothesis h = detected > 0 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL;
-        double conf = detected > 0 ? Math.min(0.85, 0.6 + (best.strengthDb() - PEAK_THRESHOLD_DB) / 40) : 0.55;
+        double conf = detected > 0 ? Math.min(0.85, 0.6 + (best.strengthDb() - threshold) / 40) : 0.55;
         String found = detected > 0
                 ? String.format(Locale.ROOT, "%d grid position(s) stand out, the strongest at N/%d %s, %.1f dB above the background",
                         detected, best.divisor(), best.direction(), best.strengthDb())
-                : String.format(Locale.ROOT, "no grid position stands out (strongest %.1f dB, threshold %.0f dB)",
-                        best.strengthDb(), PEAK_THRESHOLD_DB);
+                : String.format(Locale.ROOT, "no grid position stands out (strongest %.1f dB, threshold %.1f dB)",
+                        best.strengthDb(), threshold);
         String explanation = "The pictures show the average frequency content of the image's fine noise, low frequencies in the"
                 + " centre and high ones at the edges; " + found + ". A camera original gives a smooth spectrum without"
                 + " isolated bright points, while upsampling in generators, neural codecs or resizing leaves bright points at"
@@ -117,7 +134,7 @@ public final class ResidualSpectrum implements Indicator {
         return new IndicatorResult(ID, head, scores, maps, explanation, h, conf, new double[0]);
     }
 
-    private static MapLayer layer(String name, float[] db, int n, List<Peak> peaks, String spectrum) {
+    private static MapLayer layer(String name, float[] db, int n, List<Peak> peaks, String spectrum, double threshold) {
         float[] centred = Fft2D.shift(db, n, n);
         FloatMap map = new FloatMap(n, n, centred);
         float[] sorted = centred.clone();
@@ -126,7 +143,7 @@ public final class ResidualSpectrum implements Indicator {
         double high = sorted[sorted.length - 1];
         List<Marker> markers = new ArrayList<>();
         for (Peak p : peaks) {
-            if (!p.spectrum().equals(spectrum) || p.strengthDb() < PEAK_THRESHOLD_DB) continue;
+            if (!p.spectrum().equals(spectrum) || p.strengthDb() < threshold) continue;
             double x = Math.floorMod(p.col() + n / 2, n) + 0.5, y = Math.floorMod(p.row() + n / 2, n) + 0.5;
             markers.add(new Marker(x, y, String.format(Locale.ROOT, "N/%d %.1f dB", p.divisor(), p.strengthDb())));
         }
@@ -176,10 +193,13 @@ public final class ResidualSpectrum implements Indicator {
         int n = TILE;
         while (n > Math.min(w, h)) n /= 2;
         if (n < MIN_TILE) throw new IllegalArgumentException("image smaller than " + MIN_TILE + " pixels");
-        int nx = w / n, ny = h / n, total = nx * ny;
+        // non-overlapping tiles; half-overlapping (Welch) when that gives too few. Origins stay multiples of 8.
+        int stride = (w / n) * (h / n) >= MAX_TILES ? n : n / 2;
+        int nx = (w - n) / stride + 1, ny = (h - n) / stride + 1, total = nx * ny;
         int used = Math.min(total, MAX_TILES);
         int[] tiles = new int[used];
         for (int i = 0; i < used; i++) tiles[i] = (int) ((long) i * total / used);
+        final int step = stride;
         int workers = Math.max(1, Math.min(used, Runtime.getRuntime().availableProcessors()));
         final int tileSide = n;
         double[][] accRes = new double[workers][n * n];
@@ -195,7 +215,7 @@ public final class ResidualSpectrum implements Indicator {
             float[] z = new float[2 * tileSide * tileSide];
             for (int t = wk; t < used; t += workers) {
                 sink.checkCancelled();
-                int x0 = (tiles[t] % nx) * tileSide, y0 = (tiles[t] / nx) * tileSide;
+                int x0 = (tiles[t] % nx) * step, y0 = (tiles[t] / nx) * step;
                 for (int y = 0; y < tileSide; y++) System.arraycopy(plane, (y0 + y) * w + x0, tile, y * tileSide, tileSide);
                 HighPass.residualRows(tile, tileSide, tileSide, 0, tileSide, res, scratch);
                 double mr = 0, me = 0;
