@@ -6,6 +6,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.transform.DftNormalization;
+import org.apache.commons.math3.transform.FastFourierTransformer;
+import org.apache.commons.math3.transform.TransformType;
+import org.jtransforms.fft.DoubleFFT_2D;
+import org.provenant.core.fft.Fft2D;
 import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Indicator;
@@ -80,14 +85,14 @@ public final class BenchCommand implements Command {
         SplittableRandom rnd = new SplittableRandom(1);
         for (int i = 0; i < input.length; i++) input[i] = rnd.nextDouble() - 0.5;
 
-        org.jtransforms.fft.DoubleFFT_2D jd = new org.jtransforms.fft.DoubleFFT_2D(size, size);
+        DoubleFFT_2D jd = new DoubleFFT_2D(size, size);
         double[][] jdOut = new double[1][];
         double tJd = median(runs, () -> {
             double[] a = input.clone();
             jd.complexForward(a);
             jdOut[0] = a;
         });
-        org.provenant.core.fft.Fft2D jf = new org.provenant.core.fft.Fft2D(size, size);
+        Fft2D jf = new Fft2D(size, size);
         float[] inF = new float[2 * n];
         for (int i = 0; i < inF.length; i++) inF[i] = (float) input[i];
         double tJf = median(runs, () -> jf.complexForward(inF.clone()));
@@ -105,33 +110,25 @@ public final class BenchCommand implements Command {
     }
 
     private static double[] commonsMath2d(double[] interleaved, int size) {
-        double[] out = new double[interleaved.length];
+        double[] out = interleaved.clone();
         double[][] ri = new double[2][size];
-        for (int r = 0; r < size; r++) {
-            for (int c = 0; c < size; c++) {
-                ri[0][c] = interleaved[2 * (r * size + c)];
-                ri[1][c] = interleaved[2 * (r * size + c) + 1];
-            }
-            org.apache.commons.math3.transform.FastFourierTransformer.transformInPlace(ri,
-                    org.apache.commons.math3.transform.DftNormalization.STANDARD, org.apache.commons.math3.transform.TransformType.FORWARD);
-            for (int c = 0; c < size; c++) {
-                out[2 * (r * size + c)] = ri[0][c];
-                out[2 * (r * size + c) + 1] = ri[1][c];
-            }
-        }
-        for (int c = 0; c < size; c++) {
-            for (int r = 0; r < size; r++) {
-                ri[0][r] = out[2 * (r * size + c)];
-                ri[1][r] = out[2 * (r * size + c) + 1];
-            }
-            org.apache.commons.math3.transform.FastFourierTransformer.transformInPlace(ri,
-                    org.apache.commons.math3.transform.DftNormalization.STANDARD, org.apache.commons.math3.transform.TransformType.FORWARD);
-            for (int r = 0; r < size; r++) {
-                out[2 * (r * size + c)] = ri[0][r];
-                out[2 * (r * size + c) + 1] = ri[1][r];
-            }
-        }
+        for (int r = 0; r < size; r++) commonsMathLine(out, r * size, 1, ri);
+        for (int c = 0; c < size; c++) commonsMathLine(out, c, size, ri);
         return out;
+    }
+
+    /** Transforms in place the complex line of ri[0].length values starting at {@code start} with {@code stride}. */
+    private static void commonsMathLine(double[] data, int start, int stride, double[][] ri) {
+        int n = ri[0].length;
+        for (int k = 0; k < n; k++) {
+            ri[0][k] = data[2 * (start + k * stride)];
+            ri[1][k] = data[2 * (start + k * stride) + 1];
+        }
+        FastFourierTransformer.transformInPlace(ri, DftNormalization.STANDARD, TransformType.FORWARD);
+        for (int k = 0; k < n; k++) {
+            data[2 * (start + k * stride)] = ri[0][k];
+            data[2 * (start + k * stride) + 1] = ri[1][k];
+        }
     }
 
     /** One warm-up call, then the median wall time in ms of {@code runs} calls. */
