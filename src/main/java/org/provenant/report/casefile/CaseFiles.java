@@ -69,7 +69,7 @@ public final class CaseFiles {
             root.put("format", FORMAT);
             root.put("version", VERSION);
             root.set("case", MAPPER.valueToTree(cf));
-            tmp = Files.createTempFile(f.getParent(), "." + f.getFileName(), ".tmp");
+            tmp = org.provenant.report.TempFiles.besides(f);
             MAPPER.writeValue(tmp.toFile(), root);
             try {
                 Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
