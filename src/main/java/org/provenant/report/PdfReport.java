@@ -55,14 +55,16 @@ public final class PdfReport {
 
     private PdfReport() { }
 
-    /** Writes the report to a temporary file beside {@code out}, then moves it into place. */
-    public static void write(ReportRequest req, Path out) throws IOException {
+    /** Writes the report to a temporary file beside {@code out}, then moves it into place; returns the page count. */
+    public static int write(ReportRequest req, Path out) throws IOException {
         Path abs = out.toAbsolutePath();
         Path parent = abs.getParent();
         if (parent != null) Files.createDirectories(parent);
         Path tmp = TempFiles.besides(abs);
         try {
+            int pages;
             try (PDDocument doc = build(req)) {
+                pages = doc.getNumberOfPages();
                 doc.save(tmp.toFile());
             }
             try {
@@ -70,6 +72,7 @@ public final class PdfReport {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
+            return pages;
         } finally {
             Files.deleteIfExists(tmp);
         }
