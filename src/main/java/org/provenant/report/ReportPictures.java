@@ -19,7 +19,12 @@ public final class ReportPictures {
     /** Longest side, in pixels, of the evidence pictures embedded in the report (keeps the PDF small). */
     public static final int MAX_SIDE = 900;
     /** Opacity of a heat map drawn over the evidence; the evidence below is shown in grey. */
-    public static final double OVERLAY_OPACITY = 0.6;
+    public static final double OVERLAY_OPACITY = 0.5;
+    /**
+     * Longest map name shown as the legend's title; MapRenderer's legend is 190 pixels wide and cuts longer
+     * titles, so those get a neutral title (the caption above the picture names the map in full).
+     */
+    static final int LEGEND_TITLE_MAX = 24;
 
     private ReportPictures() { }
 
@@ -68,7 +73,8 @@ public final class ReportPictures {
 
     /** The legend for a map, as tall as the picture it sits beside (within limits). */
     public static BufferedImage legend(MapLayer layer, int pictureHeight) {
-        return MapRenderer.legend(layer.scale(), layer.name(), layer.lowLabel(), layer.highLabel(),
+        String title = layer.name().length() <= LEGEND_TITLE_MAX ? layer.name() : "Colour scale";
+        return MapRenderer.legend(layer.scale(), title, layer.lowLabel(), layer.highLabel(),
                 Math.max(160, Math.min(pictureHeight, 420)));
     }
 
