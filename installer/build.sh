@@ -91,7 +91,8 @@ case "$TYPE" in
     if [[ $TYPE == rpm ]] && ! command -v rpmbuild >/dev/null; then
       echo "build.sh: an .rpm needs rpmbuild: sudo apt-get install rpm (or dnf install rpm-build)" >&2; exit 1
     fi
-    [[ -x "$OUT/$NAME/bin/$NAME" ]] || bash "$0" app-image --no-build
+    # always package a freshly built and checked app image
+    bash "$0" app-image --no-build
     jpackage --type "$TYPE" --dest "$OUT" "${COMMON[@]}" --app-image "$OUT/$NAME" \
       --linux-package-name provenant --linux-shortcut --linux-menu-group Graphics --linux-app-category graphics \
       --icon "$ICON_PNG"
