@@ -149,11 +149,21 @@ final class PdfLayout implements AutoCloseable {
 
     private float rowHeight(float[] widths, List<Cell> cells, float size) {
         int lines = 1;
-        for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            lines = Math.max(lines, PdfText.wrap(c.font(), size, PdfText.safe(c.font(), c.text()), widths[i] - 2 * CELL_PAD).size());
-        }
+        for (int i = 0; i < cells.size(); i++) lines = Math.max(lines, cellLines(cells.get(i), widths[i], size).size());
         return lines * size * LEADING + 2 * CELL_PAD;
+    }
+
+    /**
+     * A cell's wrapped lines; a cell taller than a whole page (an absurdly long note) is cut to one page and
+     * ends with "[... cut: N more lines]" so that no row ever runs over the footer.
+     */
+    private static List<String> cellLines(Cell c, float width, float size) {
+        List<String> lines = PdfText.wrap(c.font(), size, PdfText.safe(c.font(), c.text()), width - 2 * CELL_PAD);
+        int max = (int) ((PAGE.getHeight() - MARGIN_TOP - MARGIN_BOTTOM - 2 * CELL_PAD - 4 * BODY * LEADING) / (size * LEADING));
+        if (lines.size() <= max) return lines;
+        List<String> cut = new ArrayList<>(lines.subList(0, max - 1));
+        cut.add("[... cut: " + (lines.size() - max + 1) + " more lines]");
+        return cut;
     }
 
     private void row(float[] widths, List<Cell> cells, float size, Color rowBackground) throws IOException {
@@ -169,7 +179,7 @@ final class PdfLayout implements AutoCloseable {
                 cs.fill();
             }
             float ly = top - CELL_PAD;
-            for (String line : PdfText.wrap(c.font(), size, PdfText.safe(c.font(), c.text()), widths[i] - 2 * CELL_PAD)) {
+            for (String line : cellLines(c, widths[i], size)) {
                 ly -= size * LEADING;
                 drawText(line, c.font(), size, c.colour(), x + CELL_PAD, ly + size * (LEADING - 1));
             }

@@ -248,12 +248,12 @@ public final class PdfReport {
             if (md.exif().isEmpty()) {
                 kv.add(new String[]{"EXIF", "none recorded"});
             } else {
-                StringBuilder b = new StringBuilder();
+                // one row per tag, so that a long EXIF block flows over pages row by row
+                String key = "EXIF";
                 for (Map.Entry<String, String> x : new TreeMap<>(md.exif()).entrySet()) {
-                    if (b.length() > 0) b.append('\n');
-                    b.append(x.getKey()).append(": ").append(x.getValue());
+                    kv.add(new String[]{key, x.getKey() + ": " + x.getValue()});
+                    key = "";
                 }
-                kv.add(new String[]{"EXIF", b.toString()});
             }
         }
         kv.add(new String[]{"Analysed", e.analysedAt() == null ? "-" : WHEN.format(e.analysedAt())});

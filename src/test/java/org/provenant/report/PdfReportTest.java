@@ -112,7 +112,8 @@ class PdfReportTest {
 
     @Test
     void longTextWrapsInsideTheMarginsAndOddCharactersDoNotBreakIt(@TempDir Path dir) throws Exception {
-        EvidenceAnalysis ev = ReportFixtures.evidence(dir, "a-file-name-that-is-really-quite-long-" + "x".repeat(60) + ".png", 3, List.of());
+        List<Annotation> huge = List.of(Annotation.note(5, 5, "a very long note ".repeat(3000), "A. Examiner", "t", "#123456"));
+        EvidenceAnalysis ev = ReportFixtures.evidence(dir, "a-file-name-that-is-really-quite-long-" + "x".repeat(60) + ".png", 3, huge);
         String notes = ("Chain of custody: \u2264 2 transfers, \u03bb \u2248 0.5, emoji [\uD83D\uDE00], tab\there. ").repeat(40)
                 + "https://example.org/" + "a".repeat(300);
         Path out = dir.resolve("long.pdf");
@@ -121,11 +122,16 @@ class PdfReportTest {
         try (PDDocument doc = Loader.loadPDF(out.toFile())) {
             List<String> outside = new ArrayList<>();
             float right = PdfLayout.PAGE.getWidth() - PdfLayout.MARGIN_X + 0.5f;
+            float h = PdfLayout.PAGE.getHeight();
+            // body text stays above the bottom margin; only the footer line (lower) is below it
+            float bodyLimit = h - PdfLayout.MARGIN_BOTTOM + 1, footerTop = h - PdfLayout.MARGIN_BOTTOM / 2 + 2;
             PDFTextStripper bounds = new PDFTextStripper() {
                 @Override
                 protected void writeString(String s, List<TextPosition> positions) throws IOException {
                     for (TextPosition p : positions) {
-                        if (p.getXDirAdj() < PdfLayout.MARGIN_X - 0.5f || p.getXDirAdj() + p.getWidthDirAdj() > right) {
+                        boolean below = p.getYDirAdj() > bodyLimit && !(p.getYDirAdj() >= footerTop && p.getYDirAdj() <= h - 10);
+                        if (p.getXDirAdj() < PdfLayout.MARGIN_X - 0.5f || p.getXDirAdj() + p.getWidthDirAdj() > right || below
+                                || p.getYDirAdj() < PdfLayout.MARGIN_TOP - 1) {
                             outside.add(s);
                             break;
                         }
@@ -134,7 +140,9 @@ class PdfReportTest {
                 }
             };
             String t = bounds.getText(doc);
-            assertEquals(List.of(), outside, "text outside the margins");
+            assertTrue(outside.isEmpty(), outside.size() + " strings outside the margins, first: "
+                    + (outside.isEmpty() ? "" : outside.get(0).substring(0, Math.min(80, outside.get(0).length()))));
+            assertTrue(t.contains("[... cut: "), "an overlong cell is cut, not run over the footer");
             assertTrue(t.contains("<= 2 transfers") && t.contains("lambda ~ 0.5") && t.contains("emoji [?]"), "replacements for characters the font lacks");
             assertPagesNumberedAndRendered(doc, t);
         }
