@@ -1,0 +1,263 @@
+package org.provenant.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.analysis.MapPictures;
+import org.provenant.core.render.MapRenderer;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
+
+/**
+ * Renders any indicator result: the headline score coloured by the hypothesis it supports, the plain-language
+ * explanation, every map (heat maps as a choice to draw over the image, with opacity, legend and an outline
+ * threshold; standalone pictures such as spectra with their markers and legend) and every score with its meaning.
+ */
+public class GenericIndicatorPanel implements IndicatorPanel {
+    /** Height of the legend drawn next to an overlay map's controls. */
+    public static final int LEGEND_HEIGHT = 130;
+    /** Width of the small copy of an overlay map shown in the panel. */
+    public static final int THUMB_WIDTH = 150;
+
+    private final Indicator indicator;
+    private final PanelContext context;
+    private final VBox root = new VBox(8);
+    private final Label status = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final VBox body = new VBox(10);
+    private final ScrollPane scroll = new ScrollPane(root);
+    private final List<RadioButton> overlayToggles = new ArrayList<>();
+
+    public GenericIndicatorPanel(Indicator indicator, PanelContext context) {
+        this.indicator = indicator;
+        this.context = context;
+        root.setPadding(new Insets(10));
+        root.getStyleClass().add("indicator-panel");
+        Label title = new Label(indicator.displayName());
+        title.getStyleClass().add("panel-title");
+        Label method = new Label("Method: " + indicator.methodReference());
+        method.getStyleClass().add("method-reference");
+        method.setWrapText(true);
+        status.getStyleClass().add("panel-status");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.getStyleClass().add("indicator-progress");
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox statusRow = new HBox(8, status, progress);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(title, method, statusRow, body);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        reset();
+    }
+
+    @Override public Indicator indicator() { return indicator; }
+    @Override public Node node() { return scroll; }
+
+    protected PanelContext context() { return context; }
+
+    /** The panel's content below the status line, for subclasses that add their own views. */
+    protected VBox body() { return body; }
+
+    @Override
+    public void reset() {
+        clearOverlays();
+        body.getChildren().clear();
+        status.setText("Waiting");
+        progress.setProgress(0);
+        progress.setVisible(true);
+    }
+
+    @Override
+    public void started() {
+        status.setText("Running");
+    }
+
+    @Override
+    public void progress(double fraction) {
+        progress.setProgress(fraction);
+    }
+
+    @Override
+    public void finished(IndicatorOutcome outcome) {
+        clearOverlays();
+        body.getChildren().clear();
+        progress.setVisible(false);
+        switch (outcome.status()) {
+            case DONE -> {
+                status.setText("Done in " + outcome.millis() + " ms");
+                showResult(outcome.result());
+            }
+            case FAILED -> {
+                status.setText("Failed");
+                Label err = new Label("This indicator could not run: " + outcome.error());
+                err.getStyleClass().add("panel-error");
+                err.setWrapText(true);
+                body.getChildren().add(err);
+            }
+            case CANCELLED -> status.setText("Cancelled: run the analysis again for a result");
+        }
+    }
+
+    /** Builds the views of a finished result; subclasses may call it and add more. */
+    protected void showResult(IndicatorResult r) {
+        Label headline = new Label(r.headline().label() + ": " + Formats.value(r.headline().value()));
+        headline.getStyleClass().add("headline");
+        headline.setWrapText(true);
+        Label verdict = new Label(r.supports().phrase());
+        verdict.getStyleClass().add("hypothesis-chip");
+        verdict.setStyle("-fx-background-color: " + Formats.css(r.supports().rgb()) + ";");
+        Label meaning = new Label(r.headline().meaning());
+        meaning.setWrapText(true);
+        meaning.getStyleClass().add("score-meaning");
+        Label explanation = new Label(r.explanation());
+        explanation.setWrapText(true);
+        explanation.getStyleClass().add("explanation");
+        body.getChildren().addAll(headline, verdict, meaning, explanation);
+        for (MapLayer m : r.maps()) body.getChildren().add(m.overlay() ? overlayControls(m) : standalonePicture(m));
+        body.getChildren().add(scoreTable(r.scores()));
+    }
+
+    private Node standalonePicture(MapLayer m) {
+        Label name = new Label(m.name() + (m.markers().isEmpty() ? "" : " (" + m.markers().size() + " marked)"));
+        name.getStyleClass().add("map-title");
+        ImageView view = new ImageView(SwingFXUtils.toFXImage(MapPictures.withLegend(m), null));
+        view.getStyleClass().add("map-picture");
+        view.setPreserveRatio(true);
+        view.setSmooth(true);
+        view.fitWidthProperty().bind(scroll.widthProperty().subtract(40));
+        return new VBox(4, name, view);
+    }
+
+    private Node overlayControls(MapLayer m) {
+        MapOverlayLayer layer = new MapOverlayLayer(m, indicator.displayName(),
+                context.viewer().getImage() == null ? m.map().width() : context.viewer().getImage().getWidth(),
+                context.viewer().getImage() == null ? m.map().height() : context.viewer().getImage().getHeight());
+        RadioButton show = new RadioButton("Draw over the image: " + m.name());
+        show.getStyleClass().add("overlay-toggle");
+        show.setUserData(layer);
+        show.setToggleGroup(context.overlayChoice());
+        show.setWrapText(true);
+        overlayToggles.add(show);
+
+        Slider opacity = new Slider(0, 1, layer.opacity());
+        opacity.valueProperty().addListener((o, a, v) -> {
+            layer.setOpacity(v.doubleValue());
+            context.viewer().repaint();
+        });
+        CheckBox outline = new CheckBox("Outline regions above");
+        Slider threshold = new Slider(m.low(), m.high(), m.low() + 0.75 * (m.high() - m.low()));
+        Label thresholdValue = new Label(Formats.value(threshold.getValue()));
+        threshold.disableProperty().bind(outline.selectedProperty().not());
+        Runnable applyThreshold = () -> {
+            layer.setThreshold(outline.isSelected() ? threshold.getValue() : null);
+            thresholdValue.setText(Formats.value(threshold.getValue()));
+            context.viewer().repaint();
+        };
+        outline.selectedProperty().addListener((o, a, v) -> {
+            applyThreshold.run();
+            if (v) show.setSelected(true);
+        });
+        threshold.valueProperty().addListener((o, a, v) -> applyThreshold.run());
+
+        ImageView thumb = new ImageView(SwingFXUtils.toFXImage(MapRenderer.render(m.map(), m.scale(), m.low(), m.high()), null));
+        thumb.getStyleClass().add("map-picture");
+        thumb.setPreserveRatio(true);
+        thumb.setFitWidth(THUMB_WIDTH);
+        ImageView legend = new ImageView(SwingFXUtils.toFXImage(
+                MapRenderer.legend(m.scale(), "Colour scale", m.lowLabel(), m.highLabel(), LEGEND_HEIGHT), null));
+        HBox pictures = new HBox(10, thumb, legend);
+
+        HBox opacityRow = new HBox(6, new Label("Opacity"), opacity);
+        opacityRow.setAlignment(Pos.CENTER_LEFT);
+        HBox thresholdRow = new HBox(6, outline, threshold, thresholdValue);
+        thresholdRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, show, pictures, opacityRow, thresholdRow);
+        box.getStyleClass().add("overlay-box");
+        return box;
+    }
+
+    private Node scoreTable(List<Score> scores) {
+        TableView<Score> table = new TableView<>();
+        table.getStyleClass().add("score-table");
+        TableColumn<Score, String> label = new TableColumn<>("Measure");
+        label.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().label()));
+        TableColumn<Score, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> new SimpleStringProperty(Formats.value(c.getValue().value())));
+        value.setStyle("-fx-alignment: CENTER-RIGHT;");
+        TableColumn<Score, String> meaning = new TableColumn<>("How to read it");
+        meaning.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().meaning()));
+        meaning.setCellFactory(col -> wrappingCell(col));
+        label.setCellFactory(col -> wrappingCell(col));
+        label.prefWidthProperty().bind(table.widthProperty().multiply(0.32));
+        value.prefWidthProperty().bind(table.widthProperty().multiply(0.14));
+        meaning.prefWidthProperty().bind(table.widthProperty().multiply(0.52));
+        table.getColumns().add(label);
+        table.getColumns().add(value);
+        table.getColumns().add(meaning);
+        table.getItems().setAll(scores);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // tall enough for every row without its own scroll bar (rows wrap to about two lines)
+        table.setPrefHeight(32 + 44 * scores.size());
+        table.setMinHeight(Region.USE_PREF_SIZE);
+        Label title = new Label("Scores");
+        title.getStyleClass().add("map-title");
+        return new VBox(4, title, table);
+    }
+
+    private static TextFieldTableCell<Score, String> wrappingCell(TableColumn<Score, String> col) {
+        TextFieldTableCell<Score, String> cell = new TextFieldTableCell<>() {
+            private final Text text = new Text();
+
+            @Override
+            public void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(null);
+                if (empty || item == null) {
+                    setGraphic(null);
+                } else {
+                    text.setText(item);
+                    text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
+                    setGraphic(text);
+                }
+            }
+        };
+        cell.setEditable(false);
+        return cell;
+    }
+
+    /** Removes this panel's overlay choices (the window hides an overlay whose toggle leaves the group). */
+    private void clearOverlays() {
+        for (RadioButton b : overlayToggles) {
+            b.setSelected(false);
+            b.setToggleGroup(null);
+        }
+        overlayToggles.clear();
+    }
+
+    /** This panel's overlay toggles, in map order (for the window's default choice and for tests). */
+    public List<RadioButton> overlayToggles() {
+        return List.copyOf(overlayToggles);
+    }
+}
