@@ -91,6 +91,8 @@ public final class WorkbenchWindow extends BorderPane {
     private MapOverlayLayer shownOverlay;
     private LoadedImage loaded;
     private AnalysisTask task;
+    /** The analysis whose events the panels show: the latest one started, running or not. */
+    private AnalysisTask shown;
     private AnalysisReport lastReport;
     private Path sample;
     private Consumer<String> trace = s -> { };
@@ -328,17 +330,17 @@ public final class WorkbenchWindow extends BorderPane {
         AnalysisTask[] self = new AnalysisTask[1];
         AnalysisListener fx = new AnalysisListener() {
             @Override public void started(String id) {
-                if (task != self[0]) return;
+                if (shown != self[0]) return;
                 panels.get(id).started();
                 verdicts.running(id);
             }
 
             @Override public void progress(String id, double f) {
-                if (task == self[0]) panels.get(id).progress(f);
+                if (shown == self[0]) panels.get(id).progress(f);
             }
 
             @Override public void finished(IndicatorOutcome o) {
-                if (task != self[0]) return;
+                if (shown != self[0]) return;
                 panels.get(o.indicatorId()).finished(o);
                 verdicts.finished(o);
             }
@@ -346,6 +348,7 @@ public final class WorkbenchWindow extends BorderPane {
         AnalysisTask t = new AnalysisTask(engine, image, indicators, fx);
         self[0] = t;
         task = t;
+        shown = t;
         overall.progressProperty().bind(t.progressProperty());
         analysing.set(true);
         setStatus("Analysing " + name + "...");
