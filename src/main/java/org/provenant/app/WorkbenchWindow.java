@@ -276,6 +276,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     /** Loads the file in the background, then analyses it; a bad file shows an error and changes nothing else. */
     public void open(Path file) {
+        if (background.isShutdown()) return;
         cancelAnalysis();
         hideError();
         loading.set(true);
@@ -320,7 +321,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     /** Starts (or restarts) the analysis of the loaded image. */
     public void analyse() {
-        if (loaded == null) return;
+        if (loaded == null || background.isShutdown()) return;
         cancelAnalysis();
         overlayChoice.selectToggle(null);
         for (IndicatorPanel p : panels.values()) p.reset();
