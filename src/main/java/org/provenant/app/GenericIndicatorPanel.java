@@ -2,10 +2,11 @@ package org.provenant.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -13,15 +14,13 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.analysis.MapPictures;
 import org.provenant.core.render.MapRenderer;
@@ -135,8 +134,15 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
         body.getChildren().addAll(headline, verdict, meaning, explanation);
+        Node extra = extraView(r);
+        if (extra != null) body.getChildren().add(extra);
         for (MapLayer m : r.maps()) body.getChildren().add(m.overlay() ? overlayControls(m) : standalonePicture(m));
         body.getChildren().add(scoreTable(r.scores()));
+    }
+
+    /** A specialised panel's own picture of the result, shown below the explanation; none here. */
+    protected Node extraView(IndicatorResult r) {
+        return null;
     }
 
     private Node standalonePicture(MapLayer m) {
@@ -199,52 +205,44 @@ public class GenericIndicatorPanel implements IndicatorPanel {
     }
 
     private Node scoreTable(List<Score> scores) {
-        TableView<Score> table = new TableView<>();
-        table.getStyleClass().add("score-table");
-        TableColumn<Score, String> label = new TableColumn<>("Measure");
-        label.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().label()));
-        TableColumn<Score, String> value = new TableColumn<>("Value");
-        value.setCellValueFactory(c -> new SimpleStringProperty(Formats.value(c.getValue().value())));
-        value.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<Score, String> meaning = new TableColumn<>("How to read it");
-        meaning.setCellValueFactory(c -> new SimpleStringProperty(c.getValue().meaning()));
-        meaning.setCellFactory(col -> wrappingCell(col));
-        label.setCellFactory(col -> wrappingCell(col));
-        label.prefWidthProperty().bind(table.widthProperty().multiply(0.32));
-        value.prefWidthProperty().bind(table.widthProperty().multiply(0.14));
-        meaning.prefWidthProperty().bind(table.widthProperty().multiply(0.52));
-        table.getColumns().add(label);
-        table.getColumns().add(value);
-        table.getColumns().add(meaning);
-        table.getItems().setAll(scores);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        // tall enough for every row without its own scroll bar (rows wrap to about two lines)
-        table.setPrefHeight(32 + 44 * scores.size());
-        table.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("score-table");
+        grid.setHgap(10);
+        grid.setVgap(4);
+        ColumnConstraints labelCol = new ColumnConstraints();
+        labelCol.setPercentWidth(34);
+        ColumnConstraints valueCol = new ColumnConstraints();
+        valueCol.setPercentWidth(14);
+        valueCol.setHalignment(HPos.RIGHT);
+        ColumnConstraints meaningCol = new ColumnConstraints();
+        meaningCol.setPercentWidth(52);
+        grid.getColumnConstraints().addAll(labelCol, valueCol, meaningCol);
+        String[] heads = {"Measure", "Value", "How to read it"};
+        for (int c = 0; c < 3; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("score-header");
+            grid.add(h, c, 0);
+        }
+        int row = 1;
+        for (Score sc : scores) {
+            Label label = new Label(sc.label());
+            label.setWrapText(true);
+            Label value = new Label(Formats.value(sc.value()));
+            value.getStyleClass().add("score-value");
+            Label meaning = new Label(sc.meaning());
+            meaning.setWrapText(true);
+            meaning.getStyleClass().add("score-row-meaning");
+            for (Label l : List.of(label, value, meaning)) {
+                l.setMaxWidth(Double.MAX_VALUE);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                GridPane.setValignment(l, VPos.TOP);
+                if (row % 2 == 0) l.getStyleClass().add("score-row-even");
+            }
+            grid.addRow(row++, label, value, meaning);
+        }
         Label title = new Label("Scores");
         title.getStyleClass().add("map-title");
-        return new VBox(4, title, table);
-    }
-
-    private static TextFieldTableCell<Score, String> wrappingCell(TableColumn<Score, String> col) {
-        TextFieldTableCell<Score, String> cell = new TextFieldTableCell<>() {
-            private final Text text = new Text();
-
-            @Override
-            public void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(null);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    text.setText(item);
-                    text.wrappingWidthProperty().bind(col.widthProperty().subtract(12));
-                    setGraphic(text);
-                }
-            }
-        };
-        cell.setEditable(false);
-        return cell;
+        return new VBox(4, title, grid);
     }
 
     /** Removes this panel's overlay choices (the window hides an overlay whose toggle leaves the group). */

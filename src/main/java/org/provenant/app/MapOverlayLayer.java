@@ -18,11 +18,14 @@ public final class MapOverlayLayer implements ViewerLayer {
     /** Outline colour: bright and absent from every colour scale, so that outlines stand out on any image. */
     public static final Color OUTLINE = Color.rgb(0, 255, 255);
 
+    /** Opacity a heat map starts with: the image stays readable under it. Our choice. */
+    public static final double DEFAULT_OPACITY = 0.45;
+
     private final MapLayer layer;
     private final String source;
     private final Image picture;
     private final double imageWidth, imageHeight;
-    private double opacity = 0.6;
+    private double opacity = DEFAULT_OPACITY;
     private Double threshold;
 
     /**

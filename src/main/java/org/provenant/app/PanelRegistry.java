@@ -19,7 +19,8 @@ public final class PanelRegistry {
 
     /** The registry the application uses. */
     public static PanelRegistry standard() {
-        return new PanelRegistry(GenericIndicatorPanel::new);
+        return new PanelRegistry(GenericIndicatorPanel::new)
+                .register(RealismPanel.INDICATOR_ID, RealismPanel::new);
     }
 
     /** Uses {@code factory} for the indicator with this id; returns this registry. */

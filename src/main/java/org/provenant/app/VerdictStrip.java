@@ -28,7 +28,7 @@ public final class VerdictStrip extends FlowPane {
         getStyleClass().add("verdict-strip");
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
-        Label title = new Label("Verdicts:");
+        Label title = new Label("Verdicts (hover: explanation, click: panel):");
         title.getStyleClass().add("verdict-title");
         getChildren().add(title);
         for (Indicator ind : indicators) {

@@ -36,6 +36,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Separator;
 import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -54,7 +55,9 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.render.MapRenderer;
 import org.provenant.indicators.Indicator;
+import org.provenant.indicators.MapLayer;
 
 /**
  * The workbench: image viewer on the left, one tab per indicator on the right, the verdict strip and the status
@@ -63,6 +66,10 @@ import org.provenant.indicators.Indicator;
  * given to the constructor, so that tests can inject their own indicators.
  */
 public final class WorkbenchWindow extends BorderPane {
+    /** Height of the heat-map legend drawn in the viewer's corner. */
+    public static final int OVERLAY_LEGEND_HEIGHT = 120;
+    /** Shown in the read-out while the mouse is not over the image. */
+    static final String READOUT_HINT = "Move the mouse over the image for pixel values";
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
     private final RecentFiles recent;
@@ -80,6 +87,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final Label readout = new Label();
     private final Label fileInfo = new Label();
     private final Label overlayCaption = new Label();
+    private final ImageView overlayLegend = new ImageView();
     private final Label hint = new Label("Open an image to analyse: File > Open (Ctrl+O), the Open button, "
             + "or drop an image file here.");
     private final ProgressBar overall = new ProgressBar(0);
@@ -223,7 +231,13 @@ public final class WorkbenchWindow extends BorderPane {
         StackPane.setAlignment(overlayCaption, Pos.TOP_LEFT);
         StackPane.setMargin(overlayCaption, new Insets(8));
         hint.setMouseTransparent(true);
-        StackPane viewerPane = new StackPane(viewer, hint, overlayCaption);
+        overlayLegend.setId("overlay-legend");
+        overlayLegend.setMouseTransparent(true);
+        overlayLegend.setOpacity(0.9);
+        overlayLegend.visibleProperty().bind(overlayCaption.visibleProperty());
+        StackPane.setAlignment(overlayLegend, Pos.BOTTOM_LEFT);
+        StackPane.setMargin(overlayLegend, new Insets(8));
+        StackPane viewerPane = new StackPane(viewer, hint, overlayCaption, overlayLegend);
         viewerPane.setMinWidth(300);
         tabPane.setMinWidth(380);
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -234,7 +248,10 @@ public final class WorkbenchWindow extends BorderPane {
 
     private HBox statusBar() {
         readout.setId("pixel-readout");
-        readout.setMinWidth(330);
+        readout.setPrefWidth(470);
+        readout.setMinWidth(200);
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        fileInfo.setMinWidth(60);
         status.setId("status");
         fileInfo.setId("file-info");
         overall.setId("overall-progress");
@@ -313,6 +330,7 @@ public final class WorkbenchWindow extends BorderPane {
         rebuildRecentMenu();
         title.set("Provenant - " + li.fileName());
         var m = li.metadata();
+        readout.setText(READOUT_HINT);
         fileInfo.setText(String.format(Locale.ROOT, "%s  %d x %d  %s %d-bit %s  SHA-256 %s...", li.fileName(),
                 li.image().width(), li.image().height(), m == null ? "" : m.formatName().toUpperCase(Locale.ROOT),
                 m == null ? 8 : m.bitsPerSample(), li.image().channels() == 1 ? "grey" : "RGB", li.sha256().substring(0, 12)));
@@ -428,8 +446,11 @@ public final class WorkbenchWindow extends BorderPane {
         shownOverlay = t == null ? null : (MapOverlayLayer) t.getUserData();
         if (shownOverlay != null) {
             viewer.layers().add(0, shownOverlay);
-            overlayCaption.setText("Heat map: " + shownOverlay.mapLayer().name() + " (" + shownOverlay.source()
-                    + ")  -  legend and opacity in its panel");
+            MapLayer m = shownOverlay.mapLayer();
+            overlayCaption.setText("Heat map over the image: " + m.name() + " (" + shownOverlay.source() + ")\n"
+                    + "opacity and outlines in its panel; \"Hide heat map\" shows the plain image");
+            overlayLegend.setImage(SwingFXUtils.toFXImage(
+                    MapRenderer.legend(m.scale(), "Heat map colours", m.lowLabel(), m.highLabel(), OVERLAY_LEGEND_HEIGHT), null));
         }
         overlayCaption.setVisible(shownOverlay != null);
         viewer.repaint();
@@ -437,7 +458,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     private void updateReadout(Point2D p) {
         if (p == null || loaded == null) {
-            readout.setText("");
+            readout.setText(loaded == null ? "" : READOUT_HINT);
             return;
         }
         FloatImage img = loaded.image();

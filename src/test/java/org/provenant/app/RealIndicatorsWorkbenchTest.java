@@ -15,7 +15,6 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +79,7 @@ class RealIndicatorsWorkbenchTest {
             String headline = fx(() -> ((Label) content.lookup(".headline")).getText());
             assertTrue(headline.startsWith(o.result().headline().label() + ": "), headline);
             assertTrue(headline.matches(".*: -?[0-9].*"), "a number: " + headline);
-            assertEquals(o.result().scores().size(), fx(() -> ((TableView<?>) content.lookup(".score-table")).getItems().size()));
+            assertEquals(o.result().scores().size(), fx(() -> content.lookupAll(".score-value").size()), ind.id());
             String chip = fx(() -> window.verdicts().chip(ind.id()).getText());
             assertTrue(chip.endsWith(o.result().supports().phrase()), chip);
         }
