@@ -63,7 +63,7 @@ public final class MapOverlayLayer implements ViewerLayer {
         FloatMap m = layer.map();
         double cw = imageWidth / m.width(), ch = imageHeight / m.height();
         double t = threshold;
-        g.setGlobalAlpha(Math.max(0.35, opacity));
+        g.setGlobalAlpha(1);   // outlines stay fully visible; the opacity slider is for the heat map
         g.setStroke(OUTLINE);
         g.setLineWidth(2 / scale);
         for (int y = 0; y < m.height(); y++) {

@@ -83,6 +83,41 @@ class ImageViewerTest {
     }
 
     @Test
+    void aHeatMapTintsTheImageAndAThresholdTurnsItIntoOutlines() {
+        FloatMap m = new FloatMap(2, 1, new float[]{0.9f, 0.1f});
+        MapOverlayLayer layer = new MapOverlayLayer(new MapLayer("test map", m, ColourScale.GREY, 0, 1, "0", "1", true,
+                java.util.List.of()), "Test", 200, 100);
+        WritableImage white = new WritableImage(200, 100);
+        for (int y = 0; y < 100; y++) for (int x = 0; x < 200; x++) white.getPixelWriter().setArgb(x, y, 0xff000000);
+        fxRun(() -> {
+            a.setImage(white);      // black image, scale 2: image x = view x / 2, image y = (view y - 50) / 2
+            a.layers().add(layer);
+        });
+        // heat map: the left half (0.9 on a grey scale) lightens the black image, the right half (0.1) barely
+        double left = brightness(pixel(a, 100, 150)), right = brightness(pixel(a, 300, 150));
+        assertEquals(0.9 * layer.opacity(), left, 0.03);
+        assertEquals(0.1 * layer.opacity(), right, 0.03);
+        // outlines: only the border of the region at or above the threshold is drawn, its inside shows the image
+        fxRun(() -> {
+            layer.setThreshold(0.5);
+            a.repaint();
+        });
+        javafx.scene.paint.Color edge = pixel(a, 199, 150);       // image x = 99.5: the region's right border
+        assertEquals(MapOverlayLayer.OUTLINE.getGreen(), edge.getGreen(), 0.35);
+        assertEquals(0, edge.getRed(), 0.35);
+        assertEquals(0, brightness(pixel(a, 100, 150)), 0.02);    // inside the region: the black image
+        assertEquals(0, brightness(pixel(a, 300, 150)), 0.02);    // below the threshold: nothing drawn
+    }
+
+    private static double brightness(javafx.scene.paint.Color c) {
+        return (c.getRed() + c.getGreen() + c.getBlue()) / 3;
+    }
+
+    private static javafx.scene.paint.Color pixel(ImageViewer v, int x, int y) {
+        return fx(() -> v.snapshot(null, null).getPixelReader().getColor(x, y));
+    }
+
+    @Test
     void overlayReadOutAndHoverOutsideTheImage() {
         FloatMap m = new FloatMap(2, 1, new float[]{0.25f, Float.NaN});
         MapOverlayLayer layer = new MapOverlayLayer(new MapLayer("test map", m, ColourScale.GREY, 0, 1, "0", "1", true,

@@ -75,7 +75,7 @@ class WorkbenchWindowTest {
     }
 
     @Test
-    void opensAnImageAndEveryPanelShowsMapsAndScoresWhileAFailingIndicatorShowsItsError() throws Exception {
+    void opensAnImageAndEveryPanelShowsMapsAndScoresWhileAFailingIndicatorShowsItsError(FxRobot robot) throws Exception {
         show(List.of(brightness, failing));
         Path img = TestIndicators.writePng(dir.resolve("sample.png"), 96, 64, 1);
         fxRun(() -> window.open(img));
@@ -114,6 +114,11 @@ class WorkbenchWindowTest {
         // the recent-files list now names the file
         assertEquals(img.toAbsolutePath().normalize(), new RecentFiles(dir.resolve("recent.txt")).list().get(0));
         assertTrue(fx(() -> window.recentMenuItems().get(0).getText()).startsWith("sample.png"));
+
+        // pixel read-out under the mouse: coordinates, the pixel's 8-bit RGB values and the heat map's value there
+        robot.moveTo(window.viewer());
+        String readout = fx(() -> ((Label) window.lookup("#pixel-readout")).getText());
+        assertTrue(readout.matches("x \\d+  y \\d+   R \\d+  G \\d+  B \\d+   Red per block 0\\.\\d+"), readout);
     }
 
     @Test
