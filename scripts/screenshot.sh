@@ -25,6 +25,7 @@ xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   sleep 2   # let the last panels render
   import -window root "$OUT"
   kill $PID
+  grep -E "^provenant: (Analysis finished|JavaFX thread)" "$LOG"   # the measured figures
 '
 rm -rf "$LOG" "$HOMEDIR"
 echo "screenshot: wrote $OUT"

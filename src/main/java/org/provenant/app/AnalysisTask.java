@@ -16,7 +16,7 @@ import org.provenant.indicators.Indicator;
 /**
  * One analysis as a JavaFX Task: the indicators run on the engine's bounded pool; this task only waits, reports
  * the overall progress (mean of the indicators' fractions) and hands every indicator's events to {@code fx} on the
- * JavaFX thread. Cancelling the task cancels the run; the engine then reports the unfinished indicators as
+ * JavaFX thread, after drawing a finished indicator's map pictures ({@link MapImages}) on the worker thread. Cancelling the task cancels the run; the engine then reports the unfinished indicators as
  * cancelled.
  */
 public final class AnalysisTask extends Task<AnalysisReport> {
@@ -62,6 +62,7 @@ public final class AnalysisTask extends Task<AnalysisReport> {
             }
 
             @Override public void finished(IndicatorOutcome o) {
+                MapImages.prepare(o.result());   // draw the pictures here, not on the JavaFX thread
                 synchronized (fraction) {
                     fraction[index.get(o.indicatorId())] = 1;
                 }

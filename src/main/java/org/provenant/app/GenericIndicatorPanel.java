@@ -2,7 +2,6 @@ package org.provenant.app;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -22,8 +21,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.provenant.analysis.IndicatorOutcome;
-import org.provenant.analysis.MapPictures;
-import org.provenant.core.render.MapRenderer;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -35,8 +32,6 @@ import org.provenant.indicators.Score;
  * threshold; standalone pictures such as spectra with their markers and legend) and every score with its meaning.
  */
 public class GenericIndicatorPanel implements IndicatorPanel {
-    /** Height of the legend drawn next to an overlay map's controls. */
-    public static final int LEGEND_HEIGHT = 130;
     /** Width of the small copy of an overlay map shown in the panel. */
     public static final int THUMB_WIDTH = 150;
 
@@ -148,7 +143,7 @@ public class GenericIndicatorPanel implements IndicatorPanel {
     private Node standalonePicture(MapLayer m) {
         Label name = new Label(m.name() + (m.markers().isEmpty() ? "" : " (" + m.markers().size() + " marked)"));
         name.getStyleClass().add("map-title");
-        ImageView view = new ImageView(SwingFXUtils.toFXImage(MapPictures.withLegend(m), null));
+        ImageView view = new ImageView(MapImages.of(m).standalone());
         view.getStyleClass().add("map-picture");
         view.setPreserveRatio(true);
         view.setSmooth(true);
@@ -187,12 +182,11 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         });
         threshold.valueProperty().addListener((o, a, v) -> applyThreshold.run());
 
-        ImageView thumb = new ImageView(SwingFXUtils.toFXImage(MapRenderer.render(m.map(), m.scale(), m.low(), m.high()), null));
+        ImageView thumb = new ImageView(MapImages.of(m).thumbnail());
         thumb.getStyleClass().add("map-picture");
         thumb.setPreserveRatio(true);
         thumb.setFitWidth(THUMB_WIDTH);
-        ImageView legend = new ImageView(SwingFXUtils.toFXImage(
-                MapRenderer.legend(m.scale(), "Colour scale", m.lowLabel(), m.highLabel(), LEGEND_HEIGHT), null));
+        ImageView legend = new ImageView(MapImages.of(m).legend());
         HBox pictures = new HBox(10, thumb, legend);
 
         HBox opacityRow = new HBox(6, new Label("Opacity"), opacity);

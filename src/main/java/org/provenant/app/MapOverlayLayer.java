@@ -1,7 +1,6 @@
 package org.provenant.app;
 
 import java.util.Locale;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
@@ -11,8 +10,8 @@ import org.provenant.indicators.MapLayer;
 
 /**
  * An indicator's heat map drawn over the image, stretched to the image size: either as a translucent colour map
- * (drawn by core's {@link MapRenderer}, the same picture the CLI and the report use) or, when a threshold is set,
- * as the outlines of the regions where the map reaches the threshold.
+ * (drawn by core's {@link MapRenderer} through {@link MapImages}: the same picture the CLI and the report use) or,
+ * when a threshold is set, as the outlines of the regions where the map reaches the threshold.
  */
 public final class MapOverlayLayer implements ViewerLayer {
     /** Outline colour: bright and absent from every colour scale, so that outlines stand out on any image. */
@@ -39,8 +38,7 @@ public final class MapOverlayLayer implements ViewerLayer {
         this.source = source;
         this.imageWidth = imageWidth;
         this.imageHeight = imageHeight;
-        this.picture = SwingFXUtils.toFXImage(
-                MapRenderer.renderArgb(layer.map(), layer.scale(), layer.low(), layer.high(), 1.0), null);
+        this.picture = MapImages.of(layer).overlay();
     }
 
     public MapLayer mapLayer() { return layer; }

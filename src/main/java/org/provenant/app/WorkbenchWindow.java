@@ -45,6 +45,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
@@ -55,7 +57,6 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
-import org.provenant.core.render.MapRenderer;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.MapLayer;
 
@@ -66,8 +67,6 @@ import org.provenant.indicators.MapLayer;
  * given to the constructor, so that tests can inject their own indicators.
  */
 public final class WorkbenchWindow extends BorderPane {
-    /** Height of the heat-map legend drawn in the viewer's corner. */
-    public static final int OVERLAY_LEGEND_HEIGHT = 120;
     /** Shown in the read-out while the mouse is not over the image. */
     static final String READOUT_HINT = "Move the mouse over the image for pixel values";
     private final List<Indicator> indicators;
@@ -274,7 +273,7 @@ public final class WorkbenchWindow extends BorderPane {
     public IndicatorPanel panel(String indicatorId) { return panels.get(indicatorId); }
     public VerdictStrip verdicts() { return verdicts; }
     public LoadedImage loadedImage() { return loaded; }
-    /** The report of the last analysis that ran to its end (cancelled or not), or null. */
+    /** The report of the last analysis that ran to its end, or null (also after a cancel). */
     public AnalysisReport lastReport() { return lastReport; }
     public ReadOnlyBooleanProperty analysingProperty() { return analysing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
@@ -291,10 +290,12 @@ public final class WorkbenchWindow extends BorderPane {
     /** Receives every status line (the screenshot script waits for "analysis finished"). */
     public void setTrace(Consumer<String> trace) { this.trace = trace; }
 
-    /** Loads the file in the background, then analyses it; a bad file shows an error and changes nothing else. */
+    /**
+     * Loads the file in the background, then analyses it (cancelling the analysis of the previous image); a bad file
+     * shows an error and changes nothing else.
+     */
     public void open(Path file) {
         if (background.isShutdown()) return;
-        cancelAnalysis();
         hideError();
         loading.set(true);
         setStatus("Opening " + file.getFileName() + "...");
@@ -315,7 +316,7 @@ public final class WorkbenchWindow extends BorderPane {
             Throwable t = load.getException();
             String msg = t instanceof ImageLoadException ? t.getMessage()
                     : t instanceof OutOfMemoryError ? "Cannot open " + file.getFileName() + ": not enough memory for this image"
-                    : "Cannot open " + file.getFileName() + ": " + t.getClass().getSimpleName() + " " + t.getMessage();
+                    : "Cannot open " + file.getFileName() + ": the decoder failed (" + t.getMessage() + ")";
             showError(msg);
             setStatus(loaded == null ? "No image" : "Still showing " + loaded.fileName());
         });
@@ -343,6 +344,7 @@ public final class WorkbenchWindow extends BorderPane {
         cancelAnalysis();
         overlayChoice.selectToggle(null);
         for (IndicatorPanel p : panels.values()) p.reset();
+        for (Tab tab : tabs.values()) tab.setGraphic(null);
         verdicts.resetAll("waiting");
         FloatImage image = loaded.image();
         String name = loaded.fileName();
@@ -362,6 +364,7 @@ public final class WorkbenchWindow extends BorderPane {
                 if (shown != self[0]) return;
                 panels.get(o.indicatorId()).finished(o);
                 verdicts.finished(o);
+                tabs.get(o.indicatorId()).setGraphic(tabDot(o));
             }
         };
         AnalysisTask t = new AnalysisTask(engine, image, indicators, fx);
@@ -392,10 +395,23 @@ public final class WorkbenchWindow extends BorderPane {
         t.setOnFailed(e -> {
             if (task != t) return;
             ended();
-            showError("Analysis of " + name + " stopped: " + t.getException());
+            showError("Analysis of " + name + " stopped: " + t.getException().getMessage());
             setStatus("Analysis stopped");
         });
         background.submit(t);
+    }
+
+    /** A dot in the hypothesis colour on the tab of a finished indicator; a red-ringed grey one when it failed. */
+    private static Circle tabDot(IndicatorOutcome o) {
+        Circle c = new Circle(5);
+        if (o.ok()) {
+            c.setFill(Color.web(Formats.css(o.result().supports().rgb())));
+        } else {
+            c.setFill(Color.LIGHTGREY);
+            c.setStroke(o.status() == IndicatorOutcome.Status.FAILED ? Color.web("#c62828") : Color.GREY);
+            c.setStrokeWidth(2);
+        }
+        return c;
     }
 
     private Toggle firstOverlayToggle() {
@@ -449,8 +465,7 @@ public final class WorkbenchWindow extends BorderPane {
             MapLayer m = shownOverlay.mapLayer();
             overlayCaption.setText("Heat map over the image: " + m.name() + " (" + shownOverlay.source() + ")\n"
                     + "opacity and outlines in its panel; \"Hide heat map\" shows the plain image");
-            overlayLegend.setImage(SwingFXUtils.toFXImage(
-                    MapRenderer.legend(m.scale(), "Heat map colours", m.lowLabel(), m.highLabel(), OVERLAY_LEGEND_HEIGHT), null));
+            overlayLegend.setImage(MapImages.of(m).legend());
         }
         overlayCaption.setVisible(shownOverlay != null);
         viewer.repaint();
