@@ -3,6 +3,8 @@ package org.provenant.indicators.colourcorr;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.provenant.core.filter.HighPass;
 import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
@@ -68,12 +70,21 @@ public final class ColourCorrelation implements Indicator {
     @Override public String methodReference() { return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation)"; }
     @Override public int order() { return 10; }
 
-    /** Feature vector (see {@link #FEATURE_NAMES}) on {@link #BLOCK}-pixel blocks. */
+    /**
+     * Feature vector (see {@link #FEATURE_NAMES}) on {@link #BLOCK}-pixel blocks.
+     *
+     * @throws IllegalArgumentException for a grey image or one smaller than one block
+     */
     public static double[] features(FloatImage rgb) {
         return features(compute(rgb, BLOCK, ProgressSink.NONE));
     }
 
-    /** Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B (block resolution). */
+    /**
+     * Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B, one value per full block
+     * (floor(width / block) x floor(height / block)); NaN where a block is flat.
+     *
+     * @throws IllegalArgumentException for a grey image, a block under 2 pixels, or an image smaller than one block
+     */
     public static FloatMap[] blockMaps(FloatImage rgb, int block) {
         return compute(rgb, block, ProgressSink.NONE).maps();
     }
@@ -126,7 +137,7 @@ public final class ColourCorrelation implements Indicator {
             h = Hypothesis.INCONCLUSIVE;
             conf = 0.5;
         }
-        String explanation = String.format(java.util.Locale.ROOT,
+        String explanation = String.format(Locale.ROOT,
                 "The maps show, block by block, how strongly the fine detail of each pair of colour channels moves together"
                         + " (red = locked together, white = independent); the median block correlation is %.2f for R-G, %.2f for R-B"
                         + " and %.2f for G-B. A camera original keeps some independent noise in each channel and shows lower,"
@@ -187,7 +198,7 @@ public final class ColourCorrelation implements Indicator {
         // per band: the 9 sums (r, g, b, rr, gg, bb, rg, rb, gb) over all its pixels, for the global correlation
         double[][] bandSums = new double[bands][];
         float[][] maps = new float[3][bx * by];
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         Parallel.forEach(bands, band -> {
             sink.checkCancelled();
             int y0 = band * block, y1 = Math.min(h, y0 + block), rows = y1 - y0;
