@@ -27,6 +27,8 @@ final class Container {
         int width = -1;
         int height = -1;
         String problem;
+        /** The pixel data the header declares does not fit in the file; judged after the pixel limit. */
+        boolean pixelDataMissing;
         byte[] icc;
         byte[] exif;
         final Map<String, String> text = new LinkedHashMap<>();
@@ -325,10 +327,7 @@ final class Container {
         boolean uncompressed = compression == 0 || compression == 3 || compression == 6;
         if (uncompressed && bpp > 0 && bpp <= 64) {
             long row = ((long) bpp * info.width + 31) / 32 * 4;
-            if (offset + row * info.height > b.length && info.problem == null) {
-                // only judged when the size is plausible; huge declared sizes are refused by the pixel limit first
-                if ((long) info.width * info.height <= (1L << 34)) info.problem = TRUNCATED;
-            }
+            if (offset + row * info.height > b.length) info.pixelDataMissing = true;
         }
     }
 

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
@@ -36,6 +35,9 @@ import org.provenant.core.image.FloatImage;
  * estimate refuse decompression bombs without decoding them. During decoding, decoder warnings and reads past the
  * last byte are watched, because ImageIO decodes many truncated files "successfully" with grey or black filler.
  *
+ * <p>Pixels are returned as stored: the EXIF orientation and the ICC profile are reported in the metadata, never
+ * applied, so that every indicator sees the samples the file holds.
+ *
  * <p>Every refusal is one {@link ImageLoadException} whose message is "Cannot open NAME: reason in plain words".
  */
 public final class ImageLoader {
@@ -55,6 +57,10 @@ public final class ImageLoader {
      */
     private static final java.util.Set<ImageFormat> READ_PAST_END_MEANS_TRUNCATED =
             java.util.EnumSet.of(ImageFormat.PNG, ImageFormat.TIFF, ImageFormat.BMP);
+
+    static {
+        ImageIO.scanForPlugins(); // registers the TwelveMonkeys readers also under class loaders that ImageIO did not scan
+    }
 
     private final long maxPixels;
     private final LongSupplier availableMemory;
@@ -97,9 +103,15 @@ public final class ImageLoader {
                     ? "the format " + other + " is not supported (supported: " + ImageFormat.SUPPORTED + ")"
                     : "the file is not an image in a supported format (supported: " + ImageFormat.SUPPORTED + ")");
         }
-        Container.Info info = Container.inspect(format, bytes);
+        Container.Info info;
+        try {
+            info = Container.inspect(format, bytes);
+        } catch (RuntimeException e) { // a structure the walk did not foresee: refuse plainly rather than crash
+            throw new ImageLoadException(path, "the " + format + " file structure is damaged (" + safeMessage(e) + ")", e);
+        }
         if (info.problem != null) throw new ImageLoadException(path, info.problem);
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
+        if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
         Decoded d = decode(path, format, bytes, info);
         return new LoadedImage(path, bytes.length, sha, d.image, d.metadata);
     }
@@ -114,7 +126,7 @@ public final class ImageLoader {
             if (size == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
             if (size > Integer.MAX_VALUE - 16) throw new ImageLoadException(path, "the file is larger than 2 GB");
             // READ only: the evidence file is never opened for writing; reading does not change its modification time
-            try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            try (InputStream in = Files.newInputStream(path, StandardOpenOption.READ)) {
                 byte[] bytes = in.readAllBytes();
                 if (bytes.length == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
                 return bytes;
@@ -165,7 +177,9 @@ public final class ImageLoader {
         } catch (OutOfMemoryError e) {
             throw new ImageLoadException(path, "there is not enough memory to decode the image", e);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) throw new ImageLoadException(path, Container.TRUNCATED, e);
+            if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) {
+                throw new ImageLoadException(path, Container.TRUNCATED, e);
+            }
             throw new ImageLoadException(path, "the image data is damaged (the " + format + " decoder reports: "
                     + decoderMessage(e) + ")", e);
         } finally {
@@ -241,7 +255,7 @@ public final class ImageLoader {
                                           FloatImage fi, List<String> warnings) {
         Map<String, String> exif = new LinkedHashMap<>();
         Metadata.readTiffTags(format == ImageFormat.TIFF ? bytes : info.exif, exif, info);
-        info.text.forEach((k, v) -> exif.putIfAbsent("PNG".equals(format.name()) ? "PNG text " + k : k, v));
+        info.text.forEach((k, v) -> exif.putIfAbsent(format == ImageFormat.PNG ? "PNG text " + k : k, v));
         if (!warnings.isEmpty()) exif.put("Decoder warnings", shorten(String.join("; ", warnings)));
         int[] sizes = img.getSampleModel().getSampleSize();
         int bits = 0;
@@ -250,8 +264,14 @@ public final class ImageLoader {
             int declared = Metadata.tiffBitsPerSample(bytes);
             if (declared > 0) bits = declared;
         }
+        String icc;
+        try {
+            icc = Metadata.describeIcc(info.icc);
+        } catch (RuntimeException e) { // damaged metadata never stops a load
+            icc = "embedded ICC profile, unreadable (" + info.icc.length + " bytes)";
+        }
         return new ImageMetadata(format.imageIoName(), img.getWidth(), img.getHeight(), bits, fi.channels(),
-                img.getColorModel().hasAlpha(), Metadata.describeIcc(info.icc), exif);
+                img.getColorModel().hasAlpha(), icc, exif);
     }
 
     private static String shorten(String s) {

@@ -26,6 +26,8 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.provenant.core.image.FloatImage;
 
 class ImageLoaderTest {
@@ -56,64 +58,35 @@ class ImageLoaderTest {
     }
 
     // ------------------------------------------------------------------ pixels round-trip
-    @Test
-    void png8RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(73, 41, 1);
-        LoadedImage li = loader.load(file("a.png", TestFiles.write(img, "png")));
+    @ParameterizedTest(name = "8-bit RGB {0} round-trips exactly")
+    @CsvSource({"png, 73, 41", "bmp, 37, 29", "tiff, 64, 48"}) // odd BMP width: rows are padded to 4 bytes
+    void rgb8RoundTripsExactly(String format, int w, int h) throws Exception {
+        BufferedImage img = TestFiles.rgb8(w, h, w);
+        LoadedImage li = loader.load(file("a." + format, TestFiles.write(img, format)));
         assertSameRgb8(img, li.image());
-        assertEquals("png", li.metadata().formatName());
+        assertEquals(format, li.metadata().formatName());
         assertEquals(8, li.metadata().bitsPerSample());
         assertEquals(3, li.metadata().channels());
     }
 
-    @Test
-    void bmp24RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(37, 29, 2); // odd width: BMP rows are padded to 4 bytes
-        LoadedImage li = loader.load(file("a.bmp", TestFiles.write(img, "bmp")));
-        assertSameRgb8(img, li.image());
-        assertEquals("bmp", li.metadata().formatName());
-    }
-
-    @Test
-    void tiff8RoundTripsExactly() throws Exception {
-        BufferedImage img = TestFiles.rgb8(64, 48, 3);
-        LoadedImage li = loader.load(file("a.tif", TestFiles.write(img, "tiff")));
-        assertSameRgb8(img, li.image());
-        assertEquals("tiff", li.metadata().formatName());
-        assertEquals(8, li.metadata().bitsPerSample());
-    }
-
-    @Test
-    void tiff16GreyKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("g16.tif", TestFiles.write(TestFiles.grey16(40, 30), "tiff")));
+    @ParameterizedTest(name = "16-bit {1} {0} keeps 16-bit precision")
+    @CsvSource({"tiff, grey", "tiff, rgb", "png, grey", "png, rgb"})
+    void sixteenBitKeepsPrecision(String format, String colour) throws Exception {
+        boolean rgb = colour.equals("rgb");
+        int w = 33, h = 21;
+        LoadedImage li = loader.load(file("16." + format, TestFiles.write(rgb ? TestFiles.rgb16(w, h) : TestFiles.grey16(w, h), format)));
         FloatImage f = li.image();
-        assertEquals(1, f.channels());
+        assertEquals(rgb ? 3 : 1, f.channels());
         assertEquals(16, li.metadata().bitsPerSample());
         assertEquals(1000, Math.round(f.get(0, 0, 0) * 65535.0), "1000/65535 survives");
-        for (int y = 0; y < 30; y++) {
-            for (int x = 0; x < 40; x++) assertEquals(TestFiles.grey16Value(x, y), Math.round(f.get(0, x, y) * 65535.0));
-        }
-    }
-
-    @Test
-    void tiff16RgbKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("c16.tif", TestFiles.write(TestFiles.rgb16(33, 21), "tiff")));
-        FloatImage f = li.image();
-        assertEquals(3, f.channels());
-        assertEquals(16, li.metadata().bitsPerSample());
-        for (int y = 0; y < 21; y++) {
-            for (int x = 0; x < 33; x++) {
-                for (int c = 0; c < 3; c++) assertEquals(TestFiles.rgb16Value(c, x, y), Math.round(f.get(c, x, y) * 65535.0));
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < f.channels(); c++) {
+                    int want = rgb ? TestFiles.rgb16Value(c, x, y) : TestFiles.grey16Value(x, y);
+                    assertEquals(want, Math.round(f.get(c, x, y) * 65535.0));
+                }
             }
         }
-    }
-
-    @Test
-    void png16GreyKeeps16BitPrecision() throws Exception {
-        LoadedImage li = loader.load(file("g16.png", TestFiles.write(TestFiles.grey16(40, 30), "png")));
-        assertEquals(16, li.metadata().bitsPerSample());
-        assertEquals(1000, Math.round(li.image().get(0, 0, 0) * 65535.0));
-        assertEquals(TestFiles.grey16Value(39, 29), Math.round(li.image().get(0, 39, 29) * 65535.0));
     }
 
     @Test
@@ -183,6 +156,22 @@ class ImageLoaderTest {
         assertEquals(past, Files.getLastModifiedTime(p));
     }
 
+    @Test
+    void symbolicLinkToEvidenceIsFollowedAndHashedAsTheTarget() throws Exception {
+        byte[] bytes = TestFiles.write(TestFiles.rgb8(12, 9, 15), "png");
+        Path target = file("target.png", bytes);
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link.png"), target);
+        } catch (UnsupportedOperationException | IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+            return;
+        }
+        LoadedImage li = loader.load(link);
+        assertEquals(ImageLoader.sha256(bytes), li.sha256());
+        assertEquals("link.png", li.fileName());
+    }
+
     // ------------------------------------------------------------------ metadata
     @Test
     void jpegExifAndIccAreReadBack() throws Exception {
@@ -236,6 +225,74 @@ class ImageLoaderTest {
         assertEquals("Provenant test writer 1.0", m.exif().get("PNG text Software"));
         assertTrue(m.iccProfile().contains("grey"), m.iccProfile());
         assertTrue(m.iccProfile().contains(profile.length + " bytes"), m.iccProfile());
+    }
+
+    @Test
+    void tiffTagsAndEmbeddedIccAreReadBack() throws Exception {
+        BufferedImage img = TestFiles.rgb8(24, 16, 14);
+        ImageWriter w = null;
+        for (java.util.Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("tiff"); it.hasNext(); ) {
+            ImageWriter c = it.next();
+            if (c.getClass().getName().startsWith("com.sun.")) w = c; // the JDK writer takes a TIFFDirectory
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(w != null, "JDK TIFF writer not available");
+        javax.imageio.plugins.tiff.BaselineTIFFTagSet base = javax.imageio.plugins.tiff.BaselineTIFFTagSet.getInstance();
+        javax.imageio.plugins.tiff.TIFFDirectory d = javax.imageio.plugins.tiff.TIFFDirectory.createFromMetadata(
+                w.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), w.getDefaultWriteParam()));
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(271), javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII,
+                1, new String[]{"Scanner Works"}));
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(306), javax.imageio.plugins.tiff.TIFFTag.TIFF_ASCII,
+                1, new String[]{"2023:01:02 03:04:05"}));
+        byte[] icc = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        d.addTIFFField(new javax.imageio.plugins.tiff.TIFFField(base.getTag(34675), javax.imageio.plugins.tiff.TIFFTag.TIFF_UNDEFINED,
+                icc.length, icc));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+            w.setOutput(ios);
+            w.write(null, new IIOImage(img, null, d.getAsMetadata()), w.getDefaultWriteParam());
+        } finally {
+            w.dispose();
+        }
+        LoadedImage li = loader.load(file("tags.tif", out.toByteArray()));
+        assertSameRgb8(img, li.image());
+        assertEquals("Scanner Works", li.metadata().exif().get("Make"));
+        assertEquals("2023:01:02 03:04:05", li.metadata().exif().get("DateTime"));
+        assertTrue(li.metadata().iccProfile().startsWith("sRGB"), li.metadata().iccProfile());
+    }
+
+    @Test
+    void alphaIsReportedAndDropped() throws Exception {
+        BufferedImage img = new BufferedImage(5, 4, BufferedImage.TYPE_INT_ARGB);
+        img.setRGB(1, 1, 0x80ff2010);
+        LoadedImage li = loader.load(file("alpha.png", TestFiles.write(img, "png")));
+        assertTrue(li.metadata().hasAlpha());
+        assertEquals(3, li.image().channels());
+        assertEquals(0xff, Math.round(li.image().get(0, 1, 1) * 255f)); // colour kept, alpha dropped (not premultiplied)
+        assertEquals(0x20, Math.round(li.image().get(1, 1, 1) * 255f));
+    }
+
+    @Test
+    void paletteAndGreyImagesRoundTrip() throws Exception {
+        BufferedImage indexed = new BufferedImage(19, 7, BufferedImage.TYPE_BYTE_INDEXED);
+        indexed.setRGB(3, 2, 0xff0000);
+        indexed.setRGB(4, 2, 0x0000ff);
+        for (String f : new String[]{"png", "bmp", "tiff"}) {
+            LoadedImage li = loader.load(file("indexed." + f, TestFiles.write(indexed, f)));
+            assertSameRgb8(indexed, li.image());
+        }
+        BufferedImage grey = new BufferedImage(16, 16, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 16; y++) for (int x = 0; x < 16; x++) grey.getRaster().setSample(x, y, 0, x * 16 + y);
+        for (String f : new String[]{"png", "tiff"}) {
+            LoadedImage li = loader.load(file("grey." + f, TestFiles.write(grey, f)));
+            assertEquals(1, li.image().channels(), f);
+            assertEquals(8, li.metadata().bitsPerSample(), f);
+            assertEquals(5 * 16 + 9, Math.round(li.image().get(0, 5, 9) * 255f), f);
+        }
+        FloatImage bmp = loader.load(file("grey.bmp", TestFiles.write(grey, "bmp"))).image(); // BMP stores grey as a palette
+        for (int c = 0; c < bmp.channels(); c++) assertEquals(5 * 16 + 9, Math.round(bmp.get(c, 5, 9) * 255f));
+        LoadedImage jpg = loader.load(file("grey.jpg", TestFiles.write(grey, "jpeg")));
+        assertEquals(1, jpg.image().channels());
+        assertEquals(16, jpg.image().width());
     }
 
     @Test

@@ -131,6 +131,9 @@ class MalformedFilesTest {
         }
         add("bmp wrong magic", "bmp", () -> TestFiles.set(BMP, 1, 'X'), "not an image");
         add("bmp negative width", "bmp", () -> TestFiles.u32le(BMP, 18, -96L & 0xffffffffL), "negative width");
+        add("bmp lies 20000 x 20000", "bmp", () -> TestFiles.u32le(TestFiles.u32le(BMP, 18, 20_000), 22, 20_000),
+                "20000 x 20000 = 400.0 " + MEGAPIXELS);
+        add("bmp lies 96 x 6000 (within the limit, data for 96 x 64)", "bmp", () -> TestFiles.u32le(BMP, 22, 6000), TRUNCATED);
         add("bmp huge height", "bmp", () -> TestFiles.u32le(BMP, 22, 2_000_000_000L), MEGAPIXELS);
         add("bmp height Integer.MIN_VALUE", "bmp", () -> TestFiles.u32le(BMP, 22, 0x80000000L), "impossible height");
         add("bmp 7 bits per pixel", "bmp", () -> TestFiles.u16le(BMP, 28, 7), "damaged");

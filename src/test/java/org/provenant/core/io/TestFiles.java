@@ -229,50 +229,30 @@ final class TestFiles {
      * Exif IFD holding DateTimeOriginal and LensModel. Laid out by hand, independently of the reader under test.
      */
     static byte[] exifBlock(String make, String model, String software, String dateTimeOriginal, String lensModel) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // IFD0 at 8 with 5 entries: 2 + 5*12 + 4 = 66 bytes -> Exif IFD at 74 with 2 entries: 2 + 24 + 4 = 30 -> data at 104
-        String[] ifd0Ascii = {make, model, software};
-        int[] ifd0Tags = {271, 272, 305};
-        String[] exifAscii = {dateTimeOriginal, lensModel};
-        int[] exifTags = {36867, 42036};
+        // IFD0 at 8 with 5 entries (2 + 5*12 + 4 bytes), then the Exif IFD with 2 entries (2 + 2*12 + 4), then the strings
         int ifd0 = 8, exifIfd = ifd0 + 2 + 5 * 12 + 4, data = exifIfd + 2 + 2 * 12 + 4;
-        byte[] buf = new byte[1024];
-        buf[0] = 'I';
-        buf[1] = 'I';
-        buf[2] = 42;
-        buf = u32le(buf, 4, ifd0);
-        buf = u16le(buf, ifd0, 5);
-        int e = ifd0 + 2;
-        int d = data;
-        for (int i = 0; i < 3; i++) {
-            byte[] s = (ifd0Ascii[i] + "\0").getBytes(StandardCharsets.US_ASCII);
-            buf = entry(buf, e, ifd0Tags[i], 2, s.length, d);
-            System.arraycopy(s, 0, buf, d, s.length);
-            d += s.length + (s.length & 1);
-            e += 12;
-        }
-        buf = entry(buf, e, 274, 3, 1, 6); // Orientation SHORT 6, value in the entry
-        e += 12;
-        buf = entry(buf, e, 34665, 4, 1, exifIfd); // Exif IFD pointer
-        buf = u32le(buf, e + 12, 0); // no next IFD
-        buf = u16le(buf, exifIfd, 2);
-        e = exifIfd + 2;
-        for (int i = 0; i < 2; i++) {
-            byte[] s = (exifAscii[i] + "\0").getBytes(StandardCharsets.US_ASCII);
-            buf = entry(buf, e, exifTags[i], 2, s.length, d);
-            System.arraycopy(s, 0, buf, d, s.length);
-            d += s.length + (s.length & 1);
-            e += 12;
-        }
-        buf = u32le(buf, e, 0);
-        out.write(buf, 0, d);
-        return out.toByteArray();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1024).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(ifd0);
+        buf.position(ifd0);
+        buf.putShort((short) 5);
+        data = asciiEntries(buf, data, new int[]{271, 272, 305}, make, model, software);
+        buf.putShort((short) 274).putShort((short) 3).putInt(1).putInt(6); // Orientation SHORT 6, value in the entry
+        buf.putShort((short) 34665).putShort((short) 4).putInt(1).putInt(exifIfd); // pointer to the Exif IFD
+        buf.putInt(0); // no next IFD
+        buf.putShort((short) 2);
+        data = asciiEntries(buf, data, new int[]{36867, 42036}, dateTimeOriginal, lensModel);
+        buf.putInt(0);
+        return Arrays.copyOf(buf.array(), data);
     }
 
-    private static byte[] entry(byte[] buf, int at, int tag, int type, int count, int valueOrOffset) {
-        buf = u16le(buf, at, tag);
-        buf = u16le(buf, at + 2, type);
-        buf = u32le(buf, at + 4, count);
-        return u32le(buf, at + 8, valueOrOffset);
+    /** Writes one ASCII entry per tag at the buffer's position, its string at {@code data}; returns the next data offset. */
+    private static int asciiEntries(java.nio.ByteBuffer buf, int data, int[] tags, String... values) {
+        for (int i = 0; i < tags.length; i++) {
+            byte[] s = (values[i] + "\0").getBytes(StandardCharsets.US_ASCII);
+            buf.putShort((short) tags[i]).putShort((short) 2).putInt(s.length).putInt(data);
+            buf.put(data, s);
+            data += s.length + (s.length & 1);
+        }
+        return data;
     }
 }
