@@ -3,6 +3,7 @@ package org.provenant.app;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -61,12 +62,17 @@ public class WorkbenchApp extends Application {
         stage.show();
 
         if (modelError != null) window.showError(modelError);
-        List<String> args = getParameters().getUnnamed();
-        if (!args.isEmpty()) {
-            window.open(Path.of(args.get(0)));
-        } else if (firstStart && Files.isRegularFile(sample)) {
-            window.open(sample);
-        }
+        startupFile(getParameters().getUnnamed(), firstStart, sample).ifPresent(window::open);
+    }
+
+    /**
+     * What the window opens at start: the file named on the command line; else, on the first start (no recent files
+     * yet), the bundled sample when it is there; else nothing.
+     */
+    static Optional<Path> startupFile(List<String> args, boolean firstStart, Path sample) {
+        if (!args.isEmpty()) return Optional.of(Path.of(args.get(0)));
+        if (firstStart && Files.isRegularFile(sample)) return Optional.of(sample);
+        return Optional.empty();
     }
 
     /** How often the trace probe asks the JavaFX thread to run a trivial event (ms). */

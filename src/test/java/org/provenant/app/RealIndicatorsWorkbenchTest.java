@@ -84,5 +84,10 @@ class RealIndicatorsWorkbenchTest {
             assertTrue(chip.endsWith(o.result().supports().phrase()), chip);
         }
         assertTrue(all.stream().anyMatch(i -> window.lastReport().outcome(i.id()).orElseThrow().ok()), "at least one ran");
+        // the realism score (its calibration ships in models/) gets its specialised panel with the pentagon
+        assertTrue(window.lastReport().outcome(RealismPanel.INDICATOR_ID).orElseThrow().ok());
+        assertTrue(window.panel(RealismPanel.INDICATOR_ID) instanceof RealismPanel);
+        Node realism = ((ScrollPane) window.panel(RealismPanel.INDICATOR_ID).node()).getContent();
+        assertNotNull(fx(() -> realism.lookup(".realism-pentagon")));
     }
 }
