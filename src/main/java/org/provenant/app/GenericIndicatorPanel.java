@@ -32,6 +32,8 @@ import org.provenant.indicators.Score;
  * threshold; standalone pictures such as spectra with their markers and legend) and every score with its meaning.
  */
 public class GenericIndicatorPanel implements IndicatorPanel {
+    /** Where the outline threshold starts, as a fraction of the map's [low, high] range. Our choice. */
+    public static final double DEFAULT_THRESHOLD_FRACTION = 0.75;
     /** Width of the small copy of an overlay map shown in the panel. */
     public static final int THUMB_WIDTH = 150;
 
@@ -168,7 +170,7 @@ public class GenericIndicatorPanel implements IndicatorPanel {
             context.viewer().repaint();
         });
         CheckBox outline = new CheckBox("Outline regions above");
-        Slider threshold = new Slider(m.low(), m.high(), m.low() + 0.75 * (m.high() - m.low()));
+        Slider threshold = new Slider(m.low(), m.high(), m.low() + DEFAULT_THRESHOLD_FRACTION * (m.high() - m.low()));
         Label thresholdValue = new Label(Formats.value(threshold.getValue()));
         threshold.disableProperty().bind(outline.selectedProperty().not());
         Runnable applyThreshold = () -> {
