@@ -1,0 +1,36 @@
+package org.provenant.report;
+
+import java.time.Instant;
+import java.util.List;
+import org.provenant.ml.ModelEntry;
+
+/**
+ * Everything a PDF report shows.
+ *
+ * @param caseNumber  the case number (may be empty)
+ * @param examiner    the examiner (may be empty)
+ * @param notes       notes for the cover (may be empty)
+ * @param evidence    one to {@link PdfReport#MAX_IMAGES} evidence files; two or more make a comparison report
+ * @param models      the model manifest's entries (names and SHA-256 go into the report)
+ * @param toolVersion e.g. "0.1.0"
+ * @param created     when the report was made
+ */
+public record ReportRequest(String caseNumber, String examiner, String notes, List<EvidenceAnalysis> evidence,
+                            List<ModelEntry> models, String toolVersion, Instant created) {
+    public ReportRequest {
+        caseNumber = caseNumber == null ? "" : caseNumber;
+        examiner = examiner == null ? "" : examiner;
+        notes = notes == null ? "" : notes;
+        evidence = List.copyOf(evidence);
+        models = models == null ? List.of() : List.copyOf(models);
+        if (evidence.isEmpty() || evidence.size() > PdfReport.MAX_IMAGES) {
+            throw new IllegalArgumentException("a report covers 1 to " + PdfReport.MAX_IMAGES + " images, not " + evidence.size());
+        }
+    }
+
+    /** The tool's version from the jar manifest, or a plain statement that this is an unpackaged build. */
+    public static String currentToolVersion() {
+        String v = PdfReport.class.getPackage().getImplementationVersion();
+        return v == null ? "development build (run from classes, no jar version)" : v;
+    }
+}
