@@ -88,6 +88,7 @@ public final class FloatImage {
             int colourBands = colourType == java.awt.color.ColorSpace.TYPE_GRAY ? 1 : 3;
             int[] sampleSize = raster.getSampleModel().getSampleSize();
             float[][] p = new float[colourBands][w * h];
+            if (readInterleaved(raster, colourBands, sampleSize, p)) return new FloatImage(w, h, p);
             float[] row = new float[w];
             for (int c = 0; c < colourBands; c++) {
                 double max = (1L << sampleSize[c]) - 1;
@@ -113,6 +114,46 @@ public final class FloatImage {
             }
         }
         return new FloatImage(w, h, p);
+    }
+
+    /**
+     * Fast path for the rasters ImageIO usually returns (interleaved bytes or shorts in one bank, e.g.
+     * TYPE_3BYTE_BGR, TYPE_BYTE_GRAY, 16-bit TIFF/PNG): reads the backing array directly instead of one
+     * {@code getSamples} call per row and band, which is several times faster on a 12 MP image.
+     * Returns false (nothing written) for any other layout; the caller then takes the generic path.
+     */
+    private static boolean readInterleaved(Raster raster, int bands, int[] sampleSize, float[][] p) {
+        if (!(raster.getSampleModel() instanceof java.awt.image.ComponentSampleModel csm)) return false;
+        java.awt.image.DataBuffer db = raster.getDataBuffer();
+        if (db.getNumBanks() != 1) return false;
+        int[] banks = csm.getBankIndices();
+        for (int c = 0; c < bands; c++) if (banks[c] != 0) return false;
+        int w = raster.getWidth(), h = raster.getHeight();
+        int pixelStride = csm.getPixelStride(), scanline = csm.getScanlineStride();
+        int[] bandOffsets = csm.getBandOffsets();
+        int base0 = db.getOffset() - raster.getSampleModelTranslateY() * scanline
+                - raster.getSampleModelTranslateX() * pixelStride;
+        final byte[] bytes;
+        final short[] shorts;
+        if (db instanceof java.awt.image.DataBufferByte b) { bytes = b.getData(); shorts = null; }
+        else if (db instanceof java.awt.image.DataBufferUShort u) { bytes = null; shorts = u.getData(); }
+        else return false;
+        for (int c = 0; c < bands; c++) {
+            double max = (1L << sampleSize[c]) - 1; // same arithmetic as the generic path
+            int mask = (int) ((1L << sampleSize[c]) - 1);
+            float[] out = p[c];
+            int off = bandOffsets[c];
+            java.util.stream.IntStream.range(0, h).parallel().forEach(y -> {
+                int src = base0 + y * scanline + off;
+                int dst = y * w;
+                if (bytes != null) {
+                    for (int x = 0; x < w; x++, src += pixelStride) out[dst + x] = (float) ((bytes[src] & mask) / max);
+                } else {
+                    for (int x = 0; x < w; x++, src += pixelStride) out[dst + x] = (float) ((shorts[src] & mask) / max);
+                }
+            });
+        }
+        return true;
     }
 
     /** 8-bit sRGB rendering (values clamped to [0, 1]). */
