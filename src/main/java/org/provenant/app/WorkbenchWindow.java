@@ -169,7 +169,9 @@ public final class WorkbenchWindow extends BorderPane {
         MenuItem export = new MenuItem("_Export report (PDF)...");
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         export.setOnAction(e -> chooseReportFile());
-        Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), export);
+        MenuItem compare = new MenuItem("_Compare images...");
+        compare.setOnAction(e -> chooseComparison());
+        Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), compare, export);
         file.setOnShowing(e -> rebuildRecentMenu());
         rebuildRecentMenu();
 
@@ -281,6 +283,19 @@ public final class WorkbenchWindow extends BorderPane {
     public AnalysisReport lastReport() { return lastReport; }
 
     // ---- report export (report branch: ReportExport does the work, off the JavaFX thread) -------------------
+
+    private void chooseComparison() {
+        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+        fc.setTitle("Compare 2 to " + org.provenant.report.PdfReport.MAX_IMAGES + " images");
+        List<File> files = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files == null) return;
+        if (files.size() < 2 || files.size() > org.provenant.report.PdfReport.MAX_IMAGES) {
+            showError("A comparison needs 2 to " + org.provenant.report.PdfReport.MAX_IMAGES + " images; " + files.size() + " chosen");
+            return;
+        }
+        ComparisonView.openWindow(getScene() == null ? null : getScene().getWindow(), indicators, engine,
+                files.stream().map(File::toPath).toList());
+    }
 
     private void chooseReportFile() {
         if (loaded == null || lastReport == null) {
