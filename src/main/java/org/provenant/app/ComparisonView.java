@@ -61,6 +61,7 @@ public final class ComparisonView extends BorderPane {
     private final GridPane grid = new GridPane();
     private final Label status = new Label("Choose 2 to " + PdfReport.MAX_IMAGES + " images");
     private final Button export = new Button("Export comparison report...");
+    private final Label verdict = new Label();
     private final List<ImageViewer> viewers = new ArrayList<>();
     private final List<Label> scores = new ArrayList<>();
     private final List<EvidenceAnalysis> analyses = new ArrayList<>();
@@ -86,7 +87,8 @@ public final class ComparisonView extends BorderPane {
         grid.setHgap(8);
         grid.setVgap(4);
         grid.setPadding(new Insets(8));
-        setTop(new ToolBar(new Label("Indicator:"), choice, export));
+        verdict.setId("comparison-verdict");
+        setTop(new ToolBar(new Label("Indicator:"), choice, verdict, export));
         setCenter(grid);
         BorderPane.setMargin(status, new Insets(4, 8, 4, 8));
         setBottom(status);
@@ -191,6 +193,9 @@ public final class ComparisonView extends BorderPane {
         List<IndicatorOutcome> outs = new ArrayList<>();
         for (EvidenceAnalysis e : analyses) outs.add(e.analysis().outcome(ind.id()).orElse(null));
         boolean differs = PdfReport.differs(outs);
+        verdict.setText(differs ? "Differs between the images (highlighted)"
+                : "Same lean, headline scores within " + Math.round(PdfReport.COMPARISON_RELATIVE_DIFFERENCE * 100) + " %");
+        verdict.setStyle(differs ? "-fx-font-weight: bold; -fx-background-color: #fff0a8; -fx-padding: 2 6 2 6;" : "-fx-padding: 2 6 2 6;");
         for (int i = 0; i < outs.size(); i++) {
             IndicatorOutcome o = outs.get(i);
             ImageViewer v = viewers.get(i);

@@ -77,6 +77,7 @@ class ComparisonViewTest {
             assertTrue(text.startsWith("Mean red: "), text);
             assertTrue(fx(() -> view.scoreLabels().get(k).getStyleClass().contains("differs")));
         }
+        assertTrue(fx(() -> ((javafx.scene.control.Label) view.lookup("#comparison-verdict")).getText()).startsWith("Differs"));
         // the failing indicator failed on both: shown, not highlighted
         fxRun(() -> view.selectIndicator("test-failing"));
         assertTrue(fx(() -> view.scoreLabels().get(0).getText()).contains(TestIndicators.Failing.MESSAGE));
