@@ -20,6 +20,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.ml.ModelRegistry;
@@ -31,11 +32,11 @@ import org.testfx.framework.junit5.Start;
 class ComparisonViewTest {
     private AnalysisEngine engine;
     private ComparisonView view;
-    private Path dir;
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("provenant-compare-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
         view = new ComparisonView(List.of(new TestIndicators.Brightness(), new TestIndicators.Failing()), engine);
         stage.setScene(new Scene(view, 1000, 700));
@@ -43,12 +44,9 @@ class ComparisonViewTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         fxRun(view::dispose);
         engine.close();
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private Path darkRed(Path file) throws Exception {

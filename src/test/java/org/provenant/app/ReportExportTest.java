@@ -19,6 +19,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.ml.ModelRegistry;
@@ -33,11 +34,11 @@ import org.testfx.framework.junit5.Start;
 class ReportExportTest {
     private AnalysisEngine engine;
     private WorkbenchWindow window;
-    private Path dir;
+    @TempDir
+    Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("provenant-export-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
         window = new WorkbenchWindow(List.of(new TestIndicators.Brightness(), new TestIndicators.Failing()), engine,
                 PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
@@ -46,12 +47,9 @@ class ReportExportTest {
     }
 
     @AfterEach
-    void tearDown() throws Exception {
+    void tearDown() {
         fxRun(window::dispose);
         engine.close();
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test
