@@ -101,7 +101,6 @@ public final class WorkbenchWindow extends BorderPane {
     /** The analysis whose events the panels show: the latest one started, running or not. */
     private AnalysisTask shown;
     private AnalysisReport lastReport;
-    private java.time.Instant lastReportAt;
     private Path sample;
     private Consumer<String> trace = s -> { };
 
@@ -166,12 +165,7 @@ public final class WorkbenchWindow extends BorderPane {
             if (sample != null && Files.isRegularFile(sample)) open(sample);
             else showError("No bundled sample image found (expected " + (sample == null ? "assets/samples/" : sample) + ")");
         });
-        MenuItem export = new MenuItem("_Export report (PDF)...");
-        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        export.setOnAction(e -> chooseReportFile());
-        MenuItem compare = new MenuItem("_Compare images...");
-        compare.setOnAction(e -> chooseComparison());
-        Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), compare, export);
+        Menu file = new Menu("_File", null, open, recentMenu, openSample);
         file.setOnShowing(e -> rebuildRecentMenu());
         rebuildRecentMenu();
 
@@ -281,69 +275,6 @@ public final class WorkbenchWindow extends BorderPane {
     public LoadedImage loadedImage() { return loaded; }
     /** The report of the last analysis that ran to its end, or null (also after a cancel). */
     public AnalysisReport lastReport() { return lastReport; }
-
-    // ---- report export (report branch: ReportExport does the work, off the JavaFX thread) -------------------
-
-    private void chooseComparison() {
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle("Compare 2 to " + org.provenant.report.PdfReport.MAX_IMAGES + " images");
-        List<File> files = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
-        if (files == null) return;
-        if (files.size() < 2 || files.size() > org.provenant.report.PdfReport.MAX_IMAGES) {
-            showError("A comparison needs 2 to " + org.provenant.report.PdfReport.MAX_IMAGES + " images; " + files.size() + " chosen");
-            return;
-        }
-        ComparisonView.openWindow(getScene() == null ? null : getScene().getWindow(), indicators, engine,
-                files.stream().map(File::toPath).toList());
-    }
-
-    private void chooseReportFile() {
-        if (loaded == null || lastReport == null) {
-            showError("Open and analyse an image before exporting a report");
-            return;
-        }
-        Path def = ReportExport.defaultTarget(loaded);
-        javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-        fc.setTitle("Export report");
-        fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF report", "*.pdf"));
-        fc.setInitialDirectory(def.getParent().toFile());
-        fc.setInitialFileName(def.getFileName().toString());
-        File f = fc.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (f != null) exportReport(f.toPath());
-    }
-
-    /**
-     * Writes the PDF report of the image on screen and its last analysis (annotations and case data from the
-     * case file beside the evidence) in the background; the status bar says when it is written, the error banner
-     * why not. Returns at once; {@link #exportedProperty()} names the file once written.
-     */
-    public void exportReport(Path out) {
-        if (loaded == null || lastReport == null) {
-            showError("Open and analyse an image before exporting a report");
-            return;
-        }
-        LoadedImage li = loaded;
-        AnalysisReport rep = lastReport;
-        java.time.Instant at = lastReportAt;
-        setStatus("Writing report " + out.getFileName() + "...");
-        background.submit(() -> {
-            try {
-                int pages = ReportExport.write(li, rep, at, engine.models(), out);
-                javafx.application.Platform.runLater(() -> {
-                    setStatus("Wrote report " + out.getFileName() + " (" + pages + " pages)");
-                    exported.set(out);
-                });
-            } catch (java.io.IOException | RuntimeException e) {
-                String why = e.getMessage() == null ? e.toString() : e.getMessage();
-                javafx.application.Platform.runLater(() -> showError("Cannot write report " + out.getFileName() + ": " + why));
-            }
-        });
-    }
-
-    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> exported = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "exported");
-
-    /** The last report file written by {@link #exportReport}. */
-    public javafx.beans.property.ReadOnlyObjectProperty<Path> exportedProperty() { return exported.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty analysingProperty() { return analysing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
@@ -448,7 +379,6 @@ public final class WorkbenchWindow extends BorderPane {
             if (task != t) return;
             AnalysisReport r = t.getValue();
             lastReport = r;
-            lastReportAt = java.time.Instant.now();
             ended();
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
             setStatus(String.format(Locale.ROOT, "Analysis %s in %.1f s: %d of %d indicators done",
