@@ -189,7 +189,7 @@ public final class PdfReport {
                 + String.format(Locale.ROOT, " (%.2f)", r.confidence()), l.regular, bg, new Color(h.rgb()).darker());
     }
 
-    static boolean differs(List<IndicatorOutcome> outs) {
+    public static boolean differs(List<IndicatorOutcome> outs) {
         long failed = outs.stream().filter(o -> o == null || !o.ok()).count();
         if (failed == outs.size()) return false;
         Hypothesis h = null;
