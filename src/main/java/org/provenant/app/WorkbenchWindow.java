@@ -104,6 +104,7 @@ public final class WorkbenchWindow extends BorderPane {
     private Path sample;
     private Consumer<String> trace = s -> { };
     private final AnnotationPane annotationPane;
+    private final Tab notesTab;
     private List<org.provenant.ml.ModelEntry> models = List.of();
     private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
     private java.time.Instant lastReportAt;
@@ -129,7 +130,7 @@ public final class WorkbenchWindow extends BorderPane {
             tabPane.getTabs().add(tab);
         }
         annotationPane = new AnnotationPane(viewer, this::showError);
-        Tab notesTab = new Tab("Annotations", annotationPane.node());
+        notesTab = new Tab("Annotations", annotationPane.node());
         notesTab.setClosable(false);
         notesTab.setId("tab-annotations");
         tabPane.getTabs().add(notesTab);
@@ -556,6 +557,9 @@ public final class WorkbenchWindow extends BorderPane {
     public List<MenuItem> recentMenuItems() {
         return List.copyOf(recentMenu.getItems());
     }
+
+    /** Brings the annotation list to the front. */
+    public void showAnnotations() { tabPane.getSelectionModel().select(notesTab); }
 
     /** The annotations and case data of the open evidence. */
     public AnnotationPane annotations() { return annotationPane; }
