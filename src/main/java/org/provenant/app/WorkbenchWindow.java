@@ -103,6 +103,11 @@ public final class WorkbenchWindow extends BorderPane {
     private AnalysisReport lastReport;
     private Path sample;
     private Consumer<String> trace = s -> { };
+    private final AnnotationPane annotationPane;
+    private final Tab notesTab;
+    private List<org.provenant.ml.ModelEntry> models = List.of();
+    private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
+    private java.time.Instant lastReportAt;
 
     public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
         this.indicators = List.copyOf(indicators);
@@ -124,6 +129,11 @@ public final class WorkbenchWindow extends BorderPane {
             tabs.put(ind.id(), tab);
             tabPane.getTabs().add(tab);
         }
+        annotationPane = new AnnotationPane(viewer, this::showError);
+        notesTab = new Tab("Annotations", annotationPane.node());
+        notesTab.setClosable(false);
+        notesTab.setId("tab-annotations");
+        tabPane.getTabs().add(notesTab);
         verdicts = new VerdictStrip(this.indicators, this::showPanel);
         overlayChoice.selectedToggleProperty().addListener((o, old, now) -> showOverlay(now));
 
@@ -165,7 +175,17 @@ public final class WorkbenchWindow extends BorderPane {
             if (sample != null && Files.isRegularFile(sample)) open(sample);
             else showError("No bundled sample image found (expected " + (sample == null ? "assets/samples/" : sample) + ")");
         });
-        Menu file = new Menu("_File", null, open, recentMenu, openSample);
+        MenuItem caseData = new MenuItem("Case _data...");
+        caseData.setOnAction(e -> annotationPane.editCaseData());
+        caseData.disableProperty().bind(viewer.imageProperty().isNull());
+        MenuItem export = new MenuItem("_Export report...");
+        export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
+        export.setOnAction(e -> exportReport());
+        export.disableProperty().bind(viewer.imageProperty().isNull());
+        MenuItem compare = new MenuItem("_Compare...");
+        compare.setOnAction(e -> chooseComparison());
+        Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), caseData, export,
+                compare);
         file.setOnShowing(e -> rebuildRecentMenu());
         rebuildRecentMenu();
 
@@ -208,7 +228,12 @@ public final class WorkbenchWindow extends BorderPane {
         hide.disableProperty().bind(overlayChoice.selectedToggleProperty().isNull());
         Button again = button("analyse", "Analyse again", "Run every indicator on this image again (Ctrl+R)", this::analyse);
         again.disableProperty().bind(analysing.or(loading));
-        return new ToolBar(open, new Separator(), fit, actual, in, out, hide, new Separator(), again);
+        Button export = button("export-report", "Export report...", "Write a PDF report with the analysis, the annotations and the case data (Ctrl+E)", this::exportReport);
+        export.disableProperty().bind(viewer.imageProperty().isNull());
+        ToolBar bar = new ToolBar(open, new Separator(), fit, actual, in, out, hide, new Separator(), again, new Separator());
+        bar.getItems().addAll(annotationPane.toolNodes());
+        bar.getItems().addAll(new Separator(), export);
+        return bar;
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -329,6 +354,7 @@ public final class WorkbenchWindow extends BorderPane {
         viewer.setImage(fx);
         recent.add(li.path());
         rebuildRecentMenu();
+        annotationPane.load(li);
         title.set("Provenant - " + li.fileName());
         var m = li.metadata();
         readout.setText(READOUT_HINT);
@@ -379,6 +405,7 @@ public final class WorkbenchWindow extends BorderPane {
             if (task != t) return;
             AnalysisReport r = t.getValue();
             lastReport = r;
+            lastReportAt = java.time.Instant.now();
             ended();
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
             setStatus(String.format(Locale.ROOT, "Analysis %s in %.1f s: %d of %d indicators done",
@@ -529,6 +556,60 @@ public final class WorkbenchWindow extends BorderPane {
     /** The recent-files menu's entries (for tests). */
     public List<MenuItem> recentMenuItems() {
         return List.copyOf(recentMenu.getItems());
+    }
+
+    /** Brings the annotation list to the front. */
+    public void showAnnotations() { tabPane.getSelectionModel().select(notesTab); }
+
+    /** The annotations and case data of the open evidence. */
+    public AnnotationPane annotations() { return annotationPane; }
+
+    /** The model manifest's entries, named in exported reports. */
+    public void setModels(List<org.provenant.ml.ModelEntry> models) { this.models = List.copyOf(models); }
+
+    /** How "Export report..." asks for the PDF file (tests inject their own). */
+    public void setReportChooser(ReportExport.Chooser chooser) { this.reportChooser = chooser; }
+
+    /**
+     * Asks for the PDF file and writes the report in the background: the finished analysis when there is one
+     * (otherwise the image is analysed first), the annotations and the case data.
+     */
+    public void exportReport() {
+        LoadedImage li = loaded;
+        if (li == null || background.isShutdown()) return;
+        Path out = reportChooser.apply(getScene() == null ? null : getScene().getWindow(), ReportExport.suggestedName(li.fileName()));
+        if (out == null) return;
+        AnalysisReport done = lastReport != null && !lastReport.cancelled() ? lastReport : null;
+        java.time.Instant at = lastReportAt;
+        List<org.provenant.report.casefile.Annotation> marks = annotationPane.annotations();
+        Task<String> t = ReportExport.task(out, annotationPane.caseFile(), () -> {
+            if (done != null) return List.of(new org.provenant.report.EvidenceAnalysis(li, done, at, marks));
+            java.time.Instant now = java.time.Instant.now();
+            return List.of(new org.provenant.report.EvidenceAnalysis(li,
+                    engine.analyze(li.image(), indicators, AnalysisListener.NONE), now, marks));
+        }, models);
+        ReportExport.onEnd(t, out, this::setStatus, this::showError);
+        setStatus("Writing the report " + out.getFileName() + (done == null ? " (analysing first)..." : "..."));
+        background.submit(t);
+    }
+
+    /** File > Compare...: picks 1 to 3 more images to compare with the open one. */
+    private void chooseComparison() {
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Choose 1 to 3 images to compare with the open one");
+        fc.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Images", "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff", "*.webp", "*.bmp"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = fc.showOpenMultipleDialog(getScene() == null ? null : getScene().getWindow());
+        if (files == null || files.isEmpty()) return;
+        List<Path> paths = new ArrayList<>();
+        if (loaded != null) paths.add(loaded.path());
+        for (File f : files) if (!paths.contains(f.toPath())) paths.add(f.toPath());
+        if (paths.size() < 2 || paths.size() > ComparisonView.MAX_IMAGES) {
+            showError("A comparison needs 2 to " + ComparisonView.MAX_IMAGES + " images (the open one included), not " + paths.size());
+            return;
+        }
+        ComparisonView.show(paths, indicators, engine, models, reportChooser, getScene() == null ? null : getScene().getStylesheets());
     }
 
     /** Cancels any analysis and stops the window's background threads. */
