@@ -19,7 +19,8 @@ public final class Main {
                 /* commands are listed here, one per line */
                 new AnalyzeCommand(),
                 new BenchCommand(),
-                new CalibrateIrsCommand())) {
+                new CalibrateIrsCommand(),
+                new ReportCommand())) {
             m.put(c.name(), c);
         }
         return m;

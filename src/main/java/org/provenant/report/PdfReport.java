@@ -1,0 +1,367 @@
+package org.provenant.report;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.core.io.ImageMetadata;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
+import org.provenant.ml.ModelEntry;
+import org.provenant.report.PdfLayout.Cell;
+import org.provenant.report.casefile.Annotation;
+
+/**
+ * The case report as PDF: a cover (case, examiner, notes, evidence list, summary of every indicator's headline
+ * score; for 2-4 images a side-by-side table with differences highlighted), then per evidence file its identity
+ * and metadata, the annotated image, and per indicator its pictures with legends, scores with their meaning,
+ * explanation, the hypothesis it leans to and the method reference (failed indicators with their error); then
+ * the tool version and the models with their SHA-256. Every page carries "page X of Y".
+ * Generic over indicators: whatever an {@link org.provenant.analysis.AnalysisReport} holds is shown.
+ */
+public final class PdfReport {
+    public static final int MAX_IMAGES = 4;
+    /**
+     * In a comparison, headline scores of one indicator count as different when they spread by more than this
+     * fraction of the largest magnitude (or lean to different hypotheses). Our choice; no published figure.
+     */
+    public static final double COMPARISON_RELATIVE_DIFFERENCE = 0.10;
+    /** Height limit of a picture row on the page, in points. */
+    static final float PICTURE_HEIGHT = 300;
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final Color HIGHLIGHT = new Color(0xfff0a8);
+    private static final Color MUTED = new Color(0x505560);
+    private static final Color FAILED = new Color(0xb71c1c);
+
+    private PdfReport() { }
+
+    /** Writes the report to a temporary file beside {@code out}, then moves it into place; returns the page count. */
+    public static int write(ReportRequest req, Path out) throws IOException {
+        Path abs = out.toAbsolutePath();
+        Path parent = abs.getParent();
+        if (parent != null) Files.createDirectories(parent);
+        Path tmp = TempFiles.besides(abs);
+        try {
+            int pages;
+            try (PDDocument doc = build(req)) {
+                pages = doc.getNumberOfPages();
+                doc.save(tmp.toFile());
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return pages;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The report as an open document (the caller closes it). */
+    public static PDDocument build(ReportRequest req) throws IOException {
+        PDDocument doc = new PDDocument();
+        try (PdfLayout l = new PdfLayout(doc)) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle("Provenant report" + (req.caseNumber().isBlank() ? "" : ", case " + req.caseNumber()));
+            info.setAuthor(req.examiner());
+            info.setCreator("Provenant " + req.toolVersion());
+            l.newPage();
+            cover(l, req);
+            for (int i = 0; i < req.evidence().size(); i++) evidenceSection(l, req, i);
+            toolAndModels(l, req);
+            l.finish("Provenant report" + (req.caseNumber().isBlank() ? "" : " - case " + req.caseNumber())
+                    + " - " + WHEN.format(req.created()));
+        } catch (IOException | RuntimeException e) {
+            doc.close();
+            throw e;
+        }
+        return doc;
+    }
+
+    private static void cover(PdfLayout l, ReportRequest req) throws IOException {
+        l.paragraph("Provenant forensic image report", l.bold, 20, Color.BLACK);
+        l.paragraph(req.evidence().size() == 1 ? "Examination of one image"
+                : "Comparison of " + req.evidence().size() + " images", l.regular, 12, MUTED);
+        l.space(10);
+        l.keyValues(List.of(
+                new String[]{"Case number", orDash(req.caseNumber())},
+                new String[]{"Examiner", orDash(req.examiner())},
+                new String[]{"Report created", WHEN.format(req.created())},
+                new String[]{"Tool", "Provenant " + req.toolVersion()}));
+        l.heading("Notes", 12);
+        l.body(req.notes().isBlank() ? "(no notes)" : req.notes());
+        l.heading("Evidence", 12);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (int i = 0; i < req.evidence().size(); i++) {
+            LoadedImage im = req.evidence().get(i).image();
+            rows.add(List.of(new Cell(String.valueOf(i + 1), l.bold), new Cell(im.fileName(), l.regular),
+                    new Cell(im.sha256(), l.mono)));
+        }
+        // the hash column is wide enough for 64 Courier digits at 8 pt on one line
+        l.table(new float[]{22, 148, PdfLayout.WIDTH - 170}, List.of(new Cell("#", l.bold), new Cell("File", l.bold),
+                new Cell("SHA-256 of the file's bytes", l.bold)), rows, 8f);
+        summary(l, req);
+        l.heading("How to read this report", 12);
+        l.body("Each indicator measures one trace that generators, neural codecs or local edits can leave. Its headline "
+                + "score and its other scores are listed with how to read them; its pictures show where in the image the "
+                + "trace is. The coloured square names the explanation the result leans to and the confidence of that lean "
+                + "(0.5 means no lean). An indicator is evidence to weigh with the others and with the case, not a verdict "
+                + "on its own. Annotations are the examiner's marks, numbered as in each evidence section.");
+    }
+
+    /** Headline scores of every indicator: one column per image, rows that differ highlighted. */
+    private static void summary(PdfLayout l, ReportRequest req) throws IOException {
+        List<EvidenceAnalysis> ev = req.evidence();
+        Map<String, String> names = new LinkedHashMap<>();
+        for (EvidenceAnalysis e : ev) {
+            for (IndicatorOutcome o : e.analysis().outcomes()) names.putIfAbsent(o.indicatorId(), o.displayName());
+        }
+        boolean compare = ev.size() > 1;
+        l.heading(compare ? "Side-by-side summary of headline scores" : "Summary of headline scores", 12);
+        if (names.isEmpty()) {
+            l.body("No indicator was run.");
+            return;
+        }
+        int n = ev.size();
+        float first = compare ? 120 : 150;
+        float diffCol = compare ? 50 : 0;
+        float each = (PdfLayout.WIDTH - first - diffCol) / n;
+        float[] widths = new float[n + 1 + (compare ? 1 : 0)];
+        widths[0] = first;
+        for (int i = 0; i < n; i++) widths[i + 1] = each;
+        if (compare) widths[n + 1] = diffCol;
+        List<Cell> header = new ArrayList<>();
+        header.add(new Cell("Indicator", l.bold));
+        for (int i = 0; i < n; i++) {
+            header.add(new Cell(compare ? "#" + (i + 1) + " " + ev.get(i).image().fileName() : "Headline score and lean", l.bold));
+        }
+        if (compare) header.add(new Cell("Differs", l.bold));
+        List<List<Cell>> rows = new ArrayList<>();
+        int differing = 0;
+        for (Map.Entry<String, String> ind : names.entrySet()) {
+            List<IndicatorOutcome> outs = new ArrayList<>();
+            for (EvidenceAnalysis e : ev) outs.add(e.analysis().outcome(ind.getKey()).orElse(null));
+            boolean differs = compare && differs(outs);
+            if (differs) differing++;
+            List<Cell> row = new ArrayList<>();
+            row.add(new Cell(ind.getValue(), l.bold, differs ? HIGHLIGHT : null, Color.BLACK));
+            for (IndicatorOutcome o : outs) row.add(summaryCell(l, o, differs));
+            if (compare) row.add(new Cell(differs ? "yes" : "no", differs ? l.bold : l.regular, differs ? HIGHLIGHT : null, Color.BLACK));
+            rows.add(row);
+        }
+        l.table(widths, header, rows, 8.5f);
+        if (compare) {
+            l.paragraph(differing + " of " + names.size() + " indicators differ between the images (highlighted): "
+                    + "their headline scores spread by more than " + Math.round(COMPARISON_RELATIVE_DIFFERENCE * 100)
+                    + " % of the largest value, or they lean to different explanations, or an indicator ran on some of the "
+                    + "images only.", l.oblique, 8.5f, MUTED);
+        }
+    }
+
+    private static Cell summaryCell(PdfLayout l, IndicatorOutcome o, boolean highlight) {
+        Color bg = highlight ? HIGHLIGHT : null;
+        if (o == null) return new Cell("not run", l.oblique, bg, MUTED);
+        if (!o.ok()) return new Cell(o.status().name().toLowerCase(Locale.ROOT), l.oblique, bg, FAILED);
+        IndicatorResult r = o.result();
+        Hypothesis h = r.supports();
+        return new Cell(r.headline().label() + ": " + PdfText.number(r.headline().value()) + "\n" + h.phrase()
+                + String.format(Locale.ROOT, " (%.2f)", r.confidence()), l.regular, bg, new Color(h.rgb()).darker());
+    }
+
+    /** Whether one indicator's outcomes on several images differ in the sense of the report's highlighting. */
+    public static boolean differs(List<IndicatorOutcome> outs) {
+        long failed = outs.stream().filter(o -> o == null || !o.ok()).count();
+        if (failed == outs.size()) return false;
+        Hypothesis h = null;
+        double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, mag = 0;
+        for (IndicatorOutcome o : outs) {
+            if (o == null || !o.ok()) return true;
+            IndicatorResult r = o.result();
+            if (h != null && h != r.supports()) return true;
+            h = r.supports();
+            double v = r.headline().value();
+            if (!Double.isFinite(v)) return true;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+            mag = Math.max(mag, Math.abs(v));
+        }
+        return mag > 0 && (max - min) > COMPARISON_RELATIVE_DIFFERENCE * mag;
+    }
+
+    private static void evidenceSection(PdfLayout l, ReportRequest req, int index) throws IOException {
+        EvidenceAnalysis e = req.evidence().get(index);
+        LoadedImage im = e.image();
+        l.newPage();
+        String prefix = req.evidence().size() > 1 ? "Evidence " + (index + 1) + " of " + req.evidence().size() + ": " : "Evidence: ";
+        l.paragraph(prefix + im.fileName(), l.bold, 15, Color.BLACK);
+        l.rule();
+        l.keyValues(identity(e));
+
+        BufferedImage picture = ReportPictures.evidence(im.image());
+        double scale = ReportPictures.scaleFor(im.image());
+        l.heading(e.annotations().isEmpty() ? "The image" : "The image with the examiner's annotations", 11);
+        l.pictures(List.of(ReportPictures.annotated(picture, e.annotations(), scale)), PICTURE_HEIGHT + 60, 0);
+        if (!e.annotations().isEmpty()) annotationTable(l, e.annotations());
+
+        List<IndicatorOutcome> outs = e.analysis().outcomes();
+        if (e.analysis().cancelled()) {
+            l.paragraph("The analysis was cancelled before every indicator finished; unfinished indicators are marked.",
+                    l.bold, PdfLayout.BODY, FAILED);
+        }
+        for (int k = 0; k < outs.size(); k++) indicator(l, outs.get(k), k + 1, picture, e.annotations(), scale);
+    }
+
+    private static List<String[]> identity(EvidenceAnalysis e) {
+        LoadedImage im = e.image();
+        ImageMetadata md = im.metadata();
+        List<String[]> kv = new ArrayList<>();
+        kv.add(new String[]{"File name", im.fileName()});
+        kv.add(new String[]{"Location", im.path().toAbsolutePath().toString()});
+        kv.add(new String[]{"Size", String.format(Locale.ROOT, "%,d bytes", im.fileSize())});
+        kv.add(new String[]{"SHA-256", im.sha256()});
+        kv.add(new String[]{"Dimensions", im.image().width() + " x " + im.image().height() + " pixels"});
+        if (md != null) {
+            kv.add(new String[]{"Format", md.formatName().toUpperCase(Locale.ROOT)});
+            kv.add(new String[]{"Bit depth", md.bitsPerSample() + " bits per sample, " + md.channels() + " colour channel(s)"
+                    + (md.hasAlpha() ? " + alpha (not analysed)" : "")});
+            kv.add(new String[]{"ICC profile", md.iccProfile() == null ? "none embedded" : md.iccProfile()});
+            if (md.exif().isEmpty()) {
+                kv.add(new String[]{"EXIF", "none recorded"});
+            } else {
+                // one row per tag, so that a long EXIF block flows over pages row by row
+                String key = "EXIF";
+                for (Map.Entry<String, String> x : new TreeMap<>(md.exif()).entrySet()) {
+                    kv.add(new String[]{key, x.getKey() + ": " + x.getValue()});
+                    key = "";
+                }
+            }
+        }
+        kv.add(new String[]{"Analysed", e.analysedAt() == null ? "-" : WHEN.format(e.analysedAt())});
+        return kv;
+    }
+
+    private static void annotationTable(PdfLayout l, List<Annotation> anns) throws IOException {
+        List<List<Cell>> rows = new ArrayList<>();
+        int n = 0;
+        for (Annotation a : anns) {
+            n++;
+            String where = a.kind() == Annotation.Kind.NOTE
+                    ? String.format(Locale.ROOT, "at (%.0f, %.0f)", a.x1(), a.y1())
+                    : String.format(Locale.ROOT, "(%.0f, %.0f) to (%.0f, %.0f)", a.x1(), a.y1(), a.x2(), a.y2());
+            rows.add(List.of(new Cell("[" + n + "]", l.bold, new Color(a.rgb()), contrast(a.rgb())),
+                    new Cell(a.kind().name().toLowerCase(Locale.ROOT) + "\n" + where, l.regular),
+                    new Cell(a.text().isBlank() ? "(no text)" : a.text(), a.text().isBlank() ? l.oblique : l.regular),
+                    new Cell(orDash(a.author()) + "\n" + orDash(a.created()), l.regular)));
+        }
+        l.table(new float[]{30, 120, PdfLayout.WIDTH - 280, 130}, List.of(new Cell("#", l.bold), new Cell("Mark (image pixels)", l.bold),
+                new Cell("Note", l.bold), new Cell("Author, time", l.bold)), rows, 8.5f);
+    }
+
+    private static void indicator(PdfLayout l, IndicatorOutcome o, int number, BufferedImage picture,
+                                  List<Annotation> anns, double scale) throws IOException {
+        l.heading(number + ". " + o.displayName(), 12.5f);
+        if (!o.ok()) {
+            String what = o.status() == IndicatorOutcome.Status.CANCELLED ? "Cancelled before it finished; no result."
+                    : "Failed: " + (o.error() == null ? "no reason given" : o.error());
+            l.paragraph(what, l.bold, PdfLayout.BODY, FAILED);
+            method(l, o);
+            return;
+        }
+        IndicatorResult r = o.result();
+        Hypothesis h = r.supports();
+        l.swatchLine(new Color(h.rgb()), String.format(Locale.ROOT, "Leans to: %s (confidence %.2f)", h.phrase(), r.confidence()));
+        l.paragraph("Headline: " + r.headline().label() + " = " + PdfText.number(r.headline().value()), l.bold,
+                PdfLayout.BODY, Color.BLACK);
+        l.space(3);
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Score s : r.scores()) {
+            rows.add(List.of(new Cell(s.label(), s.key().equals(r.headline().key()) ? l.bold : l.regular),
+                    new Cell(PdfText.number(s.value()), l.mono), new Cell(s.meaning(), l.regular)));
+        }
+        l.table(new float[]{170, 70, PdfLayout.WIDTH - 240}, List.of(new Cell("Score", l.bold), new Cell("Value", l.bold),
+                new Cell("How to read it", l.bold)), rows, 8.5f);
+        l.paragraph("What this shows", l.bold, PdfLayout.BODY, Color.BLACK);
+        l.body(r.explanation());
+        for (MapLayer m : r.maps()) {
+            l.space(4);
+            if (m.overlay()) {
+                BufferedImage ov = ReportPictures.overlay(picture, m);
+                if (!anns.isEmpty()) ov = ReportPictures.annotated(ov, anns, scale);
+                l.pictures("Picture: " + m.name() + " (drawn over the image in grey at "
+                        + Math.round(ReportPictures.OVERLAY_OPACITY * 100) + " % opacity"
+                        + (anns.isEmpty() ? "" : "; annotations as numbered above") + ")",
+                        List.of(ov, ReportPictures.legend(m, ov.getHeight())), PICTURE_HEIGHT, 8);
+            } else {
+                l.pictures("Picture: " + m.name() + String.format(Locale.ROOT, " (%d x %d values%s)", m.map().width(),
+                        m.map().height(), m.markers().isEmpty() ? "" : ", " + m.markers().size() + " marked point(s) circled"),
+                        List.of(ReportPictures.standalone(m)), PICTURE_HEIGHT, 0);
+            }
+        }
+        method(l, o);
+    }
+
+    private static void method(PdfLayout l, IndicatorOutcome o) throws IOException {
+        l.paragraph("Method: " + (o.methodReference() == null ? "-" : o.methodReference())
+                + String.format(Locale.ROOT, "  (run time %d ms)", o.millis()), l.oblique, 8.5f, MUTED);
+        l.space(6);
+    }
+
+    private static void toolAndModels(PdfLayout l, ReportRequest req) throws IOException {
+        l.newPage();
+        l.paragraph("Tool and models", l.bold, 15, Color.BLACK);
+        l.rule();
+        l.keyValues(List.of(
+                new String[]{"Tool", "Provenant " + req.toolVersion()},
+                new String[]{"Java runtime", System.getProperty("java.vendor", "?") + " " + System.getProperty("java.version", "?")},
+                new String[]{"Operating system", System.getProperty("os.name", "?") + " " + System.getProperty("os.version", "")
+                        + " (" + System.getProperty("os.arch", "?") + ")"}));
+        l.heading("Models in the model manifest", 12);
+        if (req.models().isEmpty()) {
+            l.body("No models were installed. Indicators that need a model report that they could not run.");
+            return;
+        }
+        l.body("Each model file is checked against its SHA-256 below before it is loaded; a file that does not match is refused.");
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ModelEntry m : req.models()) {
+            rows.add(List.of(new Cell(m.name() + "\n" + orDash(m.kind()) + "\n" + m.file(), l.regular),
+                    new Cell(m.sha256(), l.mono)));
+        }
+        l.table(new float[]{PdfLayout.WIDTH - 310, 310}, List.of(new Cell("Model, kind, file", l.bold),
+                new Cell("SHA-256", l.bold)), rows, 7.5f);
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    private static Color contrast(int rgb) {
+        double lum = 0.299 * ((rgb >> 16) & 255) + 0.587 * ((rgb >> 8) & 255) + 0.114 * (rgb & 255);
+        return lum > 140 ? Color.BLACK : Color.WHITE;
+    }
+
+    /** For tests and the CLI: the text form of the report's date line. */
+    static String when(Instant t) {
+        return WHEN.format(t);
+    }
+}

@@ -1,0 +1,93 @@
+package org.provenant.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.provenant.app.FxTesting.fx;
+import static org.provenant.app.FxTesting.fxRun;
+import static org.provenant.app.FxTesting.waitUntil;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorRegistry;
+import org.provenant.ml.ModelRegistry;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The window over every registered indicator (as the application builds it) on an image the test makes. */
+@ExtendWith(ApplicationExtension.class)
+class RealIndicatorsWorkbenchTest {
+    private AnalysisEngine engine;
+    private WorkbenchWindow window;
+    private Path dir;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        dir = Files.createTempDirectory("provenant-gui-real");
+        engine = new AnalysisEngine(ModelRegistry.locate());
+        window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(),
+                new RecentFiles(dir.resolve("recent.txt")));
+        stage.setScene(new Scene(window, 1200, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        fxRun(window::dispose);
+        engine.close();
+        try (var s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    void everyRegisteredIndicatorGetsAPanelWithAMapAndAScore() throws Exception {
+        List<Indicator> all = IndicatorRegistry.all();
+        assertFalse(all.isEmpty(), "indicators registered in META-INF/services");
+        Path img = TestIndicators.writePng(dir.resolve("photo.png"), 320, 256, 11);
+        fxRun(() -> window.open(img));
+        waitUntil(120, "analysis finished", () -> window.lastReport() != null && !window.analysingProperty().get());
+
+        for (Indicator ind : all) {
+            IndicatorOutcome o = window.lastReport().outcome(ind.id()).orElseThrow();
+            Node content = ((ScrollPane) window.panel(ind.id()).node()).getContent();
+            if (!o.ok()) {
+                // an indicator that needs a model which this checkout lacks must say so in its own panel
+                assertEquals(IndicatorOutcome.Status.FAILED, o.status(), ind.id());
+                assertTrue(o.error().toLowerCase(java.util.Locale.ROOT).contains("model"), ind.id() + ": " + o.error());
+                assertNotNull(fx(() -> content.lookup(".panel-error")), ind.id());
+                continue;
+            }
+            List<ImageView> maps = fx(() -> content.lookupAll(".map-picture").stream().map(n -> (ImageView) n).toList());
+            assertFalse(maps.isEmpty(), ind.id() + " shows a map");
+            for (ImageView v : maps) assertTrue(v.getImage() != null && v.getImage().getWidth() > 0, ind.id());
+            assertEquals(o.result().maps().size(), maps.size(), ind.id() + ": one picture per map");
+            String headline = fx(() -> ((Label) content.lookup(".headline")).getText());
+            assertTrue(headline.startsWith(o.result().headline().label() + ": "), headline);
+            assertTrue(headline.matches(".*: -?[0-9].*"), "a number: " + headline);
+            assertEquals(o.result().scores().size(), fx(() -> content.lookupAll(".score-value").size()), ind.id());
+            String chip = fx(() -> window.verdicts().chip(ind.id()).getText());
+            assertTrue(chip.endsWith(o.result().supports().phrase()), chip);
+        }
+        assertTrue(all.stream().anyMatch(i -> window.lastReport().outcome(i.id()).orElseThrow().ok()), "at least one ran");
+        // the realism score (its calibration ships in models/) gets its specialised panel with the pentagon
+        assertTrue(window.lastReport().outcome(RealismPanel.INDICATOR_ID).orElseThrow().ok());
+        assertTrue(window.panel(RealismPanel.INDICATOR_ID) instanceof RealismPanel);
+        Node realism = ((ScrollPane) window.panel(RealismPanel.INDICATOR_ID).node()).getContent();
+        assertNotNull(fx(() -> realism.lookup(".realism-pentagon")));
+    }
+}
