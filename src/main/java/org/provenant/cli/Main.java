@@ -16,7 +16,10 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
-                /* commands are listed here, one per line */)) {
+                /* commands are listed here, one per line */
+                new AnalyzeCommand(),
+                new BenchCommand(),
+                new CalibrateIrsCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -1,0 +1,134 @@
+package org.provenant.analysis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Marker;
+import org.provenant.indicators.Score;
+
+/**
+ * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
+ * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
+ * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
+ * with the PNG file name when maps were written). Non-finite numbers are written as null.
+ */
+public final class ReportJson {
+    public static final int FORMAT_VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportJson() { }
+
+    /**
+     * @param image    the analysed file, or null when the image did not come from a file
+     * @param report   the analysis
+     * @param withMapFiles whether the maps were written as PNG under {@link #mapFileName} names
+     */
+    public static ObjectNode toTree(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", "provenant-analysis");
+        root.put("version", FORMAT_VERSION);
+        if (image != null) {
+            ObjectNode img = root.putObject("image");
+            img.put("file", image.fileName());
+            img.put("path", image.path().toString());
+            img.put("bytes", image.fileSize());
+            img.put("sha256", image.sha256());
+            img.put("width", image.image().width());
+            img.put("height", image.image().height());
+            img.put("channels", image.image().channels());
+            if (image.metadata() != null) img.put("format", image.metadata().formatName());
+        }
+        root.put("cancelled", report.cancelled());
+        ArrayNode inds = root.putArray("indicators");
+        for (IndicatorOutcome o : report.outcomes()) {
+            ObjectNode n = inds.addObject();
+            n.put("id", o.indicatorId());
+            n.put("name", o.displayName());
+            n.put("method", o.methodReference());
+            n.put("status", o.status().name());
+            n.put("millis", o.millis());
+            if (o.error() != null) n.put("error", o.error());
+            IndicatorResult r = o.result();
+            if (r == null) continue;
+            n.set("headline", score(r.headline()));
+            ArrayNode scores = n.putArray("scores");
+            for (Score s : r.scores()) scores.add(score(s));
+            n.put("supports", r.supports().name());
+            n.put("supportsPhrase", r.supports().phrase());
+            number(n, "confidence", r.confidence());
+            n.put("explanation", r.explanation());
+            ArrayNode f = n.putArray("features");
+            for (double v : r.features()) {
+                if (Double.isFinite(v)) f.add(v);
+                else f.addNull();
+            }
+            ArrayNode maps = n.putArray("maps");
+            List<MapLayer> layers = r.maps();
+            for (int i = 0; i < layers.size(); i++) {
+                MapLayer m = layers.get(i);
+                ObjectNode mn = maps.addObject();
+                mn.put("name", m.name());
+                mn.put("width", m.map().width());
+                mn.put("height", m.map().height());
+                mn.put("overlay", m.overlay());
+                mn.put("scale", m.scale().name());
+                number(mn, "low", m.low());
+                number(mn, "high", m.high());
+                mn.put("lowLabel", m.lowLabel());
+                mn.put("highLabel", m.highLabel());
+                number(mn, "min", m.map().min());
+                number(mn, "max", m.map().max());
+                number(mn, "mean", m.map().mean());
+                ArrayNode mk = mn.putArray("markers");
+                for (Marker k : m.markers()) {
+                    ObjectNode kn = mk.addObject();
+                    kn.put("x", k.x());
+                    kn.put("y", k.y());
+                    kn.put("label", k.label());
+                }
+                if (withMapFiles) mn.put("png", mapFileName(o.indicatorId(), i, m));
+            }
+        }
+        return root;
+    }
+
+    public static String toString(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        try {
+            return MAPPER.writeValueAsString(toTree(image, report, withMapFiles));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
+        MAPPER.writeValue(file.toFile(), toTree(image, report, withMapFiles));
+    }
+
+    /** File name of a map picture: indicator id, map index, and the map name in lower-case ASCII. */
+    public static String mapFileName(String indicatorId, int index, MapLayer layer) {
+        String slug = layer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return indicatorId + "-" + index + "-" + slug + ".png";
+    }
+
+    private static ObjectNode score(Score s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("key", s.key());
+        n.put("label", s.label());
+        number(n, "value", s.value());
+        n.put("meaning", s.meaning());
+        return n;
+    }
+
+    private static void number(ObjectNode n, String key, double v) {
+        if (Double.isFinite(v)) n.put(key, v);
+        else n.putNull(key);
+    }
+}

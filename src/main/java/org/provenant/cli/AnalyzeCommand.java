@@ -1,0 +1,121 @@
+package org.provenant.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisListener;
+import org.provenant.analysis.AnalysisReport;
+import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.analysis.MapPictures;
+import org.provenant.analysis.ReportJson;
+import org.provenant.core.io.ImageLoader;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.IndicatorRegistry;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
+import org.provenant.ml.ModelRegistry;
+
+/**
+ * {@code analyze IMAGE [--json out.json] [--maps DIR]}: runs every registered indicator through the analysis
+ * engine, prints each one's verdict, scores with their meaning, and explanation; optionally writes the JSON
+ * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}).
+ */
+public final class AnalyzeCommand implements Command {
+    @Override public String name() { return "analyze"; }
+
+    @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR]"; }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Path image = null, json = null, maps = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--json") || a.equals("--maps")) {
+                if (i + 1 >= args.size()) throw new UsageException(a + " needs a path");
+                Path p = Path.of(args.get(++i));
+                if (a.equals("--json")) json = p;
+                else maps = p;
+            } else if (a.startsWith("--")) {
+                throw new UsageException("unknown option " + a);
+            } else if (image == null) {
+                image = Path.of(a);
+            } else {
+                throw new UsageException("only one image at a time (got " + image + " and " + a + ")");
+            }
+        }
+        if (image == null) throw new UsageException("no image given");
+        LoadedImage img = new ImageLoader().load(image);
+        AnalysisReport report;
+        try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
+            report = engine.analyze(img.image(), IndicatorRegistry.all(), AnalysisListener.NONE);
+        }
+        print(img, report, out);
+        if (maps != null) {
+            try {
+                Files.createDirectories(maps);
+                int n = writeMaps(report, maps);
+                out.println("Wrote " + n + " map picture(s) to " + maps);
+            } catch (IOException e) {
+                err.println("Cannot write maps to " + maps + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        if (json != null) {
+            try {
+                Path parent = json.toAbsolutePath().getParent();
+                if (parent != null) Files.createDirectories(parent);
+                ReportJson.write(json, img, report, maps != null);
+                out.println("Wrote " + json);
+            } catch (IOException e) {
+                err.println("Cannot write " + json + ": " + e.getMessage());
+                return 1;
+            }
+        }
+        return 0;
+    }
+
+    private static void print(LoadedImage img, AnalysisReport report, PrintStream out) {
+        out.printf(Locale.ROOT, "%s  %dx%d, %d channel(s), SHA-256 %s%n", img.fileName(), img.image().width(),
+                img.image().height(), img.image().channels(), img.sha256());
+        for (IndicatorOutcome o : report.outcomes()) {
+            out.println();
+            out.printf(Locale.ROOT, "== %s [%s, %d ms]%n", o.displayName(), o.status(), o.millis());
+            if (!o.ok()) {
+                if (o.error() != null) out.println("   " + o.error());
+                continue;
+            }
+            IndicatorResult r = o.result();
+            out.printf(Locale.ROOT, "   %s (confidence %.2f)%n", r.supports().phrase(), r.confidence());
+            for (Score s : r.scores()) {
+                out.printf(Locale.ROOT, "   %-52s %10s   %s%n", s.label(), format(s.value()), s.meaning());
+            }
+            out.println("   " + r.explanation());
+        }
+    }
+
+    private static String format(double v) {
+        if (!Double.isFinite(v)) return "n/a";
+        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return String.format(Locale.ROOT, "%.3e", v);
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    private static int writeMaps(AnalysisReport report, Path dir) throws IOException {
+        int n = 0;
+        for (IndicatorOutcome o : report.outcomes()) {
+            if (!o.ok()) continue;
+            List<MapLayer> layers = o.result().maps();
+            for (int i = 0; i < layers.size(); i++) {
+                Path f = dir.resolve(ReportJson.mapFileName(o.indicatorId(), i, layers.get(i)));
+                if (!ImageIO.write(MapPictures.withLegend(layers.get(i)), "png", f.toFile())) throw new IOException("no PNG writer");
+                n++;
+            }
+        }
+        return n;
+    }
+}

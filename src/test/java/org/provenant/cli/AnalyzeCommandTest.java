@@ -1,0 +1,90 @@
+package org.provenant.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalyzeCommandTest {
+    private record Run(int code, String out, String err) { }
+
+    private static Run main(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesJsonAndMapPicturesForEveryIndicator(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("suspect.png");
+        ImageIO.write(BenchCommand.photoLike(384, 288, 4).toBufferedImage(), "png", png.toFile());
+        Path json = dir.resolve("out/result.json"), maps = dir.resolve("maps");
+        Run r = main("analyze", png.toString(), "--json", json.toString(), "--maps", maps.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Colour-channel correlation") && r.out().contains("Image Realism Score"), r.out());
+
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertEquals("suspect.png", root.path("image").path("file").asText());
+        assertEquals(384, root.path("image").path("width").asInt());
+        Set<String> ids = new HashSet<>();
+        int pictures = 0;
+        for (JsonNode ind : root.path("indicators")) {
+            ids.add(ind.path("id").asText());
+            if (!ind.path("status").asText().equals("DONE")) continue;
+            assertTrue(ind.path("headline").path("value").isNumber(), ind.toString());
+            assertFalse(ind.path("explanation").asText().isBlank());
+            for (JsonNode m : ind.path("maps")) {
+                Path f = maps.resolve(m.path("png").asText());
+                BufferedImage img = ImageIO.read(f.toFile());
+                assertNotNull(img, "map picture " + f);
+                // the map plus its legend on the right
+                assertTrue(img.getWidth() > m.path("width").asInt(), f.toString());
+                pictures++;
+            }
+        }
+        assertTrue(ids.containsAll(Set.of("colour-correlation", "residual-spectrum", "image-realism-score")), ids.toString());
+        for (JsonNode ind : root.path("indicators")) {
+            if (Set.of("colour-correlation", "residual-spectrum", "image-realism-score").contains(ind.path("id").asText())) {
+                assertEquals("DONE", ind.path("status").asText(), ind.toString());
+            }
+        }
+        assertTrue(pictures >= 6, "pictures " + pictures);
+        try (var s = Files.list(maps)) {
+            assertEquals(pictures, s.count());
+        }
+        JsonNode cc = null;
+        for (JsonNode ind : root.path("indicators")) if (ind.path("id").asText().equals("colour-correlation")) cc = ind;
+        assertEquals(24, cc.path("features").size());
+        assertEquals(12, cc.path("maps").get(0).path("width").asInt());
+    }
+
+    @Test
+    void badFileFailsWithOneLineNamingIt(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("broken.png");
+        Files.writeString(bad, "this is not an image");
+        for (Path p : new Path[]{bad, dir.resolve("missing.jpg")}) {
+            Run r = main("analyze", p.toString(), "--json", dir.resolve("x.json").toString());
+            assertEquals(1, r.code());
+            String err = r.err().strip();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains(p.getFileName().toString()), err);
+            assertFalse(err.contains("Exception") || err.contains("\tat "), err);
+            assertFalse(Files.exists(dir.resolve("x.json")));
+        }
+        assertEquals(2, main("analyze").code());
+    }
+}
