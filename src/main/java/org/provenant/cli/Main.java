@@ -19,7 +19,9 @@ public final class Main {
                 /* commands are listed here, one per line */
                 new AnalyzeCommand(),
                 new BenchCommand(),
-                new CalibrateIrsCommand())) {
+                new CalibrateIrsCommand(),
+                new TrainCommand(),
+                new BenchCodecCommand())) {
             m.put(c.name(), c);
         }
         return m;
