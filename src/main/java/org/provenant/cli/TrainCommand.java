@@ -116,7 +116,7 @@ public final class TrainCommand implements Command {
             ForestClassifier forest = ForestClassifier.train(x, y, names, trees, seed);
             Path file = dir.resolve(cue + ".json");
             forest.save(file);
-            String how = "provenant train " + String.join(" ", List.of(photos.toString())) + " --trees " + trees + " --seed " + seed
+            String how = "provenant train " + photos + " --trees " + trees + " --seed " + seed
                     + " --crops-per-photo " + crops + "; " + x.size() + " samples from " + groups.size() + " source photos";
             updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,

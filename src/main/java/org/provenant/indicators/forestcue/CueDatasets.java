@@ -1,8 +1,17 @@
 package org.provenant.indicators.forestcue;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.codeccolour.CodecColourCue;
@@ -19,7 +28,9 @@ import org.provenant.ml.codec.NeuralCodec;
  * {@code train} command and by the tests, so that both build them the same way). From a crop X and the codec
  * C_q at each rate point q:
  * <ul>
- *   <li>colour cue: X is "uncompressed"; C_q(X) and C_q(C_p(X)) are "codec"</li>
+ *   <li>colour cue: X, X saved as classic JPEG at quality {@link #JPEG_QUALITIES} (4:2:0 chroma) and X
+ *       halved in size are "uncompressed" (meaning: not neural-codec compressed); C_q(X) and C_q(C_p(X)) are
+ *       "codec"</li>
  *   <li>recompression cue: C_q(X) is "once"; C_q(C_p(X)) is "twice", p a different rate point drawn at random</li>
  *   <li>latent-quantization cue: C_q(X) is "codec-real"; X decoded from its unquantized latents at q is
  *       "synthetic" (the stand-in for generated images), as is any genuine generated image supplied</li>
@@ -62,6 +73,9 @@ public final class CueDatasets {
         int k = codecs.size();
         List<Sample> out = new ArrayList<>();
         out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x)));
+        for (float q : JPEG_QUALITIES)
+            out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(jpeg(x, q))));
+        out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(half(x))));
         FloatImage[] once = new FloatImage[k];
         for (int i = 0; i < k; i++) once[i] = codecs.get(i).compress(x).decoded();
         for (int i = 0; i < k; i++) {
@@ -82,6 +96,44 @@ public final class CueDatasets {
                     LatentQuantization.features(synthetic, codecs, ProgressSink.NONE)));
         }
         return out;
+    }
+
+    /** Classic JPEG qualities of the colour cue's negatives. Our choice: a typical camera and a typical web setting. */
+    static final float[] JPEG_QUALITIES = {0.9f, 0.75f};
+
+    /** The image saved and read back as baseline JPEG (Java's encoder: YCbCr with 4:2:0 chroma). */
+    static FloatImage jpeg(FloatImage rgb, float quality) {
+        try {
+            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+            ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
+                w.setOutput(ios);
+                w.write(null, new IIOImage(rgb.toBufferedImage(), null, null), p);
+            } finally {
+                w.dispose();
+            }
+            return FloatImage.fromBufferedImage(ImageIO.read(new ByteArrayInputStream(bytes.toByteArray())));
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory JPEG failed", e);
+        }
+    }
+
+    /** 2x2 box downscaling (a camera original resized stays free of codec traces). */
+    static FloatImage half(FloatImage rgb) {
+        int w = rgb.width() / 2, h = rgb.height() / 2;
+        float[][] p = new float[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            float[] s = rgb.plane(c);
+            for (int y = 0; y < h; y++)
+                for (int x = 0; x < w; x++) {
+                    int i = 2 * y * rgb.width() + 2 * x;
+                    p[c][y * w + x] = 0.25f * (s[i] + s[i + 1] + s[i + rgb.width()] + s[i + rgb.width() + 1]);
+                }
+        }
+        return new FloatImage(w, h, p).quantize8();
     }
 
     /** A genuine generated image: one "synthetic" sample of the latent-quantization cue (central crop). */
