@@ -31,8 +31,8 @@ import org.provenant.ml.forest.ForestClassifier;
  * motorcycle_left and motorcycle_right), so that no source is both trained and tested on.
  */
 public final class TrainCommand implements Command {
-    /** Trees per forest. Our choice: more add little on a few hundred samples. */
-    public static final int DEFAULT_TREES = 200;
+    /** Trees per forest. Our choice: more add little on a few hundred samples and make the files bigger. */
+    public static final int DEFAULT_TREES = 100;
     public static final int DEFAULT_CROPS = 8;
     public static final long DEFAULT_SEED = 20250404L;
 

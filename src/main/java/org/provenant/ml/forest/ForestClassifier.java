@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.tribuo.Model;
@@ -38,7 +40,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * subset per split). Class probabilities are the average of the trees' leaf distributions.
  *
  * <p>File format ({@link #save}): one JSON object {"format":"provenant-forest/1","labels":[..],
- * "featureNames":[..],"tribuo":"base64 of Tribuo's protobuf model"}; the feature order is kept here because
+ * "featureNames":[..],"tribuo":"base64 of the gzipped Tribuo protobuf model"}; the feature order is kept here because
  * Tribuo itself keys features by name only.
  */
 public final class ForestClassifier {
@@ -146,7 +148,9 @@ public final class ForestClassifier {
         ArrayNode fs = root.putArray("featureNames");
         featureNames.forEach(fs::add);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        model.serializeToStream(bytes);
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            model.serializeToStream(gz);
+        }
         root.put("tribuo", Base64.getEncoder().encodeToString(bytes.toByteArray()));
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) Files.createDirectories(parent);
@@ -165,7 +169,10 @@ public final class ForestClassifier {
             root.path("featureNames").forEach(n -> fs.add(n.asText()));
             checkNames(fs);
             byte[] proto = Base64.getDecoder().decode(root.path("tribuo").asText());
-            Model<?> m = Model.deserializeFromStream(new ByteArrayInputStream(proto));
+            Model<?> m;
+            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(proto))) {
+                m = Model.deserializeFromStream(gz);
+            }
             if (!m.validate(Label.class))
                 throw new ModelException(file + ": the forest is not a label classifier");
             @SuppressWarnings("unchecked")
