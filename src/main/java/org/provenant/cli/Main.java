@@ -20,7 +20,9 @@ public final class Main {
                 new AnalyzeCommand(),
                 new BenchCommand(),
                 new CalibrateIrsCommand(),
-                new ReportCommand())) {
+                new ReportCommand(),
+                new TrainCommand(),
+                new BenchCodecCommand())) {
             m.put(c.name(), c);
         }
         return m;
