@@ -257,9 +257,10 @@ def dump_manifest(root, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--smoke", action="store_true", help="export untrained models (for wiring only)")
-    ap.add_argument("--ae-steps", type=int, default=1500)
-    ap.add_argument("--den-steps", type=int, default=1500)
-    ap.add_argument("--egre-steps", type=int, default=400)
+    ap.add_argument("--ae-steps", type=int, default=700)
+    ap.add_argument("--den-steps", type=int, default=700)
+    ap.add_argument("--egre-steps", type=int, default=150)
+    ap.add_argument("--unet-channels", type=int, default=32)
     ap.add_argument("--seed", type=int, default=20240326)
     ap.add_argument("--reformat-manifest", action="store_true", help="only rewrite models/manifest.json's layout")
     a = ap.parse_args()
@@ -274,10 +275,10 @@ def main():
     if a.smoke:
         a.ae_steps = a.den_steps = a.egre_steps = 0
     photos = load_photos(TRAIN_COLOUR) + load_photos(TRAIN_GREY, grey=True)
-    enc, dec, den, egre = Encoder(), Decoder(), TinyUNet(), EgreHead()
+    enc, dec, den, egre = Encoder(), Decoder(), TinyUNet(a.unet_channels), EgreHead()
     abar = alphas_cumprod()
     how = ("models/training/lare/train_lare.py" + (" --smoke (UNTRAINED, wiring only)" if a.smoke else
-           f" --ae-steps {a.ae_steps} --den-steps {a.den_steps} --egre-steps {a.egre_steps}")
+           f" --ae-steps {a.ae_steps} --den-steps {a.den_steps} --egre-steps {a.egre_steps} --unet-channels {a.unet_channels}")
            + f" --seed {a.seed}; torch {torch.__version__} CPU, 1 thread; data: skimage photos "
            + ", ".join(TRAIN_COLOUR + TRAIN_GREY) + " (held out: " + ", ".join(HELD_OUT) + ")")
 
@@ -294,13 +295,13 @@ def main():
         if step == a.ae_steps * 2 // 3:
             for g in opt.param_groups:
                 g["lr"] = 5e-4
-        if step % 100 == 0 or step == a.ae_steps - 1:
+        if step % 50 == 0 or step == a.ae_steps - 1:
             log(f"ae step {step} loss {loss.item():.4f} ({time.time() - t0:.0f}s)")
     enc.eval(), dec.eval()
 
     # latents of real photos at 256x256 (the LaRE resolution); scaling factor = 1 / std, as SD's 0.18215
     with torch.no_grad():
-        lat = torch.cat([enc(batch(rng, photos, 8, SIZE)) for _ in range(48 if not a.smoke else 1)], 0)
+        lat = torch.cat([enc(batch(rng, photos, 8, SIZE)) for _ in range(32 if not a.smoke else 1)], 0)
     scale = float(1.0 / lat.std()) if not a.smoke else 1.0
     lat = lat * scale
     log(f"latents {tuple(lat.shape)} scale {scale:.5f}")
@@ -324,7 +325,7 @@ def main():
         if step == a.den_steps * 2 // 3:
             for g in opt.param_groups:
                 g["lr"] = 3e-4
-        if step % 100 == 0 or step == a.den_steps - 1:
+        if step % 50 == 0 or step == a.den_steps - 1:
             log(f"denoiser step {step} loss {loss.item():.4f} ({time.time() - t0:.0f}s)")
     den.eval()
 
@@ -353,7 +354,7 @@ def main():
         opt.zero_grad()
         loss.backward()
         opt.step()
-        if step % 50 == 0 or step == a.egre_steps - 1:
+        if step % 25 == 0 or step == a.egre_steps - 1:
             log(f"egre step {step} loss {loss.item():.4f} ({time.time() - t0:.0f}s)")
     egre.eval()
 
