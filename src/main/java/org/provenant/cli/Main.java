@@ -19,6 +19,7 @@ public final class Main {
                 /* commands are listed here, one per line */
                 new AnalyzeCommand(),
                 new BenchCommand(),
+                new BenchLareCommand(),
                 new CalibrateIrsCommand())) {
             m.put(c.name(), c);
         }
