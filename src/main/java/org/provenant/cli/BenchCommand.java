@@ -97,15 +97,26 @@ public final class BenchCommand implements Command {
         for (int i = 0; i < inF.length; i++) inF[i] = (float) input[i];
         double tJf = median(runs, () -> jf.complexForward(inF.clone()));
 
+        // the same with JTransforms limited to one thread, to compare with single-threaded Commons Math
+        int threads = pl.edu.icm.jlargearrays.ConcurrencyUtils.getNumberOfThreads();
+        double tJd1;
+        try {
+            pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(1);
+            DoubleFFT_2D jd1 = new DoubleFFT_2D(size, size);
+            tJd1 = median(runs, () -> jd1.complexForward(input.clone()));
+        } finally {
+            pl.edu.icm.jlargearrays.ConcurrencyUtils.setNumberOfThreads(threads);
+        }
         double[][] cmOut = new double[1][];
         double tCm = median(runs, () -> cmOut[0] = commonsMath2d(input, size));
         double maxDiff = 0;
         for (int i = 0; i < input.length; i++) maxDiff = Math.max(maxDiff, Math.abs(jdOut[0][i] - cmOut[0][i]));
         out.printf(Locale.ROOT, "  JTransforms FloatFFT_2D  (float)   %8.1f ms%n", tJf);
-        out.printf(Locale.ROOT, "  JTransforms DoubleFFT_2D (double)  %8.1f ms%n", tJd);
+        out.printf(Locale.ROOT, "  JTransforms DoubleFFT_2D (double)  %8.1f ms  (%d threads)%n", tJd, threads);
+        out.printf(Locale.ROOT, "  JTransforms DoubleFFT_2D (double)  %8.1f ms  (1 thread)%n", tJd1);
         out.printf(Locale.ROOT, "  Commons Math row-column  (double)  %8.1f ms%n", tCm);
-        out.printf(Locale.ROOT, "  Commons Math / JTransforms double: %.1fx; largest difference of the two results %.2e%n",
-                tCm / tJd, maxDiff);
+        out.printf(Locale.ROOT, "  Commons Math / JTransforms double: %.1fx (%d threads), %.1fx (1 thread); largest difference of the"
+                + " two results %.2e%n", tCm / tJd, threads, tCm / tJd1, maxDiff);
         return 0;
     }
 

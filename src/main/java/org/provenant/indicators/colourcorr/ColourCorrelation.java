@@ -70,12 +70,21 @@ public final class ColourCorrelation implements Indicator {
     @Override public String methodReference() { return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation)"; }
     @Override public int order() { return 10; }
 
-    /** Feature vector (see {@link #FEATURE_NAMES}) on {@link #BLOCK}-pixel blocks. */
+    /**
+     * Feature vector (see {@link #FEATURE_NAMES}) on {@link #BLOCK}-pixel blocks.
+     *
+     * @throws IllegalArgumentException for a grey image or one smaller than one block
+     */
     public static double[] features(FloatImage rgb) {
         return features(compute(rgb, BLOCK, ProgressSink.NONE));
     }
 
-    /** Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B (block resolution). */
+    /**
+     * Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B, one value per full block
+     * (floor(width / block) x floor(height / block)); NaN where a block is flat.
+     *
+     * @throws IllegalArgumentException for a grey image, a block under 2 pixels, or an image smaller than one block
+     */
     public static FloatMap[] blockMaps(FloatImage rgb, int block) {
         return compute(rgb, block, ProgressSink.NONE).maps();
     }
