@@ -20,6 +20,7 @@ public final class Main {
                 new AnalyzeCommand(),
                 new BenchCommand(),
                 new BenchLareCommand(),
+                new TrainLareForestCommand(),
                 new CalibrateIrsCommand())) {
             m.put(c.name(), c);
         }

@@ -16,7 +16,9 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.forest.ForestClassifier;
 import org.provenant.ml.lare.Lare;
+import org.provenant.ml.lare.LareForest;
 import org.provenant.ml.lare.LareMap;
 
 /**
@@ -35,7 +37,8 @@ public final class LareIndicator implements Indicator {
     @Override public int order() { return 40; }
 
     /** Everything the indicator measures on one image (shared with the localization indicator and bench-lare). */
-    public record Measurement(LareMap map256, FloatMap tiled, OptionalDouble pGenerated, OptionalDouble aeError) { }
+    public record Measurement(LareMap map256, FloatMap tiled, OptionalDouble pGenerated, OptionalDouble pForest,
+                              OptionalDouble aeError) { }
 
     /** LaRE of the image at 256x256, EGRE probability, autoencoder error, and the native-resolution tiled map. */
     public static Measurement measure(FloatImage image, IndicatorContext context, boolean tiled) throws IndicatorException {
@@ -45,6 +48,9 @@ public final class LareIndicator implements Indicator {
             LareMap m = lare.compute(x);
             context.progress().checkCancelled();
             OptionalDouble p = lare.egreProbability(x, m);
+            ForestClassifier forest = LareForest.forDenoiser(context.models(), lare.denoiserName());
+            OptionalDouble pf = forest == null ? OptionalDouble.empty()
+                    : OptionalDouble.of(forest.predict(m.features()).probability(LareForest.GENERATED));
             OptionalDouble ae = OptionalDouble.empty();
             if (lare.hasDecoder()) ae = OptionalDouble.of(meanAbsDiff(x, lare.reconstruct(x)));
             context.progress().progress(0.1);
@@ -55,7 +61,7 @@ public final class LareIndicator implements Indicator {
                     context.progress().progress(0.1 + 0.9 * f);
                 });
             }
-            return new Measurement(m, t, p, ae);
+            return new Measurement(m, t, p, pf, ae);
         } catch (ModelException e) {
             throw new IndicatorException("LaRE cannot run: " + e.getMessage(), e);
         }
@@ -90,6 +96,8 @@ public final class LareIndicator implements Indicator {
         scores.add(head);
         me.pGenerated().ifPresent(p -> scores.add(new Score("p_generated", "Error-guided refinement: probability generated", p,
                 "above 0.5 leans to generated; the head was trained on decoded stand-ins, not on real generators")));
+        me.pForest().ifPresent(p -> scores.add(new Score("p_generated_forest", "Random forest on pooled LaRE: probability generated", p,
+                "above 0.5 leans to generated; trained on real photos against decoded stand-ins")));
         me.aeError().ifPresent(v -> scores.add(new Score("ae_error", "Autoencoder reconstruction error (mean |x - D(E(x))|)", v,
                 "lower means the image sits closer to what the decoder produces (AEROBLADE's cue); 0..1 scale")));
         FloatMap t = me.tiled();
@@ -98,8 +106,9 @@ public final class LareIndicator implements Indicator {
 
         Hypothesis h = Hypothesis.INCONCLUSIVE;
         double conf = 0.5;
-        if (me.pGenerated().isPresent()) {
-            double p = me.pGenerated().getAsDouble();
+        OptionalDouble pAll = average(me.pGenerated(), me.pForest());
+        if (pAll.isPresent()) {
+            double p = pAll.getAsDouble();
             h = p >= 0.5 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL;
             conf = Math.min(MAX_CONFIDENCE, Math.max(p, 1 - p));
         }
@@ -117,9 +126,19 @@ public final class LareIndicator implements Indicator {
                         + " at 256x256 is %.4f.", mean));
         me.pGenerated().ifPresent(p -> sb.append(String.format(Locale.ROOT,
                 " The error-guided refinement head, which weighs image features by this map, gives %.0f%% for generated.", 100 * p)));
+        me.pForest().ifPresent(p -> sb.append(String.format(Locale.ROOT,
+                " A random forest on the pooled error statistics gives %.0f%%.", 100 * p)));
         sb.append(" The shipped models are small stand-ins trained on a dozen photos; a Stable Diffusion VAE and UNet exported into the"
                 + " models folder make the figure comparable to the published method.");
         return sb.toString();
+    }
+
+    /** Mean of the probabilities that are present. */
+    static OptionalDouble average(OptionalDouble... ps) {
+        double s = 0;
+        int n = 0;
+        for (OptionalDouble p : ps) if (p.isPresent()) { s += p.getAsDouble(); n++; }
+        return n == 0 ? OptionalDouble.empty() : OptionalDouble.of(s / n);
     }
 
     private static String lareDenoiserName(IndicatorContext context) {

@@ -121,6 +121,7 @@ public final class Lare {
 
     public String denoiserName() { return denoiserName; }
     public int timestep() { return t; }
+    public int latentChannels() { return latentChannels; }
     public boolean hasDecoder() { return decoder != null; }
     public boolean hasEgre() { return egre != null; }
 
