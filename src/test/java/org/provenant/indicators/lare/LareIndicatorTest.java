@@ -32,23 +32,30 @@ class LareIndicatorTest {
         return ModelRegistry.load(Path.of("models"));
     }
 
+    /**
+     * Direction measured, not assumed: with the shipped models a crop decoded through the autoencoder (a stand-in for a
+     * latent-diffusion image) has the LOWER LaRE, as DIRE/AEROBLADE-style reasoning expects (it lies where the
+     * denoiser was trained): held-out crops 0.2447 real vs 0.2287 decoded, lower in 8 of 8 pairs; the recipe's
+     * training crops 0.2225 vs 0.1922, lower in 24 of 24. The issue text expected "higher"; the data shows the opposite.
+     */
     @Test
-    void decodedStandInsDifferFromTheirRealPhotosOnAverage() throws Exception {
+    void decodedStandInsHaveLowerLareThanTheirRealPhotosOnAverage() throws Exception {
         try (ModelRegistry reg = models()) {
             Lare lare = Lare.fromRegistry(reg);
             double real = 0, gen = 0;
-            int higher = 0;
+            int lower = 0;
             for (Object[] c : CROPS) {
                 FloatImage crop = TestPhotos.load((String) c[0]).crop((int) c[1], (int) c[2], 256, 256);
                 double r = lare.compute(crop).mean();
                 double g = lare.compute(lare.reconstruct(crop)).mean();
                 real += r / CROPS.length;
                 gen += g / CROPS.length;
-                if (g > r) higher++;
+                if (g < r) lower++;
             }
-            System.out.printf(Locale.ROOT, "LaRE mean over %d held-out crops: real %.5f, decoded stand-in %.5f (stand-in higher in %d of %d pairs)%n",
-                    CROPS.length, real, gen, higher, CROPS.length);
-            assertTrue(gen > real, "decoded stand-ins should have the higher LaRE: real " + real + ", decoded " + gen);
+            System.out.printf(Locale.ROOT, "LaRE mean over %d held-out crops: real %.5f, decoded stand-in %.5f (stand-in lower in %d of %d pairs)%n",
+                    CROPS.length, real, gen, lower, CROPS.length);
+            assertTrue(gen < real, "decoded stand-ins should have the lower LaRE: real " + real + ", decoded " + gen);
+            assertTrue(lower >= 6, "stand-in lower in only " + lower + " of " + CROPS.length + " pairs");
         }
     }
 
@@ -88,8 +95,11 @@ class LareIndicatorTest {
             IndicatorResult r = new Localization().analyze(spliced, IndicatorContext.of(reg));
             boolean[] found = Regions.mask(r.maps().get(0).map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height());
             double iou = Regions.iou(found, TestPhotos.rect(base.width(), base.height(), px, py, s, s));
-            System.out.printf(Locale.ROOT, "localization IoU coffee, autoencoder-decoded patch %dx%d, all cues: %.3f (%s)%n", s, s, iou, r.supports());
-            assertTrue(r.maps().stream().anyMatch(m -> m.name().equals("Suspicion from LaRE")));
+            MapLayer lareOnly = r.maps().stream().filter(m -> m.name().equals("Suspicion from LaRE")).findFirst().orElseThrow();
+            double iouLare = Regions.iou(Regions.mask(lareOnly.map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height()),
+                    TestPhotos.rect(base.width(), base.height(), px, py, s, s));
+            System.out.printf(Locale.ROOT, "localization IoU coffee, autoencoder-decoded patch %dx%d, all cues: %.3f (%s); LaRE cue alone %.3f%n",
+                    s, s, iou, r.supports(), iouLare);
             assertTrue(iou > IOU_FLOOR_DECODED_PATCH, "IoU " + iou);
         }
     }
