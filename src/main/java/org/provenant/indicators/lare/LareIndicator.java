@@ -1,9 +1,17 @@
 package org.provenant.indicators.lare;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
@@ -16,6 +24,7 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.forest.ForestClassifier;
 import org.provenant.ml.lare.Lare;
 import org.provenant.ml.lare.LareForest;
@@ -46,8 +55,59 @@ public final class LareIndicator implements Indicator {
     public record Measurement(LareMap map256, FloatMap tiled, OptionalDouble pGenerated, OptionalDouble pForest,
                               OptionalDouble aeError) { }
 
-    /** LaRE of the image at 256x256, EGRE probability, autoencoder error, and the native-resolution tiled map. */
-    public static Measurement measure(FloatImage image, IndicatorContext context, boolean tiled) throws IndicatorException {
+    /** Recent measurements by image and model set (identity), so that the LaRE and localization indicators share one. */
+    private static final int MEMO_SIZE = 4;
+    private record Memo(WeakReference<FloatImage> image, WeakReference<ModelRegistry> models, CompletableFuture<Measurement> result) { }
+    private static final Deque<Memo> MEMO = new ArrayDeque<>();
+
+    /**
+     * LaRE of the image at 256x256, EGRE and forest probabilities, autoencoder error, and the native-resolution tiled
+     * map. Computed once per image and model set: a second caller (the localization indicator, running in parallel)
+     * waits for the first one's result instead of repeating the tiled pass.
+     */
+    public static Measurement measure(FloatImage image, IndicatorContext context) throws IndicatorException {
+        CompletableFuture<Measurement> mine = new CompletableFuture<>();
+        CompletableFuture<Measurement> theirs = null;
+        synchronized (MEMO) {
+            MEMO.removeIf(m -> m.image().get() == null || m.models().get() == null);
+            for (Memo m : MEMO) {
+                if (m.image().get() == image && m.models().get() == context.models()) theirs = m.result();
+            }
+            if (theirs == null) {
+                MEMO.addFirst(new Memo(new WeakReference<>(image), new WeakReference<>(context.models()), mine));
+                while (MEMO.size() > MEMO_SIZE) MEMO.removeLast();
+            }
+        }
+        if (theirs != null) {
+            while (true) {
+                context.progress().checkCancelled();
+                try {
+                    return theirs.get(100, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // still computing: check for cancellation and wait on
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted");
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IndicatorException ie) throw ie;
+                    return compute(image, context); // the other caller was cancelled or failed: compute here
+                }
+            }
+        }
+        try {
+            Measurement m = compute(image, context);
+            mine.complete(m);
+            return m;
+        } catch (IndicatorException | RuntimeException e) {
+            synchronized (MEMO) {
+                MEMO.removeIf(m -> m.result() == mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private static Measurement compute(FloatImage image, IndicatorContext context) throws IndicatorException {
         try {
             Lare lare = Lare.fromRegistry(context.models());
             FloatImage x = Lare.resize(image, Lare.SIZE, Lare.SIZE);
@@ -60,13 +120,10 @@ public final class LareIndicator implements Indicator {
             OptionalDouble ae = OptionalDouble.empty();
             if (lare.hasDecoder()) ae = OptionalDouble.of(meanAbsDiff(x, lare.reconstruct(x)));
             context.progress().progress(0.1);
-            FloatMap t = null;
-            if (tiled) {
-                t = lare.tiledMap(image, f -> {
-                    context.progress().checkCancelled();
-                    context.progress().progress(0.1 + 0.9 * f);
-                });
-            }
+            FloatMap t = lare.tiledMap(image, f -> {
+                context.progress().checkCancelled();
+                context.progress().progress(0.1 + 0.9 * f);
+            });
             return new Measurement(m, t, p, pf, ae);
         } catch (ModelException e) {
             throw new IndicatorException("LaRE cannot run: " + e.getMessage(), e);
@@ -87,7 +144,7 @@ public final class LareIndicator implements Indicator {
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         if (image.width() < 32 || image.height() < 32) throw new IndicatorException("LaRE needs an image of at least 32x32 pixels.");
-        Measurement me = measure(image, context, true);
+        Measurement me = measure(image, context);
         double mean = me.map256().mean();
         ModelEntry den = context.models().find(lareDenoiserName(context)).orElse(null);
         double thr = property(den, "meanLareThreshold");

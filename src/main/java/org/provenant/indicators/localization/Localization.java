@@ -71,7 +71,7 @@ public final class Localization implements Indicator {
         cues.add(cue("fine-detail ratio", DetailRatio.tileMap(image, TILE), Direction.LOWER));
         context.progress().progress(0.2);
         try {
-            FloatMap t = LareIndicator.measure(image, context, true).tiled();
+            FloatMap t = LareIndicator.measure(image, context).tiled();
             FloatMap log = new FloatMap(t.width(), t.height(), t.data().clone());
             for (int i = 0; i < log.data().length; i++) log.data()[i] = (float) Math.log(1e-6 + log.data()[i]);
             cues.add(cue("LaRE", pool(log, gw, gh), Direction.EITHER));

@@ -2,6 +2,8 @@ package org.provenant.indicators.lare;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +84,19 @@ class LareIndicatorTest {
             // the shipped EGRE head states no held-out accuracy: its probability is shown, the verdict stays open
             assertEquals(Hypothesis.INCONCLUSIVE, a.supports());
             assertTrue(a.scores().stream().anyMatch(sc -> sc.key().equals("p_generated")));
+        }
+    }
+
+    @Test
+    void oneMeasurementIsSharedPerImageAndModelSet() throws Exception {
+        try (ModelRegistry reg = models()) {
+            FloatImage img = TestPhotos.load("lare-coffee-wide.png").crop(0, 0, 256, 256);
+            IndicatorContext ctx = IndicatorContext.of(reg);
+            LareIndicator.Measurement a = LareIndicator.measure(img, ctx);
+            assertSame(a, LareIndicator.measure(img, ctx));
+            LareIndicator.Measurement c = LareIndicator.measure(img.copy(), ctx);
+            assertNotSame(a, c);
+            assertArrayEquals(a.map256().values(), c.map256().values());
         }
     }
 
