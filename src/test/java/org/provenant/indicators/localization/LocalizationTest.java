@@ -52,11 +52,14 @@ class LocalizationTest {
     @Test
     void untouchedPhotoHasLittleSuspiciousArea() throws Exception {
         for (String p : new String[]{"lare-coffee-wide.png", "lare-chelsea-wide.png"}) {
-            IndicatorResult r = new Localization().analyze(TestPhotos.load(p), IndicatorContext.of(ModelRegistry.empty()));
-            System.out.printf(Locale.ROOT, "localization untouched %s: area %.3f peak %.3f %s%n", p, r.headline().value(),
-                    r.score("peak").value(), r.supports());
-            assertTrue(r.headline().value() < 0.05, p + " area " + r.headline().value());
-            assertTrue(r.supports() != Hypothesis.MANIPULATED, p + " was called manipulated");
+            for (ModelRegistry models : new ModelRegistry[]{ModelRegistry.empty(), ModelRegistry.load(java.nio.file.Path.of("models"))}) {
+                IndicatorResult r = new Localization().analyze(TestPhotos.load(p), IndicatorContext.of(models));
+                System.out.printf(Locale.ROOT, "localization untouched %s (%s): area %.3f peak %.3f %s%n", p,
+                        models.entries().isEmpty() ? "no models" : "with LaRE", r.headline().value(), r.score("peak").value(), r.supports());
+                assertTrue(r.headline().value() < 0.05, p + " area " + r.headline().value());
+                assertTrue(r.supports() != Hypothesis.MANIPULATED, p + " was called manipulated");
+                models.close();
+            }
         }
     }
 
