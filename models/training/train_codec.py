@@ -16,9 +16,11 @@ Training: loss = bpp + lambda * 255^2 * MSE(RGB of x_hat, RGB of the 4:2:0 input
 the likelihoods, straight-through rounding for the synthesis input. One base model at the middle lambda,
 then each rate point fine-tuned from it.
 
-Usage (CPU, one thread):
-  nice -n 19 /usr/bin/python3 models/training/train_codec.py --base-steps 2000 --ft-steps 450 --lr 5e-4 \
-      --out models/codec --log models/training/work/train.log
+Usage (CPU, one thread per process): the base model, then the four fine-tunes (which may run in parallel):
+  nice -n 19 /usr/bin/python3 models/training/train_codec.py --base-steps 2000 --rates '' \
+      --log models/training/work/train.log          # writes models/training/work/base.pt
+  nice -n 19 /usr/bin/python3 models/training/train_codec.py --from-base models/training/work/base.pt \
+      --ft-steps 300 --rates q1 --log models/training/work/ft-q1.log      # likewise q2, q3, q4
   --smoke exports an untrained model quickly (for wiring up the Java side).
 """
 import argparse
@@ -42,7 +44,7 @@ BASE = "q3"
 SCALE_MIN = 0.11
 LIK_MIN = 1e-9
 CROP = 128
-BATCH = 8
+BATCH = 6
 SEED = 20250404
 
 DATA = "/usr/lib/python3/dist-packages/skimage/data/"
@@ -222,11 +224,22 @@ def batch(photos, rng):
 
 
 # ---------------------------------------------------------------- training
-def train(model, lam, steps, lr, photos, rng, log, tag):
+def train(model, lam, steps, lr, photos, rng, log, tag, deadline=None, ckpt=None):
+    """Adam for `steps` steps (lr drops 5x for the last 20 %), or until `deadline` (time.time()) if given:
+    then the lr drop happens when 80 % of the time is used. Returns the number of steps taken."""
     opt = torch.optim.Adam(model.parameters(), lr=lr)
-    sched = torch.optim.lr_scheduler.MultiStepLR(opt, [int(steps * 0.8)], 0.2)
     t0 = time.time()
+    dropped = False
     for step in range(1, steps + 1):
+        late = step > 0.8 * steps or (deadline is not None and time.time() > t0 + 0.8 * (deadline - t0))
+        if late and not dropped:
+            for g in opt.param_groups:
+                g["lr"] = lr * 0.2
+            dropped = True
+            log(f"{tag} step {step}: lr {lr * 0.2:g}")
+        if deadline is not None and time.time() > deadline:
+            log(f"{tag} time budget reached after {step - 1} steps")
+            return step - 1
         x = batch(photos, rng)
         x_hat, ly, lz = model(x)
         npix = x.shape[0] * x.shape[2] * x.shape[3]
@@ -240,11 +253,13 @@ def train(model, lam, steps, lr, photos, rng, log, tag):
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
-        sched.step()
+        if ckpt and step % 100 == 0:
+            torch.save(model.state_dict(), ckpt)
         if step % 50 == 0 or step == steps:
             psnr = 10 * math.log10(1 / max(mse.item(), 1e-10))
             log(f"{tag} step {step}/{steps} loss {loss.item():.4f} bpp {bpp.item():.3f} psnr {psnr:.2f} "
                 f"({time.time() - t0:.0f}s)")
+    return steps
 
 
 @torch.no_grad()
@@ -332,6 +347,10 @@ def main():
     ap.add_argument("--manifest", default="models/manifest.json")
     ap.add_argument("--log", default="models/training/work/train.log")
     ap.add_argument("--smoke", action="store_true", help="export untrained weights (wiring only)")
+    ap.add_argument("--from-base", help="skip the base training: start the fine-tunes from this saved base.pt")
+    ap.add_argument("--rates", default=",".join(LAMBDAS), help="rate points to fine-tune and export, e.g. q1,q2")
+    ap.add_argument("--budget-min", type=float, help="wall-clock cap: base gets 60 %%, each fine-tune 10 %%; "
+                    "the steps reached are logged (rerun with them as --base-steps/--ft-steps to reproduce)")
     a = ap.parse_args()
     torch.set_num_threads(1)
     torch.manual_seed(SEED)
@@ -355,16 +374,26 @@ def main():
             entries += export(model, q, a.out, lam, {}, "UNTRAINED smoke export: " + cmd)
     else:
         photos = load_photos()
-        log(f"training on {len(photos)} photos, base {BASE} lambda {LAMBDAS[BASE]}, {a.base_steps} steps")
-        model.train()
-        train(model, LAMBDAS[BASE], a.base_steps, a.lr, photos, rng, log, "base")
-        base_state = {k: v.clone() for k, v in model.state_dict().items()}
-        torch.save(base_state, os.path.join(os.path.dirname(a.log), "base.pt"))
-        for q, lam in LAMBDAS.items():
+        if a.from_base:
+            base_state = torch.load(a.from_base)
+            log(f"fine-tuning {a.rates} from {a.from_base}")
+        else:
+            log(f"training on {len(photos)} photos, base {BASE} lambda {LAMBDAS[BASE]}, {a.base_steps} steps")
+            model.train()
+            dl = t_start + 60 * 0.6 * a.budget_min if a.budget_min else None
+            n = train(model, LAMBDAS[BASE], a.base_steps, a.lr, photos, rng, log, "base", dl,
+                      os.path.join(os.path.dirname(a.log), "base-ckpt.pt"))
+            log(f"base: {n} steps")
+            base_state = {k: v.clone() for k, v in model.state_dict().items()}
+            torch.save(base_state, os.path.join(os.path.dirname(a.log), "base.pt"))
+        for q in [r for r in a.rates.split(",") if r]:
+            lam = LAMBDAS[q]
             model.load_state_dict(base_state)
             model.train()
             torch.manual_seed(SEED + int(q[1:]))
-            train(model, lam, a.ft_steps, a.lr, photos, random.Random(SEED + int(q[1:])), log, q)
+            dl = time.time() + 60 * 0.1 * a.budget_min if a.budget_min else None
+            n = train(model, lam, a.ft_steps, a.lr, photos, random.Random(SEED + int(q[1:])), log, q, dl)
+            log(f"{q}: {n} fine-tuning steps")
             model.eval()
             stats = evaluate(model, log, q)
             how = (f"trained by `nice -n 19 /usr/bin/python3 {cmd}` (seed {SEED}, CPU, 1 thread) on "

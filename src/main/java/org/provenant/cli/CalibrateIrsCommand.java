@@ -63,7 +63,7 @@ public final class CalibrateIrsCommand implements Command {
         return 0;
     }
 
-    private static List<Path> expand(Path p) throws UsageException, IOException {
+    static List<Path> expand(Path p) throws UsageException, IOException {
         if (Files.isRegularFile(p)) return List.of(p);
         if (!Files.isDirectory(p)) throw new UsageException(p + " is neither an image file nor a folder");
         try (Stream<Path> s = Files.list(p)) {

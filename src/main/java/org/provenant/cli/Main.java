@@ -21,7 +21,9 @@ public final class Main {
                 new BenchCommand(),
                 new BenchLareCommand(),
                 new TrainLareForestCommand(),
-                new CalibrateIrsCommand())) {
+                new CalibrateIrsCommand(),
+                new TrainCommand(),
+                new BenchCodecCommand())) {
             m.put(c.name(), c);
         }
         return m;

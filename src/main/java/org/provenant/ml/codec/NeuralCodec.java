@@ -209,6 +209,12 @@ public final class NeuralCodec implements AutoCloseable {
         return decode(encode(in), in.width(), in.height()).quantize8();
     }
 
+    /** The central {@code size} x {@code size} crop (the whole image along a side shorter than {@code size}). */
+    public static FloatImage centralCrop(FloatImage img, int size) {
+        int w = Math.min(size, img.width()), h = Math.min(size, img.height());
+        return img.crop((img.width() - w) / 2, (img.height() - h) / 2, w, h);
+    }
+
     /** PSNR in dB between two images of the same size on [0, 1] (all channels); +infinity when identical. */
     public static double psnr(FloatImage a, FloatImage b) {
         if (a.width() != b.width() || a.height() != b.height() || a.channels() != b.channels())

@@ -24,6 +24,9 @@ final class OnnxGraph implements AutoCloseable {
     static {
         // DJL must never try to download anything; the ONNX Runtime natives come with its Maven jar.
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
+        // DJL's per-model INFO/WARN lines (no CUDA, no ONNX extensions) are noise for the examiner
+        String djlLog = "org.slf4j.simpleLogger.log.ai.djl";
+        if (System.getProperty(djlLog) == null) System.setProperty(djlLog, "error");
     }
 
     private final String name;

@@ -21,6 +21,7 @@ import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.ModelRegistry;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -176,6 +177,19 @@ public final class ForestClassifier {
         } catch (IOException | RuntimeException e) {
             throw new ModelException(file + ": cannot read classifier (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * The registry's shared copy of the classifier listed under {@code name} (verified by SHA-256 before it is
+     * read), checked to have been trained on exactly {@code expectedFeatures}.
+     */
+    public static ForestClassifier shared(ModelRegistry registry, String name, List<String> expectedFeatures)
+            throws ModelException {
+        ForestClassifier f = registry.cached("forest:" + name, () -> load(registry.verifiedFile(name)));
+        if (!f.featureNames().equals(expectedFeatures))
+            throw new ModelException("Classifier '" + name + "' was trained on other features (" + f.featureNames().size()
+                    + " named features, this version computes " + expectedFeatures.size() + "); retrain it with `provenant train`.");
+        return f;
     }
 
     private static void checkNames(List<String> names) {

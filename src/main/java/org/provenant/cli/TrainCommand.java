@@ -1,0 +1,215 @@
+package org.provenant.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.provenant.core.io.ImageLoader;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.forestcue.CueDatasets;
+import org.provenant.indicators.forestcue.CueDatasets.Sample;
+import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.NeuralCodec;
+import org.provenant.ml.forest.ForestClassifier;
+
+/**
+ * {@code train}: builds the labelled sets of the three JPEG AI cues from a folder of real colour photos (see
+ * {@link CueDatasets}), reports leave-one-photo-out accuracy per rate point, then trains each forest on all
+ * samples and writes it to the models folder's classifiers/ with its manifest entry (SHA-256 updated).
+ * Photos whose names share the part before the first '_', '-' or '.' count as one source (e.g.
+ * motorcycle_left and motorcycle_right), so that no source is both trained and tested on.
+ */
+public final class TrainCommand implements Command {
+    /** Trees per forest. Our choice: more add little on a few hundred samples. */
+    public static final int DEFAULT_TREES = 200;
+    public static final int DEFAULT_CROPS = 8;
+    public static final long DEFAULT_SEED = 20250404L;
+
+    @Override public String name() { return "train"; }
+
+    @Override public String usage() {
+        return "train PHOTO_FOLDER [--generated FOLDER] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Path photos = null, generated = null, modelsDir = null;
+        int crops = DEFAULT_CROPS, trees = DEFAULT_TREES;
+        long seed = DEFAULT_SEED;
+        boolean dryRun = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--generated" -> generated = Path.of(value(args, ++i, a));
+                case "--models" -> modelsDir = Path.of(value(args, ++i, a));
+                case "--crops-per-photo" -> crops = intValue(args, ++i, a);
+                case "--trees" -> trees = intValue(args, ++i, a);
+                case "--seed" -> seed = intValue(args, ++i, a);
+                case "--dry-run" -> dryRun = true;
+                default -> {
+                    if (a.startsWith("--") || photos != null) throw new UsageException("unexpected argument " + a);
+                    photos = Path.of(a);
+                }
+            }
+        }
+        if (photos == null) throw new UsageException("a folder of real colour photos is required");
+        ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
+        if (registry.directory() == null) throw new UsageException("no models folder found (use --models DIR)");
+        List<NeuralCodec> codecs = NeuralCodec.sharedAll(registry, NeuralCodec.DEFAULT_CODEC);
+        ImageLoader loader = new ImageLoader();
+        Random rnd = new Random(seed);
+        List<Sample> samples = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (Path f : CalibrateIrsCommand.expand(photos)) {
+            LoadedImage img = loader.load(f);
+            if (img.image().channels() < 3) {
+                out.println("skipped " + img.fileName() + " (greyscale)");
+                continue;
+            }
+            String group = group(img.fileName());
+            List<org.provenant.core.image.FloatImage> cs = CueDatasets.crops(img.image(), crops, rnd);
+            for (var c : cs) samples.addAll(CueDatasets.fromPhoto(c, group, codecs, rnd));
+            out.printf(Locale.ROOT, "%-28s source %-12s %2d crops  (%.0f s)%n", img.fileName(), group, cs.size(),
+                    (System.nanoTime() - t0) / 1e9);
+        }
+        if (generated != null) {
+            int n = 0;
+            for (Path f : CalibrateIrsCommand.expand(generated)) {
+                LoadedImage img = loader.load(f);
+                samples.add(CueDatasets.fromGenerated(img.image(), "generated:" + group(img.fileName()), codecs));
+                n++;
+            }
+            out.println(n + " generated images added to the latent-quantization set");
+        }
+        TreeSet<String> groups = new TreeSet<>();
+        for (Sample s : samples) if (!s.group().startsWith("generated:")) groups.add(s.group());
+        if (groups.size() < 2) throw new UsageException("need photos from at least 2 sources for a held-out split");
+
+        out.println();
+        out.println("Held-out accuracy (leave one source photo out, " + groups.size() + " sources, " + trees + " trees):");
+        for (String cue : CueDatasets.CUES) {
+            Map<String, int[]> acc = heldOut(cue, samples, groups, codecs, trees, seed);
+            out.println(table(cue, acc));
+        }
+        if (dryRun) return 0;
+        Path dir = registry.directory().resolve("classifiers");
+        Files.createDirectories(dir);
+        for (String cue : CueDatasets.CUES) {
+            List<double[]> x = new ArrayList<>();
+            List<String> y = new ArrayList<>();
+            for (Sample s : samples) if (s.cue().equals(cue)) {
+                x.add(s.features());
+                y.add(s.label());
+            }
+            List<String> names = CueDatasets.featureNames(cue, codecs);
+            ForestClassifier forest = ForestClassifier.train(x, y, names, trees, seed);
+            Path file = dir.resolve(cue + ".json");
+            forest.save(file);
+            String how = "provenant train " + photos + " --trees " + trees + " --seed " + seed
+                    + " --crops-per-photo " + crops + "; " + x.size() + " samples from " + groups.size() + " source photos";
+            updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
+                    ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
+                    Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
+                            "codec", NeuralCodec.DEFAULT_CODEC));
+            out.println("wrote " + file + " (" + x.size() + " samples, labels " + forest.labels() + ")");
+        }
+        out.printf(Locale.ROOT, "done in %.0f s%n", (System.nanoTime() - t0) / 1e9);
+        return 0;
+    }
+
+    /** Correct/total per rate point (and "all"), each source photo predicted by a forest trained without it. */
+    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<NeuralCodec> codecs,
+                                      int trees, long seed) {
+        Map<String, int[]> acc = new LinkedHashMap<>();
+        for (NeuralCodec c : codecs) acc.put(c.ratePoint(), new int[2]);
+        acc.put("all", new int[2]);
+        List<String> names = CueDatasets.featureNames(cue, codecs);
+        for (String g : groups) {
+            List<double[]> x = new ArrayList<>();
+            List<String> y = new ArrayList<>();
+            for (Sample s : samples) if (s.cue().equals(cue) && !s.group().equals(g)) {
+                x.add(s.features());
+                y.add(s.label());
+            }
+            ForestClassifier f = ForestClassifier.train(x, y, names, trees, seed);
+            for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g)) {
+                boolean ok = f.predict(s.features()).label().equals(s.label());
+                // uncompressed originals have no rate point: they count for every rate point and in "all"
+                for (Map.Entry<String, int[]> e : acc.entrySet())
+                    if (e.getKey().equals("all") || s.ratePoint() == null || e.getKey().equals(s.ratePoint())) {
+                        e.getValue()[0] += ok ? 1 : 0;
+                        e.getValue()[1]++;
+                    }
+            }
+        }
+        return acc;
+    }
+
+    static String table(String cue, Map<String, int[]> acc) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-26s", cue));
+        for (Map.Entry<String, int[]> e : acc.entrySet()) {
+            int[] v = e.getValue();
+            sb.append(String.format(Locale.ROOT, "  %s %5.1f%% (%d)", e.getKey(), v[1] == 0 ? Double.NaN : 100.0 * v[0] / v[1], v[1]));
+        }
+        return sb.toString();
+    }
+
+    /** Source of a photo: its name up to the first '_', '-' or '.'. */
+    static String group(String fileName) {
+        String n = fileName.toLowerCase(Locale.ROOT);
+        int cut = n.length();
+        for (char c : new char[] {'_', '-', '.'}) {
+            int i = n.indexOf(c);
+            if (i > 0) cut = Math.min(cut, i);
+        }
+        return n.substring(0, cut);
+    }
+
+    /** Adds or replaces one entry of the manifest, keeping every other entry as it is. */
+    static void updateManifest(Path modelsDir, String name, String file, String sha256, String kind, List<String> features,
+                               List<String> labels, String how, Map<String, String> props) throws java.io.IOException {
+        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        Path manifest = modelsDir.resolve(ModelRegistry.MANIFEST);
+        ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
+        ArrayNode models = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
+        ObjectNode e = om.createObjectNode();
+        e.put("name", name).put("file", file).put("sha256", sha256).put("kind", kind);
+        e.putArray("inputs").add("features: " + features.size() + " doubles " + String.join(",", features));
+        e.putArray("outputs").add("label in " + labels + " with class probabilities");
+        e.put("howMade", how);
+        ObjectNode p = e.putObject("properties");
+        new java.util.TreeMap<>(props).forEach(p::put);
+        int at = -1;
+        for (int i = 0; i < models.size(); i++) {
+            JsonNode m = models.get(i);
+            if (name.equals(m.path("name").asText())) at = i;
+        }
+        if (at >= 0) models.set(at, e);
+        else models.add(e);
+        om.writeValue(manifest.toFile(), root);
+    }
+
+    private static String value(List<String> args, int i, String opt) throws UsageException {
+        if (i >= args.size()) throw new UsageException(opt + " needs a value");
+        return args.get(i);
+    }
+
+    private static int intValue(List<String> args, int i, String opt) throws UsageException {
+        try {
+            return Integer.parseInt(value(args, i, opt));
+        } catch (NumberFormatException e) {
+            throw new UsageException(opt + " needs a whole number");
+        }
+    }
+}

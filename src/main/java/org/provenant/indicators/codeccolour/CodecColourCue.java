@@ -1,0 +1,78 @@
+package org.provenant.indicators.codeccolour;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.image.FloatMap;
+import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
+import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.forestcue.ForestCue;
+import org.provenant.ml.forest.ForestClassifier;
+
+/**
+ * Cue 1 of arXiv 2504.03191 with its random forest: the colour-channel residual correlation statistics of
+ * {@link ColourCorrelation#features} classified as uncompressed vs neural-codec compressed by the forest
+ * {@value #CLASSIFIER} (trained by {@code provenant train}).
+ */
+public final class CodecColourCue implements Indicator {
+    public static final String ID = "codec-colour";
+    public static final String CLASSIFIER = "classifier-codec-colour";
+    public static final String UNCOMPRESSED = "uncompressed";
+    public static final String CODEC = "codec";
+
+    @Override public String id() { return ID; }
+    @Override public String displayName() { return "Neural-codec colour cue (random forest)"; }
+    @Override public String methodReference() {
+        return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation), Tribuo random forest";
+    }
+    @Override public int order() { return 11; }
+
+    /** Mean of the R-G, R-B and G-B block residual correlations (NaN where a block is flat). */
+    public static FloatMap meanCorrelationMap(FloatImage rgb) {
+        FloatMap[] m = ColourCorrelation.blockMaps(rgb, ColourCorrelation.BLOCK);
+        float[] out = new float[m[0].data().length];
+        for (int i = 0; i < out.length; i++) out[i] = (m[0].data()[i] + m[1].data()[i] + m[2].data()[i]) / 3;
+        return new FloatMap(m[0].width(), m[0].height(), out);
+    }
+
+    @Override
+    public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
+        if (image.channels() < 3) throw new IndicatorException("The neural-codec colour cue needs a colour image; this one is greyscale.");
+        int b = ColourCorrelation.BLOCK;
+        if (image.width() < b || image.height() < b)
+            throw new IndicatorException("The neural-codec colour cue needs an image of at least " + b + "x" + b + " pixels.");
+        ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
+        double[] f = ColourCorrelation.features(image);
+        context.progress().progress(0.6);
+        ForestClassifier.Prediction p = forest.predict(f);
+        double pc = p.probability(CODEC);
+        FloatMap map = meanCorrelationMap(image);
+        context.progress().progress(1);
+        List<Score> scores = new ArrayList<>();
+        Score head = new Score("p_codec", "Probability of neural-codec compression", pc,
+                "The forest's share of votes for 'compressed by a neural codec' (0..1); above 0.5 it leans to the codec.");
+        scores.add(head);
+        int median = ColourCorrelation.FEATURE_NAMES.indexOf("rg_q50");
+        scores.add(new Score("median_rg", "Median R-G block residual correlation", f[median],
+                "Camera originals keep more independent channel noise (lower values) than codec outputs."));
+        Hypothesis h = pc > 0.5 ? Hypothesis.NEURAL_CODEC : Hypothesis.CAMERA_ORIGINAL;
+        String explanation = String.format(Locale.ROOT,
+                "A random forest trained on camera photos and on their neural-codec compressions (JPEG AI-style YCbCr 4:2:0"
+                        + " pre-processing and a learned scale-hyperprior codec at 4 rates) reads the colour-residual correlation"
+                        + " statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"
+                        + " correlation of the channels' fine detail per %dx%d block: a codec's colour conversion and chroma"
+                        + " subsampling lock the channels together (values near 1 everywhere), a camera original shows lower,"
+                        + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.", 100 * pc, b, b);
+        MapLayer layer = new MapLayer("Mean residual correlation (R-G, R-B, G-B)", map, ColourScale.DIVERGING, -1, 1,
+                "-1 (opposed)", "+1 (locked together)", true, List.of());
+        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, Math.max(pc, 1 - pc), f);
+    }
+}
