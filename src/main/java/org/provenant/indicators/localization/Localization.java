@@ -15,7 +15,11 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.forestcue.ForestCue;
+import org.provenant.indicators.latentquant.LatentQuantization;
 import org.provenant.indicators.lare.LareIndicator;
+import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.NeuralCodec;
 
 /**
  * Fused localization: every map-producing cue scored on the same tile grid, each tile normalised against the image's
@@ -26,7 +30,8 @@ import org.provenant.indicators.lare.LareIndicator;
  * colour conversion with chroma subsampling locks the channels), the fine-to-coarse detail ratio (resampling cue of
  * methods section 4; lower than the rest is suspicious: an upsampled or decoded patch lacks the finest detail and
  * the sensor noise), LaRE at native resolution (arXiv 2403.17465, either direction) when its models are present.
- * Latent quantization (the codec issue) joins when it lands.
+ * latent quantization (grid alignment of the neural codec's latent at its middle rate point, higher than the rest is
+ * suspicious: a region that went through that codec sits on its integer grid) when the codec models are present.
  */
 public final class Localization implements Indicator {
     public static final String ID = "localization";
@@ -59,10 +64,10 @@ public final class Localization implements Indicator {
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Suspicious regions (fused localization)"; }
-    @Override public String methodReference() { return "Tile-wise fusion of colour correlation (arXiv 2504.03191) and LaRE (arXiv 2403.17465); reliability map after TruFor (CVPR 2023)"; }
+    @Override public String methodReference() { return "Tile-wise fusion of colour correlation and latent quantization (arXiv 2504.03191), fine-detail ratio and LaRE (arXiv 2403.17465); reliability map after TruFor (CVPR 2023)"; }
     @Override public int order() { return 90; }
 
-    /** The cues of this build on the image's tile grid; LaRE only when its models load. */
+    /** The cues of this build on the image's tile grid; LaRE and latent quantization only when their models load. */
     public static List<Cue> cues(FloatImage image, IndicatorContext context, List<String> skipped) {
         int gw = Math.max(1, image.width() / TILE), gh = Math.max(1, image.height() / TILE);
         List<Cue> cues = new ArrayList<>();
@@ -83,7 +88,15 @@ public final class Localization implements Indicator {
         } catch (IndicatorException e) {
             skipped.add("LaRE (" + e.getMessage() + ")");
         }
-        skipped.add("latent quantization (not in this build yet)");
+        try {
+            List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+            if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
+            context.progress().checkCancelled();
+            FloatMap q = LatentQuantization.alignmentMap(image, codecs.get(codecs.size() / 2));
+            cues.add(cue("latent quantization", pool(q, gw, gh), Direction.HIGHER, Z_HALF));
+        } catch (IndicatorException | ModelException e) {
+            skipped.add("latent quantization (" + e.getMessage() + ")");
+        }
         return cues;
     }
 
