@@ -187,8 +187,9 @@ public final class LareIndicator implements Indicator {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
                 "The map shows, tile by tile at the image's own resolution, how badly a latent-diffusion denoiser predicts the noise"
                         + " added to the image's latent (bright = badly). Images that came out of a latent-diffusion model sit where the"
-                        + " denoiser expects them, so the error differs from that of a camera photo; the mean over the whole image"
-                        + " at 256x256 is %.4f.", mean));
+                        + " denoiser expects them, so their error tends to be lower than a camera photo's (with the shipped models, a photo"
+                        + " passed through their decoder scored lower in every pair tested), but the level also varies from photo to photo"
+                        + " with content; the mean over the whole image at 256x256 is %.4f.", mean));
         me.pGenerated().ifPresent(p -> sb.append(String.format(Locale.ROOT,
                 " The error-guided refinement head, which weighs image features by this map, gives %.0f%% for generated.", 100 * p)));
         me.pForest().ifPresent(p -> sb.append(String.format(Locale.ROOT,
