@@ -45,8 +45,12 @@ public final class OnnxNet implements AutoCloseable {
         if (in != null) inputNames.addAll(in.keys());
     }
 
+    /** Logger of DJL's ONNX Runtime engine, which warns on every start that CUDA is missing (Provenant runs on CPU). */
+    static final String ORT_LOGGER = "org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine";
+
     /** Loads a verified .onnx file (verify it with {@code ModelRegistry.verifiedFile} first). */
     public static OnnxNet load(String name, Path file) throws ModelException {
+        if (System.getProperty(ORT_LOGGER) == null) System.setProperty(ORT_LOGGER, "error");
         Model m = Model.newInstance(name, "OnnxRuntime");
         try {
             m.load(file);
