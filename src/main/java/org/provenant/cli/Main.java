@@ -19,6 +19,8 @@ public final class Main {
                 /* commands are listed here, one per line */
                 new AnalyzeCommand(),
                 new BenchCommand(),
+                new BenchLareCommand(),
+                new TrainLareForestCommand(),
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),

@@ -1,0 +1,76 @@
+package org.provenant.indicators.localization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.provenant.core.color.YCbCr;
+import org.provenant.core.filter.Resample;
+import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.ml.ModelRegistry;
+
+class LocalizationTest {
+    /**
+     * IoU floors of the model-free test (colour correlation and fine-detail ratio): measured 0.60 on coffee and 0.25 on
+     * chelsea, whose patch covers the out-of-focus fur where an upsampled patch changes little.
+     */
+    static final double IOU_FLOOR_COFFEE = 0.5, IOU_FLOOR_CHELSEA = 0.2;
+
+    /** A codec-like patch: half-resolution and back (an upsampling generator/codec), then 4:2:0 chroma round trip. */
+    static FloatImage codecLike(FloatImage p) {
+        int w = p.width(), h = p.height();
+        float[][] q = new float[3][];
+        for (int c = 0; c < 3; c++) {
+            q[c] = Resample.resize(Resample.resize(p.plane(c), w, h, w / 2, h / 2), w / 2, h / 2, w, h);
+        }
+        return YCbCr.roundTrip420(new FloatImage(w, h, q)).quantize8();
+    }
+
+    static double iouOfSplice(String photo, int px, int py, int pw, int ph, ModelRegistry models) throws Exception {
+        FloatImage base = TestPhotos.load(photo);
+        FloatImage spliced = TestPhotos.paste(base, codecLike(base.crop(px, py, pw, ph)), px, py);
+        IndicatorResult r = new Localization().analyze(spliced, IndicatorContext.of(models));
+        boolean[] detected = Regions.mask(r.maps().get(0).map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height());
+        double iou = Regions.iou(detected, TestPhotos.rect(base.width(), base.height(), px, py, pw, ph));
+        System.out.printf(Locale.ROOT, "localization IoU %s codec-like patch %dx%d at (%d,%d): %.3f (area %.3f, %s)%n",
+                photo, pw, ph, px, py, iou, r.headline().value(), r.supports());
+        return iou;
+    }
+
+    @Test
+    void codecLikePatchIsFoundWithoutModels() throws Exception {
+        double a = iouOfSplice("lare-coffee-wide.png", 192, 96, 160, 160, ModelRegistry.empty());
+        double b = iouOfSplice("lare-chelsea-wide.png", 64, 64, 128, 128, ModelRegistry.empty());
+        assertTrue(a > IOU_FLOOR_COFFEE, "IoU " + a);
+        assertTrue(b > IOU_FLOOR_CHELSEA, "IoU " + b);
+    }
+
+    @Test
+    void untouchedPhotoHasLittleSuspiciousArea() throws Exception {
+        for (String p : new String[]{"lare-coffee-wide.png", "lare-chelsea-wide.png"}) {
+            for (ModelRegistry models : new ModelRegistry[]{ModelRegistry.empty(), ModelRegistry.load(java.nio.file.Path.of("models"))}) {
+                IndicatorResult r = new Localization().analyze(TestPhotos.load(p), IndicatorContext.of(models));
+                System.out.printf(Locale.ROOT, "localization untouched %s (%s): area %.3f peak %.3f %s%n", p,
+                        models.entries().isEmpty() ? "no models" : "with LaRE", r.headline().value(), r.score("peak").value(), r.supports());
+                assertTrue(r.headline().value() < 0.05, p + " area " + r.headline().value());
+                assertTrue(r.supports() != Hypothesis.MANIPULATED, p + " was called manipulated");
+                models.close();
+            }
+        }
+    }
+
+    @Test
+    void mapsAreOverlaysInZeroToOneWithReliability() throws Exception {
+        IndicatorResult r = new Localization().analyze(TestPhotos.load("lare-chelsea-wide.png"), IndicatorContext.of(ModelRegistry.empty()));
+        assertEquals("Suspicious regions (fused)", r.maps().get(0).name());
+        assertTrue(r.maps().get(0).overlay());
+        for (float v : r.maps().get(0).map().data()) assertTrue(Float.isNaN(v) || (v >= 0 && v <= 1));
+        assertEquals(448 / Localization.TILE, r.maps().get(0).map().width());
+        assertTrue(r.explanation().contains("LaRE ("), "says why LaRE was not used: " + r.explanation());
+        assertTrue(r.supports() == Hypothesis.INCONCLUSIVE || r.supports() == Hypothesis.MANIPULATED);
+    }
+}
