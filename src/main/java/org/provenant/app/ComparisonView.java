@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -47,7 +49,6 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.ml.ModelEntry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.casefile.CaseFile;
@@ -93,7 +94,7 @@ public final class ComparisonView extends BorderPane {
 
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
-    private final List<ModelEntry> models;
+    private final ReadOnlyObjectWrapper<Path> exported = new ReadOnlyObjectWrapper<>(this, "exported");
     private final List<Entry> entries = new ArrayList<>();
     private final ComboBox<Indicator> choice = new ComboBox<>();
     private final GridPane summary = new GridPane();
@@ -109,13 +110,12 @@ public final class ComparisonView extends BorderPane {
     private ReportExport.Chooser chooser = ReportExport.DIALOG;
     private Consumer<String> trace = s -> { };
 
-    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine, List<ModelEntry> models) {
+    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine) {
         if (images.size() < 2 || images.size() > MAX_IMAGES) {
             throw new IllegalArgumentException("a comparison shows 2 to " + MAX_IMAGES + " images, not " + images.size());
         }
         this.indicators = List.copyOf(indicators);
         this.engine = engine;
-        this.models = List.copyOf(models);
         getStyleClass().add("workbench");
         for (Path p : images) entries.add(new Entry(p));
         for (int i = 1; i < entries.size(); i++) entries.get(0).viewer.synchronizeWith(entries.get(i).viewer);
@@ -208,8 +208,8 @@ public final class ComparisonView extends BorderPane {
 
     /** Opens the comparison in its own window. */
     public static ComparisonView show(List<Path> images, List<Indicator> indicators, AnalysisEngine engine,
-                                      List<ModelEntry> models, ReportExport.Chooser chooser, List<String> stylesheets) {
-        ComparisonView v = new ComparisonView(images, indicators, engine, models);
+                                      ReportExport.Chooser chooser, List<String> stylesheets) {
+        ComparisonView v = new ComparisonView(images, indicators, engine);
         v.setReportChooser(chooser);
         Stage stage = new Stage();
         Scene scene = new Scene(v, Math.min(1500, 420 * images.size() + 40), 900);
@@ -449,40 +449,65 @@ public final class ComparisonView extends BorderPane {
                 + (ok < outs.size() ? "; not every image has a score" : "") + (leans ? "; different leans" : "") + "; " + spread;
     }
 
-    /** Writes one comparison PDF of the images that opened, analysing any that has no finished analysis. */
+    /** Asks for the PDF file ({@link #setReportChooser}) and exports the comparison report there. */
     public void exportReport() {
-        List<Entry> usable = entries.stream().filter(e -> e.image != null).toList();
-        if (usable.isEmpty()) {
+        Entry first = entries.stream().filter(e -> e.image != null).findFirst().orElse(null);
+        if (first == null) {
             setStatus("Nothing to export: no image could be opened");
             return;
         }
-        Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(), "comparison-report.pdf");
-        if (out == null) return;
-        List<EvidenceAnalysis> ready = new ArrayList<>();
-        List<Entry> missing = new ArrayList<>();
-        for (Entry e : usable) {
-            if (e.report != null && !e.report.cancelled()) ready.add(new EvidenceAnalysis(e.image, e.report, e.analysedAt, e.caseFile.annotations()));
-            else missing.add(e);
+        Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(),
+                first.image.path().toAbsolutePath().resolveSibling("comparison-report.pdf"));
+        if (out != null) exportReport(out);
+    }
+
+    /**
+     * Writes one comparison PDF of the images that opened, in the background; an image without a finished analysis
+     * (still running or cancelled) is analysed first. {@link #exportedProperty()} names the file once written.
+     */
+    public void exportReport(Path out) {
+        List<Entry> usable = entries.stream().filter(e -> e.image != null).toList();
+        if (usable.isEmpty() || background.isShutdown()) {
+            setStatus("Nothing to export: no image could be opened");
+            return;
         }
-        CaseFile caseData = usable.stream().map(e -> e.caseFile).filter(c -> !c.caseNumber().isBlank() || !c.examiner().isBlank())
-                .findFirst().orElse(CaseFile.empty());
-        Task<String> t = ReportExport.task(out, caseData, () -> {
-            List<EvidenceAnalysis> all = new ArrayList<>();
-            for (Entry e : usable) {
-                if (missing.contains(e)) {
-                    Instant now = Instant.now();
-                    all.add(new EvidenceAnalysis(e.image, engine.analyze(e.image.image(), indicators, AnalysisListener.NONE), now,
-                            e.caseFile.annotations()));
-                } else {
-                    all.add(ready.remove(0));
+        List<LoadedImage> images = new ArrayList<>();
+        List<AnalysisReport> reports = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<CaseFile> cases = new ArrayList<>();
+        for (Entry e : usable) {
+            boolean done = e.report != null && !e.report.cancelled();
+            images.add(e.image);
+            reports.add(done ? e.report : null);
+            times.add(e.analysedAt);
+            cases.add(e.caseFile);
+        }
+        Task<Integer> t = new Task<>() {
+            @Override protected Integer call() throws Exception {
+                List<EvidenceAnalysis> all = new ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    AnalysisReport r = reports.get(i);
+                    Instant when = times.get(i);
+                    if (r == null) {
+                        when = Instant.now();
+                        r = engine.analyze(images.get(i).image(), indicators, AnalysisListener.NONE);
+                    }
+                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
                 }
+                return ReportExport.write(all, cases, engine.models().entries(), out);
             }
-            return all;
-        }, models);
-        ReportExport.onEnd(t, out, this::setStatus, m -> setStatus("Error: " + m));
+        };
+        t.setOnSucceeded(x -> {
+            setStatus(ReportExport.written(out, t.getValue()));
+            exported.set(out);
+        });
+        t.setOnFailed(x -> setStatus(ReportExport.failed(out, t.getException())));
         setStatus("Writing the report " + out.getFileName() + "...");
         background.submit(t);
     }
+
+    /** The last report file written. */
+    public ReadOnlyObjectProperty<Path> exportedProperty() { return exported.getReadOnlyProperty(); }
 
     private void setStatus(String s) {
         status.setText(s);

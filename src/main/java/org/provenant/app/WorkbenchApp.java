@@ -49,7 +49,6 @@ public class WorkbenchApp extends Application {
         window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(), recent);
         Path sample = Path.of(System.getProperty("provenant.samples", "assets/samples"), SAMPLE);
         window.setSample(sample);
-        window.setModels(models.entries());
         if (Boolean.getBoolean("provenant.trace")) {
             window.setTrace(s -> System.out.println("provenant: " + s));
             traceResponsiveness(window);

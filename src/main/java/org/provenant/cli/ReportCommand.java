@@ -92,10 +92,6 @@ public final class ReportCommand implements Command {
             loaded.add(li);
             cases.add(cf);
         }
-        if (caseNumber == null) caseNumber = first(cases, CaseFile::caseNumber);
-        if (examiner == null) examiner = first(cases, CaseFile::examiner);
-        if (notes == null) notes = first(cases, CaseFile::notes);
-
         List<EvidenceAnalysis> evidence = new ArrayList<>();
         ReportRequest req;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
@@ -106,8 +102,7 @@ public final class ReportCommand implements Command {
                 AnalysisReport rep = engine.analyze(li.image(), IndicatorRegistry.all(), AnalysisListener.NONE);
                 evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations()));
             }
-            req = new ReportRequest(caseNumber, examiner, notes, evidence, models.entries(),
-                    ReportRequest.currentToolVersion(), Instant.now());
+            req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }
         int pages;
         try {
@@ -118,13 +113,5 @@ public final class ReportCommand implements Command {
         }
         out.println("Wrote " + pdf + " (" + pages + " pages)");
         return 0;
-    }
-
-    private static String first(List<CaseFile> cases, java.util.function.Function<CaseFile, String> field) {
-        for (CaseFile c : cases) {
-            String v = field.apply(c);
-            if (v != null && !v.isBlank()) return v;
-        }
-        return "";
     }
 }

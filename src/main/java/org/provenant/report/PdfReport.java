@@ -189,6 +189,7 @@ public final class PdfReport {
                 + String.format(Locale.ROOT, " (%.2f)", r.confidence()), l.regular, bg, new Color(h.rgb()).darker());
     }
 
+    /** Whether one indicator's outcomes on several images differ in the sense of the report's highlighting. */
     public static boolean differs(List<IndicatorOutcome> outs) {
         long failed = outs.stream().filter(o -> o == null || !o.ok()).count();
         if (failed == outs.size()) return false;

@@ -3,6 +3,7 @@ package org.provenant.report;
 import java.time.Instant;
 import java.util.List;
 import org.provenant.ml.ModelEntry;
+import org.provenant.report.casefile.CaseFile;
 
 /**
  * Everything a PDF report shows.
@@ -26,6 +27,28 @@ public record ReportRequest(String caseNumber, String examiner, String notes, Li
         if (evidence.isEmpty() || evidence.size() > PdfReport.MAX_IMAGES) {
             throw new IllegalArgumentException("a report covers 1 to " + PdfReport.MAX_IMAGES + " images, not " + evidence.size());
         }
+    }
+
+    /**
+     * A request made now with this build's version: case number, examiner and notes as given where not null
+     * (the command line, a dialog), else the first non-empty value among the evidence's case files. The CLI and
+     * the workbench both build their reports here.
+     */
+    public static ReportRequest of(String caseNumber, String examiner, String notes, List<EvidenceAnalysis> evidence,
+                                   List<CaseFile> caseFiles, List<ModelEntry> models) {
+        return new ReportRequest(
+                caseNumber != null ? caseNumber : first(caseFiles, CaseFile::caseNumber),
+                examiner != null ? examiner : first(caseFiles, CaseFile::examiner),
+                notes != null ? notes : first(caseFiles, CaseFile::notes),
+                evidence, models, currentToolVersion(), Instant.now());
+    }
+
+    private static String first(List<CaseFile> cases, java.util.function.Function<CaseFile, String> field) {
+        for (CaseFile c : cases) {
+            String v = field.apply(c);
+            if (v != null && !v.isBlank()) return v;
+        }
+        return "";
     }
 
     /** The tool's version from the jar manifest, or a plain statement that this is an unpackaged build. */

@@ -160,14 +160,14 @@ class AnnotationWorkbenchTest {
             window.annotations().setCase("CASE-77", "Tester", "");
         });
         Path pdf = dir.resolve("out/report.pdf");
-        String[] suggested = new String[1];
+        Path[] suggested = new Path[1];
         fxRun(() -> window.setReportChooser((owner, name) -> {
             suggested[0] = name;
             return pdf;
         }));
         robot.clickOn("#export-report");
-        waitUntil(60, "report written", () -> window.statusText().startsWith("Report written"));
-        assertEquals("exported-report.pdf", suggested[0]);
+        waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
+        assertEquals(dir.resolve("exported.png-report.pdf").toAbsolutePath(), suggested[0], "suggested beside the evidence");
         String status = fx(window::statusText);
         assertTrue(status.contains(pdf.toAbsolutePath().toString()), status);
         String text;
@@ -191,7 +191,7 @@ class AnnotationWorkbenchTest {
         robot.clickOn("#export-report");
         waitUntil(30, "error shown", () -> window.errorText() != null);
         String err = fx(window::errorText);
-        assertTrue(err.startsWith("Cannot write the report keep.png"), err);
+        assertEquals("Cannot write report keep.png: keep.png is the evidence file itself; choose another name", err);
         assertFalse(err.contains("\n"), "one line");
         assertArrayEquals(before, Files.readAllBytes(evidence));
     }
