@@ -99,6 +99,8 @@ public final class ComparisonView extends BorderPane {
     private final ComboBox<Indicator> choice = new ComboBox<>();
     private final GridPane summary = new GridPane();
     private final Label status = new Label();
+    private final javafx.scene.image.ImageView legend = new javafx.scene.image.ImageView();
+    private final Label legendCaption = new Label();
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final ImageLoader loader = new ImageLoader();
     private final AtomicInteger threads = new AtomicInteger();
@@ -129,7 +131,7 @@ public final class ComparisonView extends BorderPane {
         choice.valueProperty().addListener((o, a, b) -> showChosen());
         Button fit = new Button("Fit");
         fit.setTooltip(new Tooltip("Show the whole images (zoom and pan are shared by all viewers)"));
-        fit.setOnAction(e -> entries.get(0).viewer.fit());
+        fit.setOnAction(e -> fitAll());
         Button in = new Button("Zoom +");
         in.setOnAction(e -> entries.get(0).viewer.zoom(ImageViewer.WHEEL_STEP));
         Button out = new Button("Zoom -");
@@ -144,7 +146,12 @@ public final class ComparisonView extends BorderPane {
         export.setTooltip(new Tooltip("One PDF with every image, the summary table and each image's pages"));
         export.setOnAction(e -> exportReport());
         Label show = new Label("Indicator shown on every image:");
-        ToolBar bar = new ToolBar(show, choice, new Separator(), fit, in, out, new Separator(), cancel, export);
+        legend.setId("compare-legend");
+        legendCaption.getStyleClass().add("muted");
+        legendCaption.setWrapText(true);
+        legendCaption.setMaxWidth(420);
+        ToolBar bar = new ToolBar(show, choice, new Separator(), fit, in, out, new Separator(), cancel, export,
+                new Separator(), legendCaption);
         setTop(bar);
 
         HBox cells = new HBox(8);
@@ -161,11 +168,12 @@ public final class ComparisonView extends BorderPane {
                 + " % of the largest, or they lean to different explanations); the bold framed cell departs most.");
         caption.setWrapText(true);
         caption.getStyleClass().add("muted");
+        VBox.setVgrow(sp, Priority.ALWAYS);
         VBox bottom = new VBox(4, caption, sp);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         SplitPane split = new SplitPane(cells, bottom);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.68);
         setCenter(split);
         status.setId("compare-status");
         HBox statusBar = new HBox(status);
@@ -188,7 +196,15 @@ public final class ComparisonView extends BorderPane {
         e.scores.getStyleClass().add("score-row-meaning");
         e.progress.setMaxWidth(Double.MAX_VALUE);
         e.viewer.setId("compare-viewer-" + i);
-        VBox v = new VBox(4, name, new StackPane(e.viewer), e.progress, e.state, e.scores);
+        StackPane pane = new StackPane(e.viewer);
+        if (i == 0) {
+            legend.setMouseTransparent(true);
+            legend.setOpacity(0.9);
+            StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+            StackPane.setMargin(legend, new Insets(6));
+            pane.getChildren().add(legend);
+        }
+        VBox v = new VBox(4, name, pane, e.progress, e.state, e.scores);
         VBox.setVgrow(v.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(v, Priority.ALWAYS);
         v.setMinWidth(200);
@@ -240,7 +256,7 @@ public final class ComparisonView extends BorderPane {
             e.caseFile = (CaseFile) v[2];
             e.viewer.setImage((Image) v[1]);
             e.marks.annotations().setAll(e.caseFile.annotations());
-            entries.get(0).viewer.fit();
+            fitAll();
             analyse(e);
         });
         t.setOnFailed(x -> {
@@ -280,13 +296,32 @@ public final class ComparisonView extends BorderPane {
         e.ended = true;
         e.progress.progressProperty().unbind();
         e.progress.setProgress(1);
+        e.progress.setVisible(false);   // still managed: the viewers keep their size (and zoom)
         showChosen();
         rebuildSummary();
         if (entries.stream().allMatch(x -> x.ended)) {
             finished.set(true);
+            javafx.application.Platform.runLater(this::fitAll);   // after the layout of the last results
             long done = entries.stream().filter(x -> x.report != null && !x.report.cancelled()).count();
             setStatus("Comparison finished: " + done + " of " + entries.size() + " images analysed");
         }
+    }
+
+    /**
+     * Fits every image into its viewer: the shared zoom is the smallest of the images' fit zooms (images of
+     * different sizes then all show whole), centred on the first image.
+     */
+    public void fitAll() {
+        ImageViewer first = entries.get(0).viewer;
+        first.fit();
+        double s = first.getScale();
+        for (Entry e : entries) {
+            Image img = e.viewer.getImage();
+            double w = e.viewer.getWidth() > 0 ? e.viewer.getWidth() : e.viewer.getPrefWidth();
+            double h = e.viewer.getHeight() > 0 ? e.viewer.getHeight() : e.viewer.getPrefHeight();
+            if (img != null) s = Math.min(s, Math.min(w / img.getWidth(), h / img.getHeight()));
+        }
+        if (s < first.getScale()) first.zoom(s / first.getScale());
     }
 
     /** Stops every running analysis. */
@@ -328,11 +363,26 @@ public final class ComparisonView extends BorderPane {
             if (e.overlay == null) sb.append("\n(this indicator has no map to lay over the image)");
             e.scores.setText(sb.toString());
         }
+        MapOverlayLayer any = entries.stream().map(x -> x.overlay).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        legend.setImage(any == null ? null : MapImages.of(any.mapLayer()).legend());
+        legendCaption.setText(any == null ? "" : "Heat map over each image: " + any.mapLayer().name() + " (colour scale at the bottom left of #1)");
         for (Entry e : entries) e.viewer.repaint();
     }
 
     private void rebuildSummary() {
         summary.getChildren().clear();
+        summary.getColumnConstraints().clear();
+        javafx.scene.layout.ColumnConstraints nameCol = new javafx.scene.layout.ColumnConstraints();
+        nameCol.setPercentWidth(18);
+        summary.getColumnConstraints().add(nameCol);
+        for (int i = 0; i < entries.size(); i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(52.0 / entries.size());
+            summary.getColumnConstraints().add(c);
+        }
+        javafx.scene.layout.ColumnConstraints spreadCol = new javafx.scene.layout.ColumnConstraints();
+        spreadCol.setPercentWidth(30);
+        summary.getColumnConstraints().add(spreadCol);
         summary.add(header("Indicator"), 0, 0);
         for (int i = 0; i < entries.size(); i++) summary.add(header("#" + (i + 1) + " " + entries.get(i).path.getFileName()), i + 1, 0);
         summary.add(header("Spread"), entries.size() + 1, 0);
@@ -386,6 +436,7 @@ public final class ComparisonView extends BorderPane {
         Label l = new Label(s);
         l.setMnemonicParsing(false);
         l.getStyleClass().add("summary-cell");
+        l.setWrapText(true);
         if (differs) l.getStyleClass().add("summary-differs");
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMaxHeight(Double.MAX_VALUE);
