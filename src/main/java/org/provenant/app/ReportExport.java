@@ -4,20 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.BiFunction;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.ml.ModelEntry;
-import org.provenant.ml.ModelRegistry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
 import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFileException;
 import org.provenant.report.casefile.CaseFiles;
 
 /**
@@ -50,24 +46,6 @@ public final class ReportExport {
     public static Path defaultTarget(LoadedImage image) {
         Path abs = image.path().toAbsolutePath();
         return abs.resolveSibling(abs.getFileName() + "-report.pdf");
-    }
-
-    /**
-     * Writes the report of one image with the case file beside the evidence and returns its page count.
-     *
-     * @throws IOException with a one-line message naming the file when the target is the evidence or its case
-     *                     file, the case file is damaged, or the PDF cannot be written
-     */
-    public static int write(LoadedImage image, AnalysisReport analysis, Instant analysedAt, ModelRegistry models, Path out)
-            throws IOException {
-        CaseFile cf;
-        try {
-            cf = CaseFiles.load(image.path()).orElse(CaseFile.empty());
-        } catch (CaseFileException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        return write(List.of(new EvidenceAnalysis(image, analysis, analysedAt, cf.annotations())), List.of(cf),
-                models == null ? List.of() : models.entries(), out);
     }
 
     /**

@@ -48,9 +48,13 @@ class AnnotationWorkbenchTest {
     }
 
     private void show() {
+        show(List.of(new TestIndicators.Brightness()));
+    }
+
+    private void show(List<org.provenant.indicators.Indicator> indicators) {
         fxRun(() -> {
             if (window != null) window.dispose();
-            window = new WorkbenchWindow(List.of(new TestIndicators.Brightness()), engine, PanelRegistry.standard(),
+            window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
                     new RecentFiles(dir.resolve("recent.txt")));
             Scene scene = new Scene(window, 1200, 800);
             scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
@@ -152,7 +156,10 @@ class AnnotationWorkbenchTest {
     @Test
     void exportFromTheWindowWritesAPdfWithTheHashAndTheNoteText(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("exported.png"), 200, 150, 5);
-        show();
+        show(List.of(new TestIndicators.Brightness(), new TestIndicators.Failing()));
+        fxRun(() -> window.exportReport(dir.resolve("early.pdf")));
+        assertTrue(fx(window::errorText).contains("before exporting a report"), "nothing open yet: a clear line");
+        assertFalse(Files.exists(dir.resolve("early.pdf")));
         openAndWait(evidence);
         fxRun(() -> {
             window.annotations().layer().annotations().add(Annotation.note(50, 40, "retouched eye highlight", "tester",
@@ -179,6 +186,8 @@ class AnnotationWorkbenchTest {
         assertTrue(text.replaceAll("\\s+", "").contains(sha), "PDF contains the SHA-256");
         assertTrue(text.contains("retouched eye highlight"), "PDF contains the note text");
         assertTrue(text.contains("CASE-77"), "PDF contains the case number");
+        assertTrue(text.contains("Mean red"), "the test indicator's headline");
+        assertTrue(text.contains(TestIndicators.Failing.MESSAGE), "the failed indicator's error");
     }
 
     @Test
