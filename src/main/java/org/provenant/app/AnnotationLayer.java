@@ -95,7 +95,10 @@ public final class AnnotationLayer implements ViewerLayer {
         if (viewer.getImage() == null || e.getButton() != MouseButton.PRIMARY) return;
         Point2D p = viewer.viewToImage(e.getX(), e.getY());
         switch (tool.get()) {
-            case SELECT -> selected.set(hit(p));   // not consumed: a drag still pans
+            case SELECT -> {
+                selected.set(hit(p));   // not consumed: a drag still pans
+                viewer.requestFocus();  // so that the Delete key reaches the viewer
+            }
             case NOTE -> {
                 e.consume();
                 Point2D at = clampToImage(p);

@@ -300,8 +300,6 @@ public final class WorkbenchWindow extends BorderPane {
     /** The report of the last analysis that ran to its end, or null (also after a cancel). */
     public AnalysisReport lastReport() { return lastReport; }
 
-    // ---- report export (report branch: ReportExport does the work, off the JavaFX thread) -------------------
-
     private final javafx.beans.property.ReadOnlyObjectWrapper<Path> exported = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "exported");
 
     /** The last report file written by {@link #exportReport}. */

@@ -133,10 +133,13 @@ class AnnotationWorkbenchTest {
         assertTrue(Files.isRegularFile(caseFile), "case file written beside the evidence");
         assertArrayEquals(before, Files.readAllBytes(evidence), "the evidence bytes are unchanged");
 
-        // select and delete the note, through the panel's button
-        fxRun(() -> window.annotations().layer().selectedProperty().set(2));
+        // select the note with a click (Select tool) and delete it with the Delete key
+        robot.clickOn("#tool-select");
+        robot.moveTo(screen(60, 120)).clickOn(MouseButton.PRIMARY);
+        assertEquals(2, (int) fx(() -> window.annotations().layer().selectedProperty().get()), "the click selected the note");
         fxRun(() -> window.showAnnotations());
-        robot.clickOn("#annotation-delete");
+        assertEquals("[3] Note: seam along the sky", fx(() -> AnnotationPane.describe(3, window.annotations().annotations().get(2))).substring(0, 28));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
         List<Annotation> kept = fx(() -> window.annotations().annotations());
         assertEquals(2, kept.size());
         assertEquals("cloned region", kept.get(0).text());
