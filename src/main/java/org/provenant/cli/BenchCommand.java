@@ -1,6 +1,7 @@
 package org.provenant.cli;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -165,8 +166,9 @@ public final class BenchCommand implements Command {
                 Runtime.getRuntime().availableProcessors(), runs);
         FloatImage img = photoLike(BENCH_WIDTH, BENCH_HEIGHT, 42);
         IndicatorContext ctx = IndicatorContext.of(ModelRegistry.locate());
-        double sum = 0;
+        double sum = 0, cpuSum = 0;
         for (Indicator ind : signalIndicators()) {
+            long cpu0 = processCpuNanos();
             double med = median(runs, () -> {
                 try {
                     ind.analyze(img, ctx);
@@ -174,10 +176,21 @@ public final class BenchCommand implements Command {
                     throw new IllegalStateException(ind.id() + ": " + e.getMessage(), e);
                 }
             });
+            // process CPU time per run (all threads, GC included): a figure that other load on the machine inflates less
+            double cpu = (processCpuNanos() - cpu0) / 1e6 / (runs + 1);
             sum += med;
-            out.printf(Locale.ROOT, "  %-28s median %8.1f ms%n", ind.id(), med);
+            cpuSum += cpu;
+            out.printf(Locale.ROOT, "  %-28s median %8.1f ms wall, %8.1f ms CPU per run%n", ind.id(), med, cpu);
         }
-        out.printf(Locale.ROOT, "  %-28s        %8.1f ms%n", "sum", sum);
+        out.printf(Locale.ROOT, "  %-28s        %8.1f ms wall, %8.1f ms CPU%n", "sum", sum, cpuSum);
+        out.printf(Locale.ROOT, "  system load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return 0;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
         return 0;
     }
 
