@@ -1,31 +1,70 @@
 #!/usr/bin/env bash
-# Takes assets/screenshots/workbench.png: builds, starts the workbench under Xvfb on an image, waits until the
-# analysis has finished, grabs the screen (the window fills it) with ImageMagick's import, and closes the app.
-# Usage: scripts/screenshot.sh [IMAGE] [OUTPUT]   (default image: assets/samples/astronaut.png)
+# Takes the README's screenshots: builds, starts the workbench under Xvfb, waits until the analysis has finished,
+# grabs the screen (the window fills it) with ImageMagick's import, and closes the app.
+# Usage: scripts/screenshot.sh [IMAGE] [OUTPUT]     main window on IMAGE (default assets/samples/astronaut.png,
+#                                                    output assets/screenshots/workbench.png)
+#        scripts/screenshot.sh --annotations [OUTPUT] main window on a COPY of assets/samples/chelsea.png in a temp
+#                                                    folder, with a case file of three annotations written beside the
+#                                                    copy (never beside assets/samples); default annotations.png
+#        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
-IMAGE="${1:-assets/samples/astronaut.png}"
-OUT="${2:-assets/screenshots/workbench.png}"
+MODE=workbench
+case "${1:-}" in
+  --annotations) MODE=annotations; shift ;;
+  --comparison) MODE=comparison; shift ;;
+esac
 SIZE="${SIZE:-1600x1000}"
-[ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
+TMPDIR_SHOT=$(mktemp -d)
+PROPS=""
+WAIT="provenant: Analysis finished"
+case "$MODE" in
+  workbench)
+    IMAGE="${1:-assets/samples/astronaut.png}"
+    OUT="${2:-assets/screenshots/workbench.png}" ;;
+  annotations)
+    OUT="${1:-assets/screenshots/annotations.png}"
+    cp assets/samples/chelsea.png "$TMPDIR_SHOT/chelsea.png"
+    IMAGE="$TMPDIR_SHOT/chelsea.png"
+    # the case file format of org.provenant.report.casefile.CaseFiles (coordinates in image pixels)
+    cat >"$IMAGE.provenant.json" <<'JSON'
+{ "format": "provenant-case", "version": 1,
+  "case": { "caseNumber": "2026-0415", "examiner": "A. Examiner", "notes": "Screenshot case: sample photograph, not evidence.",
+    "evidenceFile": "chelsea.png", "evidenceSha256": "",
+    "annotations": [
+      { "kind": "RECTANGLE", "x1": 128, "y1": 78, "x2": 216, "y2": 152, "text": "Eye: compare the catchlight with the other eye",
+        "author": "A. Examiner", "created": "2026-11-23T10:30:00Z", "colour": "#ffd400" },
+      { "kind": "ARROW", "x1": 400, "y1": 285, "x2": 282, "y2": 246, "text": "Nose edge: sharper than the whiskers around it",
+        "author": "A. Examiner", "created": "2026-11-23T10:31:00Z", "colour": "#ff4081" },
+      { "kind": "NOTE", "x1": 300, "y1": 40, "x2": 300, "y2": 40, "text": "Fur texture looks smooth here",
+        "author": "A. Examiner", "created": "2026-11-23T10:32:00Z", "colour": "#00e5ff" } ] } }
+JSON
+    PROPS="-Dprovenant.showAnnotations=true" ;;
+  comparison)
+    OUT="${1:-assets/screenshots/comparison.png}"
+    IMAGE=""
+    PROPS="-Dprovenant.compare=assets/samples/astronaut.png,assets/samples/coffee.png,assets/samples/chelsea.png"
+    WAIT="provenant: Comparison finished" ;;
+esac
+[ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
-export SIZE IMAGE OUT LOG HOMEDIR
+export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT
 xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
-  java -Duser.home="$HOMEDIR" -Dprovenant.trace=true -Dprovenant.window="$SIZE" -Dprism.order=sw \
-       -cp "target/classes:$(cat target/classpath.txt)" org.provenant.app.Launcher "$IMAGE" >"$LOG" 2>&1 &
+  java -Duser.home="$HOMEDIR" -Dprovenant.trace=true -Dprovenant.window="$SIZE" -Dprism.order=sw $PROPS \
+       -cp "target/classes:$(cat target/classpath.txt)" org.provenant.app.Launcher $IMAGE >"$LOG" 2>&1 &
   PID=$!
-  for i in $(seq 1 240); do
-    if grep -q "provenant: Analysis finished" "$LOG"; then break; fi
+  for i in $(seq 1 480); do
+    if grep -q "$WAIT" "$LOG"; then break; fi
     if ! kill -0 $PID 2>/dev/null; then echo "screenshot: the app exited:" >&2; cat "$LOG" >&2; exit 1; fi
     sleep 0.5
   done
-  grep -q "provenant: Analysis finished" "$LOG" || { echo "screenshot: analysis did not finish" >&2; cat "$LOG" >&2; kill $PID; exit 1; }
+  grep -q "$WAIT" "$LOG" || { echo "screenshot: analysis did not finish" >&2; cat "$LOG" >&2; kill $PID; exit 1; }
   sleep 2   # let the last panels render
   import -window root "$OUT"
   kill $PID
-  grep -E "^provenant: (Analysis finished|JavaFX thread)" "$LOG"   # the measured figures
+  grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread)" "$LOG"   # the measured figures
 '
-rm -rf "$LOG" "$HOMEDIR"
+rm -rf "$LOG" "$HOMEDIR" "$TMPDIR_SHOT"
 echo "screenshot: wrote $OUT"

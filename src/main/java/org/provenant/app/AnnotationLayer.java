@@ -95,7 +95,10 @@ public final class AnnotationLayer implements ViewerLayer {
         if (viewer.getImage() == null || e.getButton() != MouseButton.PRIMARY) return;
         Point2D p = viewer.viewToImage(e.getX(), e.getY());
         switch (tool.get()) {
-            case SELECT -> selected.set(hit(p));   // not consumed: a drag still pans
+            case SELECT -> {
+                selected.set(hit(p));   // not consumed: a drag still pans
+                viewer.requestFocus();  // so that the Delete key reaches the viewer
+            }
             case NOTE -> {
                 e.consume();
                 Point2D at = clampToImage(p);
@@ -194,11 +197,12 @@ public final class AnnotationLayer implements ViewerLayer {
         g.setGlobalAlpha(1);
         g.setLineCap(StrokeLineCap.ROUND);
         g.setFont(Font.font("SansSerif", FontWeight.BOLD, 13 / scale));
-        for (int i = 0; i < annotations.size(); i++) paintOne(g, scale, annotations.get(i), i + 1, i == selected.get());
-        if (draft != null) paintOne(g, scale, draft, annotations.size() + 1, true);
+        double w = viewer.getImage() == null ? Double.MAX_VALUE : viewer.getImage().getWidth();
+        for (int i = 0; i < annotations.size(); i++) paintOne(g, scale, w, annotations.get(i), i + 1, i == selected.get());
+        if (draft != null) paintOne(g, scale, w, draft, annotations.size() + 1, true);
     }
 
-    private static void paintOne(GraphicsContext g, double scale, Annotation a, int number, boolean selected) {
+    private static void paintOne(GraphicsContext g, double scale, double imageWidth, Annotation a, int number, boolean selected) {
         Color c = Color.web(a.colour());
         double lw = STROKE_PX / scale, halo = lw + 2 / scale;
         String label = "[" + number + "]" + (a.text().isBlank() ? "" : " " + firstLine(a.text()));
@@ -207,7 +211,7 @@ public final class AnnotationLayer implements ViewerLayer {
                 double x = Math.min(a.x1(), a.x2()), y = Math.min(a.y1(), a.y2());
                 double w = Math.abs(a.x2() - a.x1()), h = Math.abs(a.y2() - a.y1());
                 stroke(g, c, lw, halo, () -> g.strokeRect(x, y, w, h));
-                label(g, scale, label, x, y - 3 / scale, c);
+                label(g, scale, imageWidth, label, x, y - 3 / scale, c);
             }
             case ARROW -> {
                 double[][] head = arrowHead(a.x1(), a.y1(), a.x2(), a.y2(), 14 / scale);
@@ -217,7 +221,7 @@ public final class AnnotationLayer implements ViewerLayer {
                 });
                 g.setFill(c);
                 g.fillPolygon(head[0], head[1], 3);
-                label(g, scale, label, a.x1() + 4 / scale, a.y1() - 4 / scale, c);
+                label(g, scale, imageWidth, label, a.x1() + 4 / scale, a.y1() - 4 / scale, c);
             }
             case NOTE -> {
                 double r = 6 / scale, r1 = r + 1.5 / scale;
@@ -225,7 +229,7 @@ public final class AnnotationLayer implements ViewerLayer {
                 g.fillOval(a.x1() - r1, a.y1() - r1, 2 * r1, 2 * r1);
                 g.setFill(c);
                 g.fillOval(a.x1() - r, a.y1() - r, 2 * r, 2 * r);
-                label(g, scale, label, a.x1() + r + 3 / scale, a.y1() - r, c);
+                label(g, scale, imageWidth, label, a.x1() + r + 3 / scale, a.y1() - r, c);
             }
         }
         if (selected) {
@@ -249,10 +253,12 @@ public final class AnnotationLayer implements ViewerLayer {
         shape.run();
     }
 
-    private static void label(GraphicsContext g, double scale, String text, double x, double y, Color c) {
+    /** The label on a white box; moved left where it would run past the image's right edge. */
+    private static void label(GraphicsContext g, double scale, double imageWidth, String text, double x0, double y, Color c) {
         javafx.scene.text.Text t = new javafx.scene.text.Text(text);
         t.setFont(g.getFont());
         double w = t.getLayoutBounds().getWidth() + 6 / scale, h = t.getLayoutBounds().getHeight();
+        double x = Math.max(0, Math.min(x0, imageWidth - w));
         g.setFill(Color.rgb(255, 255, 255, 0.85));
         g.fillRect(x, y - h, w, h);
         g.setFill(c.darker());

@@ -60,7 +60,9 @@ public final class AnnotationPane {
         layer.setAuthor(this::author);
         layer.setNoteText(p -> askText("New note", "Note at x " + Math.round(p.getX()) + ", y " + Math.round(p.getY()) + ":", ""));
 
-        toolNodes = List.of(
+        Label annotate = new Label("Annotate:");
+        annotate.setTooltip(new Tooltip("Marks on the image for the case file and the report"));
+        toolNodes = List.of(annotate,
                 tool("tool-select", "Select", AnnotationLayer.Tool.SELECT, "Select a mark with a click; drag to pan the image"),
                 tool("tool-rectangle", "Rectangle", AnnotationLayer.Tool.RECTANGLE, "Drag on the image to frame a region"),
                 tool("tool-arrow", "Arrow", AnnotationLayer.Tool.ARROW, "Drag from the tail to the point the arrow shows"),

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -47,7 +49,6 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.ml.ModelEntry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.casefile.CaseFile;
@@ -93,11 +94,13 @@ public final class ComparisonView extends BorderPane {
 
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
-    private final List<ModelEntry> models;
+    private final ReadOnlyObjectWrapper<Path> exported = new ReadOnlyObjectWrapper<>(this, "exported");
     private final List<Entry> entries = new ArrayList<>();
     private final ComboBox<Indicator> choice = new ComboBox<>();
     private final GridPane summary = new GridPane();
     private final Label status = new Label();
+    private final javafx.scene.image.ImageView legend = new javafx.scene.image.ImageView();
+    private final Label legendCaption = new Label();
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
     private final ImageLoader loader = new ImageLoader();
     private final AtomicInteger threads = new AtomicInteger();
@@ -109,13 +112,12 @@ public final class ComparisonView extends BorderPane {
     private ReportExport.Chooser chooser = ReportExport.DIALOG;
     private Consumer<String> trace = s -> { };
 
-    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine, List<ModelEntry> models) {
+    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine) {
         if (images.size() < 2 || images.size() > MAX_IMAGES) {
             throw new IllegalArgumentException("a comparison shows 2 to " + MAX_IMAGES + " images, not " + images.size());
         }
         this.indicators = List.copyOf(indicators);
         this.engine = engine;
-        this.models = List.copyOf(models);
         getStyleClass().add("workbench");
         for (Path p : images) entries.add(new Entry(p));
         for (int i = 1; i < entries.size(); i++) entries.get(0).viewer.synchronizeWith(entries.get(i).viewer);
@@ -129,7 +131,7 @@ public final class ComparisonView extends BorderPane {
         choice.valueProperty().addListener((o, a, b) -> showChosen());
         Button fit = new Button("Fit");
         fit.setTooltip(new Tooltip("Show the whole images (zoom and pan are shared by all viewers)"));
-        fit.setOnAction(e -> entries.get(0).viewer.fit());
+        fit.setOnAction(e -> fitAll());
         Button in = new Button("Zoom +");
         in.setOnAction(e -> entries.get(0).viewer.zoom(ImageViewer.WHEEL_STEP));
         Button out = new Button("Zoom -");
@@ -144,7 +146,12 @@ public final class ComparisonView extends BorderPane {
         export.setTooltip(new Tooltip("One PDF with every image, the summary table and each image's pages"));
         export.setOnAction(e -> exportReport());
         Label show = new Label("Indicator shown on every image:");
-        ToolBar bar = new ToolBar(show, choice, new Separator(), fit, in, out, new Separator(), cancel, export);
+        legend.setId("compare-legend");
+        legendCaption.getStyleClass().add("muted");
+        legendCaption.setWrapText(true);
+        legendCaption.setMaxWidth(420);
+        ToolBar bar = new ToolBar(show, choice, new Separator(), fit, in, out, new Separator(), cancel, export,
+                new Separator(), legendCaption);
         setTop(bar);
 
         HBox cells = new HBox(8);
@@ -161,11 +168,12 @@ public final class ComparisonView extends BorderPane {
                 + " % of the largest, or they lean to different explanations); the bold framed cell departs most.");
         caption.setWrapText(true);
         caption.getStyleClass().add("muted");
+        VBox.setVgrow(sp, Priority.ALWAYS);
         VBox bottom = new VBox(4, caption, sp);
         bottom.setPadding(new Insets(4, 8, 4, 8));
         SplitPane split = new SplitPane(cells, bottom);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.68);
         setCenter(split);
         status.setId("compare-status");
         HBox statusBar = new HBox(status);
@@ -188,7 +196,15 @@ public final class ComparisonView extends BorderPane {
         e.scores.getStyleClass().add("score-row-meaning");
         e.progress.setMaxWidth(Double.MAX_VALUE);
         e.viewer.setId("compare-viewer-" + i);
-        VBox v = new VBox(4, name, new StackPane(e.viewer), e.progress, e.state, e.scores);
+        StackPane pane = new StackPane(e.viewer);
+        if (i == 0) {
+            legend.setMouseTransparent(true);
+            legend.setOpacity(0.9);
+            StackPane.setAlignment(legend, Pos.BOTTOM_LEFT);
+            StackPane.setMargin(legend, new Insets(6));
+            pane.getChildren().add(legend);
+        }
+        VBox v = new VBox(4, name, pane, e.progress, e.state, e.scores);
         VBox.setVgrow(v.getChildren().get(1), Priority.ALWAYS);
         HBox.setHgrow(v, Priority.ALWAYS);
         v.setMinWidth(200);
@@ -208,8 +224,8 @@ public final class ComparisonView extends BorderPane {
 
     /** Opens the comparison in its own window. */
     public static ComparisonView show(List<Path> images, List<Indicator> indicators, AnalysisEngine engine,
-                                      List<ModelEntry> models, ReportExport.Chooser chooser, List<String> stylesheets) {
-        ComparisonView v = new ComparisonView(images, indicators, engine, models);
+                                      ReportExport.Chooser chooser, List<String> stylesheets) {
+        ComparisonView v = new ComparisonView(images, indicators, engine);
         v.setReportChooser(chooser);
         Stage stage = new Stage();
         Scene scene = new Scene(v, Math.min(1500, 420 * images.size() + 40), 900);
@@ -240,7 +256,7 @@ public final class ComparisonView extends BorderPane {
             e.caseFile = (CaseFile) v[2];
             e.viewer.setImage((Image) v[1]);
             e.marks.annotations().setAll(e.caseFile.annotations());
-            entries.get(0).viewer.fit();
+            fitAll();
             analyse(e);
         });
         t.setOnFailed(x -> {
@@ -280,13 +296,32 @@ public final class ComparisonView extends BorderPane {
         e.ended = true;
         e.progress.progressProperty().unbind();
         e.progress.setProgress(1);
+        e.progress.setVisible(false);   // still managed: the viewers keep their size (and zoom)
         showChosen();
         rebuildSummary();
         if (entries.stream().allMatch(x -> x.ended)) {
             finished.set(true);
+            javafx.application.Platform.runLater(this::fitAll);   // after the layout of the last results
             long done = entries.stream().filter(x -> x.report != null && !x.report.cancelled()).count();
             setStatus("Comparison finished: " + done + " of " + entries.size() + " images analysed");
         }
+    }
+
+    /**
+     * Fits every image into its viewer: the shared zoom is the smallest of the images' fit zooms (images of
+     * different sizes then all show whole), centred on the first image.
+     */
+    public void fitAll() {
+        ImageViewer first = entries.get(0).viewer;
+        first.fit();
+        double s = first.getScale();
+        for (Entry e : entries) {
+            Image img = e.viewer.getImage();
+            double w = e.viewer.getWidth() > 0 ? e.viewer.getWidth() : e.viewer.getPrefWidth();
+            double h = e.viewer.getHeight() > 0 ? e.viewer.getHeight() : e.viewer.getPrefHeight();
+            if (img != null) s = Math.min(s, Math.min(w / img.getWidth(), h / img.getHeight()));
+        }
+        if (s < first.getScale()) first.zoom(s / first.getScale());
     }
 
     /** Stops every running analysis. */
@@ -328,11 +363,26 @@ public final class ComparisonView extends BorderPane {
             if (e.overlay == null) sb.append("\n(this indicator has no map to lay over the image)");
             e.scores.setText(sb.toString());
         }
+        MapOverlayLayer any = entries.stream().map(x -> x.overlay).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        legend.setImage(any == null ? null : MapImages.of(any.mapLayer()).legend());
+        legendCaption.setText(any == null ? "" : "Heat map over each image: " + any.mapLayer().name() + " (colour scale at the bottom left of #1)");
         for (Entry e : entries) e.viewer.repaint();
     }
 
     private void rebuildSummary() {
         summary.getChildren().clear();
+        summary.getColumnConstraints().clear();
+        javafx.scene.layout.ColumnConstraints nameCol = new javafx.scene.layout.ColumnConstraints();
+        nameCol.setPercentWidth(18);
+        summary.getColumnConstraints().add(nameCol);
+        for (int i = 0; i < entries.size(); i++) {
+            javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+            c.setPercentWidth(52.0 / entries.size());
+            summary.getColumnConstraints().add(c);
+        }
+        javafx.scene.layout.ColumnConstraints spreadCol = new javafx.scene.layout.ColumnConstraints();
+        spreadCol.setPercentWidth(30);
+        summary.getColumnConstraints().add(spreadCol);
         summary.add(header("Indicator"), 0, 0);
         for (int i = 0; i < entries.size(); i++) summary.add(header("#" + (i + 1) + " " + entries.get(i).path.getFileName()), i + 1, 0);
         summary.add(header("Spread"), entries.size() + 1, 0);
@@ -386,6 +436,7 @@ public final class ComparisonView extends BorderPane {
         Label l = new Label(s);
         l.setMnemonicParsing(false);
         l.getStyleClass().add("summary-cell");
+        l.setWrapText(true);
         if (differs) l.getStyleClass().add("summary-differs");
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMaxHeight(Double.MAX_VALUE);
@@ -449,40 +500,65 @@ public final class ComparisonView extends BorderPane {
                 + (ok < outs.size() ? "; not every image has a score" : "") + (leans ? "; different leans" : "") + "; " + spread;
     }
 
-    /** Writes one comparison PDF of the images that opened, analysing any that has no finished analysis. */
+    /** Asks for the PDF file ({@link #setReportChooser}) and exports the comparison report there. */
     public void exportReport() {
-        List<Entry> usable = entries.stream().filter(e -> e.image != null).toList();
-        if (usable.isEmpty()) {
+        Entry first = entries.stream().filter(e -> e.image != null).findFirst().orElse(null);
+        if (first == null) {
             setStatus("Nothing to export: no image could be opened");
             return;
         }
-        Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(), "comparison-report.pdf");
-        if (out == null) return;
-        List<EvidenceAnalysis> ready = new ArrayList<>();
-        List<Entry> missing = new ArrayList<>();
-        for (Entry e : usable) {
-            if (e.report != null && !e.report.cancelled()) ready.add(new EvidenceAnalysis(e.image, e.report, e.analysedAt, e.caseFile.annotations()));
-            else missing.add(e);
+        Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(),
+                first.image.path().toAbsolutePath().resolveSibling("comparison-report.pdf"));
+        if (out != null) exportReport(out);
+    }
+
+    /**
+     * Writes one comparison PDF of the images that opened, in the background; an image without a finished analysis
+     * (still running or cancelled) is analysed first. {@link #exportedProperty()} names the file once written.
+     */
+    public void exportReport(Path out) {
+        List<Entry> usable = entries.stream().filter(e -> e.image != null).toList();
+        if (usable.isEmpty() || background.isShutdown()) {
+            setStatus("Nothing to export: no image could be opened");
+            return;
         }
-        CaseFile caseData = usable.stream().map(e -> e.caseFile).filter(c -> !c.caseNumber().isBlank() || !c.examiner().isBlank())
-                .findFirst().orElse(CaseFile.empty());
-        Task<String> t = ReportExport.task(out, caseData, () -> {
-            List<EvidenceAnalysis> all = new ArrayList<>();
-            for (Entry e : usable) {
-                if (missing.contains(e)) {
-                    Instant now = Instant.now();
-                    all.add(new EvidenceAnalysis(e.image, engine.analyze(e.image.image(), indicators, AnalysisListener.NONE), now,
-                            e.caseFile.annotations()));
-                } else {
-                    all.add(ready.remove(0));
+        List<LoadedImage> images = new ArrayList<>();
+        List<AnalysisReport> reports = new ArrayList<>();
+        List<Instant> times = new ArrayList<>();
+        List<CaseFile> cases = new ArrayList<>();
+        for (Entry e : usable) {
+            boolean done = e.report != null && !e.report.cancelled();
+            images.add(e.image);
+            reports.add(done ? e.report : null);
+            times.add(e.analysedAt);
+            cases.add(e.caseFile);
+        }
+        Task<Integer> t = new Task<>() {
+            @Override protected Integer call() throws Exception {
+                List<EvidenceAnalysis> all = new ArrayList<>();
+                for (int i = 0; i < images.size(); i++) {
+                    AnalysisReport r = reports.get(i);
+                    Instant when = times.get(i);
+                    if (r == null) {
+                        when = Instant.now();
+                        r = engine.analyze(images.get(i).image(), indicators, AnalysisListener.NONE);
+                    }
+                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
                 }
+                return ReportExport.write(all, cases, engine.models().entries(), out);
             }
-            return all;
-        }, models);
-        ReportExport.onEnd(t, out, this::setStatus, m -> setStatus("Error: " + m));
+        };
+        t.setOnSucceeded(x -> {
+            setStatus(ReportExport.written(out, t.getValue()));
+            exported.set(out);
+        });
+        t.setOnFailed(x -> setStatus(ReportExport.failed(out, t.getException())));
         setStatus("Writing the report " + out.getFileName() + "...");
         background.submit(t);
     }
+
+    /** The last report file written. */
+    public ReadOnlyObjectProperty<Path> exportedProperty() { return exported.getReadOnlyProperty(); }
 
     private void setStatus(String s) {
         status.setText(s);

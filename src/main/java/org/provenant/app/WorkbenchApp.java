@@ -24,7 +24,10 @@ import org.provenant.ml.ModelRegistry;
  * {@code provenant.trace=true} (print status lines and the JavaFX thread's responsiveness during each analysis to
  * stdout; the screenshot script waits on them), {@code provenant.traceRuns=N} (with trace: analyse N times, to see
  * the figures once the JIT is warm),
- * {@code provenant.window=WIDTHxHEIGHT} (initial window size).
+ * {@code provenant.window=WIDTHxHEIGHT} (initial window size),
+ * {@code provenant.showAnnotations=true} (start with the Annotations panel in front),
+ * {@code provenant.compare=A,B[,C,D]} (open the comparison view of these images at start instead of an image;
+ * the screenshot script uses the last two).
  */
 public class WorkbenchApp extends Application {
     /** The sample opened on first start, inside the samples folder. */
@@ -49,7 +52,6 @@ public class WorkbenchApp extends Application {
         window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(), recent);
         Path sample = Path.of(System.getProperty("provenant.samples", "assets/samples"), SAMPLE);
         window.setSample(sample);
-        window.setModels(models.entries());
         if (Boolean.getBoolean("provenant.trace")) {
             window.setTrace(s -> System.out.println("provenant: " + s));
             traceResponsiveness(window);
@@ -63,6 +65,23 @@ public class WorkbenchApp extends Application {
         stage.show();
 
         if (modelError != null) window.showError(modelError);
+        if (Boolean.getBoolean("provenant.showAnnotations")) window.showAnnotations();
+        String compare = System.getProperty("provenant.compare");
+        if (compare != null && !compare.isBlank()) {
+            List<Path> files = java.util.Arrays.stream(compare.split(",")).map(String::strip).map(Path::of).toList();
+            if (files.size() < 2 || files.size() > ComparisonView.MAX_IMAGES) {
+                window.showError("provenant.compare names " + files.size() + " images; a comparison needs 2 to " + ComparisonView.MAX_IMAGES);
+                return;
+            }
+            ComparisonView v = ComparisonView.show(files, IndicatorRegistry.all(), engine, ReportExport.DIALOG, scene.getStylesheets());
+            if (Boolean.getBoolean("provenant.trace")) v.setTrace(s -> System.out.println("provenant: " + s));
+            Stage cs = (Stage) v.getScene().getWindow();
+            cs.setX(0);
+            cs.setY(0);
+            cs.setWidth(size[0]);
+            cs.setHeight(size[1]);
+            return;
+        }
         startupFile(getParameters().getUnnamed(), firstStart, sample).ifPresent(window::open);
     }
 

@@ -101,13 +101,12 @@ public final class WorkbenchWindow extends BorderPane {
     /** The analysis whose events the panels show: the latest one started, running or not. */
     private AnalysisTask shown;
     private AnalysisReport lastReport;
+    private java.time.Instant lastReportAt;
     private Path sample;
     private Consumer<String> trace = s -> { };
     private final AnnotationPane annotationPane;
     private final Tab notesTab;
-    private List<org.provenant.ml.ModelEntry> models = List.of();
     private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
-    private java.time.Instant lastReportAt;
 
     public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
         this.indicators = List.copyOf(indicators);
@@ -178,11 +177,11 @@ public final class WorkbenchWindow extends BorderPane {
         MenuItem caseData = new MenuItem("Case _data...");
         caseData.setOnAction(e -> annotationPane.editCaseData());
         caseData.disableProperty().bind(viewer.imageProperty().isNull());
-        MenuItem export = new MenuItem("_Export report...");
+        MenuItem export = new MenuItem("_Export report (PDF)...");
         export.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         export.setOnAction(e -> exportReport());
         export.disableProperty().bind(viewer.imageProperty().isNull());
-        MenuItem compare = new MenuItem("_Compare...");
+        MenuItem compare = new MenuItem("_Compare images...");
         compare.setOnAction(e -> chooseComparison());
         Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), caseData, export,
                 compare);
@@ -300,6 +299,11 @@ public final class WorkbenchWindow extends BorderPane {
     public LoadedImage loadedImage() { return loaded; }
     /** The report of the last analysis that ran to its end, or null (also after a cancel). */
     public AnalysisReport lastReport() { return lastReport; }
+
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> exported = new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "exported");
+
+    /** The last report file written by {@link #exportReport}. */
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> exportedProperty() { return exported.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty analysingProperty() { return analysing.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
     public ReadOnlyStringProperty titleProperty() { return title.getReadOnlyProperty(); }
@@ -564,32 +568,54 @@ public final class WorkbenchWindow extends BorderPane {
     /** The annotations and case data of the open evidence. */
     public AnnotationPane annotations() { return annotationPane; }
 
-    /** The model manifest's entries, named in exported reports. */
-    public void setModels(List<org.provenant.ml.ModelEntry> models) { this.models = List.copyOf(models); }
-
     /** How "Export report..." asks for the PDF file (tests inject their own). */
     public void setReportChooser(ReportExport.Chooser chooser) { this.reportChooser = chooser; }
 
-    /**
-     * Asks for the PDF file and writes the report in the background: the finished analysis when there is one
-     * (otherwise the image is analysed first), the annotations and the case data.
-     */
+    /** Asks for the PDF file ({@link #setReportChooser}) and exports the report there. */
     public void exportReport() {
+        if (loaded == null) {
+            showError("Open an image before exporting a report");
+            return;
+        }
+        Path out = reportChooser.apply(getScene() == null ? null : getScene().getWindow(), ReportExport.defaultTarget(loaded));
+        if (out != null) exportReport(out);
+    }
+
+    /**
+     * Writes the PDF report of the image on screen in the background: its finished analysis (when there is none,
+     * e.g. after a cancel, the image is analysed first), the annotations and the case data shown in the window.
+     * The status bar says where it was written, the error banner why not; {@link #exportedProperty()} names the file
+     * once written.
+     */
+    public void exportReport(Path out) {
+        if (loaded == null) {
+            showError("Open and analyse an image before exporting a report");
+            return;
+        }
+        if (background.isShutdown()) return;
         LoadedImage li = loaded;
-        if (li == null || background.isShutdown()) return;
-        Path out = reportChooser.apply(getScene() == null ? null : getScene().getWindow(), ReportExport.suggestedName(li.fileName()));
-        if (out == null) return;
         AnalysisReport done = lastReport != null && !lastReport.cancelled() ? lastReport : null;
         java.time.Instant at = lastReportAt;
-        List<org.provenant.report.casefile.Annotation> marks = annotationPane.annotations();
-        Task<String> t = ReportExport.task(out, annotationPane.caseFile(), () -> {
-            if (done != null) return List.of(new org.provenant.report.EvidenceAnalysis(li, done, at, marks));
-            java.time.Instant now = java.time.Instant.now();
-            return List.of(new org.provenant.report.EvidenceAnalysis(li,
-                    engine.analyze(li.image(), indicators, AnalysisListener.NONE), now, marks));
-        }, models);
-        ReportExport.onEnd(t, out, this::setStatus, this::showError);
-        setStatus("Writing the report " + out.getFileName() + (done == null ? " (analysing first)..." : "..."));
+        org.provenant.report.casefile.CaseFile cf = annotationPane.caseFile().withAnnotations(annotationPane.annotations());
+        List<org.provenant.ml.ModelEntry> models = engine.models().entries();
+        Task<Integer> t = new Task<>() {
+            @Override protected Integer call() throws Exception {
+                AnalysisReport rep = done;
+                java.time.Instant when = at;
+                if (rep == null) {
+                    when = java.time.Instant.now();
+                    rep = engine.analyze(li.image(), indicators, AnalysisListener.NONE);
+                }
+                return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations())),
+                        List.of(cf), models, out);
+            }
+        };
+        t.setOnSucceeded(e -> {
+            setStatus(ReportExport.written(out, t.getValue()));
+            exported.set(out);
+        });
+        t.setOnFailed(e -> showError(ReportExport.failed(out, t.getException())));
+        setStatus("Writing the report " + out.getFileName() + (done == null ? " (analysing the image first)..." : "..."));
         background.submit(t);
     }
 
@@ -609,7 +635,7 @@ public final class WorkbenchWindow extends BorderPane {
             showError("A comparison needs 2 to " + ComparisonView.MAX_IMAGES + " images (the open one included), not " + paths.size());
             return;
         }
-        ComparisonView.show(paths, indicators, engine, models, reportChooser, getScene() == null ? null : getScene().getStylesheets());
+        ComparisonView.show(paths, indicators, engine, reportChooser, getScene() == null ? null : getScene().getStylesheets());
     }
 
     /** Cancels any analysis and stops the window's background threads. */

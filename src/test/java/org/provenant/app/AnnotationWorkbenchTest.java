@@ -48,9 +48,13 @@ class AnnotationWorkbenchTest {
     }
 
     private void show() {
+        show(List.of(new TestIndicators.Brightness()));
+    }
+
+    private void show(List<org.provenant.indicators.Indicator> indicators) {
         fxRun(() -> {
             if (window != null) window.dispose();
-            window = new WorkbenchWindow(List.of(new TestIndicators.Brightness()), engine, PanelRegistry.standard(),
+            window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
                     new RecentFiles(dir.resolve("recent.txt")));
             Scene scene = new Scene(window, 1200, 800);
             scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
@@ -129,10 +133,13 @@ class AnnotationWorkbenchTest {
         assertTrue(Files.isRegularFile(caseFile), "case file written beside the evidence");
         assertArrayEquals(before, Files.readAllBytes(evidence), "the evidence bytes are unchanged");
 
-        // select and delete the note, through the panel's button
-        fxRun(() -> window.annotations().layer().selectedProperty().set(2));
+        // select the note with a click (Select tool) and delete it with the Delete key
+        robot.clickOn("#tool-select");
+        robot.moveTo(screen(60, 120)).clickOn(MouseButton.PRIMARY);
+        assertEquals(2, (int) fx(() -> window.annotations().layer().selectedProperty().get()), "the click selected the note");
         fxRun(() -> window.showAnnotations());
-        robot.clickOn("#annotation-delete");
+        assertEquals("[3] Note: seam along the sky", fx(() -> AnnotationPane.describe(3, window.annotations().annotations().get(2))).substring(0, 28));
+        robot.type(javafx.scene.input.KeyCode.DELETE);
         List<Annotation> kept = fx(() -> window.annotations().annotations());
         assertEquals(2, kept.size());
         assertEquals("cloned region", kept.get(0).text());
@@ -152,7 +159,10 @@ class AnnotationWorkbenchTest {
     @Test
     void exportFromTheWindowWritesAPdfWithTheHashAndTheNoteText(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("exported.png"), 200, 150, 5);
-        show();
+        show(List.of(new TestIndicators.Brightness(), new TestIndicators.Failing()));
+        fxRun(() -> window.exportReport(dir.resolve("early.pdf")));
+        assertTrue(fx(window::errorText).contains("before exporting a report"), "nothing open yet: a clear line");
+        assertFalse(Files.exists(dir.resolve("early.pdf")));
         openAndWait(evidence);
         fxRun(() -> {
             window.annotations().layer().annotations().add(Annotation.note(50, 40, "retouched eye highlight", "tester",
@@ -160,14 +170,14 @@ class AnnotationWorkbenchTest {
             window.annotations().setCase("CASE-77", "Tester", "");
         });
         Path pdf = dir.resolve("out/report.pdf");
-        String[] suggested = new String[1];
+        Path[] suggested = new Path[1];
         fxRun(() -> window.setReportChooser((owner, name) -> {
             suggested[0] = name;
             return pdf;
         }));
         robot.clickOn("#export-report");
-        waitUntil(60, "report written", () -> window.statusText().startsWith("Report written"));
-        assertEquals("exported-report.pdf", suggested[0]);
+        waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
+        assertEquals(dir.resolve("exported.png-report.pdf").toAbsolutePath(), suggested[0], "suggested beside the evidence");
         String status = fx(window::statusText);
         assertTrue(status.contains(pdf.toAbsolutePath().toString()), status);
         String text;
@@ -179,6 +189,8 @@ class AnnotationWorkbenchTest {
         assertTrue(text.replaceAll("\\s+", "").contains(sha), "PDF contains the SHA-256");
         assertTrue(text.contains("retouched eye highlight"), "PDF contains the note text");
         assertTrue(text.contains("CASE-77"), "PDF contains the case number");
+        assertTrue(text.contains("Mean red"), "the test indicator's headline");
+        assertTrue(text.contains(TestIndicators.Failing.MESSAGE), "the failed indicator's error");
     }
 
     @Test
@@ -191,7 +203,7 @@ class AnnotationWorkbenchTest {
         robot.clickOn("#export-report");
         waitUntil(30, "error shown", () -> window.errorText() != null);
         String err = fx(window::errorText);
-        assertTrue(err.startsWith("Cannot write the report keep.png"), err);
+        assertEquals("Cannot write report keep.png: keep.png is the evidence file itself; choose another name", err);
         assertFalse(err.contains("\n"), "one line");
         assertArrayEquals(before, Files.readAllBytes(evidence));
     }

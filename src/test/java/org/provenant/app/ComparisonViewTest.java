@@ -85,7 +85,7 @@ class ComparisonViewTest {
     void twoImagesSideBySideSynchronisedWithTheSummaryHighlightingTheDifferingIndicator(FxRobot robot) throws Exception {
         Path reddish = flat("reddish.png", 230), dark = flat("dark.png", 20);
         fxRun(() -> {
-            view = new ComparisonView(List.of(reddish, dark), List.of(new TestIndicators.Brightness(), new Width()), engine, List.of());
+            view = new ComparisonView(List.of(reddish, dark), List.of(new TestIndicators.Brightness(), new Width(), new TestIndicators.Failing()), engine);
             Scene scene = new Scene(view, 1200, 780);
             scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
             stage.setScene(scene);
@@ -124,6 +124,12 @@ class ComparisonViewTest {
             assertTrue(fx(e::scoresText).startsWith("Width: 160"), fx(e::scoresText));
         }
 
+        // an indicator that failed on both images shows its error, is not highlighted and lays no map
+        fxRun(() -> view.indicatorChoice().setValue(view.indicatorChoice().getItems().get(2)));
+        assertTrue(fx(entries.get(0)::scoresText).contains(TestIndicators.Failing.MESSAGE), fx(entries.get(0)::scoresText));
+        assertNull(fx(entries.get(0)::overlay));
+        assertFalse(fx(() -> cell("#summary-test-failing-0", robot).getStyleClass().contains("summary-differs")));
+
         // summary: both scores, the brightness row differs and is highlighted, the width row is not
         Label red0 = cell("#summary-test-brightness-0", robot), red1 = cell("#summary-test-brightness-1", robot);
         double v0 = entries.get(0).report().outcome("test-brightness").orElseThrow().result().headline().value();
@@ -143,13 +149,33 @@ class ComparisonViewTest {
         Path pdf = dir.resolve("comparison.pdf");
         fxRun(() -> view.setReportChooser((owner, name) -> pdf));
         robot.clickOn("#compare-export");
-        waitUntil(60, "comparison report written", () -> view.statusText().startsWith("Report written"));
+        waitUntil(60, "comparison report written", () -> pdf.equals(view.exportedProperty().get()));
+        assertEquals("Report written: " + pdf.toAbsolutePath() + " (", fx(view::statusText).substring(0, ("Report written: " + pdf.toAbsolutePath() + " (").length()));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             String text = new PDFTextStripper().getText(doc);
             assertTrue(text.contains("reddish.png") && text.contains("dark.png"), "both images in the report");
+            assertTrue(text.contains("Side-by-side summary"));
             String flat = text.replaceAll("\\s+", "");
             assertTrue(flat.contains(sha(reddish)) && flat.contains(sha(dark)));
         }
+    }
+
+    @Test
+    void identicalImagesAreNotHighlightedAndOneImageIsRefused(FxRobot robot) throws Exception {
+        Path a = TestIndicators.writePng(dir.resolve("a.png"), 96, 64, 3);
+        Path b = Files.copy(a, dir.resolve("b.png"));
+        assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ComparisonView(List.of(a), List.of(new Width()), engine)).getMessage().contains("2 to 4 images"));
+        fxRun(() -> {
+            view = new ComparisonView(List.of(a, b), List.of(new TestIndicators.Brightness()), engine);
+            stage.setScene(new Scene(view, 900, 700));
+            stage.show();
+        });
+        waitUntil(30, "both analyses finished", () -> view.finishedProperty().get());
+        Label c0 = cell("#summary-test-brightness-0", robot), c1 = cell("#summary-test-brightness-1", robot);
+        assertEquals(fx(c0::getText), fx(c1::getText));
+        assertFalse(fx(() -> c0.getStyleClass().contains("summary-differs") || c1.getStyleClass().contains("summary-departs")));
+        assertTrue(fx(cell("#summary-test-brightness-spread", robot)::getText).startsWith("similar"));
     }
 
     private static String sha(Path p) throws Exception {
