@@ -73,7 +73,7 @@ class RealIndicatorsWorkbenchTest {
                 continue;
             }
             List<ImageView> maps = fx(() -> content.lookupAll(".map-picture").stream().map(n -> (ImageView) n).toList());
-            assertFalse(maps.isEmpty(), ind.id() + " shows a map");
+            // some cues (e.g. recompression: a curve of rates, not a picture) produce no map; those that do show each
             for (ImageView v : maps) assertTrue(v.getImage() != null && v.getImage().getWidth() > 0, ind.id());
             assertEquals(o.result().maps().size(), maps.size(), ind.id() + ": one picture per map");
             String headline = fx(() -> ((Label) content.lookup(".headline")).getText());
@@ -84,6 +84,8 @@ class RealIndicatorsWorkbenchTest {
             assertTrue(chip.endsWith(o.result().supports().phrase()), chip);
         }
         assertTrue(all.stream().anyMatch(i -> window.lastReport().outcome(i.id()).orElseThrow().ok()), "at least one ran");
+        assertTrue(all.stream().map(i -> window.lastReport().outcome(i.id()).orElseThrow())
+                .anyMatch(o -> o.ok() && !o.result().maps().isEmpty()), "at least one map shown");
         // the realism score (its calibration ships in models/) gets its specialised panel with the pentagon
         assertTrue(window.lastReport().outcome(RealismPanel.INDICATOR_ID).orElseThrow().ok());
         assertTrue(window.panel(RealismPanel.INDICATOR_ID) instanceof RealismPanel);
