@@ -73,7 +73,7 @@ public final class BenchLareCommand implements Command {
                 double p = lare.egreProbability(x, m).orElse(Double.NaN);
                 out.printf(Locale.ROOT, "  EGRE head: %.1f ms (p generated %.3f)%n", ms(t), p);
             }
-            int tiles = tiles(img.width()) * tiles(img.height());
+            int tiles = Math.min(Lare.MAX_TILES, Lare.tileCount(img.width(), img.height()));
             double[] tt = new double[tiledRuns];
             FloatMap map = null;
             for (int r = 0; r < tiledRuns; r++) {
@@ -82,14 +82,10 @@ public final class BenchLareCommand implements Command {
                 tt[r] = ms(t);
             }
             Arrays.sort(tt);
-            out.printf(Locale.ROOT, "  tiled map at native resolution (%d tiles of %dx%d -> %dx%d map): median %.0f ms over %d run(s), %.1f ms per tile%n",
+            out.printf(Locale.ROOT, "  tiled map (%d tiles of %dx%d, at most Lare.MAX_TILES -> %dx%d map): median %.0f ms over %d run(s), %.1f ms per tile%n",
                     tiles, Lare.TILE, Lare.TILE, map.width(), map.height(), tt[tiledRuns / 2], tiledRuns, tt[tiledRuns / 2] / tiles);
         }
         return 0;
-    }
-
-    private static int tiles(int size) {
-        return size < Lare.TILE ? 1 : (size + Lare.TILE - 1) / Lare.TILE;
     }
 
     private static double ms(long t0) {

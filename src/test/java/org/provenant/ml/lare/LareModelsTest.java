@@ -62,6 +62,23 @@ class LareModelsTest {
     }
 
     @Test
+    void largeImagesAreBoundedToMaxTilesAndKeepTheMapSize() throws Exception {
+        assertEquals(6, Lare.tileCount(600, 300));
+        assertEquals(192, Lare.tileCount(4000, 3000));
+        try (ModelRegistry reg = models()) {
+            Lare lare = Lare.fromRegistry(reg);
+            int[] calls = {0};
+            // 9 x 7 = 63 tiles at native resolution, more than MAX_TILES: downscaled, map resized back to width/8 x height/8
+            FloatMap m = lare.tiledMap(gradient(2304, 1792), f -> calls[0]++);
+            assertTrue(Lare.tileCount(2304, 1792) > Lare.MAX_TILES);
+            assertTrue(calls[0] <= Lare.MAX_TILES && calls[0] > 0, calls[0] + " tiles run");
+            assertEquals(288, m.width());
+            assertEquals(224, m.height());
+            for (float v : m.data()) assertTrue(Float.isFinite(v) && v >= 0);
+        }
+    }
+
+    @Test
     void decoderRoundTripKeepsSizeAndRange() throws Exception {
         try (ModelRegistry reg = models()) {
             Lare lare = Lare.fromRegistry(reg);
