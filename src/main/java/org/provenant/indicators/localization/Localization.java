@@ -53,6 +53,13 @@ public final class Localization implements Indicator {
      * photo. Our choice, from these measurements.
      */
     public static final double LQ_Z_HALF = 4.5;
+    /**
+     * Largest side of the central region the latent-quantization cue encodes (tiles outside it have no value for this
+     * cue, and the reliability map says so). Our choice, to bound the cost: the whole-image encode of a 12 MP image
+     * took 7.1-7.7 s on 2 shared CPU cores; a 2048 x 2048 region is a third of that. The codec indicator's own map
+     * uses the same kind of bound.
+     */
+    public static final int LQ_MAX_SIDE = 2048;
     /** Threshold on the fused map that the headline area and the verdict use; the viewer's slider starts here. */
     public static final double DEFAULT_THRESHOLD = 0.5;
     /** Peak fused suspicion a region needs before the verdict says "manipulated" (untouched test photos peak at 0.52-0.57). Our choice. */
@@ -101,7 +108,16 @@ public final class Localization implements Indicator {
             List<NeuralCodec> codecs = ForestCue.codecs(context.models());
             if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
             context.progress().checkCancelled();
-            FloatMap q = LatentQuantization.alignmentMap(image, codecs.get(codecs.size() / 2));
+            NeuralCodec codec = codecs.get(codecs.size() / 2);
+            int cw = Math.min(image.width(), LQ_MAX_SIDE), ch = Math.min(image.height(), LQ_MAX_SIDE);
+            int step = Math.max(16, codec.multiple()); // region origin on the codec's block grid keeps a codec's grid
+            int x0 = (image.width() - cw) / 2 / step * step, y0 = (image.height() - ch) / 2 / step * step;
+            boolean whole = cw == image.width() && ch == image.height();
+            FloatMap q = LatentQuantization.alignmentMap(whole ? image : image.crop(x0, y0, cw, ch), codec);
+            if (!whole) {
+                q = place(q, x0 / 16, y0 / 16, (image.width() + 15) / 16, (image.height() + 15) / 16);
+                skipped.add(String.format(Locale.ROOT, "latent quantization outside the central %dx%d pixels (cost bound)", cw, ch));
+            }
             cues.add(cue("latent quantization", pool(q, gw, gh), Direction.HIGHER, LQ_Z_HALF));
         } catch (IndicatorException | ModelException e) {
             skipped.add("latent quantization (" + e.getMessage() + ")");
@@ -284,6 +300,15 @@ public final class Localization implements Indicator {
             }
         }
         return new FloatMap(gw, gh, out);
+    }
+
+    /** A w x h map, NaN except for {@code m} placed with its top-left cell at (x0, y0). */
+    static FloatMap place(FloatMap m, int x0, int y0, int w, int h) {
+        float[] out = new float[w * h];
+        Arrays.fill(out, Float.NaN);
+        for (int y = 0; y < m.height() && y0 + y < h; y++)
+            for (int x = 0; x < m.width() && x0 + x < w; x++) out[(y0 + y) * w + x0 + x] = m.get(x, y);
+        return new FloatMap(w, h, out);
     }
 
     private static FloatMap meanOf(FloatMap[] maps) {

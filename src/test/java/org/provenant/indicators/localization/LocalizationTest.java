@@ -64,6 +64,19 @@ class LocalizationTest {
     }
 
     @Test
+    void aBoundedCueRegionIsPlacedAndLeavesNoValueOutside() {
+        org.provenant.core.image.FloatMap m = org.provenant.core.image.FloatMap.zeros(3, 2);
+        m.set(2, 1, 0.5f);
+        org.provenant.core.image.FloatMap full = Localization.place(m, 4, 1, 8, 4);
+        assertEquals(0.5f, full.get(6, 2));
+        assertEquals(0f, full.get(4, 1));
+        assertTrue(Float.isNaN(full.get(3, 1)) && Float.isNaN(full.get(7, 1)) && Float.isNaN(full.get(4, 0)) && Float.isNaN(full.get(4, 3)));
+        // pooled onto a coarser grid, cells without any value stay NaN (no cue value there)
+        org.provenant.core.image.FloatMap pooled = Localization.pool(full, 4, 2);
+        assertTrue(Float.isNaN(pooled.get(0, 0)) && Float.isFinite(pooled.get(2, 0)));
+    }
+
+    @Test
     void mapsAreOverlaysInZeroToOneWithReliability() throws Exception {
         IndicatorResult r = new Localization().analyze(TestPhotos.load("lare-chelsea-wide.png"), IndicatorContext.of(ModelRegistry.empty()));
         assertEquals("Suspicious regions (fused)", r.maps().get(0).name());
