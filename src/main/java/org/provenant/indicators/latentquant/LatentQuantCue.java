@@ -47,6 +47,7 @@ public final class LatentQuantCue implements Indicator {
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);
         double[] f;
         FloatMap map;
+        boolean whole;
         int best = 0;
         try {
             ProgressSink outer = context.progress();
@@ -57,8 +58,8 @@ public final class LatentQuantCue implements Indicator {
             int n = LatentQuantization.PER_POINT.size();
             for (int i = 1; i < codecs.size(); i++) if (f[i * n] < f[best * n]) best = i;
             context.progress().checkCancelled();
-            FloatImage region = image.width() <= MAP_MAX_SIDE && image.height() <= MAP_MAX_SIDE
-                    ? image : NeuralCodec.centralCrop(image, MAP_MAX_SIDE);
+            whole = image.width() <= MAP_MAX_SIDE && image.height() <= MAP_MAX_SIDE;
+            FloatImage region = whole ? image : NeuralCodec.centralCrop(image, MAP_MAX_SIDE);
             map = LatentQuantization.alignmentMap(region, codecs.get(best));
         } catch (ModelException e) {
             throw new IndicatorException(e.getMessage(), e);
@@ -85,8 +86,9 @@ public final class LatentQuantCue implements Indicator {
                         + " block (1 = on the grid, 0 = evenly spread). This cue separates codec-compressed photos from"
                         + " synthetic images; on a camera original that never went through a codec its answer does not apply.",
                 LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps);
-        MapLayer layer = new MapLayer("Latent grid alignment (" + q + ")", map, ColourScale.DIVERGING, -1, 1,
-                "-1 (off the grid)", "+1 (on the grid)", true, List.of());
+        // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
+        MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + MAP_MAX_SIDE + " px)"),
+                map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, Math.max(ps, 1 - ps), f);
     }
 }

@@ -70,7 +70,9 @@ public final class RecompressionCue implements Indicator {
                         + " quality at every recompression, so an image that already went through it twice re-encodes"
                         + " differently from one compressed once. The forest gives %.0f%% to 'compressed twice'. This cue"
                         + " presumes the image was compressed by a neural codec at least once (see the colour cue); on a camera"
-                        + " original it says nothing, and a low value means 'no sign of a second compression', not 'original'.",
+                        + " original it says nothing, and a low value means 'no sign of a second compression', not 'original'."
+                        + " Caution: with the codec shipped now this forest was at chance level on held-out photos"
+                        + " (models/README.md); do not rely on it until the codec is retrained.",
                 RateDistortion.REGION, RateDistortion.REGION, k, 100 * pt);
         double conf = pt > 0.5 ? pt : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(), explanation, h, conf, f);
