@@ -87,13 +87,15 @@ public final class LatentQuantCue implements Indicator {
         scores.add(new Score("near_grid", "Share of active latents near the grid (" + q + ")", f[best * n + 1],
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
         double pCodec = codecProbability(image, context);
-        boolean applies = Double.isNaN(pCodec) || pCodec > CODEC_GATE;
+        boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
+        boolean applies = validated && (Double.isNaN(pCodec) || pCodec > CODEC_GATE);
         if (!Double.isNaN(pCodec))
             scores.add(new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
                     "This cue's verdict is used only above " + CODEC_GATE + ": it was trained on codec-compressed photos"
                             + " and synthetic images only."));
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
-        String gate = applies ? "" : String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec"
+        String gate = !validated ? " No verdict is drawn: the models folder states no held-out accuracy of at least "
+                + ForestCue.MIN_HELD_OUT_ACCURACY + " for this forest." : applies ? "" : String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec"
                 + " compression, so the image lies outside what this forest was trained on and no verdict is drawn from it.",
                 100 * pCodec);
         String explanation = String.format(Locale.ROOT,

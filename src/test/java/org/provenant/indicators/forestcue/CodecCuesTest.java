@@ -1,6 +1,7 @@
 package org.provenant.indicators.forestcue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -129,6 +130,21 @@ class CodecCuesTest {
         }
         // the colour forest separates these held-out originals from their codec outputs (72/72 in the floor test)
         assertTrue(gated > 0 && judged > 0, "gated " + gated + ", judged " + judged);
+    }
+
+    @Test
+    void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict() throws Exception {
+        // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
+        assertTrue(ForestCue.validated(registry, CodecColourCue.CLASSIFIER));
+        assertTrue(ForestCue.validated(registry, LatentQuantCue.CLASSIFIER));
+        assertFalse(ForestCue.validated(registry, RecompressionCue.CLASSIFIER), "recompression forest was at chance");
+        assertTrue(Double.isNaN(ForestCue.heldOutAccuracy(registry, "no-such-model")));
+        FloatImage img = CodecFixtures.photo("coffee-1");
+        IndicatorResult twice = new RecompressionCue().analyze(codecs.get(2).compress(codecs.get(0).compress(img)
+                .decoded()).decoded(), IndicatorContext.of(registry));
+        assertEquals(Hypothesis.INCONCLUSIVE, twice.supports());
+        assertEquals(0.5, twice.confidence());
+        assertTrue(twice.explanation().contains("No verdict is drawn"), twice.explanation());
     }
 
     @Test
