@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.forestcue.CueDatasets;
+import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.forestcue.CueDatasets.Sample;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.NeuralCodec;
@@ -98,9 +99,12 @@ public final class TrainCommand implements Command {
 
         out.println();
         out.println("Held-out accuracy (leave one source photo out, " + groups.size() + " sources, " + trees + " trees):");
+        Map<String, Double> heldOutAll = new LinkedHashMap<>();
         for (String cue : CueDatasets.CUES) {
             Map<String, int[]> acc = heldOut(cue, samples, groups, codecs, trees, seed);
             out.println(table(cue, acc));
+            int[] all = acc.get("all");
+            heldOutAll.put(cue, all[1] == 0 ? Double.NaN : (double) all[0] / all[1]);
         }
         if (dryRun) return 0;
         Path dir = registry.directory().resolve("classifiers");
@@ -121,7 +125,9 @@ public final class TrainCommand implements Command {
             updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
                     Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
-                            "codec", NeuralCodec.DEFAULT_CODEC));
+                            "codec", NeuralCodec.DEFAULT_CODEC,
+                            // read by the cue indicators: below ForestCue.MIN_HELD_OUT_ACCURACY they draw no verdict
+                            ForestCue.HELD_OUT_ACCURACY, String.format(Locale.ROOT, "%.3f", heldOutAll.get(cue))));
             out.println("wrote " + file + " (" + x.size() + " samples, labels " + forest.labels() + ")");
         }
         out.printf(Locale.ROOT, "done in %.0f s%n", (System.nanoTime() - t0) / 1e9);

@@ -63,7 +63,9 @@ public final class RecompressionCue implements Indicator {
         }
         scores.add(new Score("rd_slope", "Rate-distortion slope (dB per doubling of rate)", f[4 * k],
                 "Slope of the re-encoding PSNR against log2(bpp) over the rate points."));
-        Hypothesis h = pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
+        double heldOut = ForestCue.heldOutAccuracy(context.models(), CLASSIFIER);
+        boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
+        Hypothesis h = validated && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
         String explanation = String.format(Locale.ROOT,
                 "The central %dx%d pixels were compressed again, twice, at each of the codec's %d rate points, and the"
                         + " bits per pixel and the quality (PSNR) of each pass were recorded. A neural codec loses a little more"
@@ -71,8 +73,12 @@ public final class RecompressionCue implements Indicator {
                         + " differently from one compressed once. The forest gives %.0f%% to 'compressed twice'. This cue"
                         + " presumes the image was compressed by a neural codec at least once (see the colour cue); on a camera"
                         + " original it says nothing, and a low value means 'no sign of a second compression', not 'original'.",
-                RateDistortion.REGION, RateDistortion.REGION, k, 100 * pt);
-        double conf = pt > 0.5 ? pt : 0.5;
+                RateDistortion.REGION, RateDistortion.REGION, k, 100 * pt)
+                + (validated ? "" : String.format(Locale.ROOT, " No verdict is drawn: this forest's held-out accuracy is %s,"
+                        + " below the %.0f%% a verdict needs (models/README.md); the figures are shown for comparison only.",
+                        Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
+                        100 * ForestCue.MIN_HELD_OUT_ACCURACY));
+        double conf = validated && pt > 0.5 ? pt : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(), explanation, h, conf, f);
     }
 }

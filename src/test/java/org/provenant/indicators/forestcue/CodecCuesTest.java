@@ -1,6 +1,7 @@
 package org.provenant.indicators.forestcue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Indicator;
+import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.ProgressSink;
@@ -100,6 +102,49 @@ class CodecCuesTest {
                         + fc[i * n] + ", original " + fo[i * n]);
             }
         }
+    }
+
+    @Test
+    void latentCueDrawsAVerdictOnlyWhereTheColourCueSeesACodec() throws Exception {
+        // cue 3's forest knows only "codec-compressed photo" and "synthetic": on a camera original it must not accuse
+        IndicatorContext ctx = IndicatorContext.of(registry);
+        int gated = 0, judged = 0;
+        for (String p : CodecFixtures.PHOTOS) {
+            FloatImage original = CodecFixtures.photo(p);
+            FloatImage coded = codecs.get(1).compress(original).decoded();
+            for (FloatImage img : List.of(original, coded)) {
+                IndicatorResult colour = new CodecColourCue().analyze(img, ctx);
+                IndicatorResult latent = new LatentQuantCue().analyze(img, ctx);
+                double gate = latent.scores().stream().filter(s -> s.key().equals("p_codec_gate")).findFirst()
+                        .orElseThrow().value();
+                assertEquals(colour.headline().value(), gate, 1e-12, p);
+                if (gate > LatentQuantCue.CODEC_GATE) {
+                    judged++;
+                    assertTrue(latent.supports() == Hypothesis.GENERATED || latent.supports() == Hypothesis.NEURAL_CODEC, p);
+                } else {
+                    gated++;
+                    assertEquals(Hypothesis.INCONCLUSIVE, latent.supports(), p);
+                    assertTrue(latent.explanation().contains("no verdict"), latent.explanation());
+                }
+            }
+        }
+        // the colour forest separates these held-out originals from their codec outputs (72/72 in the floor test)
+        assertTrue(gated > 0 && judged > 0, "gated " + gated + ", judged " + judged);
+    }
+
+    @Test
+    void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict() throws Exception {
+        // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
+        assertTrue(ForestCue.validated(registry, CodecColourCue.CLASSIFIER));
+        assertTrue(ForestCue.validated(registry, LatentQuantCue.CLASSIFIER));
+        assertFalse(ForestCue.validated(registry, RecompressionCue.CLASSIFIER), "recompression forest was at chance");
+        assertTrue(Double.isNaN(ForestCue.heldOutAccuracy(registry, "no-such-model")));
+        FloatImage img = CodecFixtures.photo("coffee-1");
+        IndicatorResult twice = new RecompressionCue().analyze(codecs.get(2).compress(codecs.get(0).compress(img)
+                .decoded()).decoded(), IndicatorContext.of(registry));
+        assertEquals(Hypothesis.INCONCLUSIVE, twice.supports());
+        assertEquals(0.5, twice.confidence());
+        assertTrue(twice.explanation().contains("No verdict is drawn"), twice.explanation());
     }
 
     @Test
