@@ -56,7 +56,7 @@ public final class Localization implements Indicator {
     /**
      * Largest side of the central region the latent-quantization cue encodes (tiles outside it have no value for this
      * cue, and the reliability map says so). Our choice, to bound the cost: the whole-image encode of a 12 MP image
-     * took 7.1-7.7 s on 2 shared CPU cores; a 2048 x 2048 region is a third of that. The codec indicator's own map
+     * took 7.1-9.5 s on 2 shared CPU cores; a 2048 x 2048 region has a third of the pixels. The codec indicator's own map
      * uses the same kind of bound.
      */
     public static final int LQ_MAX_SIDE = 2048;

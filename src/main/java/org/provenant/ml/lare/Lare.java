@@ -38,9 +38,10 @@ public final class Lare {
     public static final int TILE = 256;
     /**
      * Most tiles the native-resolution mode runs. A larger image is first downscaled (keeping its aspect ratio) until
-     * it needs at most this many tiles, and the stitched map is resized back to width/8 x height/8. Our choice: 48
-     * tiles take about 1.9 s on 2 CPU cores (38.6 ms per tile, {@code bench-lare}), where a 12 MP image at native
-     * resolution took 192 tiles and 7.4 s; up to about 3 MP (2048 x 1536) the map stays at native resolution.
+     * it needs at most this many tiles, and the stitched map is resized back to width/8 x height/8. Our choice: on the
+     * 2 shared CPU cores a 12 MP image at native resolution took 192 tiles and 7.4 s ({@code bench-lare}, 38.6 ms per
+     * tile, light load); bounded to 48 tiles it took 4.1-6.8 s under load average 7-9 (3.5 s of that for the 48 tiles
+     * of a native 2048 x 1536 crop under the same load). Up to about 3 MP the map stays at native resolution.
      */
     public static final int MAX_TILES = 48;
     /** Seed of the fixed noise draws: the same image always gives the same LaRE. Our choice. */
