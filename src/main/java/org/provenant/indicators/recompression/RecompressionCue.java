@@ -74,7 +74,9 @@ public final class RecompressionCue implements Indicator {
                         + " presumes the image was compressed by a neural codec at least once (see the colour cue); on a camera"
                         + " original it says nothing, and a low value means 'no sign of a second compression', not 'original'.",
                 RateDistortion.REGION, RateDistortion.REGION, k, 100 * pt)
-                + (validated ? "" : String.format(Locale.ROOT, " No verdict is drawn: this forest's held-out accuracy is %s,"
+                + (validated ? String.format(Locale.ROOT, " This forest was right on %.0f%% of the samples of photos"
+                        + " left out of its training (models/README.md): a pointer for the examiner, not proof.", 100 * heldOut)
+                        : String.format(Locale.ROOT, " No verdict is drawn: this forest's held-out accuracy is %s,"
                         + " below the %.0f%% a verdict needs (models/README.md); the figures are shown for comparison only.",
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * ForestCue.MIN_HELD_OUT_ACCURACY));

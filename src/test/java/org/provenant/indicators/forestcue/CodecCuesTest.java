@@ -31,6 +31,7 @@ import org.provenant.indicators.codeccolour.CodecColourCue;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.indicators.latentquant.LatentQuantCue;
 import org.provenant.indicators.latentquant.LatentQuantization;
+import org.provenant.indicators.recompression.RateDistortion;
 import org.provenant.indicators.recompression.RecompressionCue;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.CodecFixtures;
@@ -41,10 +42,11 @@ import org.provenant.ml.forest.ForestClassifier;
 class CodecCuesTest {
     /**
      * Accuracy floors on the 6 held-out crops (their samples are built exactly like the training sets). Stated
-     * in models/README.md next to the measured values. The recompression cue has none: with our weak codec it is
-     * at chance on these photos (about 50 %, see models/README.md), so only its contract is checked.
+     * in models/README.md next to the measured values. The recompression floor sits a little under its measured
+     * held-out accuracy (see models/README.md): that cue is only just past the verdict bar.
      */
-    static final Map<String, Double> FLOORS = Map.of(CodecColourCue.ID, 0.85, LatentQuantCue.ID, 0.75);
+    static final Map<String, Double> FLOORS = Map.of(CodecColourCue.ID, 0.85, LatentQuantCue.ID, 0.75,
+            RecompressionCue.ID, 0.65);
 
     static ModelRegistry registry;
     static List<NeuralCodec> codecs;
@@ -133,18 +135,47 @@ class CodecCuesTest {
     }
 
     @Test
-    void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict() throws Exception {
+    void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict(@TempDir Path dir) throws Exception {
         // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
-        assertTrue(ForestCue.validated(registry, CodecColourCue.CLASSIFIER));
-        assertTrue(ForestCue.validated(registry, LatentQuantCue.CLASSIFIER));
-        assertFalse(ForestCue.validated(registry, RecompressionCue.CLASSIFIER), "recompression forest was at chance");
+        for (String c : List.of(CodecColourCue.CLASSIFIER, RecompressionCue.CLASSIFIER, LatentQuantCue.CLASSIFIER))
+            assertTrue(ForestCue.validated(registry, c), c);
         assertTrue(Double.isNaN(ForestCue.heldOutAccuracy(registry, "no-such-model")));
+        Path models = copyModels(dir);
+        Path manifest = models.resolve(ModelRegistry.MANIFEST);
+        var om = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = om.readTree(manifest.toFile());
+        int set = 0;
+        for (var e : root.get("models"))
+            if (e.path("name").asText().equals(RecompressionCue.CLASSIFIER)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("properties"))
+                        .put(ForestCue.HELD_OUT_ACCURACY, "0.604");
+                set++;
+            }
+        assertEquals(1, set);
+        om.writeValue(manifest.toFile(), root);
         FloatImage img = CodecFixtures.photo("coffee-1");
-        IndicatorResult twice = new RecompressionCue().analyze(codecs.get(2).compress(codecs.get(0).compress(img)
-                .decoded()).decoded(), IndicatorContext.of(registry));
-        assertEquals(Hypothesis.INCONCLUSIVE, twice.supports());
-        assertEquals(0.5, twice.confidence());
-        assertTrue(twice.explanation().contains("No verdict is drawn"), twice.explanation());
+        FloatImage twiceCompressed = codecs.get(2).compress(codecs.get(0).compress(img).decoded()).decoded();
+        try (ModelRegistry weak = ModelRegistry.load(models)) {
+            assertFalse(ForestCue.validated(weak, RecompressionCue.CLASSIFIER));
+            IndicatorResult twice = new RecompressionCue().analyze(twiceCompressed, IndicatorContext.of(weak));
+            assertEquals(Hypothesis.INCONCLUSIVE, twice.supports());
+            assertEquals(0.5, twice.confidence());
+            assertTrue(twice.explanation().contains("No verdict is drawn") && twice.explanation().contains("60%"),
+                    twice.explanation());
+        }
+    }
+
+    /** A copy of the shipped models folder (without the training recipes) under {@code dir}. */
+    static Path copyModels(Path dir) throws Exception {
+        Path models = dir.resolve("models");
+        try (Stream<Path> files = Files.walk(Path.of("models"))) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("training")).toList()) {
+                Path to = models.resolve(Path.of("models").relativize(f));
+                Files.createDirectories(to.getParent());
+                Files.copy(f, to);
+            }
+        }
+        return models;
     }
 
     @Test
@@ -155,7 +186,11 @@ class CodecCuesTest {
         assertEquals(ColourCorrelation.FEATURE_NAMES.size(), c.features().length);
         assertEquals(250 / ColourCorrelation.BLOCK, c.maps().get(0).map().width());
         IndicatorResult r = new RecompressionCue().analyze(img, ctx);
-        assertEquals(17, r.features().length);
+        assertEquals(RateDistortion.size(codecs.size()), r.features().length);
+        assertEquals(RateDistortion.featureNames(codecs).size(), r.features().length);
+        String stated = String.format(java.util.Locale.ROOT, "%.0f%%",
+                100 * ForestCue.heldOutAccuracy(registry, RecompressionCue.CLASSIFIER));
+        assertTrue(r.explanation().contains(stated) && r.explanation().contains("not proof"), r.explanation());
         IndicatorResult l = new LatentQuantCue().analyze(img, ctx);
         assertEquals(16, l.maps().get(0).map().width());   // ceil(250 / 16)
         assertEquals(13, l.maps().get(0).map().height());  // ceil(200 / 16)
@@ -169,14 +204,7 @@ class CodecCuesTest {
 
     @Test
     void aTamperedCodecFailsItsCuesWithOneClearLineWhileOtherIndicatorsRun(@TempDir Path dir) throws Exception {
-        Path models = dir.resolve("models");
-        try (Stream<Path> files = Files.walk(Path.of("models"))) {
-            for (Path f : files.filter(Files::isRegularFile).filter(f -> !f.toString().contains("training")).toList()) {
-                Path to = models.resolve(Path.of("models").relativize(f));
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to);
-            }
-        }
+        Path models = copyModels(dir);
         Path analysis = models.resolve("codec/hp-q2-analysis.onnx");
         byte[] b = Files.readAllBytes(analysis);
         b[b.length - 10] ^= 0x40;
