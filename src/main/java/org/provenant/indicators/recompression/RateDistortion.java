@@ -66,7 +66,7 @@ public final class RateDistortion {
         return out;
     }
 
-    /** Number of entries of {@link #features} for k rate points: the 4k+1 paper-style ones and our 5k+2. */
+    /** Number of entries of {@link #features} for k rate points: the 4k+1 paper-style ones and our 4k+2. */
     public static int size(int k) {
         return 4 * k + 1 + 4 + 2 * k + 2 * (k - 1);
     }
