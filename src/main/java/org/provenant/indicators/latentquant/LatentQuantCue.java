@@ -114,7 +114,7 @@ public final class LatentQuantCue implements Indicator {
     }
 
     /** Cue 1's forest vote for neural-codec compression, or NaN where it cannot be computed (grey or tiny image). */
-    static double codecProbability(FloatImage image, IndicatorContext context) throws IndicatorException {
+    public static double codecProbability(FloatImage image, IndicatorContext context) throws IndicatorException {
         int b = ColourCorrelation.BLOCK;
         if (image.channels() < 3 || image.width() < b || image.height() < b) return Double.NaN;
         ForestClassifier colour = ForestCue.classifier(context.models(), CodecColourCue.CLASSIFIER,

@@ -179,6 +179,24 @@ class CodecCuesTest {
     }
 
     @Test
+    void recompressionCueDrawsNoVerdictOnACameraOriginal() throws Exception {
+        // its forest saw only codec-compressed images (once / twice): outside that domain it must not accuse
+        IndicatorContext ctx = IndicatorContext.of(registry);
+        int gated = 0;
+        for (String p : CodecFixtures.PHOTOS) {
+            FloatImage original = CodecFixtures.photo(p);
+            double gate = LatentQuantCue.codecProbability(original, ctx);
+            if (gate > LatentQuantCue.CODEC_GATE) continue;
+            gated++;
+            IndicatorResult r = new RecompressionCue().analyze(original, ctx);
+            assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), p);
+            assertEquals(0.5, r.confidence(), p);
+            assertEquals(gate, r.score("p_codec_gate").value(), 1e-12, p);
+        }
+        assertTrue(gated > 0, "the colour cue sees no codec in at least one held-out original");
+    }
+
+    @Test
     void indicatorsGiveMapsScoresAndFeatures() throws Exception {
         FloatImage img = CodecFixtures.photo("coffee-1").crop(0, 0, 250, 200);
         IndicatorContext ctx = IndicatorContext.of(registry);
