@@ -26,4 +26,15 @@ public record ModelEntry(String name, String file, String sha256, String kind, L
     public String property(String key, String fallback) {
         return properties.getOrDefault(key, fallback);
     }
+
+    /** A numeric property, or NaN when it is absent or not a number. */
+    public double number(String key) {
+        String v = properties.get(key);
+        if (v == null || v.isBlank()) return Double.NaN;
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
 }

@@ -72,8 +72,7 @@ public final class CodecColourCue implements Indicator {
                         + " correlation of the channels' fine detail per %dx%d block: a codec's colour conversion and chroma"
                         + " subsampling lock the channels together (values near 1 everywhere), a camera original shows lower,"
                         + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.", 100 * pc, b, b)
-                + (validated ? "" : " No verdict is drawn: the models folder states no held-out accuracy of at least "
-                        + ForestCue.MIN_HELD_OUT_ACCURACY + " for this forest.");
+                + (validated ? "" : ForestCue.notValidated());
         MapLayer layer = new MapLayer("Mean residual correlation (R-G, R-B, G-B)", map, ColourScale.DIVERGING, -1, 1,
                 "-1 (opposed)", "+1 (locked together)", true, List.of());
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h,

@@ -2,7 +2,13 @@ package org.provenant.indicators.forestcue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.Score;
+import org.provenant.indicators.codeccolour.CodecColourCue;
+import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.NeuralCodec;
@@ -19,24 +25,56 @@ public final class ForestCue {
     public static final String HELD_OUT_ACCURACY = "heldOutAccuracy";
     /**
      * A cue's forest decides a verdict only when its manifest entry states a held-out accuracy of at least this;
-     * below it the cue shows its figures with an inconclusive verdict. Our choice, the same bar as LaRE's
-     * ({@code LareIndicator.MIN_HELD_OUT_ACCURACY}).
+     * below it the cue shows its figures with an inconclusive verdict. Our choice; LaRE's classifiers use the same bar.
      */
     public static final double MIN_HELD_OUT_ACCURACY = 0.7;
+    /**
+     * Cues 2 and 3 answer questions about images that went through a neural codec, and their forests saw only such
+     * images (and, for cue 3, synthetic ones). Their vote becomes a verdict only where cue 1 (the colour forest) leans
+     * to neural-codec compression by more than this probability; elsewhere (e.g. a camera original) the image is out
+     * of the forest's domain and the verdict is inconclusive. Our choice, the colour forest's own decision boundary.
+     */
+    public static final double CODEC_GATE = 0.5;
 
     /** The held-out accuracy the manifest states for classifier {@code name}, or NaN when it states none. */
     public static double heldOutAccuracy(ModelRegistry models, String name) {
-        String v = models.find(name).map(e -> e.property(HELD_OUT_ACCURACY, "")).orElse("");
-        try {
-            return v.isBlank() ? Double.NaN : Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            return Double.NaN;
-        }
+        return models.find(name).map(e -> e.number(HELD_OUT_ACCURACY)).orElse(Double.NaN);
     }
 
     /** Whether classifier {@code name} states a held-out accuracy of at least {@link #MIN_HELD_OUT_ACCURACY}. */
     public static boolean validated(ModelRegistry models, String name) {
         return heldOutAccuracy(models, name) >= MIN_HELD_OUT_ACCURACY;
+    }
+
+    /** Cue 1's forest vote for neural-codec compression, or NaN where it cannot be computed (grey or tiny image). */
+    public static double codecProbability(FloatImage image, IndicatorContext context) throws IndicatorException {
+        int b = ColourCorrelation.BLOCK;
+        if (image.channels() < 3 || image.width() < b || image.height() < b) return Double.NaN;
+        ForestClassifier colour = classifier(context.models(), CodecColourCue.CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
+        return colour.predict(ColourCorrelation.features(image)).probability(CodecColourCue.CODEC);
+    }
+
+    /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
+    public static boolean inCodecDomain(double pCodec) {
+        return Double.isNaN(pCodec) || pCodec > CODEC_GATE;
+    }
+
+    /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */
+    public static Score codecGateScore(double pCodec, String trainedOn) {
+        return new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
+                "This cue's verdict is used only above " + CODEC_GATE + ": it was trained on " + trainedOn + " only.");
+    }
+
+    /** The explanation's sentence for an image outside the codec domain. */
+    public static String outOfCodecDomain(double pCodec) {
+        return String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec compression, so the image"
+                + " lies outside what this forest was trained on and no verdict is drawn from it.", 100 * pCodec);
+    }
+
+    /** The explanation's sentence for a forest whose manifest states no held-out accuracy reaching the bar. */
+    public static String notValidated() {
+        return " No verdict is drawn: the models folder states no held-out accuracy of at least "
+                + MIN_HELD_OUT_ACCURACY + " for this forest.";
     }
 
     /** The verified, shared classifier {@code name}, trained on {@code features}. */

@@ -20,6 +20,7 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelEntry;
@@ -39,12 +40,6 @@ public final class LareIndicator implements Indicator {
     public static final String ID = "lare";
     /** Most confidence the verdict may claim: the default models were trained on stand-ins, not real generators. */
     public static final double MAX_CONFIDENCE = 0.75;
-    /**
-     * A classifier (EGRE head, forest) only decides the verdict when its manifest entry states a held-out accuracy
-     * ("heldOutAccuracy") of at least this. The shipped EGRE head does not: on held-out photos it gave real crops and
-     * their decoded stand-ins the same mean probability (0.640 vs 0.641). Our choice.
-     */
-    public static final double MIN_HELD_OUT_ACCURACY = 0.7;
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Latent reconstruction error (LaRE)"; }
@@ -196,17 +191,22 @@ public final class LareIndicator implements Indicator {
                 " A random forest on the pooled error statistics gives %.0f%%.", 100 * p)));
         if (noVerdict) {
             sb.append(" No verdict is drawn: no classifier in the models folder states a held-out accuracy of at least "
-                    + MIN_HELD_OUT_ACCURACY + ", so the figures are shown for comparison only.");
+                    + ForestCue.MIN_HELD_OUT_ACCURACY + ", so the figures are shown for comparison only.");
         }
         sb.append(" The shipped models are small stand-ins trained on a dozen photos; a Stable Diffusion VAE and UNet exported into the"
                 + " models folder make the figure comparable to the published method.");
         return sb.toString();
     }
 
-    /** Whether the manifest's classifier of that kind states a held-out accuracy of at least MIN_HELD_OUT_ACCURACY. */
+    /**
+     * Whether the manifest's classifier of that kind (EGRE head, forest) states a held-out accuracy of at least
+     * {@link ForestCue#MIN_HELD_OUT_ACCURACY}, the bar the cue forests use; only then does it decide the verdict. The
+     * shipped EGRE head does not: on held-out photos it gave real crops and their decoded stand-ins the same mean
+     * probability (0.640 vs 0.641).
+     */
     static boolean validated(IndicatorContext context, String kind) {
         for (ModelEntry e : context.models().ofKind(kind)) {
-            if (property(e, "heldOutAccuracy") >= MIN_HELD_OUT_ACCURACY) return true;
+            if (e.number(ForestCue.HELD_OUT_ACCURACY) >= ForestCue.MIN_HELD_OUT_ACCURACY) return true;
         }
         return false;
     }
@@ -227,12 +227,7 @@ public final class LareIndicator implements Indicator {
     }
 
     private static double property(ModelEntry e, String key) {
-        if (e == null || !e.properties().containsKey(key)) return Double.NaN;
-        try {
-            return Double.parseDouble(e.properties().get(key));
-        } catch (NumberFormatException ex) {
-            return Double.NaN;
-        }
+        return e == null ? Double.NaN : e.number(key);
     }
 
     static double ratio(FloatMap m) {

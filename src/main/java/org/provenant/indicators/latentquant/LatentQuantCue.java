@@ -14,8 +14,6 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.codeccolour.CodecColourCue;
-import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.NeuralCodec;
@@ -30,13 +28,6 @@ public final class LatentQuantCue implements Indicator {
     public static final String CLASSIFIER = "classifier-codec-latentquant";
     public static final String CODEC_REAL = "codec-real";
     public static final String SYNTHETIC = "synthetic";
-    /**
-     * Cue 3 answers "codec-compressed photo or synthetic?" and its forest saw only those two classes. Its vote becomes a
-     * verdict only when cue 1 (the colour forest) leans to neural-codec compression by more than this probability;
-     * otherwise the image is out of the forest's domain (e.g. a camera original) and the verdict is inconclusive.
-     * Our choice, the colour forest's own decision boundary.
-     */
-    public static final double CODEC_GATE = 0.5;
     /** The alignment map is computed on the whole image up to this many pixels, else on the central crop. Our choice. */
     public static final int MAP_MAX_SIDE = 2048;
 
@@ -86,18 +77,12 @@ public final class LatentQuantCue implements Indicator {
                 "0 = on the grid (the codec rounded these latents before), 0.25 = spread evenly."));
         scores.add(new Score("near_grid", "Share of active latents near the grid (" + q + ")", f[best * n + 1],
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
-        double pCodec = codecProbability(image, context);
+        double pCodec = ForestCue.codecProbability(image, context);
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        boolean applies = validated && (Double.isNaN(pCodec) || pCodec > CODEC_GATE);
-        if (!Double.isNaN(pCodec))
-            scores.add(new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
-                    "This cue's verdict is used only above " + CODEC_GATE + ": it was trained on codec-compressed photos"
-                            + " and synthetic images only."));
+        boolean applies = validated && ForestCue.inCodecDomain(pCodec);
+        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images"));
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
-        String gate = !validated ? " No verdict is drawn: the models folder states no held-out accuracy of at least "
-                + ForestCue.MIN_HELD_OUT_ACCURACY + " for this forest." : applies ? "" : String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec"
-                + " compression, so the image lies outside what this forest was trained on and no verdict is drawn from it.",
-                100 * pCodec);
+        String gate = !validated ? ForestCue.notValidated() : applies ? "" : ForestCue.outOfCodecDomain(pCodec);
         String explanation = String.format(Locale.ROOT,
                 "The image was encoded again with the codec's analysis transform, and the distance of its latents to the"
                         + " integer grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
@@ -111,14 +96,5 @@ public final class LatentQuantCue implements Indicator {
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());
         double confidence = applies ? Math.max(ps, 1 - ps) : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, confidence, f);
-    }
-
-    /** Cue 1's forest vote for neural-codec compression, or NaN where it cannot be computed (grey or tiny image). */
-    public static double codecProbability(FloatImage image, IndicatorContext context) throws IndicatorException {
-        int b = ColourCorrelation.BLOCK;
-        if (image.channels() < 3 || image.width() < b || image.height() < b) return Double.NaN;
-        ForestClassifier colour = ForestCue.classifier(context.models(), CodecColourCue.CLASSIFIER,
-                ColourCorrelation.FEATURE_NAMES);
-        return colour.predict(ColourCorrelation.features(image)).probability(CodecColourCue.CODEC);
     }
 }

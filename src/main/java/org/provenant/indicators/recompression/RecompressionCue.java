@@ -11,7 +11,6 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.forestcue.ForestCue;
-import org.provenant.indicators.latentquant.LatentQuantCue;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
@@ -67,8 +66,8 @@ public final class RecompressionCue implements Indicator {
         double heldOut = ForestCue.heldOutAccuracy(context.models(), CLASSIFIER);
         boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
-        double pCodec = LatentQuantCue.codecProbability(image, context);
-        boolean inDomain = Double.isNaN(pCodec) || pCodec > LatentQuantCue.CODEC_GATE;
+        double pCodec = ForestCue.codecProbability(image, context);
+        boolean inDomain = ForestCue.inCodecDomain(pCodec);
         boolean decides = validated && inDomain;
         Hypothesis h = decides && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
         String explanation = String.format(Locale.ROOT,
@@ -86,11 +85,8 @@ public final class RecompressionCue implements Indicator {
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * ForestCue.MIN_HELD_OUT_ACCURACY));
         if (!Double.isNaN(pCodec)) {
-            scores.add(new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
-                    "This cue's verdict is used only above " + LatentQuantCue.CODEC_GATE + ": it was trained on codec-compressed images only."));
-            if (validated && !inDomain) explanation += String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to"
-                    + " neural-codec compression, so the image lies outside what this forest was trained on and no verdict is"
-                    + " drawn from it.", 100 * pCodec);
+            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images"));
+            if (validated && !inDomain) explanation += ForestCue.outOfCodecDomain(pCodec);
         }
         double conf = decides && pt > 0.5 ? pt : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(), explanation, h, conf, f);

@@ -120,7 +120,7 @@ class CodecCuesTest {
                 double gate = latent.scores().stream().filter(s -> s.key().equals("p_codec_gate")).findFirst()
                         .orElseThrow().value();
                 assertEquals(colour.headline().value(), gate, 1e-12, p);
-                if (gate > LatentQuantCue.CODEC_GATE) {
+                if (gate > ForestCue.CODEC_GATE) {
                     judged++;
                     assertTrue(latent.supports() == Hypothesis.GENERATED || latent.supports() == Hypothesis.NEURAL_CODEC, p);
                 } else {
@@ -185,8 +185,8 @@ class CodecCuesTest {
         int gated = 0;
         for (String p : CodecFixtures.PHOTOS) {
             FloatImage original = CodecFixtures.photo(p);
-            double gate = LatentQuantCue.codecProbability(original, ctx);
-            if (gate > LatentQuantCue.CODEC_GATE) continue;
+            double gate = ForestCue.codecProbability(original, ctx);
+            if (gate > ForestCue.CODEC_GATE) continue;
             gated++;
             IndicatorResult r = new RecompressionCue().analyze(original, ctx);
             assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), p);
