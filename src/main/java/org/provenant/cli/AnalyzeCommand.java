@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
@@ -93,16 +94,10 @@ public final class AnalyzeCommand implements Command {
             IndicatorResult r = o.result();
             out.printf(Locale.ROOT, "   %s (confidence %.2f)%n", r.supports().phrase(), r.confidence());
             for (Score s : r.scores()) {
-                out.printf(Locale.ROOT, "   %-52s %10s   %s%n", s.label(), format(s.value()), s.meaning());
+                out.printf(Locale.ROOT, "   %-52s %10s   %s%n", s.label(), ScoreFormat.number(s.value()), s.meaning());
             }
             out.println("   " + r.explanation());
         }
-    }
-
-    private static String format(double v) {
-        if (!Double.isFinite(v)) return "n/a";
-        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return String.format(Locale.ROOT, "%.3e", v);
-        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     private static int writeMaps(AnalysisReport report, Path dir) throws IOException {

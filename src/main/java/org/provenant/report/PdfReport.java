@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageMetadata;
 import org.provenant.core.io.LoadedImage;
@@ -185,7 +186,7 @@ public final class PdfReport {
         if (!o.ok()) return new Cell(o.status().name().toLowerCase(Locale.ROOT), l.oblique, bg, FAILED);
         IndicatorResult r = o.result();
         Hypothesis h = r.supports();
-        return new Cell(r.headline().label() + ": " + PdfText.number(r.headline().value()) + "\n" + h.phrase()
+        return new Cell(r.headline().label() + ": " + ScoreFormat.number(r.headline().value()) + "\n" + h.phrase()
                 + String.format(Locale.ROOT, " (%.2f)", r.confidence()), l.regular, bg, new Color(h.rgb()).darker());
     }
 
@@ -291,13 +292,13 @@ public final class PdfReport {
         IndicatorResult r = o.result();
         Hypothesis h = r.supports();
         l.swatchLine(new Color(h.rgb()), String.format(Locale.ROOT, "Leans to: %s (confidence %.2f)", h.phrase(), r.confidence()));
-        l.paragraph("Headline: " + r.headline().label() + " = " + PdfText.number(r.headline().value()), l.bold,
+        l.paragraph("Headline: " + r.headline().label() + " = " + ScoreFormat.number(r.headline().value()), l.bold,
                 PdfLayout.BODY, Color.BLACK);
         l.space(3);
         List<List<Cell>> rows = new ArrayList<>();
         for (Score s : r.scores()) {
             rows.add(List.of(new Cell(s.label(), s.key().equals(r.headline().key()) ? l.bold : l.regular),
-                    new Cell(PdfText.number(s.value()), l.mono), new Cell(s.meaning(), l.regular)));
+                    new Cell(ScoreFormat.number(s.value()), l.mono), new Cell(s.meaning(), l.regular)));
         }
         l.table(new float[]{170, 70, PdfLayout.WIDTH - 240}, List.of(new Cell("Score", l.bold), new Cell("Value", l.bold),
                 new Cell("How to read it", l.bold)), rows, 8.5f);

@@ -3,7 +3,6 @@ package org.provenant.report;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -21,13 +20,6 @@ final class PdfText {
     private static final Map<String, Boolean> SHOWABLE = new ConcurrentHashMap<>();
 
     private PdfText() { }
-
-    /** A score value as printed in the report (and asserted by its tests). */
-    static String number(double v) {
-        if (!Double.isFinite(v)) return "n/a";
-        if (v != 0 && (Math.abs(v) >= 1e5 || Math.abs(v) < 1e-3)) return String.format(Locale.ROOT, "%.3e", v);
-        return String.format(Locale.ROOT, "%.4f", v);
-    }
 
     /** The text with every character the font cannot encode replaced (control characters dropped). */
     static String safe(PDFont font, String s) {

@@ -18,6 +18,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.ml.ModelEntry;
 import org.provenant.report.casefile.Annotation;
@@ -60,7 +61,7 @@ class PdfReportTest {
                 assertTrue(t.contains(o.methodReference()), o.methodReference());
                 if (o.ok()) {
                     done++;
-                    String v = PdfText.number(o.result().headline().value());
+                    String v = ScoreFormat.number(o.result().headline().value());
                     assertTrue(t.contains(o.result().headline().label() + " = " + v), "headline of " + o.indicatorId() + ": " + v);
                     assertTrue(t.contains(o.result().supports().phrase()));
                 }
