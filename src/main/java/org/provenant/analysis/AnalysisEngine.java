@@ -15,6 +15,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.ProgressSink;
+import org.provenant.indicators.SharedWork;
 import org.provenant.ml.ModelRegistry;
 
 /**
@@ -47,10 +48,20 @@ public final class AnalysisEngine implements AutoCloseable {
 
     /** Starts the indicators on the image and returns at once. */
     public AnalysisRun start(FloatImage image, List<Indicator> indicators, AnalysisListener listener) {
+        return start(AnalysisInput.of(image), indicators, listener);
+    }
+
+    /**
+     * Starts the indicators on the input and returns at once. They share one {@link SharedWork}: common
+     * intermediate results and each other's results are computed once.
+     */
+    public AnalysisRun start(AnalysisInput input, List<Indicator> indicators, AnalysisListener listener) {
         AnalysisRun run = new AnalysisRun();
+        SharedWork shared = new SharedWork(input.image());
+        IndicatorContext base = new IndicatorContext(models, ProgressSink.NONE, input.evidence(), input.parameters(), shared);
         List<CompletableFuture<IndicatorOutcome>> futures = new ArrayList<>();
         for (Indicator ind : indicators) {
-            futures.add(CompletableFuture.supplyAsync(() -> runOne(ind, image, run, listener), pool));
+            futures.add(CompletableFuture.supplyAsync(() -> runOne(ind, base, run, listener), pool));
         }
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
             List<IndicatorOutcome> outs = new ArrayList<>();
@@ -71,7 +82,13 @@ public final class AnalysisEngine implements AutoCloseable {
         return start(image, indicators, listener).await();
     }
 
-    private IndicatorOutcome runOne(Indicator ind, FloatImage image, AnalysisRun run, AnalysisListener listener) {
+    /** Runs and waits. */
+    public AnalysisReport analyze(AnalysisInput input, List<Indicator> indicators, AnalysisListener listener)
+            throws InterruptedException {
+        return start(input, indicators, listener).await();
+    }
+
+    private IndicatorOutcome runOne(Indicator ind, IndicatorContext base, AnalysisRun run, AnalysisListener listener) {
         long t0 = System.nanoTime();
         String id = ind.id();
         IndicatorOutcome out;
@@ -92,7 +109,8 @@ public final class AnalysisEngine implements AutoCloseable {
         };
         IndicatorOutcome o;
         try {
-            IndicatorResult r = ind.analyze(image, new IndicatorContext(models, sink));
+            IndicatorContext ctx = base.withProgress(sink);
+            IndicatorResult r = ctx.shared().result(ind, ctx);
             if (run.isCancelled()) throw new CancellationException();
             o = done(ind, IndicatorOutcome.Status.DONE, r, null, t0);
         } catch (CancellationException e) {

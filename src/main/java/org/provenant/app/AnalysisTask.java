@@ -6,6 +6,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.AnalysisRun;
@@ -24,15 +25,20 @@ public final class AnalysisTask extends Task<AnalysisReport> {
     static final double PROGRESS_STEP = 0.01;
 
     private final AnalysisEngine engine;
-    private final FloatImage image;
+    private final AnalysisInput input;
     private final List<Indicator> indicators;
     private final AnalysisListener fx;
     private volatile AnalysisRun run;
 
     /** @param fx receives started/progress/finished on the JavaFX thread (allFinished is not forwarded) */
     public AnalysisTask(AnalysisEngine engine, FloatImage image, List<Indicator> indicators, AnalysisListener fx) {
+        this(engine, AnalysisInput.of(image), indicators, fx);
+    }
+
+    /** @param fx receives started/progress/finished on the JavaFX thread (allFinished is not forwarded) */
+    public AnalysisTask(AnalysisEngine engine, AnalysisInput input, List<Indicator> indicators, AnalysisListener fx) {
         this.engine = engine;
-        this.image = image;
+        this.input = input;
         this.indicators = List.copyOf(indicators);
         this.fx = fx;
     }
@@ -78,7 +84,7 @@ public final class AnalysisTask extends Task<AnalysisReport> {
                 updateProgress(s, Math.max(1, n));
             }
         };
-        run = engine.start(image, indicators, bridge);
+        run = engine.start(input, indicators, bridge);
         if (isCancelled()) run.cancel();
         try {
             return run.await();

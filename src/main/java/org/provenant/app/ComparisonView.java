@@ -40,6 +40,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
@@ -270,7 +271,7 @@ public final class ComparisonView extends BorderPane {
 
     private void analyse(Entry e) {
         e.state.setText("Analysing...");
-        AnalysisTask t = new AnalysisTask(engine, e.image.image(), indicators, new AnalysisListener() { });
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(e.image), indicators, new AnalysisListener() { });
         e.task = t;
         e.progress.progressProperty().bind(t.progressProperty());
         t.setOnSucceeded(x -> {
@@ -541,7 +542,7 @@ public final class ComparisonView extends BorderPane {
                     Instant when = times.get(i);
                     if (r == null) {
                         when = Instant.now();
-                        r = engine.analyze(images.get(i).image(), indicators, AnalysisListener.NONE);
+                        r = engine.analyze(AnalysisInput.of(images.get(i)), indicators, AnalysisListener.NONE);
                     }
                     all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
                 }

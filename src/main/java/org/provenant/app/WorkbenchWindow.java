@@ -50,6 +50,7 @@ import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
@@ -397,7 +398,7 @@ public final class WorkbenchWindow extends BorderPane {
                 tabs.get(o.indicatorId()).setGraphic(tabDot(o));
             }
         };
-        AnalysisTask t = new AnalysisTask(engine, image, indicators, fx);
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded), indicators, fx);
         self[0] = t;
         task = t;
         shown = t;
@@ -604,7 +605,7 @@ public final class WorkbenchWindow extends BorderPane {
                 java.time.Instant when = at;
                 if (rep == null) {
                     when = java.time.Instant.now();
-                    rep = engine.analyze(li.image(), indicators, AnalysisListener.NONE);
+                    rep = engine.analyze(AnalysisInput.of(li), indicators, AnalysisListener.NONE);
                 }
                 return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations())),
                         List.of(cf), models, out);

@@ -9,6 +9,7 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
@@ -54,7 +55,7 @@ public final class AnalyzeCommand implements Command {
         LoadedImage img = new ImageLoader().load(image);
         AnalysisReport report;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
-            report = engine.analyze(img.image(), IndicatorRegistry.all(), AnalysisListener.NONE);
+            report = engine.analyze(AnalysisInput.of(img), IndicatorRegistry.all(), AnalysisListener.NONE);
         }
         print(img, report, out);
         if (maps != null) {

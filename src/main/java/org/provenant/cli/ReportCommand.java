@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.ImageLoader;
@@ -99,7 +100,7 @@ public final class ReportCommand implements Command {
                 LoadedImage li = loaded.get(i);
                 out.println("Analysing " + li.fileName() + " ...");
                 Instant when = Instant.now();
-                AnalysisReport rep = engine.analyze(li.image(), IndicatorRegistry.all(), AnalysisListener.NONE);
+                AnalysisReport rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
                 evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations()));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());

@@ -19,5 +19,8 @@ public interface Indicator {
     /** Position in panel order (lower first). */
     default int order() { return 100; }
 
+    /** Which family of evidence it reads; views, report and JSON group indicators by it. */
+    default EvidenceFamily family() { return EvidenceFamily.PIXEL; }
+
     IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException;
 }

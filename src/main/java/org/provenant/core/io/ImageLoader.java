@@ -113,7 +113,7 @@ public final class ImageLoader {
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
         if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
         Decoded d = decode(path, format, bytes, info);
-        return new LoadedImage(path, bytes.length, sha, d.image, d.metadata);
+        return new LoadedImage(path, bytes.length, sha, d.image, d.metadata, new Evidence(path, sha, format, bytes));
     }
 
     private static byte[] readBytes(Path path) throws ImageLoadException {

@@ -7,6 +7,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -29,6 +30,7 @@ public final class CodecColourCue implements Indicator {
     public static final String CODEC = "codec";
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
     @Override public String displayName() { return "Neural-codec colour cue (random forest)"; }
     @Override public String methodReference() {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation), Tribuo random forest";

@@ -11,6 +11,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -66,6 +67,7 @@ public final class ColourCorrelation implements Indicator {
     record Correlations(FloatMap[] maps, double[] global) { }
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
     @Override public String displayName() { return "Colour-channel correlation"; }
     @Override public String methodReference() { return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation)"; }
     @Override public int order() { return 10; }

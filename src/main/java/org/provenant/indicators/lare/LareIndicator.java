@@ -16,6 +16,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -42,6 +43,7 @@ public final class LareIndicator implements Indicator {
     public static final double MAX_CONFIDENCE = 0.75;
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
     @Override public String displayName() { return "Latent reconstruction error (LaRE)"; }
     @Override public String methodReference() { return "Luo, Du, Yan, Ding, LaRE^2, CVPR 2024, arXiv 2403.17465"; }
     @Override public int order() { return 40; }

@@ -7,6 +7,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -32,6 +33,7 @@ public final class LatentQuantCue implements Indicator {
     public static final int MAP_MAX_SIDE = 2048;
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
     @Override public String displayName() { return "Latent quantization (codec vs synthetic)"; }
     @Override public String methodReference() {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 3 (latent quantization), Tribuo random forest";

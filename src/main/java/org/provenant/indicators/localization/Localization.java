@@ -8,6 +8,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -85,6 +86,7 @@ public final class Localization implements Indicator {
     public record Fusion(List<Cue> cues, FloatMap fused, FloatMap reliability) { }
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
     @Override public String displayName() { return "Suspicious regions (fused localization)"; }
     @Override public String methodReference() { return "Tile-wise fusion of colour correlation and latent quantization (arXiv 2504.03191), fine-detail ratio and LaRE (arXiv 2403.17465); reliability map after TruFor (CVPR 2023)"; }
     @Override public int order() { return 90; }

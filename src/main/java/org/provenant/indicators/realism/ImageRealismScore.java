@@ -8,6 +8,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -42,6 +43,7 @@ public final class ImageRealismScore implements Indicator {
             "Laplacian variance (inverted)", "FFT mean magnitude (inverted)"};
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
     @Override public String displayName() { return "Image Realism Score"; }
     @Override public String methodReference() { return "Chen, Akhtar, Haldar, Mian, arXiv 2309.14756 (Image Realism Score)"; }
     @Override public int order() { return 30; }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -26,6 +27,7 @@ public final class RecompressionCue implements Indicator {
     public static final String TWICE = "twice";
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
     @Override public String displayName() { return "Neural-codec recompression (rate-distortion)"; }
     @Override public String methodReference() {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 2 (rate-distortion under recompression), Tribuo random forest";

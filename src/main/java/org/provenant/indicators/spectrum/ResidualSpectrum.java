@@ -12,6 +12,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -81,6 +82,7 @@ public final class ResidualSpectrum implements Indicator {
     record Spectra(int tile, int tiles, float[] residualDb, float[] energyDb) { }
 
     @Override public String id() { return ID; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
     @Override public String displayName() { return "Residual spectrum (upsampling peaks)"; }
     @Override public String methodReference() {
         return "Averaged noise-residual spectrum (cf. Durall et al. CVPR 2020; Corvi et al. ICASSP 2023); periodic upsampling"
