@@ -1,0 +1,162 @@
+package org.provenant.indicators.metadata;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Image;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.io.Evidence;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.jpegstructure.JpegFixtures;
+import org.provenant.indicators.metadata.MetadataFixtures.Entry;
+
+class MetadataIndicatorTest {
+    static final BufferedImage COFFEE = JpegFixtures.sample("coffee.png");
+
+    /** A JPEG as a camera might write it: make, model, dates, pixel size, GPS and a thumbnail of the picture. */
+    static byte[] cameraJpeg(String software, String modified, BufferedImage thumbnailOf) {
+        List<Entry> ifd0 = new ArrayList<>(List.of(Entry.ascii(0x010f, "Canon"), Entry.ascii(0x0110, "Canon EOS 5D Mark IV"),
+                Entry.ascii(0x0132, modified)));
+        if (software != null) ifd0.add(Entry.ascii(0x0131, software));
+        List<Entry> exif = List.of(Entry.ascii(0x9003, "2024:05:01 10:00:00"), Entry.ascii(0x9004, "2024:05:01 10:00:00"),
+                Entry.longValue(0xa002, COFFEE.getWidth()), Entry.longValue(0xa003, COFFEE.getHeight()));
+        List<Entry> gps = List.of(Entry.ascii(0x0001, "N"), Entry.rationals(0x0002, 48, 1, 51, 1, 2400, 100),
+                Entry.ascii(0x0003, "E"), Entry.rationals(0x0004, 2, 1, 21, 1, 0, 1),
+                new Entry(0x0005, 1, 1, new byte[]{0}), Entry.rationals(0x0006, 35, 1),
+                Entry.rationals(0x0007, 8, 1, 0, 1, 0, 1), Entry.ascii(0x001d, "2024:05:01"));
+        byte[] thumb = JpegFixtures.jpeg(scaled(thumbnailOf, 160, 107), 80);
+        byte[] tiff = MetadataFixtures.tiff(ifd0, exif, gps, thumb);
+        return MetadataFixtures.withExif(JpegFixtures.jpeg(COFFEE, 92), tiff);
+    }
+
+    static BufferedImage scaled(BufferedImage img, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        return out;
+    }
+
+    static byte[] png(BufferedImage img) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", o);
+        return o.toByteArray();
+    }
+
+    static IndicatorResult run(byte[] file) throws Exception {
+        BufferedImage img = null;
+        try {
+            img = ImageIO.read(new ByteArrayInputStream(file));
+        } catch (Exception e) {
+            // hostile file: the picture does not matter
+        }
+        FloatImage fi = img == null ? FloatImage.blank(64, 64, 3) : FloatImage.fromBufferedImage(img);
+        return new MetadataIndicator().analyze(fi, IndicatorContext.of(null).withEvidence(Evidence.ofBytes(Path.of("t"), file)));
+    }
+
+    static List<String> findings(IndicatorResult r) {
+        return ResultDetails.of(r).orElseThrow().group("Findings").get(0).rows().stream().map(row -> row.get(1)).toList();
+    }
+
+    static String tag(IndicatorResult r, String directory, String tag) {
+        for (ResultDetails.Table t : ResultDetails.of(r).orElseThrow().group("Metadata")) {
+            if (!t.title().equals(directory)) continue;
+            for (List<String> row : t.rows()) if (row.get(0).equals(tag)) return row.get(1);
+        }
+        return null;
+    }
+
+    @Test
+    void aCameraJpegIsReadIntoTheTreeWithConsistentFindings() throws Exception {
+        IndicatorResult r = run(cameraJpeg(null, "2024:05:01 10:00:00", COFFEE));
+        assertEquals("Canon", tag(r, "Exif IFD0", "Make"));
+        assertEquals("Canon EOS 5D Mark IV", tag(r, "Exif IFD0", "Model"));
+        assertEquals(0, r.headline().value());
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), "no generator trace is no evidence, never a lean");
+        List<String> f = findings(r);
+        assertTrue(f.stream().anyMatch(s -> s.contains("latitude 48.856667, longitude 2.350000") && s.contains("altitude 35.0 m above")), f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.contains("Taken and last modified at the same time")), f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.contains("EXIF pixel size") && s.contains("matches")), f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.contains("standard libjpeg (IJG) tables at quality 92")), f.toString());
+        double d = r.score("thumbnail_difference").value();
+        assertTrue(d < 0.05, "thumbnail of the same picture: " + d + " " + f);
+        assertTrue(f.stream().anyMatch(s -> s.contains("thumbnail matches")), f.toString());
+        assertEquals(2, r.maps().size());
+        assertTrue(r.score("tags").value() > 15);
+        assertEquals(0, r.score("problems").value());
+    }
+
+    @Test
+    void editingSoftwareAndLaterDatesAreFindingsNotAVerdict() throws Exception {
+        IndicatorResult r = run(cameraJpeg("Adobe Photoshop 25.0 (Windows)", "2024:06:01 18:30:00", COFFEE));
+        assertEquals(1, r.score("editing_software").value());
+        List<String> f = findings(r);
+        assertTrue(f.stream().anyMatch(s -> s.contains("\"Adobe Photoshop 25.0 (Windows)\"")), f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.contains("modified 31 days after")), f.toString());
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+    }
+
+    @Test
+    void aThumbnailOfOtherContentIsFound() throws Exception {
+        IndicatorResult r = run(cameraJpeg(null, "2024:05:01 10:00:00", JpegFixtures.sample("chelsea.png")));
+        double d = r.score("thumbnail_difference").value();
+        assertTrue(d > Thumbnail.OTHER_CONTENT, "other content: " + d);
+        assertTrue(r.explanation().contains("shows other content"), r.explanation());
+    }
+
+    @Test
+    void stableDiffusionParametersAreStrongExplicitEvidence() throws Exception {
+        String params = "a lighthouse at dusk, oil painting\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, "
+                + "CFG scale: 7, Seed: 1234, Size: 512x512, Model: v1-5-pruned-emaonly";
+        IndicatorResult r = run(MetadataFixtures.withText(png(COFFEE), "parameters", params));
+        assertEquals(1, r.headline().value());
+        assertEquals(Hypothesis.GENERATED, r.supports());
+        assertTrue(r.explanation().contains("AUTOMATIC1111") && r.explanation().contains("Steps: 20, Sampler: Euler a"), r.explanation());
+        IndicatorResult comfy = run(MetadataFixtures.withText(png(COFFEE), "prompt",
+                "{\"3\": {\"class_type\": \"KSampler\", \"inputs\": {\"seed\": 5}}}"));
+        assertEquals(Hypothesis.GENERATED, comfy.supports());
+        assertTrue(comfy.explanation().contains("ComfyUI"));
+        IndicatorResult plainText = run(MetadataFixtures.withText(png(COFFEE), "Comment", "holiday 2023, beach"));
+        assertEquals(Hypothesis.INCONCLUSIVE, plainText.supports());
+    }
+
+    @Test
+    void anIptcDigitalSourceTypeInXmpIsFound() throws Exception {
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\" "
+                + "Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"/>"
+                + "</rdf:RDF></x:xmpmeta>";
+        byte[] jpeg = JpegFixtures.jpeg(COFFEE, 90);
+        byte[] head = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] body = xmp.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.write(jpeg, 0, 2);
+        int len = 2 + head.length + body.length;
+        o.write(new byte[]{(byte) 0xff, (byte) 0xe1, (byte) (len >> 8), (byte) len});
+        o.writeBytes(head);
+        o.writeBytes(body);
+        o.write(jpeg, 2, jpeg.length - 2);
+        IndicatorResult r = run(o.toByteArray());
+        assertEquals(Hypothesis.GENERATED, r.supports(), r.explanation());
+        assertTrue(r.explanation().contains("trainedAlgorithmicMedia"), r.explanation());
+    }
+
+    @Test
+    void noFileMeansNoFileToRead() throws Exception {
+        IndicatorResult r = new MetadataIndicator().analyze(FloatImage.blank(8, 8, 3), IndicatorContext.of(null));
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        assertTrue(r.headline().meaning().contains("no file to read"));
+        assertFalse(ResultDetails.of(r).isPresent());
+    }
+}
