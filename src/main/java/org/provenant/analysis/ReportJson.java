@@ -11,6 +11,7 @@ import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.ResultDetails;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
 
@@ -18,7 +19,8 @@ import org.provenant.indicators.Score;
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
  * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
- * with the PNG file name when maps were written). Non-finite numbers are written as null.
+ * with the PNG file name when maps were written) and its detail tables, when it has any ("details": group, title,
+ * columns, rows; e.g. every metadata directory and tag). Non-finite numbers are written as null.
  */
 public final class ReportJson {
     public static final int FORMAT_VERSION = 1;
@@ -96,6 +98,7 @@ public final class ReportJson {
                 }
                 if (withMapFiles) mn.put("png", mapFileName(o.indicatorId(), i, m));
             }
+            ResultDetails.of(r).ifPresent(d -> n.set("details", details(d)));
         }
         return root;
     }
@@ -116,6 +119,24 @@ public final class ReportJson {
     public static String mapFileName(String indicatorId, int index, MapLayer layer) {
         String slug = layer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return indicatorId + "-" + index + "-" + slug + ".png";
+    }
+
+    /** The result's tables (metadata directories and tags, findings, quantization tables), every row. */
+    public static ArrayNode details(ResultDetails d) {
+        ArrayNode tables = MAPPER.createArrayNode();
+        for (ResultDetails.Table t : d.tables()) {
+            ObjectNode tn = tables.addObject();
+            tn.put("group", t.group());
+            tn.put("title", t.title());
+            ArrayNode cols = tn.putArray("columns");
+            t.columns().forEach(cols::add);
+            ArrayNode rows = tn.putArray("rows");
+            for (List<String> row : t.rows()) {
+                ArrayNode rn = rows.addArray();
+                row.forEach(rn::add);
+            }
+        }
+        return tables;
     }
 
     private static ObjectNode score(Score s) {

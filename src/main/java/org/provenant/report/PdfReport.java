@@ -304,6 +304,7 @@ public final class PdfReport {
                 new Cell("How to read it", l.bold)), rows, 8.5f);
         l.paragraph("What this shows", l.bold, PdfLayout.BODY, Color.BLACK);
         l.body(r.explanation());
+        DetailTables.write(l, r);
         for (MapLayer m : r.maps()) {
             l.space(4);
             if (m.overlay()) {
