@@ -65,8 +65,8 @@ public final class JpegStructure implements Indicator {
         QuantTables.Estimate luma = QuantTables.estimate(f.quant[f.components.isEmpty() ? 0 : f.components.get(0).tq()], QuantTables.LUMA);
         scores.add(new Score("quality_luma", "Estimated quality, luminance table", luma.quality() < 0 ? Double.NaN : luma.quality(),
                 luma.quality() < 0 ? "no quantization table" : luma.words()));
-        scores.add(new Score("ijg_exact", "Tables match the IJG family exactly", JpegTables.allExact(f) ? 1 : 0,
-                "1: every table is an IJG-scaled standard table (libjpeg and the programs built on it); 0: non-standard tables"));
+        scores.add(new Score("ijg_exact", "Tables of the IJG family", JpegTables.allExact(f) ? 1 : 0,
+                "1: every table is an IJG-scaled standard table, exactly or within one step of rounding (libjpeg and the programs built on it); 0: non-standard tables"));
         scores.add(new Score("progressive", "Progressive coding", f.progressive() ? 1 : 0, "1: progressive, 0: sequential"));
         scores.add(new Score("restart_markers", "Restart markers", f.restartMarkers, "restart interval " + f.restartInterval + " MCUs"));
 

@@ -49,7 +49,7 @@ final class JpegTables {
                 rows.add(row);
             }
             out.add(new ResultDetails.Table(GROUP, name, List.of("0", "1", "2", "3", "4", "5", "6", "7"), rows));
-            est.add(List.of(name, f.quantPrecision[t] + "-bit", e.words(), e.exact() ? knownEncoders() : "no documented encoder"));
+            est.add(List.of(name, f.quantPrecision[t] + "-bit", e.words(), e.family() ? knownEncoders() : "no documented encoder"));
         }
         out.add(0, new ResultDetails.Table(GROUP, "Estimated quality and known encoders",
                 List.of("Table", "Precision", "Estimate", "Known encoders with this table"), est));
@@ -61,7 +61,7 @@ final class JpegTables {
         for (int c = 0; c < f.components.size(); c++) {
             int[] t = f.quant[f.components.get(c).tq()];
             if (t == null) return false;
-            if (!QuantTables.estimate(t, QuantTables.baseFor(c)).exact()) return false;
+            if (!QuantTables.estimate(t, QuantTables.baseFor(c)).family()) return false;
             any = true;
         }
         return any;

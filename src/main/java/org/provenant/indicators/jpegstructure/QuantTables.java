@@ -25,11 +25,15 @@ final class QuantTables {
     }
 
     /** How a table compares with the IJG family. */
-    record Estimate(int quality, boolean exact, double meanDeviation) {
+    record Estimate(int quality, boolean exact, double meanDeviation, int maxDeviation) {
+        /** Identical, or off by one step at most (Java ImageIO scales the same tables in floating point). */
+        boolean family() { return quality >= 0 && maxDeviation <= 1; }
+
         String words() {
             if (quality < 0) return "unknown";
-            return exact ? "IJG quality " + quality + " (exact match)"
-                    : String.format(Locale.ROOT, "non-standard table; nearest IJG quality %d (mean difference %.1f steps)",
+            if (exact) return "IJG quality " + quality + " (exact match)";
+            if (family()) return "IJG quality " + quality + " (matches within one step of rounding, as Java ImageIO scales the tables)";
+            return String.format(Locale.ROOT, "non-standard table; nearest IJG quality %d (mean difference %.1f steps)",
                     quality, meanDeviation);
         }
     }
@@ -47,20 +51,25 @@ final class QuantTables {
 
     /** Compares a table (natural order) with the IJG tables of the given base at every quality. */
     static Estimate estimate(int[] table, int[] base) {
-        if (table == null) return new Estimate(-1, false, Double.NaN);
-        int best = -1;
+        if (table == null) return new Estimate(-1, false, Double.NaN, Integer.MAX_VALUE);
+        int best = -1, bestMax = Integer.MAX_VALUE;
         double bestDev = Double.MAX_VALUE;
         for (int q = 1; q <= 100; q++) {
             int[] t = ijg(base, q);
             double dev = 0;
-            for (int i = 0; i < 64; i++) dev += Math.abs(t[i] - table[i]);
+            int max = 0;
+            for (int i = 0; i < 64; i++) {
+                dev += Math.abs(t[i] - table[i]);
+                max = Math.max(max, Math.abs(t[i] - table[i]));
+            }
             dev /= 64;
             if (dev < bestDev - 1e-12) {
                 bestDev = dev;
                 best = q;
+                bestMax = max;
             }
         }
-        return new Estimate(best, bestDev == 0, bestDev);
+        return new Estimate(best, bestDev == 0, bestDev, bestMax);
     }
 
     /** The base table that fits a component: luminance for the first, chrominance for the others. */

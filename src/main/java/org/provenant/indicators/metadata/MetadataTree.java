@@ -114,7 +114,7 @@ final class MetadataTree {
     }
 
     static String message(Throwable e) {
-        String m = e.getMessage();
+        String m = e.getMessage() == null ? null : e.getMessage().strip().replaceAll("[.]+$", "");
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : (m.length() > 200 ? m.substring(0, 200) + "..." : m);
     }
 

@@ -21,7 +21,7 @@ class JpegStructureTest {
 
     @Test
     void singleCompressionIsQuietAndItsQualityIsRead() throws Exception {
-        for (int q : new int[]{60, 75, 92}) {
+        for (int q : new int[]{60, 75, 85, 92}) {
             IndicatorResult r = JpegFixtures.run(JpegFixtures.jpeg(COFFEE, q));
             assertEquals(q, r.score("quality_luma").value(), "quality " + q);
             assertEquals(1, r.score("ijg_exact").value());
