@@ -43,7 +43,7 @@ class HostileMetadataTest {
     record Case(String ext, Supplier<byte[]> bytes, String problem, boolean loads) { }
 
     static Stream<Arguments> cases() throws Exception {
-        byte[] png = MetadataIndicatorTest.png(JpegFixtures.sample("chelsea.png"));
+        byte[] png = MetadataFixtures.png(JpegFixtures.sample("chelsea.png"));
         return Stream.of(
                 c("EXIF with a cyclic IFD chain (IFD0 -> IFD0, EXIF pointer -> IFD0)", "jpg", () -> MetadataFixtures.withExif(JPEG, cyclic()), "", true),
                 c("EXIF entry declaring 2^31 values", "jpg", () -> MetadataFixtures.withExif(JPEG, hugeCount()), "Illegal TIFF tag pointer offset", true),

@@ -1,6 +1,10 @@
 package org.provenant.indicators.metadata;
 
+import java.awt.Image;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import javax.imageio.ImageIO;
+import org.provenant.indicators.jpegstructure.JpegFixtures;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -134,4 +138,33 @@ public final class MetadataFixtures {
         b.putInt((int) crc.getValue());
         return b.array();
     }
+
+    /** A JPEG as a camera might write it: make, model, dates, pixel size, GPS and a thumbnail of the picture. */
+    public static byte[] cameraJpeg(String software, String modified, BufferedImage thumbnailOf) {
+        List<Entry> ifd0 = new ArrayList<>(List.of(Entry.ascii(0x010f, "Canon"), Entry.ascii(0x0110, "Canon EOS 5D Mark IV"),
+                Entry.ascii(0x0132, modified)));
+        if (software != null) ifd0.add(Entry.ascii(0x0131, software));
+        List<Entry> exif = List.of(Entry.ascii(0x9003, "2024:05:01 10:00:00"), Entry.ascii(0x9004, "2024:05:01 10:00:00"),
+                Entry.longValue(0xa002, JpegFixtures.sample("coffee.png").getWidth()), Entry.longValue(0xa003, JpegFixtures.sample("coffee.png").getHeight()));
+        List<Entry> gps = List.of(Entry.ascii(0x0001, "N"), Entry.rationals(0x0002, 48, 1, 51, 1, 2400, 100),
+                Entry.ascii(0x0003, "E"), Entry.rationals(0x0004, 2, 1, 21, 1, 0, 1),
+                new Entry(0x0005, 1, 1, new byte[]{0}), Entry.rationals(0x0006, 35, 1),
+                Entry.rationals(0x0007, 8, 1, 0, 1, 0, 1), Entry.ascii(0x001d, "2024:05:01"));
+        byte[] thumb = JpegFixtures.jpeg(scaled(thumbnailOf, 160, 107), 80);
+        byte[] tiff = MetadataFixtures.tiff(ifd0, exif, gps, thumb);
+        return MetadataFixtures.withExif(JpegFixtures.jpeg(JpegFixtures.sample("coffee.png"), 92), tiff);
+    }
+
+    public static BufferedImage scaled(BufferedImage img, int w, int h) {
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
+        return out;
+    }
+
+    public static byte[] png(BufferedImage img) throws Exception {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", o);
+        return o.toByteArray();
+    }
+
 }

@@ -26,34 +26,6 @@ import org.provenant.indicators.metadata.MetadataFixtures.Entry;
 class MetadataIndicatorTest {
     static final BufferedImage COFFEE = JpegFixtures.sample("coffee.png");
 
-    /** A JPEG as a camera might write it: make, model, dates, pixel size, GPS and a thumbnail of the picture. */
-    static byte[] cameraJpeg(String software, String modified, BufferedImage thumbnailOf) {
-        List<Entry> ifd0 = new ArrayList<>(List.of(Entry.ascii(0x010f, "Canon"), Entry.ascii(0x0110, "Canon EOS 5D Mark IV"),
-                Entry.ascii(0x0132, modified)));
-        if (software != null) ifd0.add(Entry.ascii(0x0131, software));
-        List<Entry> exif = List.of(Entry.ascii(0x9003, "2024:05:01 10:00:00"), Entry.ascii(0x9004, "2024:05:01 10:00:00"),
-                Entry.longValue(0xa002, COFFEE.getWidth()), Entry.longValue(0xa003, COFFEE.getHeight()));
-        List<Entry> gps = List.of(Entry.ascii(0x0001, "N"), Entry.rationals(0x0002, 48, 1, 51, 1, 2400, 100),
-                Entry.ascii(0x0003, "E"), Entry.rationals(0x0004, 2, 1, 21, 1, 0, 1),
-                new Entry(0x0005, 1, 1, new byte[]{0}), Entry.rationals(0x0006, 35, 1),
-                Entry.rationals(0x0007, 8, 1, 0, 1, 0, 1), Entry.ascii(0x001d, "2024:05:01"));
-        byte[] thumb = JpegFixtures.jpeg(scaled(thumbnailOf, 160, 107), 80);
-        byte[] tiff = MetadataFixtures.tiff(ifd0, exif, gps, thumb);
-        return MetadataFixtures.withExif(JpegFixtures.jpeg(COFFEE, 92), tiff);
-    }
-
-    static BufferedImage scaled(BufferedImage img, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(img.getScaledInstance(w, h, Image.SCALE_AREA_AVERAGING), 0, 0, null);
-        return out;
-    }
-
-    static byte[] png(BufferedImage img) throws Exception {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", o);
-        return o.toByteArray();
-    }
-
     static IndicatorResult run(byte[] file) throws Exception {
         BufferedImage img = null;
         try {
@@ -79,7 +51,7 @@ class MetadataIndicatorTest {
 
     @Test
     void aCameraJpegIsReadIntoTheTreeWithConsistentFindings() throws Exception {
-        IndicatorResult r = run(cameraJpeg(null, "2024:05:01 10:00:00", COFFEE));
+        IndicatorResult r = run(MetadataFixtures.cameraJpeg(null, "2024:05:01 10:00:00", COFFEE));
         assertEquals("Canon", tag(r, "Exif IFD0", "Make"));
         assertEquals("Canon EOS 5D Mark IV", tag(r, "Exif IFD0", "Model"));
         assertEquals(0, r.headline().value());
@@ -99,7 +71,7 @@ class MetadataIndicatorTest {
 
     @Test
     void editingSoftwareAndLaterDatesAreFindingsNotAVerdict() throws Exception {
-        IndicatorResult r = run(cameraJpeg("Adobe Photoshop 25.0 (Windows)", "2024:06:01 18:30:00", COFFEE));
+        IndicatorResult r = run(MetadataFixtures.cameraJpeg("Adobe Photoshop 25.0 (Windows)", "2024:06:01 18:30:00", COFFEE));
         assertEquals(1, r.score("editing_software").value());
         List<String> f = findings(r);
         assertTrue(f.stream().anyMatch(s -> s.contains("\"Adobe Photoshop 25.0 (Windows)\"")), f.toString());
@@ -109,7 +81,7 @@ class MetadataIndicatorTest {
 
     @Test
     void aThumbnailOfOtherContentIsFound() throws Exception {
-        IndicatorResult r = run(cameraJpeg(null, "2024:05:01 10:00:00", JpegFixtures.sample("chelsea.png")));
+        IndicatorResult r = run(MetadataFixtures.cameraJpeg(null, "2024:05:01 10:00:00", JpegFixtures.sample("chelsea.png")));
         double d = r.score("thumbnail_difference").value();
         assertTrue(d > Thumbnail.OTHER_CONTENT, "other content: " + d);
         assertTrue(r.explanation().contains("shows other content"), r.explanation());
@@ -119,15 +91,15 @@ class MetadataIndicatorTest {
     void stableDiffusionParametersAreStrongExplicitEvidence() throws Exception {
         String params = "a lighthouse at dusk, oil painting\nNegative prompt: blurry\nSteps: 20, Sampler: Euler a, "
                 + "CFG scale: 7, Seed: 1234, Size: 512x512, Model: v1-5-pruned-emaonly";
-        IndicatorResult r = run(MetadataFixtures.withText(png(COFFEE), "parameters", params));
+        IndicatorResult r = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "parameters", params));
         assertEquals(1, r.headline().value());
         assertEquals(Hypothesis.GENERATED, r.supports());
         assertTrue(r.explanation().contains("AUTOMATIC1111") && r.explanation().contains("Steps: 20, Sampler: Euler a"), r.explanation());
-        IndicatorResult comfy = run(MetadataFixtures.withText(png(COFFEE), "prompt",
+        IndicatorResult comfy = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "prompt",
                 "{\"3\": {\"class_type\": \"KSampler\", \"inputs\": {\"seed\": 5}}}"));
         assertEquals(Hypothesis.GENERATED, comfy.supports());
         assertTrue(comfy.explanation().contains("ComfyUI"));
-        IndicatorResult plainText = run(MetadataFixtures.withText(png(COFFEE), "Comment", "holiday 2023, beach"));
+        IndicatorResult plainText = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "Comment", "holiday 2023, beach"));
         assertEquals(Hypothesis.INCONCLUSIVE, plainText.supports());
     }
 
