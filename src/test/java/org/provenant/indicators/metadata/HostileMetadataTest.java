@@ -87,6 +87,29 @@ class HostileMetadataTest {
         }
     }
 
+    /** Random byte mutations of a camera JPEG with EXIF and thumbnail: both file indicators always answer. */
+    @org.junit.jupiter.api.Test
+    void mutatedFilesNeverCrashTheFileIndicators() {
+        byte[] base = MetadataFixtures.cameraJpeg("Adobe Photoshop 25.0 (Windows)", "2024:06:01 18:30:00", JpegFixtures.sample("chelsea.png"));
+        java.util.Random rnd = new java.util.Random(11);
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            for (int i = 0; i < 60; i++) {
+                byte[] m = base.clone();
+                int n = 1 + rnd.nextInt(8);
+                for (int k = 0; k < n; k++) {
+                    // most hits in the headers and the EXIF block, where structure lives
+                    int at = rnd.nextInt(4) == 0 ? rnd.nextInt(m.length) : rnd.nextInt(Math.min(m.length, 2000));
+                    m[at] = (byte) (rnd.nextBoolean() ? 0xff : rnd.nextInt(256));
+                }
+                if (rnd.nextInt(5) == 0) m = java.util.Arrays.copyOf(m, 100 + rnd.nextInt(m.length - 100));
+                IndicatorResult meta = MetadataIndicatorTest.run(m);
+                assertTrue(meta.explanation() != null && !meta.explanation().isBlank());
+                IndicatorResult j = JpegFixtures.run(m);
+                assertTrue(j.explanation() != null && !j.explanation().isBlank());
+            }
+        });
+    }
+
     /** IFD0 whose next-IFD offset and EXIF pointer both point back at IFD0. */
     static byte[] cyclic() {
         byte[] t = MetadataFixtures.tiff(List.of(Entry.ascii(0x010f, "Loop")), List.of(Entry.ascii(0x9003, "2024:01:01 00:00:00")), null, null);
