@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
 
@@ -19,8 +19,8 @@ import org.provenant.indicators.Score;
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
  * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
- * with the PNG file name when maps were written) and its detail tables, when it has any ("details": group, title,
- * columns, rows; e.g. every metadata directory and tag). Non-finite numbers are written as null.
+ * with the PNG file name when maps were written) and its structured details, when it has any ("details": label,
+ * value, tone, children; e.g. every metadata directory and tag). Non-finite numbers are written as null.
  */
 public final class ReportJson {
     public static final int FORMAT_VERSION = 1;
@@ -98,7 +98,7 @@ public final class ReportJson {
                 }
                 if (withMapFiles) mn.put("png", mapFileName(o.indicatorId(), i, m));
             }
-            ResultDetails.of(r).ifPresent(d -> n.set("details", details(d)));
+            if (!r.details().isEmpty()) n.set("details", details(r.details()));
         }
         return root;
     }
@@ -123,22 +123,20 @@ public final class ReportJson {
         return indicatorId + "-" + index + "-" + slug + ".png";
     }
 
-    /** The result's tables (metadata directories and tags, findings, quantization tables), every row. */
-    public static ArrayNode details(ResultDetails d) {
-        ArrayNode tables = MAPPER.createArrayNode();
-        for (ResultDetails.Table t : d.tables()) {
-            ObjectNode tn = tables.addObject();
-            tn.put("group", t.group());
-            tn.put("title", t.title());
-            ArrayNode cols = tn.putArray("columns");
-            t.columns().forEach(cols::add);
-            ArrayNode rows = tn.putArray("rows");
-            for (List<String> row : t.rows()) {
-                ArrayNode rn = rows.addArray();
-                row.forEach(rn::add);
-            }
-        }
-        return tables;
+    /** Structured details (metadata directories and tags, findings, quantization tables) as nested objects, every line. */
+    public static ArrayNode details(List<Detail> details) {
+        ArrayNode out = MAPPER.createArrayNode();
+        for (Detail d : details) detail(out.addObject(), d, 0);
+        return out;
+    }
+
+    private static void detail(ObjectNode n, Detail d, int depth) {
+        n.put("label", d.label());
+        n.put("value", d.value());
+        n.put("tone", d.tone().name());
+        if (d.children().isEmpty() || depth > 32) return;   // deeper than any real tree: cut, never recurse without end
+        ArrayNode c = n.putArray("children");
+        for (Detail k : d.children()) detail(c.addObject(), k, depth + 1);
     }
 
     private static ObjectNode score(Score s) {

@@ -2,15 +2,16 @@ package org.provenant.app;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.jpegstructure.JpegStructure;
 
 /**
  * The JPEG structure panel: for a JPEG the generic views (double-compression map, scores) with the structure,
- * quality estimates, quantization tables and first-quantization estimates as tables; for any other file only
+ * quality estimates, quantization tables and first-quantization estimates as a tree; for any other file only
  * "not a JPEG".
  */
 public final class JpegStructurePanel extends GenericIndicatorPanel {
@@ -33,10 +34,12 @@ public final class JpegStructurePanel extends GenericIndicatorPanel {
 
     @Override
     protected Node extraView(IndicatorResult r) {
-        var details = ResultDetails.of(r);
-        if (details.isEmpty()) return null;
-        VBox box = new VBox(8);
-        for (ResultDetails.Table t : details.get().tables()) box.getChildren().add(DetailTableView.of(t));
-        return box;
+        if (r.details().isEmpty()) return null;
+        Label title = new Label("Structure, quantization tables and the first compression");
+        title.getStyleClass().add("map-title");
+        TreeView<Detail> tree = DetailTreeView.of(r.details(), 1, false);
+        tree.getStyleClass().add("jpeg-structure-tree");
+        tree.setPrefHeight(380);
+        return new VBox(4, title, tree);
     }
 }

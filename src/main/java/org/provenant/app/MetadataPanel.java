@@ -9,19 +9,19 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.metadata.MetadataIndicator;
 
 /**
- * The metadata panel: findings (generator traces first, in red), problems with metadata blocks, then a searchable
- * tree of every directory and tag with a JSON export, above the generic views (thumbnail and its difference map,
+ * The metadata panel: a searchable tree of every directory and tag with a JSON export, then the findings (generator
+ * traces in red) and the problems with metadata blocks, above the generic views (thumbnail and its difference map,
  * scores). State lives in {@link MetadataViewModel}; this class only binds controls to it.
  */
 public final class MetadataPanel extends GenericIndicatorPanel {
@@ -48,10 +48,11 @@ public final class MetadataPanel extends GenericIndicatorPanel {
             Label title = new Label("Findings");
             title.getStyleClass().add("map-title");
             box.getChildren().add(title);
-            for (List<String> f : model.findings()) {
-                Label l = new Label(f.get(0) + ": " + f.get(1));
+            for (Detail f : model.findings()) {
+                Label l = new Label(f.label() + ": " + f.value());
                 l.setWrapText(true);
-                l.getStyleClass().add(f.get(0).equals("Generator") ? "panel-error" : "explanation");
+                l.getStyleClass().addAll("explanation", "finding", "detail-" + f.tone().name().toLowerCase(java.util.Locale.ROOT));
+                if (f.tone() == Detail.Tone.BAD) l.getStyleClass().add("panel-error");
                 box.getChildren().add(l);
             }
         }
@@ -72,28 +73,17 @@ public final class MetadataPanel extends GenericIndicatorPanel {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
-        TreeView<String> tree = new TreeView<>();
+        TreeView<Detail> tree = DetailTreeView.of(List.of(), 0, false);
         tree.getStyleClass().add("metadata-tree");
-        tree.setShowRoot(false);
         tree.setPrefHeight(360);
-        Runnable fill = () -> tree.setRoot(treeOf(model.visibleProperty().get(), !model.filterProperty().get().isBlank()));
+        Runnable fill = () -> tree.setRoot(DetailTreeView.root(model.visibleProperty().get(),
+                model.visibleProperty().get().size() <= 3 ? 1 : 0, !model.filterProperty().get().isBlank()));
         model.visibleProperty().addListener((o, a, b) -> fill.run());
         fill.run();
         Label title = new Label("Every metadata directory and tag");
         title.getStyleClass().add("map-title");
-        box.getChildren().addAll(title, bar, summary, tree);
+        box.getChildren().addAll(0, List.of(title, bar, summary, tree));   // the tree first, then findings and problems
         return box;
-    }
-
-    static TreeItem<String> treeOf(List<MetadataViewModel.Directory> dirs, boolean expand) {
-        TreeItem<String> root = new TreeItem<>("metadata");
-        for (MetadataViewModel.Directory d : dirs) {
-            TreeItem<String> di = new TreeItem<>(d.name() + " (" + d.tags().size() + ")");
-            for (List<String> t : d.tags()) di.getChildren().add(new TreeItem<>(t.get(0) + " = " + t.get(1)));
-            di.setExpanded(expand || dirs.size() <= 3);
-            root.getChildren().add(di);
-        }
-        return root;
     }
 
     private void exportJson(Node owner) {

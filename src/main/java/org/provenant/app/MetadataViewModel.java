@@ -8,8 +8,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.provenant.analysis.ReportJson;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.metadata.MetadataIndicator;
 
 /**
  * State of the metadata panel, without any control: the directories and tags of the last result, the search
@@ -17,15 +18,13 @@ import org.provenant.indicators.ResultDetails;
  * binds to it; tests drive it directly.
  */
 public final class MetadataViewModel {
-    /** One directory of the tree with the tags shown under it. */
-    public record Directory(String name, List<ResultDetails.Table> source, List<List<String>> tags) { }
-
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ReadOnlyObjectWrapper<List<Directory>> visible = new ReadOnlyObjectWrapper<>(this, "visible", List.of());
+    private final ReadOnlyObjectWrapper<List<Detail>> visible = new ReadOnlyObjectWrapper<>(this, "visible", List.of());
     private final ReadOnlyObjectWrapper<String> summary = new ReadOnlyObjectWrapper<>(this, "summary", "");
-    private ResultDetails details;
-    private List<List<String>> findings = List.of();
-    private List<String> problems = List.of();
+    private List<Detail> details = List.of();
+    private List<Detail> directories = List.of();
+    private List<Detail> findings = List.of();
+    private List<Detail> problems = List.of();
 
     public MetadataViewModel() {
         filter.addListener((o, a, b) -> refilter());
@@ -33,54 +32,60 @@ public final class MetadataViewModel {
 
     public StringProperty filterProperty() { return filter; }
 
-    /** The directories (with their matching tags) the tree shows now. */
-    public ReadOnlyObjectProperty<List<Directory>> visibleProperty() { return visible.getReadOnlyProperty(); }
+    /** The directories, each with the tags that match the search (all when the directory's name matches). */
+    public ReadOnlyObjectProperty<List<Detail>> visibleProperty() { return visible.getReadOnlyProperty(); }
 
     /** e.g. "240 tags in 9 directories" or "12 of 240 tags match 'canon'". */
     public ReadOnlyObjectProperty<String> summaryProperty() { return summary.getReadOnlyProperty(); }
 
-    /** Rows of (kind, sentence). */
-    public List<List<String>> findings() { return findings; }
+    /** Findings: label = kind, value = the sentence, tone = how to colour it. */
+    public List<Detail> findings() { return findings; }
 
-    public List<String> problems() { return problems; }
+    public List<String> problems() { return problems.stream().map(Detail::value).toList(); }
 
-    /** Shows a result; one without details (another indicator's, or no file) empties the panel. */
+    /** Shows a result; one without details (no file) empties the panel. */
     public void show(IndicatorResult r) {
-        details = ResultDetails.of(r).orElse(null);
-        findings = details == null ? List.of() : details.group("Findings").stream().flatMap(t -> t.rows().stream()).toList();
-        problems = details == null ? List.of() : details.group("Problems").stream().flatMap(t -> t.rows().stream())
-                .map(row -> row.get(0)).toList();
+        details = r == null ? List.of() : r.details();
+        directories = children(MetadataIndicator.DIRECTORIES);
+        findings = children(MetadataIndicator.FINDINGS);
+        problems = children(MetadataIndicator.PROBLEMS);
         refilter();
     }
 
     public void clear() {
-        details = null;
-        findings = List.of();
-        problems = List.of();
-        refilter();
+        show(null);
     }
 
-    /** Every directory and tag as JSON (the same form as in {@code analyze --json}); "[]" when none. */
+    /** Every directory, tag, finding and problem as JSON (the form of {@code analyze --json}); "[]" when none. */
     public String exportJson() {
-        return details == null ? "[]" : ReportJson.details(details).toPrettyString();
+        return ReportJson.details(details).toPrettyString();
+    }
+
+    private List<Detail> children(String label) {
+        for (Detail d : details) if (d.label().equals(label)) return d.children();
+        return List.of();
     }
 
     private void refilter() {
-        List<ResultDetails.Table> dirs = details == null ? List.of() : details.group("Metadata");
         String q = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        List<Directory> out = new ArrayList<>();
+        List<Detail> out = new ArrayList<>();
         int total = 0, shown = 0;
-        for (ResultDetails.Table t : dirs) {
-            total += t.rows().size();
-            boolean dirMatches = q.isEmpty() || t.title().toLowerCase(Locale.ROOT).contains(q);
-            List<List<String>> rows = dirMatches ? t.rows() : t.rows().stream()
-                    .filter(row -> row.stream().anyMatch(c -> c.toLowerCase(Locale.ROOT).contains(q))).toList();
-            if (rows.isEmpty()) continue;
-            shown += rows.size();
-            out.add(new Directory(t.title(), List.of(t), rows));
+        for (Detail dir : directories) {
+            total += dir.children().size();
+            boolean dirMatches = q.isEmpty() || dir.label().toLowerCase(Locale.ROOT).contains(q);
+            List<Detail> tags = dirMatches ? dir.children() : dir.children().stream().filter(t -> matches(t, q)).toList();
+            if (tags.isEmpty()) continue;
+            shown += tags.size();
+            out.add(new Detail(dir.label(), dir.value(), dir.tone(), tags));
         }
         visible.set(List.copyOf(out));
-        summary.set(details == null ? "" : q.isEmpty() ? total + " tags in " + dirs.size() + " directories"
+        summary.set(details.isEmpty() ? "" : q.isEmpty() ? total + " tags in " + directories.size() + " directories"
                 : shown + " of " + total + " tags match '" + filter.get().strip() + "'");
+    }
+
+    private static boolean matches(Detail d, String q) {
+        if (d.label().toLowerCase(Locale.ROOT).contains(q) || d.value().toLowerCase(Locale.ROOT).contains(q)) return true;
+        for (Detail c : d.children()) if (matches(c, q)) return true;
+        return false;
     }
 }

@@ -83,6 +83,8 @@ public class WorkbenchApp extends Application {
             return;
         }
         startupFile(getParameters().getUnnamed(), firstStart, sample).ifPresent(window::open);
+        String panel = System.getProperty("provenant.panel");   // e.g. "metadata": that panel's tab in front (screenshots)
+        if (panel != null && !panel.isBlank()) window.showPanel(panel.strip());
     }
 
     /**

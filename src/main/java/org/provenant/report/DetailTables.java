@@ -4,65 +4,58 @@ import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.ResultDetails;
 import org.provenant.report.PdfLayout.Cell;
 
 /**
- * The structured details of a result ({@link ResultDetails}: metadata directories, findings, quantization
- * tables) as tables in the report, bounded so that a file with thousands of maker-note tags does not make a
- * thousand-page report: each table is cut after {@link #MAX_ROWS_PER_TABLE} rows and all of them after
- * {@link #MAX_ROWS}, saying how many rows were left out (all are in {@code analyze --json}).
+ * The structured details of a result (metadata directories and tags, findings, quantization tables) as an indented
+ * two-column table per top-level line, bounded so that a file with thousands of maker-note tags does not make a
+ * thousand-page report: at most {@link #MAX_ROWS} lines in all, saying how many were left out (all are in
+ * {@code analyze --json}).
  */
 final class DetailTables {
-    static final int MAX_ROWS_PER_TABLE = 60;
     static final int MAX_ROWS = 400;
     private static final Color MUTED = new Color(0x505560);
 
     private DetailTables() { }
 
     static void write(PdfLayout l, IndicatorResult r) throws IOException {
-        var details = ResultDetails.of(r);
-        if (details.isEmpty()) return;
+        if (r.details().isEmpty()) return;
         int budget = MAX_ROWS, leftOut = 0;
-        for (ResultDetails.Table t : details.get().tables()) {
-            if (t.columns().isEmpty()) continue;
+        for (Detail top : r.details()) {
+            List<Detail.Row> lines = top.flatten();
             if (budget <= 0) {
-                leftOut += t.rows().size();
+                leftOut += lines.size();
                 continue;
             }
-            l.paragraph(t.title() + (t.group().equals("Metadata") ? " (metadata directory)" : ""), l.bold, 9.5f, Color.BLACK);
-            if (t.rows().isEmpty()) {
-                l.paragraph("(empty)", l.oblique, 8.5f, MUTED);
-                continue;
-            }
-            int n = Math.min(t.rows().size(), Math.min(MAX_ROWS_PER_TABLE, budget));
+            l.paragraph(top.label() + (top.value().isEmpty() ? "" : ": " + top.value()), l.bold, 9.5f, colour(top.tone()));
             List<List<Cell>> rows = new ArrayList<>();
-            for (List<String> row : t.rows().subList(0, n)) {
-                List<Cell> cells = new ArrayList<>();
-                for (int c = 0; c < t.columns().size(); c++) cells.add(new Cell(c < row.size() ? row.get(c) : "", l.regular));
-                rows.add(cells);
+            for (Detail.Row row : lines.subList(1, Math.min(lines.size(), budget + 1))) {
+                Detail d = row.detail();
+                String indent = "  ".repeat(Math.max(0, row.depth() - 1));
+                rows.add(List.of(new Cell(indent + d.label(), d.children().isEmpty() ? l.regular : l.bold, null, Color.BLACK),
+                        new Cell(d.value(), l.regular, null, colour(d.tone()))));
             }
-            List<Cell> header = t.columns().stream().map(c -> new Cell(c, l.bold)).toList();
-            l.table(widths(t.columns().size(), t.group()), header, rows, 8f);
-            budget -= n;
-            if (n < t.rows().size()) {
-                l.paragraph((t.rows().size() - n) + " more rows of this table are left out here; all are in the JSON "
-                        + "(provenant analyze --json).", l.oblique, 8f, MUTED);
+            if (!rows.isEmpty()) {
+                l.table(new float[]{170, PdfLayout.WIDTH - 170}, List.of(new Cell("Item", l.bold), new Cell("Value", l.bold)), rows, 8f);
             }
+            int shown = rows.size();
+            budget -= shown;
+            if (shown < lines.size() - 1) leftOut += lines.size() - 1 - shown;
         }
         if (leftOut > 0) {
-            l.paragraph(leftOut + " more rows in further tables are left out here; all are in the JSON (provenant analyze --json).",
+            l.paragraph(leftOut + " more lines are left out here; all are in the JSON (provenant analyze --json).",
                     l.oblique, 8f, MUTED);
         }
     }
 
-    private static float[] widths(int n, String group) {
-        float w = PdfLayout.WIDTH;
-        if (n == 2) return new float[]{Math.min(150, w / 3), w - Math.min(150, w / 3)};
-        if (n == 3 && group.equals("Metadata")) return new float[]{140, w - 200, 60};
-        float[] out = new float[n];
-        java.util.Arrays.fill(out, w / n);
-        return out;
+    private static Color colour(Detail.Tone t) {
+        return switch (t) {
+            case GOOD -> new Color(0x2e7d32);
+            case BAD -> new Color(0xb71c1c);
+            case NOTE -> new Color(0x9a6700);
+            default -> Color.BLACK;
+        };
     }
 }

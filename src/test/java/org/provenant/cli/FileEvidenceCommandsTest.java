@@ -32,12 +32,13 @@ class FileEvidenceCommandsTest {
 
     @Test
     void jsonAndReportCarryTheTreeTheTablesAndTheTrace(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("sd.png"), jpg = dir.resolve("edited.jpg");
+        Path in = Files.createDirectories(dir.resolve("evidence")), out = Files.createDirectories(dir.resolve("out"));
+        Path png = in.resolve("sd.png"), jpg = in.resolve("edited.jpg");   // outputs never beside the evidence
         Files.write(png, MetadataFixtures.withText(MetadataFixtures.png(JpegFixtures.sample("chelsea.png")), "parameters",
                 "a cat on a sofa\nSteps: 30, Sampler: DPM++ 2M Karras, CFG scale: 6, Seed: 42, Size: 451x300"));
         Files.write(jpg, MetadataFixtures.cameraJpeg("Adobe Photoshop 25.0 (Windows)", "2024:06:01 18:30:00",
                 JpegFixtures.sample("coffee.png")));
-        Path pj = dir.resolve("sd.json"), jj = dir.resolve("edited.json");
+        Path pj = out.resolve("sd.json"), jj = out.resolve("edited.json");
         assertEquals(0, main("analyze", png.toString(), "--json", pj.toString()));
         assertEquals(0, main("analyze", jpg.toString(), "--json", jj.toString()));
         ObjectMapper m = new ObjectMapper();
@@ -52,7 +53,7 @@ class FileEvidenceCommandsTest {
         assertEquals(92, js.path("scores").get(1).path("value").asInt(), js.toString());
         assertTrue(js.path("details").toString().contains("Quantization table 0 (Y)"));
 
-        Path pdf = dir.resolve("case.pdf");
+        Path pdf = out.resolve("case.pdf");
         assertEquals(0, main("report", jpg.toString(), png.toString(), "--out", pdf.toString()));
         String text;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.Evidence;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -13,7 +14,6 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
-import org.provenant.indicators.ResultDetails;
 import org.provenant.indicators.Score;
 
 /**
@@ -58,14 +58,14 @@ public final class JpegStructure implements Indicator {
         ctx.progress().progress(0.02);
         JpegFile f = JpegParser.parse(b);
         List<Score> scores = new ArrayList<>();
-        List<ResultDetails.Table> tables = new ArrayList<>();
+        List<Detail> tables = new ArrayList<>();
         List<String> problems = new ArrayList<>(f.problems);
         tables.add(JpegTables.structure(f));
         tables.addAll(JpegTables.quantization(f));
         QuantTables.Estimate luma = QuantTables.estimate(f.quant[f.components.isEmpty() ? 0 : f.components.get(0).tq()], QuantTables.LUMA);
         scores.add(new Score("quality_luma", "Estimated quality, luminance table", luma.quality() < 0 ? Double.NaN : luma.quality(),
                 luma.quality() < 0 ? "no quantization table" : luma.words()));
-        scores.add(new Score("ijg_exact", "Tables of the IJG family", JpegTables.allExact(f) ? 1 : 0,
+        scores.add(new Score("ijg_exact", "Tables of the IJG family", JpegTables.allInFamily(f) ? 1 : 0,
                 "1: every table is an IJG-scaled standard table, exactly or within one step of rounding (libjpeg and the programs built on it); 0: non-standard tables"));
         scores.add(new Score("progressive", "Progressive coding", f.progressive() ? 1 : 0, "1: progressive, 0: sequential"));
         scores.add(new Score("restart_markers", "Restart markers", f.restartMarkers, "restart interval " + f.restartInterval + " MCUs"));
@@ -82,7 +82,7 @@ public final class JpegStructure implements Indicator {
         } catch (JpegDecodeException e) {
             dqProblem = e.getMessage();
         }
-        if (!problems.isEmpty()) tables.add(JpegTables.list("Problems", "Problem", problems));
+        if (!problems.isEmpty()) tables.add(JpegTables.problems(problems));
         List<MapLayer> maps = new ArrayList<>();
         Score headline;
         Hypothesis lean = Hypothesis.INCONCLUSIVE;
@@ -136,8 +136,7 @@ public final class JpegStructure implements Indicator {
         }
         if (!problems.isEmpty()) text.append(" The file's structure has problems: ").append(String.join("; ", problems)).append('.');
         scores.add(0, headline);
-        IndicatorResult r = new IndicatorResult(ID, headline, scores, maps, text.toString().strip(), lean, confidence, new double[0]);
-        return ResultDetails.attach(r, new ResultDetails(tables));
+        return new IndicatorResult(ID, headline, scores, maps, text.toString().strip(), lean, confidence, new double[0], tables);
     }
 
     private static String falseAlarmWords() {

@@ -3,32 +3,37 @@ package org.provenant.indicators.jpegstructure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 
-/** The tables of the JPEG structure result (group "Structure"), for the panel, the JSON and the report. */
+/** The structured details of the JPEG structure result (a {@link Detail} tree for the panel, the JSON and the report). */
 final class JpegTables {
-    static final String GROUP = "Structure";
+    static final String STRUCTURE = "File structure";
+    static final String QUALITY = "Estimated quality and known encoders";
+    static final String FIRST_QUANTIZATION = "First quantization (luminance, per DCT frequency)";
+    static final String PROBLEMS = "Problems";
 
     private JpegTables() { }
 
-    static ResultDetails.Table structure(JpegFile f) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("Coding", f.codingName()));
-        rows.add(List.of("Size", f.width + " x " + f.height + " pixels, " + f.precision + "-bit samples"));
-        rows.add(List.of("Components", f.components.size() + " (sampling " + f.factors() + ")"));
-        rows.add(List.of("Chroma subsampling", f.subsampling()));
-        rows.add(List.of("Restart interval", f.restartInterval == 0 ? "none" : f.restartInterval + " MCUs, " + f.restartMarkers + " markers"));
-        rows.add(List.of("Scans", String.valueOf(f.scans.size())));
-        rows.add(List.of("Headers", (f.jfif ? "JFIF " : "") + (f.adobe ? "Adobe " : "") + (f.jfif || f.adobe ? "" : "neither JFIF nor Adobe")));
-        rows.add(List.of("Segments", String.join("; ", f.segments.subList(0, Math.min(40, f.segments.size())))
-                + (f.segments.size() > 40 ? "; ... " + (f.segments.size() - 40) + " more" : "")));
-        return new ResultDetails.Table(GROUP, "File structure", List.of("Property", "Value"), rows);
+    static Detail structure(JpegFile f) {
+        List<Detail> rows = new ArrayList<>();
+        rows.add(Detail.of("Coding", f.codingName()));
+        rows.add(Detail.of("Size", f.width + " x " + f.height + " pixels, " + f.precision + "-bit samples"));
+        rows.add(Detail.of("Components", f.components.size() + " (sampling " + f.factors() + ")"));
+        rows.add(Detail.of("Chroma subsampling", f.subsampling()));
+        rows.add(Detail.of("Restart interval", f.restartInterval == 0 ? "none" : f.restartInterval + " MCUs, " + f.restartMarkers + " markers"));
+        rows.add(Detail.of("Scans", String.valueOf(f.scans.size())));
+        rows.add(Detail.of("Headers", (f.jfif ? "JFIF " : "") + (f.adobe ? "Adobe " : "") + (f.jfif || f.adobe ? "" : "neither JFIF nor Adobe")));
+        List<Detail> segs = new ArrayList<>();
+        for (String s : f.segments.subList(0, Math.min(60, f.segments.size()))) segs.add(Detail.of(s, ""));
+        if (f.segments.size() > 60) segs.add(Detail.of("...", (f.segments.size() - 60) + " more"));
+        rows.add(Detail.group("Segments", f.segments.size() + " in file order", Detail.Tone.NEUTRAL, segs));
+        return Detail.group(STRUCTURE, f.codingName(), Detail.Tone.NEUTRAL, rows);
     }
 
-    /** One 8x8 table per defined quantization table, plus the quality estimates. */
-    static List<ResultDetails.Table> quantization(JpegFile f) {
-        List<ResultDetails.Table> out = new ArrayList<>();
-        List<List<String>> est = new ArrayList<>();
+    /** The quality estimates, then one 8x8 table per defined quantization table (rows as lines). */
+    static List<Detail> quantization(JpegFile f) {
+        List<Detail> out = new ArrayList<>();
+        List<Detail> est = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             if (f.quant[t] == null) continue;
             List<String> users = new ArrayList<>();
@@ -39,24 +44,23 @@ final class JpegTables {
                     if (first < 0) first = c;
                 }
             }
-            int[] base = QuantTables.baseFor(Math.max(0, first));
-            QuantTables.Estimate e = QuantTables.estimate(f.quant[t], base);
+            QuantTables.Estimate e = QuantTables.estimate(f.quant[t], QuantTables.baseFor(Math.max(0, first)));
             String name = "Quantization table " + t + (users.isEmpty() ? " (unused)" : " (" + String.join(", ", users) + ")");
-            List<List<String>> rows = new ArrayList<>();
+            List<Detail> rows = new ArrayList<>();
             for (int y = 0; y < 8; y++) {
-                List<String> row = new ArrayList<>();
-                for (int x = 0; x < 8; x++) row.add(String.valueOf(f.quant[t][y * 8 + x]));
-                rows.add(row);
+                StringBuilder sb = new StringBuilder();
+                for (int x = 0; x < 8; x++) sb.append(String.format(Locale.ROOT, "%4d", f.quant[t][y * 8 + x]));
+                rows.add(Detail.of("row " + y, sb.toString().strip()));
             }
-            out.add(new ResultDetails.Table(GROUP, name, List.of("0", "1", "2", "3", "4", "5", "6", "7"), rows));
-            est.add(List.of(name, f.quantPrecision[t] + "-bit", e.words(), e.family() ? knownEncoders() : "no documented encoder"));
+            out.add(Detail.group(name, f.quantPrecision[t] + "-bit steps, natural order", Detail.Tone.NEUTRAL, rows));
+            est.add(Detail.group(name, e.words(), e.family() ? Detail.Tone.NEUTRAL : Detail.Tone.NOTE,
+                    List.of(Detail.of("Known encoders with this table", e.family() ? knownEncoders() : "no documented encoder"))));
         }
-        out.add(0, new ResultDetails.Table(GROUP, "Estimated quality and known encoders",
-                List.of("Table", "Precision", "Estimate", "Known encoders with this table"), est));
+        out.add(0, Detail.group(QUALITY, "", Detail.Tone.NEUTRAL, est));
         return out;
     }
 
-    static boolean allExact(JpegFile f) {
+    static boolean allInFamily(JpegFile f) {
         boolean any = false;
         for (int c = 0; c < f.components.size(); c++) {
             int[] t = f.quant[f.components.get(c).tq()];
@@ -71,20 +75,23 @@ final class JpegTables {
         return "IJG family: libjpeg, libjpeg-turbo, Java ImageIO, Pillow, GIMP, ImageMagick, OpenCV (default tables)";
     }
 
-    static ResultDetails.Table frequencies(DoubleQuantization.Result dq) {
-        List<List<String>> rows = new ArrayList<>();
+    static Detail frequencies(DoubleQuantization.Result dq) {
+        List<Detail> rows = new ArrayList<>();
         for (DoubleQuantization.Frequency q : dq.frequencies()) {
             int nat = JpegParser.ZIGZAG[q.zigzag()];
-            rows.add(List.of(q.zigzag() + " (" + nat / 8 + "," + nat % 8 + ")", String.valueOf(q.q2()),
-                    q.shows() ? String.valueOf(q.q1()) : "-", String.format(Locale.ROOT, "%.2f", q.alpha()),
-                    String.format(Locale.ROOT, "%.4f", q.gainPerBlock()), q.shows() ? "yes" : "no"));
+            rows.add(Detail.group("zig-zag " + q.zigzag() + " (row " + nat / 8 + ", column " + nat % 8 + ")",
+                    q.shows() ? "first step " + q.q1() + ", now " + q.q2() : "no trace (step now " + q.q2() + ")",
+                    q.shows() ? Detail.Tone.NOTE : Detail.Tone.NEUTRAL, List.of(
+                            Detail.of("Step now (Q2)", String.valueOf(q.q2())),
+                            Detail.of("Estimated first step (Q1)", q.shows() ? String.valueOf(q.q1()) : "-"),
+                            Detail.of("Share fitted", String.format(Locale.ROOT, "%.2f", q.alpha())),
+                            Detail.of("Gain (nats per block)", String.format(Locale.ROOT, "%.4f", q.gainPerBlock())))));
         }
-        return new ResultDetails.Table(GROUP, "First quantization (luminance, per DCT frequency)",
-                List.of("Frequency (zig-zag, row,col)", "Step now (Q2)", "Estimated first step (Q1)", "Share fitted",
-                        "Gain (nats/block)", "Shows the artefact"), rows);
+        return Detail.group(FIRST_QUANTIZATION, "estimated steps of an earlier compression", Detail.Tone.NEUTRAL, rows);
     }
 
-    static ResultDetails.Table list(String title, String column, List<String> items) {
-        return new ResultDetails.Table(GROUP, title, List.of(column), items.stream().map(List::of).toList());
+    static Detail problems(List<String> items) {
+        return Detail.group(PROBLEMS, items.size() + " found", Detail.Tone.BAD,
+                items.stream().map(s -> Detail.of("", s, Detail.Tone.BAD)).toList());
     }
 }

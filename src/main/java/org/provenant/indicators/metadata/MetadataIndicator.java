@@ -7,6 +7,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.Evidence;
 import org.provenant.core.io.ImageFormat;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -14,7 +15,6 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
-import org.provenant.indicators.ResultDetails;
 import org.provenant.indicators.Score;
 
 /**
@@ -28,6 +28,8 @@ public final class MetadataIndicator implements Indicator {
     /** Real photos measured for generator traces (MetadataRealPhotosTest): none carried one. */
     public static final int MEASURED_PHOTOS = 174;
     public static final int MEASURED_FALSE_TRACES = 0;
+    /** Labels of the top-level details: findings, problems, and the directories with their tags. */
+    public static final String FINDINGS = "Findings", PROBLEMS = "Problems with metadata blocks", DIRECTORIES = "Metadata directories";
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Metadata"; }
@@ -93,24 +95,35 @@ public final class MetadataIndicator implements Indicator {
                 new Score("thumbnail_difference", "Thumbnail against the picture (mean difference)",
                         thumb == null ? Double.NaN : thumb.meanDifference(), String.format(Locale.ROOT,
                         "0..1 luminance; above %.2f the thumbnail shows other content; NaN: no comparable thumbnail", Thumbnail.OTHER_CONTENT)),
-                new Score("directories", "Metadata directories", tree.tables.size(), "blocks of metadata read"),
+                new Score("directories", "Metadata directories", tree.directories.size(), "blocks of metadata read"),
                 new Score("tags", "Metadata tags", tree.tags, "every tag is listed in the tree"),
                 new Score("problems", "Problems with metadata blocks", tree.problems.size(), "damaged or hostile blocks, described below")));
 
-        List<ResultDetails.Table> tables = new ArrayList<>();
-        tables.add(new ResultDetails.Table("Findings", "Findings", List.of("Kind", "Finding"),
-                findings.stream().map(f -> List.of(f.kind(), f.sentence())).toList()));
+        List<Detail> details = new ArrayList<>();
+        details.add(Detail.group(FINDINGS, findings.size() + (findings.size() == 1 ? " finding" : " findings"), Detail.Tone.NEUTRAL,
+                findings.stream().map(f -> Detail.of(f.kind(), f.sentence(), tone(f))).toList()));
         if (!tree.problems.isEmpty()) {
-            tables.add(new ResultDetails.Table("Problems", "Problems with metadata blocks", List.of("Problem"),
-                    tree.problems.stream().limit(200).map(List::of).toList()));
+            details.add(Detail.group(PROBLEMS, tree.problems.size() + " found", Detail.Tone.BAD,
+                    tree.problems.stream().limit(200).map(p -> Detail.of("", p, Detail.Tone.BAD)).toList()));
         }
-        tables.addAll(tree.tables);
+        details.add(Detail.group(DIRECTORIES, tree.directories.size() + " directories, " + tree.tags + " tags",
+                Detail.Tone.NEUTRAL, tree.directories));
 
         Hypothesis lean = traces.isEmpty() ? Hypothesis.INCONCLUSIVE : Hypothesis.GENERATED;
         double confidence = traces.isEmpty() ? 0.5 : 0.95;
-        IndicatorResult r = new IndicatorResult(ID, headline, scores, maps, explanation(tree, traces, findings),
-                lean, confidence, new double[0]);
-        return ResultDetails.attach(r, new ResultDetails(tables));
+        return new IndicatorResult(ID, headline, scores, maps, explanation(tree, traces, findings),
+                lean, confidence, new double[0], details);
+    }
+
+    private static Detail.Tone tone(Consistency.Finding f) {
+        return switch (f.kind()) {
+            case "Generator" -> Detail.Tone.BAD;
+            case "Software", "Dates", "Size", "Tables" -> f.sentence().contains("matches") || f.sentence().contains("same time")
+                    || f.sentence().contains("as expected") ? Detail.Tone.GOOD : Detail.Tone.NOTE;
+            case "Thumbnail" -> f.sentence().contains("other content") ? Detail.Tone.BAD : f.sentence().contains("matches")
+                    ? Detail.Tone.GOOD : Detail.Tone.NOTE;
+            default -> Detail.Tone.NEUTRAL;
+        };
     }
 
     private static String thumbnailWords(Thumbnail.Comparison t) {
@@ -127,7 +140,7 @@ public final class MetadataIndicator implements Indicator {
     private static String explanation(MetadataTree tree, List<GeneratorTraces.Trace> traces, List<Consistency.Finding> findings) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "The file carries %d metadata directories with %d tags (listed in the tree). ",
-                tree.tables.size(), tree.tags));
+                tree.directories.size(), tree.tags));
         if (!traces.isEmpty()) {
             sb.append("The metadata names an AI generator: ").append(traces.get(0).sentence())
                     .append(traces.size() > 1 ? " (and " + (traces.size() - 1) + " more)" : "")

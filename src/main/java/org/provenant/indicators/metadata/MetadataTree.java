@@ -10,25 +10,23 @@ import com.drew.metadata.xmp.XmpDirectory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.provenant.core.io.Evidence;
 import org.provenant.core.io.ImageFormat;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 
 /**
  * Every metadata directory and tag of the evidence file, read with metadata-extractor (EXIF, XMP, IPTC, ICC,
- * maker notes, PNG chunks, JFIF, ...), as tables of the group "Metadata" (one per directory: tag, value, tag id).
+ * maker notes, PNG chunks, JFIF, ...), as a {@link Detail} per directory with one line per tag (name, value).
  * Before the library sees the bytes, {@link Precheck} walks the container and refuses blocks whose declared
  * length runs past the file, so nothing is allocated by a declared size; the library's own complaints about a
  * directory (cyclic IFD offsets, bad counts) are kept as problems.
  */
 final class MetadataTree {
-    static final String GROUP = "Metadata";
     static final int MAX_TAGS_PER_DIRECTORY = 2000;
     static final int MAX_VALUE_CHARS = 2000;
 
-    final List<ResultDetails.Table> tables = new ArrayList<>();
+    final List<Detail> directories = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
     /** Every text field, "directory / tag" -> full value (bounded), for the trace and consistency checks. */
     final Map<String, String> fields = new LinkedHashMap<>();
@@ -54,7 +52,7 @@ final class MetadataTree {
             int k = seen.merge(name, 1, Integer::sum);
             String title = k == 1 ? name : name + " (" + k + ")";
             for (String err : d.getErrors()) t.problems.add(title + ": " + err);
-            List<List<String>> rows = new ArrayList<>();
+            List<Detail> rows = new ArrayList<>();
             for (Tag tag : d.getTags()) {
                 if (rows.size() >= MAX_TAGS_PER_DIRECTORY) {
                     t.problems.add(title + ": more than " + MAX_TAGS_PER_DIRECTORY + " tags; the rest are not listed");
@@ -66,13 +64,13 @@ final class MetadataTree {
                     for (Object o : pairs) {
                         if (o instanceof KeyValuePair kv) {
                             String v = cut(String.valueOf(kv.getValue()));
-                            rows.add(List.of(kv.getKey(), v, hex(tag.getTagType())));
+                            rows.add(Detail.of(kv.getKey(), v));
                             t.fields.put(title + " / " + kv.getKey(), v);
                         }
                     }
                     continue;
                 }
-                rows.add(List.of(tag.getTagName(), value, hex(tag.getTagType())));
+                rows.add(Detail.of(tag.getTagName(), value));
                 t.fields.put(title + " / " + tag.getTagName(), value);
             }
             if (d instanceof XmpDirectory x) {
@@ -80,7 +78,7 @@ final class MetadataTree {
                     for (Map.Entry<String, String> p : x.getXmpProperties().entrySet()) {
                         if (rows.size() >= MAX_TAGS_PER_DIRECTORY) break;
                         String v = cut(p.getValue());
-                        rows.add(List.of(p.getKey(), v, "XMP"));
+                        rows.add(Detail.of(p.getKey(), v));
                         t.fields.put(title + " / " + p.getKey(), v);
                     }
                 } catch (RuntimeException e) {
@@ -88,7 +86,8 @@ final class MetadataTree {
                 }
             }
             t.tags += rows.size();
-            t.tables.add(new ResultDetails.Table(GROUP, title, List.of("Tag", "Value", "Id"), rows));
+            t.directories.add(Detail.group(title, rows.size() + (rows.size() == 1 ? " tag" : " tags")
+                    + (d.hasErrors() ? ", with errors" : ""), d.hasErrors() ? Detail.Tone.BAD : Detail.Tone.NEUTRAL, rows));
         }
         return t;
     }
@@ -109,9 +108,6 @@ final class MetadataTree {
         return p.length() > MAX_VALUE_CHARS ? p.substring(0, MAX_VALUE_CHARS) + "..." : p;
     }
 
-    private static String hex(int id) {
-        return String.format(Locale.ROOT, "0x%04X", id);
-    }
 
     static String message(Throwable e) {
         String m = e.getMessage() == null ? null : e.getMessage().strip().replaceAll("[.]+$", "");

@@ -14,7 +14,7 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.ProgressSink;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 
 class JpegStructureTest {
     private static final BufferedImage COFFEE = JpegFixtures.sample("coffee.png");
@@ -29,8 +29,7 @@ class JpegStructureTest {
             assertTrue(r.maps().isEmpty());
             assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
             assertTrue(r.explanation().contains("4:2:0"), r.explanation());
-            ResultDetails d = ResultDetails.of(r).orElseThrow();
-            assertTrue(d.tables().stream().anyMatch(t -> t.title().startsWith("Quantization table 0 (Y)")));
+            assertTrue(r.details().stream().anyMatch(d -> d.label().startsWith("Quantization table 0 (Y)")));
         }
     }
 
@@ -43,14 +42,14 @@ class JpegStructureTest {
         assertEquals(Hypothesis.DOUBLE_COMPRESSED, r.supports());
         // the estimated first steps are those of IJG quality 60 at most of the frequencies that show the artefact
         int[] q60 = QuantTables.ijg(QuantTables.LUMA, 60);
-        ResultDetails.Table freq = ResultDetails.of(r).orElseThrow().tables().stream()
-                .filter(t -> t.title().startsWith("First quantization")).findFirst().orElseThrow();
+        Detail freq = r.details().stream().filter(d -> d.label().startsWith("First quantization")).findFirst().orElseThrow();
         int shown = 0, right = 0;
-        for (var row : freq.rows()) {
-            if (!row.get(5).equals("yes")) continue;
+        for (Detail f : freq.children()) {
+            if (f.tone() != Detail.Tone.NOTE) continue;
             shown++;
-            int z = Integer.parseInt(row.get(0).split(" ")[0]);
-            if (Integer.parseInt(row.get(2)) == q60[JpegParser.ZIGZAG[z]]) right++;
+            int z = Integer.parseInt(f.label().split(" ")[1]);
+            String q1 = f.children().stream().filter(c -> c.label().startsWith("Estimated first step")).findFirst().orElseThrow().value();
+            if (Integer.parseInt(q1) == q60[JpegParser.ZIGZAG[z]]) right++;
         }
         assertTrue(shown >= 8 && right >= 0.75 * shown, right + " of " + shown + " first steps right");
     }
@@ -111,7 +110,7 @@ class JpegStructureTest {
         assertEquals(JpegStructure.NOT_JPEG, r.headline().meaning());
         assertEquals(JpegStructure.NOT_JPEG, r.explanation());
         assertEquals(1, r.scores().size());
-        assertTrue(ResultDetails.of(r).isEmpty());
+        assertTrue(r.details().isEmpty());
         IndicatorResult none = new JpegStructure().analyze(FloatImage.blank(8, 8, 3), IndicatorContext.of(null));
         assertEquals(Hypothesis.INCONCLUSIVE, none.supports());
         assertTrue(none.headline().meaning().contains("no file to read"));

@@ -1,7 +1,6 @@
 package org.provenant.indicators.metadata;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Image;
@@ -19,7 +18,7 @@ import org.provenant.core.io.Evidence;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.ResultDetails;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.jpegstructure.JpegFixtures;
 import org.provenant.indicators.metadata.MetadataFixtures.Entry;
 
@@ -37,14 +36,18 @@ class MetadataIndicatorTest {
         return new MetadataIndicator().analyze(fi, IndicatorContext.of(null).withEvidence(Evidence.ofBytes(Path.of("t"), file)));
     }
 
+    static Detail top(IndicatorResult r, String label) {
+        return r.details().stream().filter(d -> d.label().equals(label)).findFirst().orElseThrow();
+    }
+
     static List<String> findings(IndicatorResult r) {
-        return ResultDetails.of(r).orElseThrow().group("Findings").get(0).rows().stream().map(row -> row.get(1)).toList();
+        return top(r, MetadataIndicator.FINDINGS).children().stream().map(Detail::value).toList();
     }
 
     static String tag(IndicatorResult r, String directory, String tag) {
-        for (ResultDetails.Table t : ResultDetails.of(r).orElseThrow().group("Metadata")) {
-            if (!t.title().equals(directory)) continue;
-            for (List<String> row : t.rows()) if (row.get(0).equals(tag)) return row.get(1);
+        for (Detail dir : top(r, MetadataIndicator.DIRECTORIES).children()) {
+            if (!dir.label().equals(directory)) continue;
+            for (Detail t : dir.children()) if (t.label().equals(tag)) return t.value();
         }
         return null;
     }
@@ -129,6 +132,6 @@ class MetadataIndicatorTest {
         IndicatorResult r = new MetadataIndicator().analyze(FloatImage.blank(8, 8, 3), IndicatorContext.of(null));
         assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
         assertTrue(r.headline().meaning().contains("no file to read"));
-        assertFalse(ResultDetails.of(r).isPresent());
+        assertTrue(r.details().isEmpty());
     }
 }
