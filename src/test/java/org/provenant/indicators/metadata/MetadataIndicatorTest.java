@@ -22,10 +22,10 @@ import org.provenant.indicators.Detail;
 import org.provenant.indicators.jpegstructure.JpegFixtures;
 import org.provenant.indicators.metadata.MetadataFixtures.Entry;
 
-class MetadataIndicatorTest {
+public class MetadataIndicatorTest {
     static final BufferedImage COFFEE = JpegFixtures.sample("coffee.png");
 
-    static IndicatorResult run(byte[] file) throws Exception {
+    public static IndicatorResult run(byte[] file) throws Exception {
         BufferedImage img = null;
         try {
             img = ImageIO.read(new ByteArrayInputStream(file));
