@@ -184,17 +184,23 @@ public final class PdfReport {
         if (failed == outs.size()) return false;
         Hypothesis h = null;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, mag = 0;
+        int undefined = 0;
         for (IndicatorOutcome o : outs) {
             if (o == null || !o.ok()) return true;
             IndicatorResult r = o.result();
             if (h != null && h != r.supports()) return true;
             h = r.supports();
             double v = r.headline().value();
-            if (!Double.isFinite(v)) return true;
+            // undefined on every image for the same reason (e.g. "not a JPEG" on all): alike; on some only: different
+            if (!Double.isFinite(v)) {
+                undefined++;
+                continue;
+            }
             min = Math.min(min, v);
             max = Math.max(max, v);
             mag = Math.max(mag, Math.abs(v));
         }
+        if (undefined > 0) return undefined < outs.size() || outs.stream().map(o -> o.result().headline().meaning()).distinct().count() > 1;
         return mag > 0 && (max - min) > COMPARISON_RELATIVE_DIFFERENCE * mag;
     }
 

@@ -55,9 +55,9 @@ final class DoubleQuantization {
         int bw = co.blocksWide[0], bh = co.blocksHigh[0];
         int n = bw * bh;
         if (n < MIN_BLOCKS || bw < 3 || bh < 3) return null;
-        float[] luma = decodeLuma(co, q2Table, bw, bh);
+        float[] luma = decodeLuma(co, q2Table, bw, bh, progress);
         progress.checkCancelled();
-        float[][] calib = shiftedDct(luma, bw * 8, bh * 8);
+        float[][] calib = shiftedDct(luma, bw * 8, bh * 8, progress);
         progress.progress(0.6);
         double[] llr = new double[n];
         int[] informative = new int[n];
@@ -221,11 +221,12 @@ final class DoubleQuantization {
     }
 
     /** The luminance (0..255, rounded and clamped as a decoder does) from the dequantized coefficients. */
-    static float[] decodeLuma(Coefficients co, int[] q, int bw, int bh) {
+    static float[] decodeLuma(Coefficients co, int[] q, int bw, int bh, ProgressSink progress) {
         int w = bw * 8;
         float[] out = new float[w * bh * 8];
         double[] tmp = new double[64];
         for (int r = 0; r < bh; r++) {
+            if ((r & 31) == 0) progress.checkCancelled();
             for (int col = 0; col < bw; col++) {
                 int off = co.offset(0, r, col);
                 for (int v = 0; v < 8; v++) {           // rows: inverse along u for each v
@@ -248,12 +249,13 @@ final class DoubleQuantization {
     }
 
     /** Sorted DCT values at the examined frequencies on the grid shifted by (4, 4). */
-    static float[][] shiftedDct(float[] p, int w, int h) {
+    static float[][] shiftedDct(float[] p, int w, int h, ProgressSink progress) {
         int bw = (w - 4) / 8, bh = (h - 4) / 8;
         int nf = LAST_ZIGZAG - FIRST_ZIGZAG + 1;
         float[][] out = new float[nf][bw * bh];
         double[] tmp = new double[64];
         for (int r = 0; r < bh; r++) {
+            if ((r & 31) == 0) progress.checkCancelled();
             for (int col = 0; col < bw; col++) {
                 int x0 = 4 + col * 8, y0 = 4 + r * 8;
                 for (int y = 0; y < 8; y++) {
