@@ -88,6 +88,39 @@ final class Consistency {
         return out;
     }
 
+    /**
+     * The XMP edit history (xmpMM:History: actions, times, software agents) and XMP dates against the EXIF
+     * capture date. {@code fields} are "directory / property path" -> value, as {@link MetadataTree} lists them.
+     */
+    static List<Finding> xmpHistory(Map<String, String> fields, Metadata md) {
+        List<Finding> out = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        java.util.Set<String> agents = new java.util.LinkedHashSet<>();
+        String created = null;
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            String k = GeneratorTraces.tagOf(e.getKey());
+            if (k.contains("xmpMM:History") && k.endsWith("stEvt:action")) actions.add(e.getValue());
+            if (k.contains("xmpMM:History") && k.endsWith("stEvt:softwareAgent")) agents.add(e.getValue());
+            if (k.equals("xmp:CreateDate") || k.equals("photoshop:DateCreated")) created = created == null ? e.getValue() : created;
+        }
+        if (!actions.isEmpty()) {
+            out.add(new Finding("History", "The XMP history records " + actions.size() + " step(s) (" + String.join(", ",
+                    actions.subList(0, Math.min(8, actions.size()))) + (actions.size() > 8 ? ", ..." : "") + ")"
+                    + (agents.isEmpty() ? "" : " by " + String.join("; ", agents)) + ": the file went through an editor."));
+        }
+        ExifSubIFDDirectory sub = md.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
+        Date original = sub == null ? null : sub.getDate(ExifSubIFDDirectory.TAG_DATETIME_ORIGINAL, TimeZone.getTimeZone("UTC"));
+        if (created != null && original != null && created.length() >= 10) {
+            String day = created.substring(0, 10).replace(':', '-');
+            String exifDay = fmt(original).substring(0, 10);
+            if (!day.equals(exifDay)) {
+                out.add(new Finding("Dates", "The XMP creation date (" + created + ") and the EXIF capture date (" + fmt(original)
+                        + ") fall on different days: the dates disagree."));
+            }
+        }
+        return out;
+    }
+
     static List<Finding> gps(Metadata md) {
         GpsDirectory gps = md.getFirstDirectoryOfType(GpsDirectory.class);
         if (gps == null) return List.of();

@@ -58,6 +58,7 @@ public final class MetadataIndicator implements Indicator {
         Thumbnail.Comparison thumb = null;
         if (tree.metadata != null) {
             findings.addAll(Consistency.dates(tree.metadata));
+            findings.addAll(Consistency.xmpHistory(tree.fields, tree.metadata));
             Boolean ijg = null;
             double quality = Double.NaN;
             if (ev.format() == ImageFormat.JPEG) {
@@ -118,7 +119,7 @@ public final class MetadataIndicator implements Indicator {
     private static Detail.Tone tone(Consistency.Finding f) {
         return switch (f.kind()) {
             case "Generator" -> Detail.Tone.BAD;
-            case "Software", "Dates", "Size", "Tables" -> f.sentence().contains("matches") || f.sentence().contains("same time")
+            case "Software", "Dates", "Size", "Tables", "History" -> f.sentence().contains("matches") || f.sentence().contains("same time")
                     || f.sentence().contains("as expected") ? Detail.Tone.GOOD : Detail.Tone.NOTE;
             case "Thumbnail" -> f.sentence().contains("other content") ? Detail.Tone.BAD : f.sentence().contains("matches")
                     ? Detail.Tone.GOOD : Detail.Tone.NOTE;

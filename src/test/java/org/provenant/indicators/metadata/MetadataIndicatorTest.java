@@ -112,19 +112,38 @@ public class MetadataIndicatorTest {
                 + "<rdf:Description rdf:about=\"\" xmlns:Iptc4xmpExt=\"http://iptc.org/std/Iptc4xmpExt/2008-02-29/\" "
                 + "Iptc4xmpExt:DigitalSourceType=\"http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia\"/>"
                 + "</rdf:RDF></x:xmpmeta>";
-        byte[] jpeg = JpegFixtures.jpeg(COFFEE, 90);
+        IndicatorResult r = run(withXmp(JpegFixtures.jpeg(COFFEE, 90), xmp));
+        assertEquals(Hypothesis.GENERATED, r.supports(), r.explanation());
+        assertTrue(r.explanation().contains("trainedAlgorithmicMedia"), r.explanation());
+    }
+
+    static byte[] withXmp(byte[] jpeg, String xmp) {
         byte[] head = "http://ns.adobe.com/xap/1.0/\0".getBytes(StandardCharsets.ISO_8859_1);
         byte[] body = xmp.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         o.write(jpeg, 0, 2);
         int len = 2 + head.length + body.length;
-        o.write(new byte[]{(byte) 0xff, (byte) 0xe1, (byte) (len >> 8), (byte) len});
+        o.writeBytes(new byte[]{(byte) 0xff, (byte) 0xe1, (byte) (len >> 8), (byte) len});
         o.writeBytes(head);
         o.writeBytes(body);
         o.write(jpeg, 2, jpeg.length - 2);
-        IndicatorResult r = run(o.toByteArray());
-        assertEquals(Hypothesis.GENERATED, r.supports(), r.explanation());
-        assertTrue(r.explanation().contains("trainedAlgorithmicMedia"), r.explanation());
+        return o.toByteArray();
+    }
+
+    @Test
+    void theXmpHistoryAndAnXmpDateThatDisagreesAreFindings() throws Exception {
+        String xmp = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+                + "<rdf:Description rdf:about=\"\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:xmpMM=\"http://ns.adobe.com/xap/1.0/mm/\" "
+                + "xmlns:stEvt=\"http://ns.adobe.com/xap/1.0/sType/ResourceEvent#\" xmp:CreateDate=\"2023-12-24T09:00:00\">"
+                + "<xmpMM:History><rdf:Seq><rdf:li rdf:parseType=\"Resource\"><stEvt:action>saved</stEvt:action>"
+                + "<stEvt:softwareAgent>Adobe Photoshop 25.0 (Windows)</stEvt:softwareAgent></rdf:li></rdf:Seq></xmpMM:History>"
+                + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+        IndicatorResult r = run(withXmp(MetadataFixtures.cameraJpeg(null, "2024:05:01 10:00:00", COFFEE), xmp));
+        List<String> f = findings(r);
+        assertTrue(f.stream().anyMatch(s -> s.contains("XMP history records 1 step(s) (saved) by Adobe Photoshop 25.0")), f.toString());
+        assertTrue(f.stream().anyMatch(s -> s.contains("XMP creation date (2023-12-24") && s.contains("different days")), f.toString());
+        assertTrue(r.score("editing_software").value() >= 1, "the history's software agent names an editor");
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
     }
 
     @Test
