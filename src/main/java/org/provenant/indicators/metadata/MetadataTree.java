@@ -41,6 +41,12 @@ final class MetadataTree {
             return t;
         }
         try {
+            String loop = IfdLoops.find(ev);
+            if (loop != null) t.problems.add(loop);
+        } catch (RuntimeException e) {   // a damaged block the offset walk cannot follow: the library's view decides
+            t.problems.add("the EXIF directory offsets cannot be followed (" + message(e) + ")");
+        }
+        try {
             t.metadata = ImageMetadataReader.readMetadata(ev.openStream(), ev.size());
         } catch (Exception | StackOverflowError e) {
             t.problems.add("the metadata could not be read: " + message(e));
