@@ -112,6 +112,7 @@ public final class ImageLoader {
         if (info.problem != null) throw new ImageLoadException(path, info.problem);
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
         if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
+        if (info.implausible != null) throw new ImageLoadException(path, info.implausible);
         Decoded d = decode(path, format, bytes, info);
         return new LoadedImage(path, bytes.length, sha, d.image, d.metadata, new Evidence(path, sha, format, bytes));
     }
@@ -138,11 +139,12 @@ public final class ImageLoader {
         }
     }
 
-    private void checkDimensions(Path path, int w, int h) throws ImageLoadException {
+    /** Width and height as declared, unsigned (a TIFF's 0xFFFFFFFF rows is 4294967295, never -1). */
+    private void checkDimensions(Path path, long w, long h) throws ImageLoadException {
         if (w <= 0 || h <= 0) {
             throw new ImageLoadException(path, "the header declares an empty image (" + w + " x " + h + " pixels)");
         }
-        long px = (long) w * h;
+        double px = (double) w * h; // two unsigned 32-bit sides can overflow a long
         if (px > maxPixels) {
             throw new ImageLoadException(path, String.format(Locale.ROOT,
                     "the header declares %d x %d = %.1f megapixels, more than the limit of %.1f megapixels",
@@ -278,14 +280,26 @@ public final class ImageLoader {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
-    /** The decoder's own words: the message of the exception, followed by its cause's where that says more. */
-    private static String decoderMessage(Throwable e) {
+    /**
+     * The decoder's own words, when they are words: the message of an I/O error (and its cause's where that says
+     * more). A programming error inside the decoder (a failed cast, a null, an index out of range, as damaged TIFF
+     * directories provoke) or a message naming Java classes says nothing to an examiner, so it becomes a sentence.
+     */
+    static String decoderMessage(Throwable e) {
         String m = safeMessage(e);
         Throwable cause = e.getCause();
         if (cause != null && cause != e && cause.getMessage() != null && !m.contains(cause.getMessage().strip())) {
             m = m.replaceAll("[.!]+$", "") + ": " + safeMessage(cause);
         }
+        if (!(e instanceof IOException) || internals(m) || cause != null && !(cause instanceof IOException) && internals(safeMessage(cause))) {
+            return "its structure makes no sense (a value is missing, out of range or of the wrong kind)";
+        }
+        m = Container.printable(m);
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    private static boolean internals(String m) {
+        return m.matches("(?s).*(\\bclass \\S|java\\.|javax\\.|Exception|Error\\b|\\bnull\\b|\\$|\\bat [a-z]+\\.).*");
     }
 
     static String safeMessage(Throwable e) {
