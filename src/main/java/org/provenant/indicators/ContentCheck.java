@@ -60,24 +60,8 @@ public final class ContentCheck {
                 new double[0]);
     }
 
-    /** Whether every channel's values span at most {@link #FLAT_SPREAD}; stops at the first row that disproves it. */
+    /** Whether every channel's values span at most {@link #FLAT_SPREAD} ({@link FloatImage#isUniform}). */
     public static boolean isFlat(FloatImage image) {
-        int w = image.width(), h = image.height();
-        for (int c = 0; c < image.channels(); c++) {
-            float[] p = image.plane(c);
-            if (p.length == 0) continue;
-            float min = p[0], max = p[0];
-            for (int y = 0; y < h; y++) {
-                int o = y * w;
-                for (int x = o; x < o + w; x++) {
-                    float v = p[x];
-                    if (v < min) min = v;
-                    if (v > max) max = v;
-                    if (!(v == v)) return false;   // NaN samples: leave the judgement to the indicator
-                }
-                if (max - min > FLAT_SPREAD) return false;
-            }
-        }
-        return true;
+        return image.isUniform(FLAT_SPREAD);
     }
 }

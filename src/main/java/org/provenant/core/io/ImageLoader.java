@@ -51,6 +51,16 @@ public final class ImageLoader {
     static final double MEMORY_SAFETY_FACTOR = 1.25;
 
     /**
+     * Java heap the full analysis takes per pixel on top of the decoded image, and its fixed part (models, buffers):
+     * measured with {@code provenant bench memory --mp 1,4} and {@code --mp 2,8} (README, "Evidence safety"), rounded
+     * up. A one-colour image needs none of it (every indicator stops at its content check).
+     */
+    public static final long ANALYSIS_BYTES_PER_PIXEL = 100;
+    public static final long ANALYSIS_FIXED_BYTES = 256L << 20;
+    /** Spread within which an image is one flat colour (the indicators' content check uses the same). */
+    public static final double UNIFORM_SPREAD = 2.0 / 255 + 1e-6;
+
+    /**
      * Formats whose decoders never read beyond the last byte of a complete file, so that any such read means the
      * file is truncated. The JPEG and WebP decoders read ahead in blocks; for them truncation is judged from the
      * container walk, the decoder's warnings and its end-of-file exceptions.
@@ -114,6 +124,7 @@ public final class ImageLoader {
         if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
         if (info.implausible != null) throw new ImageLoadException(path, info.implausible);
         Decoded d = decode(path, format, bytes, info);
+        checkAnalysisMemory(path, d.image);
         return new LoadedImage(path, bytes.length, sha, d.image, d.metadata, new Evidence(path, sha, format, bytes));
     }
 
@@ -220,6 +231,22 @@ public final class ImageLoader {
                     "decoding %d x %d pixels needs about %d MB of memory, but only %d MB are available to Java",
                     w, h, need >> 20, Math.max(0, free) >> 20));
         }
+    }
+
+    /**
+     * Refuses at once, before any indicator starts, an image whose analysis would need more heap than Java may use
+     * (the installer's launcher gives 60 % of the machine's memory): the examiner learns it in one line instead of
+     * after minutes of swapping or an out-of-memory error half-way.
+     */
+    private void checkAnalysisMemory(Path path, FloatImage img) throws ImageLoadException {
+        long need = ANALYSIS_FIXED_BYTES + (long) img.pixels() * ANALYSIS_BYTES_PER_PIXEL;
+        long free = availableMemory.getAsLong();
+        if (need <= free || img.isUniform(UNIFORM_SPREAD)) return;
+        throw new ImageLoadException(path, String.format(Locale.ROOT,
+                "analysing %d x %d pixels needs about %.1f GB of memory, but only %.1f GB are available to Java; start"
+                        + " Provenant with more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx%dg) or analyse a smaller image",
+                img.width(), img.height(), need / 1e9, Math.max(0, free) / 1e9,
+                (long) Math.ceil((need + Runtime.getRuntime().totalMemory()) / 1e9) + 1));
     }
 
     /** Decoder warnings (and reads past the end) that mean the pixels are not all in the file. */

@@ -96,7 +96,8 @@ public final class LareIndicator implements Indicator {
             Measurement m = compute(image, context);
             mine.complete(m);
             return m;
-        } catch (IndicatorException | RuntimeException e) {
+        } catch (IndicatorException | RuntimeException | Error e) {
+            // an Error too (out of memory, a missing class): else a waiting Localization would wait forever
             synchronized (MEMO) {
                 MEMO.removeIf(m -> m.result() == mine);
             }
