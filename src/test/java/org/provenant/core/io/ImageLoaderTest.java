@@ -337,10 +337,10 @@ class ImageLoaderTest {
     @Test
     void analysisThatCannotFitIsRefusedAtOnceUnlessTheImageIsOneColour() throws Exception {
         Path p = file("big-photo.png", TestFiles.write(TestFiles.rgb8(1000, 1000, 12), "png"));
-        // decoding fits in 64 MB, the analysis (about 100 bytes per pixel + 256 MB) does not
+        // decoding fits in 64 MB, the analysis (about 60 bytes per pixel + 256 MB) does not
         ImageLoadException e = assertThrows(ImageLoadException.class,
                 () -> new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 64L << 20).load(p));
-        assertTrue(e.getMessage().startsWith("Cannot open big-photo.png: analysing 1000 x 1000 pixels needs about 0.4 GB of memory,"
+        assertTrue(e.getMessage().startsWith("Cannot open big-photo.png: analysing 1000 x 1000 pixels needs about 0.3 GB of memory,"
                 + " but only 0.1 GB are available to Java; start Provenant with more memory"), e.getMessage());
         BufferedImage flat = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
         Path u = file("uniform.png", TestFiles.write(flat, "png"));
