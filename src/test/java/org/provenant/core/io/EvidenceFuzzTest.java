@@ -73,16 +73,9 @@ class EvidenceFuzzTest {
         models.close();
     }
 
+    /** The load-only fuzz test's nine base files (PNG, JPEG baseline and progressive, TIFF plain/LZW/16-bit, BMP, WebP). */
     static Stream<Arguments> bases() {
-        return Stream.of(
-                Arguments.of("png", TestFiles.write(TestFiles.rgb8(96, 72, 41), "png")),
-                Arguments.of("jpg", TestFiles.write(TestFiles.rgb8(96, 72, 42), "jpeg")),
-                Arguments.of("jpg", TestFiles.progressiveJpeg(TestFiles.rgb8(96, 72, 43))),
-                Arguments.of("tif", TestFiles.write(TestFiles.rgb8(96, 72, 44), "tiff")),
-                Arguments.of("tif", TestFiles.tiffCompressed(TestFiles.rgb8(96, 72, 45), "LZW")),
-                Arguments.of("bmp", TestFiles.write(TestFiles.rgb8(96, 72, 46), "bmp")),
-                Arguments.of("webp", TestFiles.resource("pattern-lossy.webp")),
-                Arguments.of("webp", TestFiles.resource("pattern-lossless.webp")));
+        return MutationFuzzTest.bases();
     }
 
     @ParameterizedTest(name = "[{index}] mutants of a {0}")
@@ -126,7 +119,7 @@ class EvidenceFuzzTest {
 
     @Test
     void atLeastThreeHundredMutants() {
-        assertTrue(bases().count() * MUTANTS_PER_BASE >= 300);
+        assertTrue(bases().count() * MUTANTS_PER_BASE >= 300, "mutants: " + bases().count() * MUTANTS_PER_BASE);
     }
 
     private static Object run(Path p, boolean full) {

@@ -196,24 +196,17 @@ class MalformedFilesTest {
         return out;
     }
 
-    /** The TIFF with first-IFD entry {@code tag} made a LONG holding {@code value}. */
+    /** The TIFF with first-IFD entry {@code tag} made a LONG holding {@code value} (e.g. 0xFFFFFFFF rows). */
     static byte[] tiffLong(byte[] t, int tag, long value) {
-        boolean le = t[0] == 'I';
-        int ifd = (int) (le ? TestFiles.readU32le(t, 4) : TestFiles.readU32be(t, 4));
-        int n = le ? (t[ifd] & 0xff) | (t[ifd + 1] & 0xff) << 8 : TestFiles.readU16be(t, ifd);
-        for (int i = 0; i < n; i++) {
-            int e = ifd + 2 + 12 * i;
-            int id = le ? (t[e] & 0xff) | (t[e + 1] & 0xff) << 8 : TestFiles.readU16be(t, e);
-            if (id != tag) continue;
-            byte[] c = le ? TestFiles.u16le(t, e + 2, 4) : TestFiles.u16be(t, e + 2, 4);
-            c = le ? TestFiles.u32le(c, e + 4, 1) : TestFiles.u32be(c, e + 4, 1);
-            return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
-        }
-        throw new IllegalStateException("tag " + tag + " not in the test TIFF");
+        return tiffEntry(t, tag, value, true);
     }
 
     /** The TIFF with the value of the first IFD entry {@code tag} replaced (SHORT or LONG, value in the entry). */
     static byte[] tiffTag(byte[] t, int tag, long value) {
+        return tiffEntry(t, tag, value, false);
+    }
+
+    private static byte[] tiffEntry(byte[] t, int tag, long value, boolean asLong) {
         boolean le = t[0] == 'I';
         int ifd = (int) (le ? TestFiles.readU32le(t, 4) : TestFiles.readU32be(t, 4));
         int n = le ? (t[ifd] & 0xff) | (t[ifd + 1] & 0xff) << 8 : TestFiles.readU16be(t, ifd);
@@ -223,7 +216,7 @@ class MalformedFilesTest {
             if (id != tag) continue;
             int type = le ? (t[e + 2] & 0xff) | (t[e + 3] & 0xff) << 8 : TestFiles.readU16be(t, e + 2);
             byte[] c = le ? TestFiles.u32le(t, e + 4, 1) : TestFiles.u32be(t, e + 4, 1); // count 1: value inline
-            if (type == 3) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
+            if (type == 3 && !asLong) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
             c = le ? TestFiles.u16le(c, e + 2, 4) : TestFiles.u16be(c, e + 2, 4);
             return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
         }
