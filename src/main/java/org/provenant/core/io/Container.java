@@ -294,7 +294,8 @@ final class Container {
         for (int i = 0; i < n; i++) {
             int e = (int) ifd + 2 + 12 * i;
             int tag = le ? u16le(b, e) : u16be(b, e), type = le ? u16le(b, e + 2) : u16be(b, e + 2);
-            if (tag != 256 && tag != 257) continue;
+            long count = le ? u32le(b, e + 4) : u32be(b, e + 4);
+            if ((tag != 256 && tag != 257) || count != 1) continue;   // a count above 1 makes the field an offset
             long v = type == 3 ? (le ? u16le(b, e + 8) : u16be(b, e + 8)) : type == 4 ? (le ? u32le(b, e + 8) : u32be(b, e + 8)) : -1;
             if (tag == 256) w = v;
             else h = v;

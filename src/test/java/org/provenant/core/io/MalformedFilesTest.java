@@ -164,6 +164,9 @@ class MalformedFilesTest {
         add("png with 200,000 empty IDAT chunks", "png", () -> emptyIdats(PNG, 200_000), "more than 1000 empty image-data chunks");
         add("png without IDAT", "png", () -> withoutIdat(PNG), "no image data");
         add("tiff declaring 0xFFFFFFFF rows", "tif", () -> tiffLong(TIFF, 257, 0xFFFFFFFFL), "96 x 4294967295 = ");
+        add("tiff width entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 256), "damaged");
+        add("tiff height entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 257), "damaged");
+        add("tiff strip byte counts pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 279), "damaged");
         add("png chunk name of control bytes", "png", () -> TestFiles.set(PNG, TestFiles.pngChunk(PNG, "IDAT") + 4, 0x1b, 0x07, 0xff, 0x00),
                 "the PNG chunk '????' at byte");
         // ---------------- not images at all
@@ -196,6 +199,26 @@ class MalformedFilesTest {
         return out;
     }
 
+    /** The TIFF with first-IFD entry {@code tag} made 2 LONGs stored past the end of the file (unreadable values). */
+    static byte[] tiffOffsetPastEnd(byte[] t, int tag) {
+        byte[] c = tiffEntry(t, tag, t.length + 100L, true);
+        int e = tiffEntryAt(c, tag);
+        return c[0] == 'I' ? TestFiles.u32le(c, e + 4, 2) : TestFiles.u32be(c, e + 4, 2);
+    }
+
+    /** Byte position of first-IFD entry {@code tag}. */
+    private static int tiffEntryAt(byte[] t, int tag) {
+        boolean le = t[0] == 'I';
+        int ifd = (int) (le ? TestFiles.readU32le(t, 4) : TestFiles.readU32be(t, 4));
+        int n = le ? (t[ifd] & 0xff) | (t[ifd + 1] & 0xff) << 8 : TestFiles.readU16be(t, ifd);
+        for (int i = 0; i < n; i++) {
+            int e = ifd + 2 + 12 * i;
+            int id = le ? (t[e] & 0xff) | (t[e + 1] & 0xff) << 8 : TestFiles.readU16be(t, e);
+            if (id == tag) return e;
+        }
+        throw new IllegalStateException("tag " + tag + " not in the test TIFF");
+    }
+
     /** The TIFF with first-IFD entry {@code tag} made a LONG holding {@code value} (e.g. 0xFFFFFFFF rows). */
     static byte[] tiffLong(byte[] t, int tag, long value) {
         return tiffEntry(t, tag, value, true);
@@ -208,19 +231,12 @@ class MalformedFilesTest {
 
     private static byte[] tiffEntry(byte[] t, int tag, long value, boolean asLong) {
         boolean le = t[0] == 'I';
-        int ifd = (int) (le ? TestFiles.readU32le(t, 4) : TestFiles.readU32be(t, 4));
-        int n = le ? (t[ifd] & 0xff) | (t[ifd + 1] & 0xff) << 8 : TestFiles.readU16be(t, ifd);
-        for (int i = 0; i < n; i++) {
-            int e = ifd + 2 + 12 * i;
-            int id = le ? (t[e] & 0xff) | (t[e + 1] & 0xff) << 8 : TestFiles.readU16be(t, e);
-            if (id != tag) continue;
-            int type = le ? (t[e + 2] & 0xff) | (t[e + 3] & 0xff) << 8 : TestFiles.readU16be(t, e + 2);
-            byte[] c = le ? TestFiles.u32le(t, e + 4, 1) : TestFiles.u32be(t, e + 4, 1); // count 1: value inline
-            if (type == 3 && !asLong) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
-            c = le ? TestFiles.u16le(c, e + 2, 4) : TestFiles.u16be(c, e + 2, 4);
-            return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
-        }
-        throw new IllegalStateException("tag " + tag + " not in the test TIFF");
+        int e = tiffEntryAt(t, tag);
+        int type = le ? (t[e + 2] & 0xff) | (t[e + 3] & 0xff) << 8 : TestFiles.readU16be(t, e + 2);
+        byte[] c = le ? TestFiles.u32le(t, e + 4, 1) : TestFiles.u32be(t, e + 4, 1); // count 1: value inline
+        if (type == 3 && !asLong) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
+        c = le ? TestFiles.u16le(c, e + 2, 4) : TestFiles.u16be(c, e + 2, 4);
+        return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
     }
 
     static byte[] garbage(byte[] base, int from, long seed) {
