@@ -194,8 +194,10 @@ public final class ImageLoader {
             if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) {
                 throw new ImageLoadException(path, Container.TRUNCATED, e);
             }
-            throw new ImageLoadException(path, "the image data is damaged (the " + format + " decoder reports: "
-                    + decoderMessage(e) + ")", e);
+            String words = decoderMessage(e);
+            throw new ImageLoadException(path, words == null
+                    ? "the " + format + " file is damaged: a value its decoder needs is missing, out of range or of the wrong kind"
+                    : "the image data is damaged (the " + format + " decoder reports: " + words + ")", e);
         } finally {
             reader.dispose();
         }
@@ -311,7 +313,8 @@ public final class ImageLoader {
     /**
      * The decoder's own words, when they are words: the message of an I/O error (and its cause's where that says
      * more). A programming error inside the decoder (a failed cast, a null, an index out of range, as damaged TIFF
-     * directories provoke) or a message naming Java classes says nothing to an examiner, so it becomes a sentence.
+     * directories provoke) or a message naming Java classes says nothing to an examiner: then null, and the caller
+     * says it in words.
      */
     static String decoderMessage(Throwable e) {
         String m = safeMessage(e);
@@ -320,7 +323,7 @@ public final class ImageLoader {
             m = m.replaceAll("[.!]+$", "") + ": " + safeMessage(cause);
         }
         if (!(e instanceof IOException) || internals(m) || cause != null && !(cause instanceof IOException) && internals(safeMessage(cause))) {
-            return "its structure makes no sense (a value is missing, out of range or of the wrong kind)";
+            return null;
         }
         m = Container.printable(m);
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;

@@ -48,6 +48,8 @@ class MalformedFilesTest {
     }
 
     private static final String TRUNCATED = "the file ends early (truncated)";
+    /** What a decoder's failed cast ("class java.io.EOFException cannot be cast to class java.lang.Number") becomes. */
+    private static final String IN_WORDS = "the TIFF file is damaged: a value its decoder needs is missing, out of range or of the wrong kind";
     private static final String MEGAPIXELS = "megapixels, more than the limit of 100.0 megapixels";
 
     static List<Arguments> cases() {
@@ -164,9 +166,9 @@ class MalformedFilesTest {
         add("png with 200,000 empty IDAT chunks", "png", () -> emptyIdats(PNG, 200_000), "more than 1000 empty image-data chunks");
         add("png without IDAT", "png", () -> withoutIdat(PNG), "no image data");
         add("tiff declaring 0xFFFFFFFF rows", "tif", () -> tiffLong(TIFF, 257, 0xFFFFFFFFL), "96 x 4294967295 = ");
-        add("tiff width entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 256), "damaged");
-        add("tiff height entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 257), "damaged");
-        add("tiff strip byte counts pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 279), "damaged");
+        add("tiff width entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 256), IN_WORDS);
+        add("tiff height entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 257), IN_WORDS);
+        add("tiff strip byte counts pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 279), IN_WORDS);
         add("png chunk name of control bytes", "png", () -> TestFiles.set(PNG, TestFiles.pngChunk(PNG, "IDAT") + 4, 0x1b, 0x07, 0xff, 0x00),
                 "the PNG chunk '????' at byte");
         // ---------------- not images at all
