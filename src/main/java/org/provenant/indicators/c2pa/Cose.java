@@ -1,0 +1,189 @@
+package org.provenant.indicators.c2pa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformationVerifier;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.bouncycastle.util.Selector;
+
+/**
+ * The claim signature: a COSE_Sign1 (RFC 9052) with the claim bytes as detached payload, its signing certificate
+ * chain in the {@code x5chain} header (label 33) and optional RFC 3161 time stamps in {@code sigTst}/{@code sigTst2}.
+ * The signature is checked over the Sig_structure ["Signature1", protected, external_aad = empty, claim] with
+ * BouncyCastle (ES256/384/512 with raw r||s, PS256/384/512, Ed25519).
+ */
+final class Cose {
+    static final Provider BC = new BouncyCastleProvider();
+
+    /** What the signature box says and whether the signature holds. */
+    static final class Result {
+        int alg;
+        String algName = "unknown";
+        final List<X509Certificate> chain = new ArrayList<>();
+        /** null: not checked (no certificate / unknown algorithm); else whether it verified. */
+        Boolean valid;
+        String problem;
+        /** Time stamp: when, and whether its own signature held (null when none was present). */
+        Date timeStamp;
+        Boolean timeStampValid;
+        String timeStampProblem;
+
+        X509Certificate signer() { return chain.isEmpty() ? null : chain.get(0); }
+    }
+
+    private Cose() { }
+
+    static Result verify(byte[] sign1, byte[] claim) throws JumbfException {
+        JsonNode cose = Cbor.read(sign1, "the claim signature");
+        if (!cose.isArray() || cose.size() != 4 || !cose.get(0).isBinary() || !cose.get(3).isBinary()) {
+            throw new JumbfException("the claim signature is not a COSE_Sign1 structure");
+        }
+        Result r = new Result();
+        byte[] protectedBytes = bytes(cose.get(0));
+        JsonNode prot = protectedBytes.length == 0 ? null : Cbor.read(protectedBytes, "the signature's protected header");
+        JsonNode unprot = cose.get(1);
+        r.alg = prot != null && prot.has("1") ? prot.get("1").asInt() : 0;
+        JsonNode x5 = first(prot, unprot, "33", "x5chain");
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509", BC);
+            if (x5 != null) {
+                if (x5.isBinary()) r.chain.add(cert(cf, bytes(x5)));
+                else for (JsonNode c : x5) if (c.isBinary() && r.chain.size() < 16) r.chain.add(cert(cf, bytes(c)));
+            }
+        } catch (GeneralSecurityException | RuntimeException e) {
+            r.problem = "the signing certificate cannot be read: " + e.getMessage();
+            return r;
+        }
+        String jca = switch (r.alg) {
+            case -7 -> "SHA256withPLAIN-ECDSA";
+            case -35 -> "SHA384withPLAIN-ECDSA";
+            case -36 -> "SHA512withPLAIN-ECDSA";
+            case -37 -> "SHA256withRSAandMGF1";
+            case -38 -> "SHA384withRSAandMGF1";
+            case -39 -> "SHA512withRSAandMGF1";
+            case -8 -> "Ed25519";
+            default -> null;
+        };
+        r.algName = switch (r.alg) {
+            case -7 -> "ES256"; case -35 -> "ES384"; case -36 -> "ES512"; case -37 -> "PS256"; case -38 -> "PS384";
+            case -39 -> "PS512"; case -8 -> "Ed25519"; default -> "COSE algorithm " + r.alg;
+        };
+        if (r.chain.isEmpty()) {
+            r.problem = "the signature carries no signing certificate (x5chain)";
+        } else if (jca == null) {
+            r.problem = "the signature algorithm (" + r.algName + ") is not supported";
+        } else {
+            try {
+                Signature s = Signature.getInstance(jca, BC);
+                s.initVerify(r.signer().getPublicKey());
+                s.update(sigStructure(protectedBytes, claim));
+                r.valid = s.verify(bytes(cose.get(3)));
+            } catch (GeneralSecurityException | RuntimeException e) {
+                r.valid = false;
+                r.problem = "the signature cannot be checked: " + e.getMessage();
+            }
+        }
+        timeStamp(r, first(prot, unprot, "sigTst2", "sigTst"));
+        return r;
+    }
+
+    private static void timeStamp(Result r, JsonNode tst) {
+        if (tst == null) return;
+        JsonNode tokens = tst.get("tstTokens");
+        JsonNode val = tokens != null && tokens.isArray() && tokens.size() > 0 ? tokens.get(0).get("val") : null;
+        if (val == null || !val.isBinary()) {
+            r.timeStampValid = false;
+            r.timeStampProblem = "the time stamp holds no token";
+            return;
+        }
+        try {
+            TimeStampToken token = token(bytes(val));
+            r.timeStamp = token.getTimeStampInfo().getGenTime();
+            @SuppressWarnings("unchecked")
+            var matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) (Selector<?>) token.getSID());
+            if (matches.isEmpty()) {
+                r.timeStampValid = false;
+                r.timeStampProblem = "the time stamp does not carry its authority's certificate";
+                return;
+            }
+            SignerInformationVerifier v = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    .build((X509CertificateHolder) matches.iterator().next());
+            token.validate(v);
+            r.timeStampValid = true;
+        } catch (Exception e) {   // BouncyCastle throws many kinds for a damaged token
+            r.timeStampValid = false;
+            r.timeStampProblem = "the time stamp is malformed or its signature does not hold ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+        }
+    }
+
+    /** sigTst2 holds a TimeStampToken; claims of spec 1.x often hold the whole TimeStampResp. */
+    private static TimeStampToken token(byte[] der) throws Exception {
+        try {
+            return new TimeStampToken(new CMSSignedData(der));
+        } catch (Exception asToken) {
+            TimeStampToken t = new TimeStampResponse(der).getTimeStampToken();
+            if (t == null) throw asToken;
+            return t;
+        }
+    }
+
+    private static JsonNode first(JsonNode prot, JsonNode unprot, String... keys) {
+        for (String k : keys) {
+            if (prot != null && prot.has(k)) return prot.get(k);
+            if (unprot != null && unprot.has(k)) return unprot.get(k);
+        }
+        return null;
+    }
+
+    private static X509Certificate cert(CertificateFactory cf, byte[] der) throws GeneralSecurityException {
+        return (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der));
+    }
+
+    private static byte[] bytes(JsonNode n) {
+        try {
+            return n.binaryValue();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The COSE Sig_structure for COSE_Sign1 with a detached payload, in canonical CBOR. */
+    static byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + protectedHeader.length + 32);
+        out.write(0x84);
+        byte[] context = "Signature1".getBytes(StandardCharsets.US_ASCII);
+        head(out, 3, context.length);
+        out.writeBytes(context);
+        head(out, 2, protectedHeader.length);
+        out.writeBytes(protectedHeader);
+        head(out, 2, 0);
+        head(out, 2, payload.length);
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
+    private static void head(ByteArrayOutputStream out, int major, long n) {
+        int m = major << 5;
+        if (n < 24) out.write(m | (int) n);
+        else if (n < 256) { out.write(m | 24); out.write((int) n); }
+        else if (n < 65536) { out.write(m | 25); out.write((int) (n >> 8)); out.write((int) n); }
+        else { out.write(m | 26); for (int s = 24; s >= 0; s -= 8) out.write((int) (n >> s)); }
+    }
+}
