@@ -140,7 +140,7 @@ public final class C2paReader {
                             : StatusCode.failure("claimSignature.outsideValidity", url).detail("time stamp " + iso(at)));
                 }
                 st.add(StatusCode.info("provenant.trustListNotChecked", url)
-                        .detail("a test or unknown signer cannot be told from a trusted one here"));
+                        .detail("a test certificate and a real one look alike here"));
             }
             if (r.timeStampValid != null) {
                 st.add(r.timeStampValid ? StatusCode.success("timeStamp.validated", url)

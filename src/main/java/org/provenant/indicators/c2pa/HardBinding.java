@@ -38,7 +38,7 @@ final class HardBinding {
             List<long[]> ex = new ArrayList<>();
             for (JsonNode e : a.path("exclusions")) {
                 long start = e.path("start").asLong(-1), length = e.path("length").asLong(-1);
-                if (start < 0 || length < 0 || start + length > file.length) {
+                if (start < 0 || length < 0 || start > file.length || length > file.length - start) {
                     return StatusCode.failure("assertion.dataHash.mismatch", url)
                             .detail("an exclusion range lies outside the file");
                 }
