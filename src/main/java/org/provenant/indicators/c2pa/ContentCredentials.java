@@ -43,8 +43,9 @@ public final class ContentCredentials implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
         Evidence e = context.evidenceFile().orElse(null);
         if (e == null) {
-            Score h = new Score("failures", "Validation failures", Double.NaN, "no file bytes: the image was made in memory");
-            return new IndicatorResult(ID, h, List.of(h), List.of(), "There is no evidence file to read Content Credentials "
+            Score h = new Score("manifests", "Manifests in the store", 0, "no file bytes: the image was made in memory");
+            Score f = new Score("failures", "Validation failures", Double.NaN, "undefined: nothing to validate");
+            return new IndicatorResult(ID, h, List.of(h, f), List.of(), "There is no evidence file to read Content Credentials "
                     + "from (the image was made in memory), so this indicator has nothing to say.", Hypothesis.INCONCLUSIVE,
                     0.5, null);
         }
@@ -65,11 +66,12 @@ public final class ContentCredentials implements Indicator {
         double sig = active == null ? Double.NaN : active.statuses().stream().anyMatch(s -> s.code().equals("claimSignature.validated")) ? 1 : 0;
         double binding = active == null ? Double.NaN : active.statuses().stream().anyMatch(s -> s.code().endsWith("Hash.match")) ? 1 : 0;
         String generative = generativeSource(r);
-        Score headline = new Score("failures", "Validation failures", nFail,
-                "status codes of kind 'failure' in the manifest store; 0 = valid credentials; any = altered or forged after "
-                        + "signing; undefined when the file carries no manifest");
+        Score headline = new Score("manifests", "Manifests in the store", r.manifests().size(),
+                "0 = the file carries no Content Credentials (no evidence either way); otherwise the active manifest plus its "
+                        + "ingredients' manifests, judged by the validation failures below and the verdict");
         List<Score> scores = List.of(headline,
-                new Score("manifests", "Manifests in the store", r.manifests().size(), "the active one plus its ingredients' manifests"),
+                new Score("failures", "Validation failures", nFail, "status codes of kind 'failure' in the manifest store; "
+                        + "0 = valid credentials; any = altered or forged after signing (or damaged); undefined without a manifest"),
                 new Score("signature_valid", "Claim signature valid", sig, "1 = the active manifest's signature holds (signer not checked against a trust list); 0 = it does not"),
                 new Score("hard_binding_valid", "Content hash matches", binding, "1 = the file's bytes are the signed ones (data or box hash); 0 = they differ or no hash was checked"),
                 new Score("declares_generated", "Declares a generative source", generative == null ? (active == null ? Double.NaN : 0) : 1,
