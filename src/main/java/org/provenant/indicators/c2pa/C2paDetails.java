@@ -26,6 +26,10 @@ final class C2paDetails {
 
     private static Detail manifest(Manifest m) {
         List<Detail> d = new ArrayList<>();
+        List<Detail> codes = new ArrayList<>();
+        for (StatusCode s : m.statuses()) codes.add(status(s));
+        // the validation status first: it is what the examiner needs before the manifest's content
+        d.add(Detail.group("Validation status", m.failed() ? "failed" : "no failure", m.failed() ? Tone.BAD : Tone.GOOD, codes));
         d.add(Detail.of("Label", m.label()));
         if (!m.claimGenerator().isEmpty()) d.add(Detail.of("Claim generator", m.claimGenerator()));
         if (!m.title().isEmpty()) d.add(Detail.of("Title", m.title() + (m.format().isEmpty() ? "" : " (" + m.format() + ")")));
@@ -58,9 +62,6 @@ final class C2paDetails {
             }
             d.add(Detail.group("Ingredients", g.size() + "", Tone.NEUTRAL, g));
         }
-        List<Detail> codes = new ArrayList<>();
-        for (StatusCode s : m.statuses()) codes.add(status(s));
-        d.add(Detail.group("Validation status", m.failed() ? "failed" : "no failure", m.failed() ? Tone.BAD : Tone.GOOD, codes));
         String head = (m.active() ? "Active manifest" : "Ingredient manifest");
         return Detail.group(head, m.failed() ? "INVALID" : "valid (signer not checked against a trust list)",
                 m.failed() ? Tone.BAD : Tone.GOOD, d);

@@ -55,7 +55,8 @@ public final class ContentCredentials implements Indicator {
         return result(r);
     }
 
-    static IndicatorResult result(C2paReport r) {
+    /** The result for an already read report (the indicator without the file reading; also used by c2pa-scan). */
+    public static IndicatorResult result(C2paReport r) {
         Manifest active = r.active();
         List<StatusCode> failures = new ArrayList<>();
         for (StatusCode s : r.allStatuses()) {
