@@ -39,6 +39,7 @@ final class C2paDetails {
                     Detail.of("Issuer", m.signer().issuer()),
                     Detail.of("Valid", m.signer().notBefore() + " to " + m.signer().notAfter()),
                     Detail.of("Algorithm", m.signer().algorithm()),
+                    Detail.of("Chain", m.signer().chain(), m.signer().chain().contains("NOT") ? Tone.NOTE : Tone.NEUTRAL),
                     Detail.of("Trust list", "not checked (offline): signature validity says nothing about who the signer is", Tone.NOTE))));
         }
         d.add(Detail.of("Time stamp", m.timeStamp().isEmpty() ? "none readable" : m.timeStamp()));

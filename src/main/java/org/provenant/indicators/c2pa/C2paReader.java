@@ -274,7 +274,9 @@ public final class C2paReader {
         X509Certificate c = r.signer();
         if (c == null) return null;
         return new Manifest.Signer(c.getSubjectX500Principal().getName(X500Principal.RFC2253),
-                c.getIssuerX500Principal().getName(X500Principal.RFC2253), iso(c.getNotBefore()), iso(c.getNotAfter()), r.algName);
+                c.getIssuerX500Principal().getName(X500Principal.RFC2253), iso(c.getNotBefore()), iso(c.getNotAfter()), r.algName,
+                r.chain.size() + " certificate(s) in x5chain" + (r.chain.size() < 2 ? ""
+                        : r.chainLinked() ? ", each signed by the next" : ", NOT each signed by the next (broken chain)"));
     }
 
     static String iso(Date d) {

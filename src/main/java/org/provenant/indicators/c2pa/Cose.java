@@ -45,6 +45,18 @@ final class Cose {
         String timeStampProblem;
 
         X509Certificate signer() { return chain.isEmpty() ? null : chain.get(0); }
+
+        /** Whether each certificate of the x5chain is signed by the next one (says nothing about trust). */
+        boolean chainLinked() {
+            for (int i = 0; i + 1 < chain.size(); i++) {
+                try {
+                    chain.get(i).verify(chain.get(i + 1).getPublicKey(), BC);
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private Cose() { }

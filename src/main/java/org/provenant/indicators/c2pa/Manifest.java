@@ -28,8 +28,8 @@ public record Manifest(String label, boolean active, int claimVersion, String cl
         statuses = List.copyOf(statuses);
     }
 
-    /** Signing certificate: subject, issuer, validity (ISO-8601 UTC), signature algorithm. */
-    public record Signer(String subject, String issuer, String notBefore, String notAfter, String algorithm) { }
+    /** Signing certificate: subject, issuer, validity (ISO-8601 UTC), signature algorithm, and the x5chain in words. */
+    public record Signer(String subject, String issuer, String notBefore, String notAfter, String algorithm, String chain) { }
 
     /** One action: its name, digital source type (last URI segment), software agent and time (may be empty). */
     public record Action(String action, String digitalSourceType, String softwareAgent, String when) { }

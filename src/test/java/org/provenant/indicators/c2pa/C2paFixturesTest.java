@@ -54,6 +54,7 @@ class C2paFixturesTest {
         assertEquals("C.jpg", m.title());
         assertTrue(m.signer().subject().contains("CN=C2PA Signer"), m.signer().subject());
         assertEquals("PS256", m.signer().algorithm());
+        assertTrue(m.signer().chain().endsWith("certificate(s) in x5chain, each signed by the next"), m.signer().chain());
         assertEquals("2022-06-10T18:46:28Z", m.signer().notBefore());
         assertEquals("2024-08-06T21:53:37Z", m.timeStamp());
         assertTrue(r.hasCode("claimSignature.validated"));
