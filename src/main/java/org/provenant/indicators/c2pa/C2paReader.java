@@ -105,7 +105,7 @@ public final class C2paReader {
                 try {
                     Cose.Result r = Cose.verify(Jumbf.slice(store, sigCbor.payloadOffset, sigCbor.payloadLength), claimBytes);
                     signer = signer(r);
-                    if (r.timeStamp != null) when = iso(r.timeStamp);
+                    if (r.timeStamp != null && Boolean.TRUE.equals(r.timeStampValid)) when = iso(r.timeStamp);
                     signatureStatuses(r, sigUrl);
                 } catch (JumbfException e) {
                     st.add(StatusCode.failure("claimSignature.mismatch", sigUrl).detail(e.getMessage()));
@@ -133,7 +133,7 @@ public final class C2paReader {
             } else {
                 st.add(StatusCode.success("claimSignature.validated", url));
                 X509Certificate cert = r.signer();
-                Date at = r.timeStamp != null ? r.timeStamp : null;
+                Date at = Boolean.TRUE.equals(r.timeStampValid) ? r.timeStamp : null;
                 if (at != null) {
                     boolean inside = !at.before(cert.getNotBefore()) && !at.after(cert.getNotAfter());
                     st.add(inside ? StatusCode.success("claimSignature.insideValidity", url)
@@ -144,7 +144,8 @@ public final class C2paReader {
             }
             if (r.timeStampValid != null) {
                 st.add(r.timeStampValid ? StatusCode.success("timeStamp.validated", url)
-                        : StatusCode.info("timeStamp.malformed", url).detail(r.timeStampProblem));
+                        : StatusCode.info(r.timeStampMismatch ? "timeStamp.mismatch" : "timeStamp.malformed", url)
+                        .detail(r.timeStampProblem));
             }
         }
 

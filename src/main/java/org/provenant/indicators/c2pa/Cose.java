@@ -42,6 +42,8 @@ final class Cose {
         /** Time stamp: when, and whether its own signature held (null when none was present). */
         Date timeStamp;
         Boolean timeStampValid;
+        /** The token is well formed but stamps other data than this signature. */
+        boolean timeStampMismatch;
         String timeStampProblem;
 
         X509Certificate signer() { return chain.isEmpty() ? null : chain.get(0); }
@@ -111,11 +113,15 @@ final class Cose {
                 r.problem = "the signature cannot be checked: " + e.getMessage();
             }
         }
-        timeStamp(r, first(prot, unprot, "sigTst2", "sigTst"));
+        JsonNode v2 = first(prot, unprot, "sigTst2");
+        // what the time stamp covers: the claim (sigTst, spec 1.x) or the signature value encoded as a CBOR byte
+        // string (sigTst2), in a COSE CounterSignature structure with the signature's protected header (as c2pa-rs)
+        timeStamp(r, v2 != null ? v2 : first(prot, unprot, "sigTst"),
+                counterSignatureData(protectedBytes, v2 != null ? bstr(bytes(cose.get(3))) : claim));
         return r;
     }
 
-    private static void timeStamp(Result r, JsonNode tst) {
+    private static void timeStamp(Result r, JsonNode tst, byte[] covered) {
         if (tst == null) return;
         JsonNode tokens = tst.get("tstTokens");
         JsonNode val = tokens != null && tokens.isArray() && tokens.size() > 0 ? tokens.get(0).get("val") : null;
@@ -127,6 +133,20 @@ final class Cose {
         try {
             TimeStampToken token = token(bytes(val));
             r.timeStamp = token.getTimeStampInfo().getGenTime();
+            String oid = token.getTimeStampInfo().getMessageImprintAlgOID().getId();
+            String digest = switch (oid) {
+                case "2.16.840.1.101.3.4.2.1" -> "SHA-256";
+                case "2.16.840.1.101.3.4.2.2" -> "SHA-384";
+                case "2.16.840.1.101.3.4.2.3" -> "SHA-512";
+                default -> null;
+            };
+            if (digest == null || !java.security.MessageDigest.isEqual(token.getTimeStampInfo().getMessageImprintDigest(),
+                    java.security.MessageDigest.getInstance(digest).digest(covered))) {
+                r.timeStampValid = false;
+                r.timeStampMismatch = true;
+                r.timeStampProblem = "the time stamp does not cover this signature (its message imprint differs)";
+                return;
+            }
             @SuppressWarnings("unchecked")
             var matches = token.getCertificates().getMatches((Selector<X509CertificateHolder>) (Selector<?>) token.getSID());
             if (matches.isEmpty()) {
@@ -174,6 +194,28 @@ final class Cose {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** ["CounterSignature", protected, external_aad = empty, data]: what a C2PA time stamp's imprint is taken over. */
+    static byte[] counterSignatureData(byte[] protectedHeader, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + protectedHeader.length + 32);
+        out.write(0x84);
+        byte[] context = "CounterSignature".getBytes(StandardCharsets.US_ASCII);
+        head(out, 3, context.length);
+        out.writeBytes(context);
+        head(out, 2, protectedHeader.length);
+        out.writeBytes(protectedHeader);
+        head(out, 2, 0);
+        head(out, 2, data.length);
+        out.writeBytes(data);
+        return out.toByteArray();
+    }
+
+    private static byte[] bstr(byte[] b) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(b.length + 9);
+        head(out, 2, b.length);
+        out.writeBytes(b);
+        return out.toByteArray();
     }
 
     /** The COSE Sig_structure for COSE_Sign1 with a detached payload, in canonical CBOR. */

@@ -25,7 +25,9 @@ public record StatusCode(String code, Kind kind, String url, String explanation)
             Map.entry("claim.malformed", "the claim cannot be read"),
             Map.entry("signingCredential.invalid", "the signing certificate cannot be read or used"),
             Map.entry("provenant.trustListNotChecked", "signature valid; signer not checked against a trust list (none offline; not a C2PA code, Provenant's note)"),
-            Map.entry("timeStamp.validated", "the time stamp's own signature holds"),
+            Map.entry("timeStamp.validated", "the time stamp covers this signature and its own signature holds"),
+            Map.entry("timeStamp.mismatch", "the time stamp does not cover this signature (informational here: the claim "
+                    + "signature is judged without it, and the time is not used)"),
             Map.entry("timeStamp.malformed", "the time stamp cannot be read or its signature does not hold (informational: the claim signature is judged without it)"),
             Map.entry("assertion.hashedURI.match", "the assertion is unchanged since the claim was signed"),
             Map.entry("assertion.hashedURI.mismatch", "the assertion was changed after the claim was signed"),

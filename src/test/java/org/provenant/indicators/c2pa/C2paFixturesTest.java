@@ -79,6 +79,10 @@ class C2paFixturesTest {
         assertTrue(active.statuses().stream().anyMatch(s -> s.code().equals("ingredient.manifest.validated")));
         assertTrue(r.manifests().get(0).statuses().stream().anyMatch(s -> s.code().equals("claimSignature.validated")),
                 "the ingredient's own manifest signature is checked");
+        for (Manifest m : r.manifests()) {
+            assertTrue(m.statuses().stream().anyMatch(s -> s.code().equals("timeStamp.validated")), "sigTst2 covers the signature");
+        }
+        assertEquals("2025-10-16T17:31:55Z", active.timeStamp());
     }
 
     @Test
@@ -100,6 +104,15 @@ class C2paFixturesTest {
         assertEquals(StatusCode.Kind.INFORMATIONAL, ts.kind());
         assertFalse(r.hasFailure());
         assertTrue(r.active().timeStamp().isEmpty() || r.active().timeStamp().startsWith("2024"));
+    }
+
+    @Test
+    void timeStampOfAChangedClaimNoLongerCoversIt() {
+        C2paReport r = C2paReader.read(C2paFixtures.bytes("E-sig-CA.jpg"));
+        StatusCode ts = r.allStatuses().stream().filter(s -> s.code().startsWith("timeStamp.")).findFirst().orElseThrow();
+        assertEquals("timeStamp.mismatch", ts.code());
+        assertEquals(StatusCode.Kind.INFORMATIONAL, ts.kind());
+        assertTrue(r.active().timeStamp().isEmpty(), "a time stamp that does not cover the signature dates nothing");
     }
 
     @Test
