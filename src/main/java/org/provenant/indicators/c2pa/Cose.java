@@ -198,17 +198,7 @@ final class Cose {
 
     /** ["CounterSignature", protected, external_aad = empty, data]: what a C2PA time stamp's imprint is taken over. */
     static byte[] counterSignatureData(byte[] protectedHeader, byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + protectedHeader.length + 32);
-        out.write(0x84);
-        byte[] context = "CounterSignature".getBytes(StandardCharsets.US_ASCII);
-        head(out, 3, context.length);
-        out.writeBytes(context);
-        head(out, 2, protectedHeader.length);
-        out.writeBytes(protectedHeader);
-        head(out, 2, 0);
-        head(out, 2, data.length);
-        out.writeBytes(data);
-        return out.toByteArray();
+        return structure("CounterSignature", protectedHeader, data);
     }
 
     private static byte[] bstr(byte[] b) {
@@ -220,11 +210,16 @@ final class Cose {
 
     /** The COSE Sig_structure for COSE_Sign1 with a detached payload, in canonical CBOR. */
     static byte[] sigStructure(byte[] protectedHeader, byte[] payload) {
+        return structure("Signature1", protectedHeader, payload);
+    }
+
+    /** [context, protected, external_aad = empty, payload] in canonical CBOR (RFC 9052 section 4.4). */
+    private static byte[] structure(String context, byte[] protectedHeader, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(payload.length + protectedHeader.length + 32);
         out.write(0x84);
-        byte[] context = "Signature1".getBytes(StandardCharsets.US_ASCII);
-        head(out, 3, context.length);
-        out.writeBytes(context);
+        byte[] c = context.getBytes(StandardCharsets.US_ASCII);
+        head(out, 3, c.length);
+        out.writeBytes(c);
         head(out, 2, protectedHeader.length);
         out.writeBytes(protectedHeader);
         head(out, 2, 0);

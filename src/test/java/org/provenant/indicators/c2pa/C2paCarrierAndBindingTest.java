@@ -55,14 +55,18 @@ class C2paCarrierAndBindingTest {
         return b;
     }
 
+    /** Finds the store in the carrier file exactly as embedded and reads it. */
+    static C2paReport carried(byte[] file, byte[] store, String container) {
+        Carrier c = Carrier.find(file);
+        assertEquals(container, c.container());
+        assertArrayEquals(store, c.store());
+        return C2paReader.read(file);
+    }
+
     @Test
     void pngCaBXChunkIsFoundAndValidated() {
         byte[] store = storeOf("C.jpg");
-        byte[] png = pngWith(C2paFixtures.bytes("libpng-test.png"), store);
-        Carrier c = Carrier.find(png);
-        assertEquals("PNG", c.container());
-        assertArrayEquals(store, c.store());
-        C2paReport r = C2paReader.read(png);
+        C2paReport r = carried(pngWith(C2paFixtures.bytes("libpng-test.png"), store), store, "PNG");
         assertTrue(r.hasCode("claimSignature.validated"));
         assertTrue(r.hasCode("assertion.dataHash.mismatch"), "C.jpg's data hash cannot match a PNG");
     }
@@ -70,11 +74,7 @@ class C2paCarrierAndBindingTest {
     @Test
     void webpC2paChunkIsFoundAndValidated() {
         byte[] store = storeOf("CACA.jpg");
-        byte[] webp = webpWith(C2paFixtures.bytes("sample1.webp"), store);
-        Carrier c = Carrier.find(webp);
-        assertEquals("WebP", c.container());
-        assertArrayEquals(store, c.store());
-        C2paReport r = C2paReader.read(webp);
+        C2paReport r = carried(webpWith(C2paFixtures.bytes("sample1.webp"), store), store, "WebP");
         assertEquals(2, r.manifests().size());
         assertTrue(r.hasCode("ingredient.manifest.validated"));
         assertTrue(r.hasCode("assertion.dataHash.mismatch"));
