@@ -211,6 +211,14 @@ public final class C2paReader {
                     st.add(hashCheck(m, ref, alg, "ingredient.manifest.validated", "ingredient.manifest.mismatch", url));
                 }
             }
+            JsonNode sigRef = a.path("claimSignature");   // ingredient v3: the hash of the ingredient manifest's signature
+            if (sigRef.hasNonNull("url")) {
+                String su = sigRef.path("url").asText();
+                Jumbf.Box sb = resolve(su);
+                String alg = sigRef.hasNonNull("alg") ? sigRef.get("alg").asText() : claimAlg;
+                st.add(sb == null ? StatusCode.failure("ingredient.claimSignature.missing", su)
+                        : hashCheck(sb, sigRef, alg, "ingredient.claimSignature.validated", "ingredient.claimSignature.mismatch", su));
+            }
             if (ingredients.size() < 200) {
                 ingredients.add(new Manifest.Ingredient(a.path("dc:title").asText(a.path("title").asText("")),
                         a.path("relationship").asText(""), a.path("dc:format").asText(a.path("format").asText("")), label));

@@ -77,6 +77,8 @@ class C2paFixturesTest {
         assertEquals("parentOf", active.ingredients().get(0).relationship());
         assertEquals(r.manifests().get(0).label(), active.ingredients().get(0).manifestLabel());
         assertTrue(active.statuses().stream().anyMatch(s -> s.code().equals("ingredient.manifest.validated")));
+        assertTrue(active.statuses().stream().anyMatch(s -> s.code().equals("ingredient.claimSignature.validated")),
+                "ingredient v3 records its manifest's signature hash too");
         assertTrue(r.manifests().get(0).statuses().stream().anyMatch(s -> s.code().equals("claimSignature.validated")),
                 "the ingredient's own manifest signature is checked");
         for (Manifest m : r.manifests()) {
