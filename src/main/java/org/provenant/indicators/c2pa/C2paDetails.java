@@ -59,7 +59,9 @@ final class C2paDetails {
             for (Manifest.Ingredient x : m.ingredients()) {
                 g.add(Detail.of(x.title().isEmpty() ? "(untitled)" : x.title(), x.relationship()
                         + (x.format().isEmpty() ? "" : ", " + x.format())
-                        + (x.manifestLabel().isEmpty() ? ", no manifest of its own" : ", manifest " + x.manifestLabel())));
+                        + (x.manifestLabel().isEmpty() ? ", no manifest of its own" : ", manifest " + x.manifestLabel())
+                        + (x.recordedFailures().isEmpty() ? "" : "; failures recorded at import: " + x.recordedFailures()),
+                        x.recordedFailures().isEmpty() ? Tone.NEUTRAL : Tone.NOTE));
             }
             d.add(Detail.group("Ingredients", g.size() + "", Tone.NEUTRAL, g));
         }

@@ -221,8 +221,23 @@ public final class C2paReader {
             }
             if (ingredients.size() < 200) {
                 ingredients.add(new Manifest.Ingredient(a.path("dc:title").asText(a.path("title").asText("")),
-                        a.path("relationship").asText(""), a.path("dc:format").asText(a.path("format").asText("")), label));
+                        a.path("relationship").asText(""), a.path("dc:format").asText(a.path("format").asText("")), label,
+                        recordedFailures(a)));
             }
+        }
+
+        /** Failure codes the parent recorded for an ingredient at import (v1/v2 validationStatus, v3 validationResults). */
+        private static String recordedFailures(JsonNode a) {
+            List<String> codes = new ArrayList<>();
+            for (JsonNode s : a.path("validationStatus")) {
+                String c = s.path("code").asText("");
+                if (!c.isEmpty() && !c.endsWith(".validated") && !c.endsWith(".match") && !c.endsWith(".trusted")
+                        && !c.endsWith("insideValidity") && codes.size() < 20) codes.add(c);
+            }
+            for (JsonNode s : a.path("validationResults").path("activeManifest").path("failure")) {
+                if (codes.size() < 20) codes.add(s.path("code").asText("?"));
+            }
+            return String.join(", ", codes);
         }
 
         /** Hash of a superbox as the claim's hashed URIs take it: the box's payload (description and content boxes). */

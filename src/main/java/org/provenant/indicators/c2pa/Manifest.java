@@ -34,8 +34,11 @@ public record Manifest(String label, boolean active, int claimVersion, String cl
     /** One action: its name, digital source type (last URI segment), software agent and time (may be empty). */
     public record Action(String action, String digitalSourceType, String softwareAgent, String when) { }
 
-    /** One ingredient: title, relationship, format and the label of its manifest in this store (or empty). */
-    public record Ingredient(String title, String relationship, String format, String manifestLabel) { }
+    /**
+     * One ingredient: title, relationship, format, the label of its manifest in this store (or empty), and the failure
+     * codes its parent recorded for it when it was imported (validationStatus / validationResults; empty when none).
+     */
+    public record Ingredient(String title, String relationship, String format, String manifestLabel, String recordedFailures) { }
 
     public boolean failed() {
         return statuses.stream().anyMatch(s -> s.kind() == StatusCode.Kind.FAILURE);

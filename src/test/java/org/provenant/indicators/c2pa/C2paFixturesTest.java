@@ -75,6 +75,8 @@ class C2paFixturesTest {
         assertEquals(2, active.claimVersion());
         assertEquals("CA.jpg", active.ingredients().get(0).title());
         assertEquals("parentOf", active.ingredients().get(0).relationship());
+        assertEquals("signingCredential.untrusted", active.ingredients().get(0).recordedFailures(),
+                "what the signing tool recorded about its ingredient (its test signer was on no trust list)");
         assertEquals(r.manifests().get(0).label(), active.ingredients().get(0).manifestLabel());
         assertTrue(active.statuses().stream().anyMatch(s -> s.code().equals("ingredient.manifest.validated")));
         assertTrue(active.statuses().stream().anyMatch(s -> s.code().equals("ingredient.claimSignature.validated")),
