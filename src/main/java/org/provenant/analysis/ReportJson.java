@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
-import org.provenant.indicators.Detail;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
 
@@ -19,8 +19,8 @@ import org.provenant.indicators.Score;
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
  * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
- * with the PNG file name when maps were written) and its structured details, when it has any ("details": label,
- * value, tone, children; e.g. every metadata directory and tag). Non-finite numbers are written as null.
+ * with the PNG file name when maps were written) and its structured findings ({@code details}, when it has any).
+ * Non-finite numbers are written as null.
  */
 public final class ReportJson {
     public static final int FORMAT_VERSION = 1;
@@ -103,6 +103,19 @@ public final class ReportJson {
         return root;
     }
 
+    /** Structured findings as nested objects: label, value, tone (NEUTRAL, GOOD, BAD, NOTE) and children. */
+    public static ArrayNode details(List<Detail> ds) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Detail d : ds) {
+            ObjectNode x = a.addObject();
+            x.put("label", d.label());
+            x.put("value", d.value());
+            x.put("tone", d.tone().name());
+            if (!d.children().isEmpty()) x.set("children", details(d.children()));
+        }
+        return a;
+    }
+
     public static String toString(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
         try {
             return MAPPER.writeValueAsString(toTree(image, report, withMapFiles));
@@ -121,22 +134,6 @@ public final class ReportJson {
     public static String mapFileName(String indicatorId, int index, MapLayer layer) {
         String slug = layer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return indicatorId + "-" + index + "-" + slug + ".png";
-    }
-
-    /** Structured details (metadata directories and tags, findings, quantization tables) as nested objects, every line. */
-    public static ArrayNode details(List<Detail> details) {
-        ArrayNode out = MAPPER.createArrayNode();
-        for (Detail d : details) detail(out.addObject(), d, 0);
-        return out;
-    }
-
-    private static void detail(ObjectNode n, Detail d, int depth) {
-        n.put("label", d.label());
-        n.put("value", d.value());
-        n.put("tone", d.tone().name());
-        if (d.children().isEmpty() || depth > 32) return;   // deeper than any real tree: cut, never recurse without end
-        ArrayNode c = n.putArray("children");
-        for (Detail k : d.children()) detail(c.addObject(), k, depth + 1);
     }
 
     private static ObjectNode score(Score s) {

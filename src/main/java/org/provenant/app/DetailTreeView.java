@@ -6,46 +6,49 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.provenant.indicators.Detail;
 
-/** A result's structured details as a tree: "label: value" per line, coloured by tone (style classes detail-good/bad/note). */
-final class DetailTreeView {
-    private DetailTreeView() { }
+/**
+ * A tree of an indicator's {@link Detail}s: label and value per line, checks that held in green, failures in red,
+ * notes in amber (CSS classes {@code detail-good}, {@code detail-bad}, {@code detail-note}).
+ */
+public final class DetailTreeView extends TreeView<Detail> {
+    /** Lines shown before the tree scrolls. */
+    static final int VISIBLE_LINES = 22;
 
-    /** A tree of the details; lines down to {@code expandDepth} are open, and everything when {@code expandAll}. */
-    static TreeView<Detail> of(List<Detail> details, int expandDepth, boolean expandAll) {
-        TreeView<Detail> tree = new TreeView<>(root(details, expandDepth, expandAll));
-        tree.setShowRoot(false);
-        tree.getStyleClass().add("detail-tree");
-        tree.setCellFactory(v -> new TreeCell<>() {
-            @Override protected void updateItem(Detail d, boolean empty) {
+    public DetailTreeView() {
+        setShowRoot(false);
+        getStyleClass().add("detail-tree");
+        setCellFactory(t -> new TreeCell<>() {
+            @Override
+            protected void updateItem(Detail d, boolean empty) {
                 super.updateItem(d, empty);
                 getStyleClass().removeAll("detail-good", "detail-bad", "detail-note");
                 if (empty || d == null) {
                     setText(null);
                     return;
                 }
-                setText(text(d));
-                if (d.tone() != Detail.Tone.NEUTRAL) getStyleClass().add("detail-" + d.tone().name().toLowerCase(java.util.Locale.ROOT));
+                setText(d.value().isEmpty() ? d.label() : d.label() + ":  " + d.value());
+                switch (d.tone()) {
+                    case GOOD -> getStyleClass().add("detail-good");
+                    case BAD -> getStyleClass().add("detail-bad");
+                    case NOTE -> getStyleClass().add("detail-note");
+                    default -> { }
+                }
             }
         });
-        return tree;
+        setPrefHeight(VISIBLE_LINES * 24);
     }
 
-    static TreeItem<Detail> root(List<Detail> details, int expandDepth, boolean expandAll) {
+    /** Shows these lines, every branch expanded. */
+    public void show(List<Detail> details) {
         TreeItem<Detail> root = new TreeItem<>(Detail.of("", ""));
-        for (Detail d : details) root.getChildren().add(item(d, 0, expandDepth, expandAll));
-        root.setExpanded(true);
-        return root;
+        for (Detail d : details) root.getChildren().add(item(d));
+        setRoot(root);
     }
 
-    private static TreeItem<Detail> item(Detail d, int depth, int expandDepth, boolean expandAll) {
+    private static TreeItem<Detail> item(Detail d) {
         TreeItem<Detail> it = new TreeItem<>(d);
-        for (Detail c : d.children()) it.getChildren().add(item(c, depth + 1, expandDepth, expandAll));
-        it.setExpanded(expandAll || depth < expandDepth);
+        it.setExpanded(true);
+        for (Detail c : d.children()) it.getChildren().add(item(c));
         return it;
-    }
-
-    static String text(Detail d) {
-        if (d.label().isEmpty()) return d.value();
-        return d.value().isEmpty() ? d.label() : d.label() + ": " + d.value();
     }
 }

@@ -2,11 +2,9 @@ package org.provenant.app;
 
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TreeView;
 import javafx.scene.layout.VBox;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.Detail;
 import org.provenant.indicators.jpegstructure.JpegStructure;
 
 /**
@@ -37,9 +35,9 @@ public final class JpegStructurePanel extends GenericIndicatorPanel {
         if (r.details().isEmpty()) return null;
         Label title = new Label("Structure, quantization tables and the first compression");
         title.getStyleClass().add("map-title");
-        TreeView<Detail> tree = DetailTreeView.of(r.details(), 1, false);
+        DetailTreeView tree = new DetailTreeView();
+        tree.show(r.details());
         tree.getStyleClass().add("jpeg-structure-tree");
-        tree.setPrefHeight(380);
         return new VBox(4, title, tree);
     }
 }

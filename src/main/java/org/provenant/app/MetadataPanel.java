@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -73,11 +72,15 @@ public final class MetadataPanel extends GenericIndicatorPanel {
         bar.setAlignment(Pos.CENTER_LEFT);
         Label summary = new Label();
         summary.textProperty().bind(model.summaryProperty());
-        TreeView<Detail> tree = DetailTreeView.of(List.of(), 0, false);
+        DetailTreeView tree = new DetailTreeView();
         tree.getStyleClass().add("metadata-tree");
-        tree.setPrefHeight(360);
-        Runnable fill = () -> tree.setRoot(DetailTreeView.root(model.visibleProperty().get(),
-                model.visibleProperty().get().size() <= 3 ? 1 : 0, !model.filterProperty().get().isBlank()));
+        Runnable fill = () -> {
+            List<Detail> dirs = model.visibleProperty().get();
+            tree.show(dirs);
+            // many directories and no search: directories closed, so that the list of them fits
+            boolean open = dirs.size() <= 3 || !model.filterProperty().get().isBlank();
+            for (var item : tree.getRoot().getChildren()) item.setExpanded(open);
+        };
         model.visibleProperty().addListener((o, a, b) -> fill.run());
         fill.run();
         Label title = new Label("Every metadata directory and tag");

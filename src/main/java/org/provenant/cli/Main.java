@@ -25,7 +25,8 @@ public final class Main {
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),
-                new BenchCodecCommand())) {
+                new BenchCodecCommand(),
+                new C2paScanCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -21,6 +21,7 @@ import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageMetadata;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -44,6 +45,8 @@ public final class PdfReport {
      * fraction of the largest magnitude (or lean to different hypotheses). Our choice; no published figure.
      */
     public static final double COMPARISON_RELATIVE_DIFFERENCE = 0.10;
+    /** Most lines of structured findings printed per indicator (a metadata tree can hold thousands). */
+    static final int MAX_DETAIL_ROWS = 400;
     /** Height limit of a picture row on the page, in points. */
     static final float PICTURE_HEIGHT = 300;
 
@@ -211,6 +214,12 @@ public final class PdfReport {
         String prefix = req.evidence().size() > 1 ? "Evidence " + (index + 1) + " of " + req.evidence().size() + ": " : "Evidence: ";
         l.paragraph(prefix + im.fileName(), l.bold, 15, Color.BLACK);
         l.rule();
+        if (e.caseFileMismatch()) {
+            l.paragraph("Warning: the case file of this image was saved for a file with SHA-256 " + e.caseFileSha256()
+                    + ", not this one (" + im.sha256() + "). The file changed since it was annotated, or the case file"
+                    + " belongs to another file: its annotations and case data may not fit this image.",
+                    l.bold, PdfLayout.BODY, FAILED);
+        }
         l.keyValues(identity(e));
 
         BufferedImage picture = ReportPictures.evidence(im.image());
@@ -298,7 +307,7 @@ public final class PdfReport {
                 new Cell("How to read it", l.bold)), rows, 8.5f);
         l.paragraph("What this shows", l.bold, PdfLayout.BODY, Color.BLACK);
         l.body(r.explanation());
-        DetailTables.write(l, r);
+        if (!r.details().isEmpty()) details(l, r.details());
         for (MapLayer m : r.maps()) {
             l.space(4);
             if (m.overlay()) {
@@ -315,6 +324,34 @@ public final class PdfReport {
             }
         }
         method(l, o);
+    }
+
+    /** Structured findings as an indented two-column table; checks that held green, failures red, notes amber. */
+    private static void details(PdfLayout l, List<Detail> details) throws IOException {
+        List<List<Cell>> rows = new ArrayList<>();
+        int total = 0;
+        for (Detail top : details) total += top.flatten().size();
+        for (Detail top : details) {
+            for (Detail.Row row : top.flatten()) {
+                if (rows.size() >= MAX_DETAIL_ROWS) break;   // thousands of maker-note tags: bounded, all in the JSON
+                Detail d = row.detail();
+                Color tint = switch (d.tone()) {
+                    case GOOD -> new Color(0xdcefdc);
+                    case BAD -> new Color(0xf8d7d4);
+                    case NOTE -> new Color(0xfdf0c8);
+                    case NEUTRAL -> null;
+                };
+                String indent = "\u00a0\u00a0\u00a0\u00a0".repeat(Math.min(row.depth(), 6));
+                rows.add(List.of(new Cell(indent + d.label(), row.depth() == 0 ? l.bold : l.regular, tint, Color.BLACK),
+                        new Cell(d.value().isEmpty() ? " " : d.value(), l.regular, tint, Color.BLACK)));
+            }
+        }
+        l.space(3);
+        l.table(new float[]{190, PdfLayout.WIDTH - 190}, List.of(new Cell("Finding", l.bold), new Cell("Value", l.bold)), rows, 8f);
+        if (total > rows.size()) {
+            l.paragraph((total - rows.size()) + " more lines are left out here; all are in the JSON (provenant analyze --json).",
+                    l.oblique, 8f, MUTED);
+        }
     }
 
     private static void method(PdfLayout l, IndicatorOutcome o) throws IOException {
