@@ -24,6 +24,7 @@ public final class Main {
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),
+                new TrainDetectorCommand(),
                 new BenchCodecCommand())) {
             m.put(c.name(), c);
         }
