@@ -87,7 +87,7 @@ public final class TrainDetectorCommand implements Command {
                 cal.intercept(), threshold, Math.exp(cal.lnLr(threshold)));
 
         out.println("cross-validated over folds 1.." + (k - 1) + " (out-of-fold scores, grouped by generator / photo source):");
-        report(out, train, oof, cal, threshold);
+        Map<String, Figures> cv = report(out, train, oof, cal, threshold);
         LogisticClassifier model = DetectorTraining.fit(train, seed);
         double[] ts = new double[test.size()];
         for (int i = 0; i < test.size(); i++) ts[i] = model.logOdds(test.get(i).features());
@@ -122,12 +122,14 @@ public final class TrainDetectorCommand implements Command {
         props.put(GeneratedDetector.P_DETECTED, all.detected() + "/" + all.generated());
         props.put(GeneratedDetector.P_JPEG_DETECTED, jpeg.detected() + "/" + jpeg.generated());
         if (wall != null) props.put(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS, wall.falseAlarms() + "/" + wall.real());
+        props.put("cvAuc", fmt(cv.get("all").auc()));
+        props.put("cvFalseAlarms", cv.get("all").falseAlarms() + "/" + cv.get("all").real());
         props.put("folds", String.valueOf(k));
         props.put("seed", String.valueOf(seed));
         props.put("heldoutGroups", String.join(",", groups(fold, 0)));
         props.put("trainRows", String.valueOf(train.size()));
         String how = "provenant train-detector " + String.join(" ", data.stream().map(Path::toString).toList())
-                + " --folds " + k + " --seed " + seed + "; Tribuo logistic regression (" + LogisticClassifier.EPOCHS
+                + (wallpapers == null ? "" : " --wallpapers " + wallpapers) + " --folds " + k + " --seed " + seed + "; Tribuo logistic regression (" + LogisticClassifier.EPOCHS
                 + " AdaGrad epochs) on " + ResidualFeatures.size() + " residual co-occurrence features, " + train.size()
                 + " rows of folds 1.." + (k - 1) + "; calibration and threshold from out-of-fold scores; figures on fold 0";
         TrainCommand.updateManifest(registry.directory(), GeneratedDetector.MODEL, "classifiers/" + file.getFileName(),

@@ -172,7 +172,7 @@ public final class OverallAssessment implements Indicator {
 
     private static String lr(double v) {
         if (Double.isNaN(v)) return "n/a";
-        if (v >= 100) return String.format(Locale.ROOT, "%,.0f", v);
+        if (v >= 9.95) return String.format(Locale.ROOT, "%,.0f", v);
         if (v < 0.01) return String.format(Locale.ROOT, "%.1e", v);
         return String.format(Locale.ROOT, "%.2g", v);
     }

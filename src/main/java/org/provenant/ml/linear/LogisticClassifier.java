@@ -37,9 +37,12 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class LogisticClassifier {
     public static final String FORMAT = "provenant-logistic/1";
-    /** Passes over the data. Our choice: few passes of AdaGrad act as the regulariser (no L2 term in Tribuo 4.3). */
-    public static final int EPOCHS = Integer.getInteger("provenant.lr.epochs", 8);
-    static final double LEARNING_RATE = Double.parseDouble(System.getProperty("provenant.lr.rate", "0.05"));
+    /**
+     * Passes over the data and AdaGrad step. Our choice: few passes act as the regulariser (no L2 term in Tribuo 4.3);
+     * grouped cross-validation ROC AUC 0.78 at (8, 0.05), 0.75-0.77 at (3, 0.01), (20, 0.01), (30, 0.05), (15, 0.2).
+     */
+    public static final int EPOCHS = 8;
+    static final double LEARNING_RATE = 0.05;
 
     private final Model<Label> model;
     private final String positive, negative;

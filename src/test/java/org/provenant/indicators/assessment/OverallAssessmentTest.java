@@ -75,11 +75,12 @@ class OverallAssessmentTest {
         assertEquals(0.5, r.confidence());
         assertTrue(r.explanation().contains("ROC AUC 0.90"), "one contributor: its held-out figures are the fusion's");
 
-        in.put("a", fake("a", Hypothesis.CAMERA_ORIGINAL, 0, 0.01));
+        in.put("a", fake("a", Hypothesis.CAMERA_ORIGINAL, 0, 0.005));
         IndicatorResult low = OverallAssessment.assess(in, Map.of());
         assertEquals(Hypothesis.INCONCLUSIVE, low.supports(), "the fusion never leans to camera original");
         assertTrue(low.explanation().contains("moderately strong support for the proposition that the image is an unaltered camera original"),
                 low.explanation());
+        assertTrue(low.explanation().contains("(likelihood ratio about 1/200)"), low.explanation());
     }
 
     @Test
