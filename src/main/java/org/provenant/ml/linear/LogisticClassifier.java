@@ -3,20 +3,15 @@ package org.provenant.ml.linear;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.TribuoModels;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -122,14 +117,8 @@ public final class LogisticClassifier {
         featureNames.forEach(root.putArray("featureNames")::add);
         for (double v : mean) root.withArray("mean").add(v);
         for (double v : std) root.withArray("std").add(v);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            model.serializeToStream(gz);
-        }
-        root.put("tribuo", Base64.getEncoder().encodeToString(bytes.toByteArray()));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        om.writeValue(file.toFile(), root);
+        root.put("tribuo", TribuoModels.encode(model));
+        TribuoModels.write(file, root);
     }
 
     /** Loads a file written by {@link #save}; a defect gives a one-line ModelException naming the file. */
@@ -147,11 +136,7 @@ public final class LogisticClassifier {
                 mean[j] = root.path("mean").get(j).asDouble();
                 std[j] = root.path("std").get(j).asDouble();
             }
-            Model<?> m;
-            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(
-                    Base64.getDecoder().decode(root.path("tribuo").asText())))) {
-                m = Model.deserializeFromStream(gz);
-            }
+            Model<?> m = TribuoModels.decode(root.path("tribuo").asText());
             if (!m.validate(Label.class)) throw new ModelException(file + ": not a label classifier");
             @SuppressWarnings("unchecked")
             Model<Label> lm = (Model<Label>) m;
