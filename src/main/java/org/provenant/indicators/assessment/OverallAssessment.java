@@ -135,7 +135,7 @@ public final class OverallAssessment implements Indicator {
         sb.append(lean == null ? "No verdict is drawn: no indicator that contributes leant to a proposition under its measured false-alarm bar. "
                 : "The verdict follows " + lean.proposition().key().replace('_', ' ') + ", backed by an indicator's own verdict. ");
         sb.append("LRs are multiplied as if the indicators were independent, each limited to 1/1000..1000; "
-                + "indicators without a calibration do not move them. A camera original gives LRs at or below 1.");
+                + "indicators without a calibration do not move them. Camera originals usually give LRs near or below 1.");
         return sb.toString();
     }
 
@@ -157,10 +157,11 @@ public final class OverallAssessment implements Indicator {
     private static String accuracy(Fused f, Map<String, IndicatorResult> results) {
         if (f.contributions().size() == 1) {
             IndicatorResult r = results.get(f.contributions().get(0).indicatorId());
-            double auc = LrFusion.lr(r, "heldout_auc"), fa = LrFusion.lr(r, "heldout_false_alarm_rate");
+            double auc = LrFusion.lr(r, "heldout_auc"), fa = LrFusion.lr(r, "heldout_false_alarm_rate"), cv = LrFusion.lr(r, "cv_auc");
             if (Double.isFinite(auc))
                 return String.format(Locale.ROOT, "with one contributor the fusion is that indicator, measured on held-out data: "
-                        + "ROC AUC %.2f%s.", auc, Double.isFinite(fa) ? String.format(Locale.ROOT, ", false alarms %.1f %% at its threshold", 100 * fa) : "");
+                        + "ROC AUC %.2f%s%s.", auc, Double.isFinite(cv) ? String.format(Locale.ROOT, " (%.2f out-of-fold)", cv) : "",
+                        Double.isFinite(fa) ? String.format(Locale.ROOT, ", false alarms %.1f %% at its threshold", 100 * fa) : "");
             return "its held-out accuracy is not stated by the indicator.";
         }
         return "this combination of " + f.contributions().size() + " indicators was not measured as a whole; see each indicator's own held-out figures.";

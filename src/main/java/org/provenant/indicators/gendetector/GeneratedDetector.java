@@ -49,14 +49,14 @@ public final class GeneratedDetector implements Indicator {
 
     /** The model's calibration and measured figures, read from its manifest entry. */
     record Calibration(LogisticCalibration cal, double threshold, double auc, double tpr1, double tpr5, double cllr,
-                       int[] falseAlarms, int[] detected, int[] jpegDetected, int[] wallpaperFalseAlarms) {
+                       int[] falseAlarms, int[] detected, int[] jpegDetected, int[] wallpaperFalseAlarms, double cvAuc) {
         static Calibration of(ModelEntry e) throws IndicatorException {
             double a = e.number(P_SLOPE), b = e.number(P_INTERCEPT), t = e.number(P_THRESHOLD);
             if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(t))
                 throw new IndicatorException("Model '" + MODEL + "' has no calibration in the manifest; retrain it with `provenant train-detector`.");
             return new Calibration(new LogisticCalibration(a, b), t, e.number(P_AUC), e.number(P_TPR1), e.number(P_TPR5),
                     e.number(P_CLLR), ratio(e.property(P_FALSE_ALARMS, "")), ratio(e.property(P_DETECTED, "")),
-                    ratio(e.property(P_JPEG_DETECTED, "")), ratio(e.property(P_WALLPAPER_FALSE_ALARMS, "")));
+                    ratio(e.property(P_JPEG_DETECTED, "")), ratio(e.property(P_WALLPAPER_FALSE_ALARMS, "")), e.number("cvAuc"));
         }
 
         double falseAlarmRate() {
@@ -111,6 +111,8 @@ public final class GeneratedDetector implements Indicator {
                 c.threshold(), 100 * 0.03)));
         scores.add(new Score("heldout_auc", "Held-out ROC AUC", c.auc(),
                 "separation of generated and real images of generators and photo sources never trained on (1 = perfect, 0.5 = chance)."));
+        scores.add(new Score("cv_auc", "Out-of-fold ROC AUC", c.cvAuc(),
+                "the same over the four training folds, each scored by a model fitted without it (a harder mix of real sources than the held-out fold)."));
         scores.add(new Score("heldout_tpr_at_1pct", "Held-out detection at 1 % false alarms", c.tpr1(), "fraction of held-out generated images caught when 1 % of real photos may be flagged."));
         scores.add(new Score("heldout_tpr_at_5pct", "Held-out detection at 5 % false alarms", c.tpr5(), "the same at 5 %."));
         scores.add(new Score("heldout_cllr", "Held-out Cllr", c.cllr(), "cost of the calibrated LRs: 0 perfect, 1 no information, above 1 misleading."));
@@ -134,8 +136,9 @@ public final class GeneratedDetector implements Indicator {
         String explanation = String.format(Locale.ROOT, "The fine noise of %d tile(s) was compared with the noise of genuine "
                         + "generator outputs and camera photos (quantised high-pass residuals and how neighbouring values co-occur). "
                         + "The calibrated likelihood ratio is %s: %s. %s Measured on generators and photo sources it never saw: "
-                        + "ROC AUC %.2f, Cllr %.2f. A camera original usually gives an LR below 1.",
-                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, c.auc(), c.cllr());
+                        + "ROC AUC %.2f on the held-out fold (%.2f out-of-fold), Cllr %.2f. A JPEG re-save removes most of what it reads, "
+                        + "so a low LR on a JPEG says little.",
+                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, c.auc(), c.cvAuc(), c.cllr());
         context.progress().progress(1);
         return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, h, lean ? p : 0.5, f);
     }
