@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 class OverallAssessmentJsonTest {
     @Test
     void overallAssessmentIsTheFirstIndicatorAndCarriesTheFusedScores(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("suspect.png");
+        Path png = dir.resolve("evidence/suspect.png");
+        java.nio.file.Files.createDirectories(png.getParent());
         ImageIO.write(BenchCommand.photoLike(256, 256, 5).toBufferedImage(), "png", png.toFile());
-        Path json = dir.resolve("result.json");
+        Path json = dir.resolve("out/result.json");   // never beside the evidence (OutputGuard)
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"analyze", png.toString(), "--json", json.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
