@@ -108,6 +108,31 @@ class GeneratedDetectorTest {
         assertTrue(jpegs >= 10, "held-out camera JPEGs checked: " + jpegs);
     }
 
+    /** The corpus of branch trust (data/corpus beside or above the repository), or null. */
+    static Path corpus() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path c = d.resolve("data/corpus");
+            if (Files.isRegularFile(c.resolve("index.tsv"))) return c;
+        }
+        return null;
+    }
+
+    @Test
+    void unseenWallpaperPhotosStayWithinTheMeasuredFalseAlarms() throws Exception {
+        Path c = corpus();
+        Assumptions.assumeTrue(c != null, "the real/generated corpus (models/training/data recipe) is not built here");
+        List<Item> walls = DetectorData.readWallpapers(c);
+        List<Row> rows = DetectorTraining.extract(walls, Long.parseLong(entry.property("seed", "0")), v -> true,
+                new PrintStream(OutputStream.nullOutputStream()));
+        LogisticClassifier model = LogisticClassifier.shared(registry, GeneratedDetector.MODEL, ResidualFeatures.names());
+        double t = entry.number(GeneratedDetector.P_THRESHOLD);
+        int fa = 0;
+        for (Row r : rows) if (model.logOdds(r.features()) > t) fa++;
+        int[] m = GeneratedDetector.ratio(entry.property(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS, ""));
+        assertEquals(m[1], rows.size(), "wallpaper variants");
+        assertTrue(fa <= m[0] + 1, "false alarms on unseen wallpaper photos: " + fa + " of " + rows.size() + ", measured " + m[0]);
+    }
+
     @Test
     void greyscaleGetsNoLikelihoodRatio() throws Exception {
         IndicatorResult r = new GeneratedDetector().analyze(
