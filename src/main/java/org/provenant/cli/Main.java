@@ -26,7 +26,8 @@ public final class Main {
                 new ReportCommand(),
                 new TrainCommand(),
                 new TrainDetectorCommand(),
-                new BenchCodecCommand())) {
+                new BenchCodecCommand(),
+                new C2paScanCommand())) {
             m.put(c.name(), c);
         }
         return m;
