@@ -88,6 +88,7 @@ public final class TrainDetectorCommand implements Command {
 
         out.println("cross-validated over folds 1.." + (k - 1) + " (out-of-fold scores, grouped by generator / photo source):");
         Map<String, Figures> cv = report(out, train, oof, cal, threshold);
+        perGenerator(out, train, oof);
         LogisticClassifier model = DetectorTraining.fit(train, seed);
         double[] ts = new double[test.size()];
         for (int i = 0; i < test.size(); i++) ts[i] = model.logOdds(test.get(i).features());
@@ -146,6 +147,20 @@ public final class TrainDetectorCommand implements Command {
             m.put(v, DetectorTraining.figures(rows, s, r -> r.variant().equals(v), cal, t));
         m.forEach((key, f) -> out.printf(Locale.ROOT, "  %-13s %s%n", key, f.line()));
         return m;
+    }
+
+    /** Out-of-fold ROC AUC of each generator family against all out-of-fold real photos (every variant). */
+    private static void perGenerator(PrintStream out, List<Row> rows, double[] s) {
+        Map<String, List<Double>> gen = new java.util.TreeMap<>();
+        List<Double> real = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++)
+            if (rows.get(i).item().generated()) gen.computeIfAbsent(rows.get(i).item().group(), g -> new ArrayList<>()).add(s[i]);
+            else real.add(s[i]);
+        double[] n = real.stream().mapToDouble(Double::doubleValue).toArray();
+        StringBuilder sb = new StringBuilder("  per generator family (out-of-fold AUC vs all real, rows):");
+        gen.forEach((g, v) -> sb.append(String.format(Locale.ROOT, " %s %.2f (%d);", g.substring(4),
+                Metrics.auc(v.stream().mapToDouble(Double::doubleValue).toArray(), n), v.size())));
+        out.println(sb);
     }
 
     private static List<String> groups(Map<String, Integer> fold, int f) {
