@@ -127,6 +127,10 @@ public final class OverallAssessment implements Indicator {
         List<String> none = new ArrayList<>();
         for (Fused f : fused.values()) if (Double.isNaN(f.lr())) none.add(f.proposition().key().replace('_', ' '));
         if (!none.isEmpty()) sb.append("No calibrated evidence for: ").append(String.join(", ", none)).append(". ");
+        List<String> uncalibrated = new ArrayList<>();
+        results.forEach((id, r) -> { if (!hasLr(r)) uncalibrated.add(id); });
+        if (!uncalibrated.isEmpty())
+            sb.append("Read but without a calibrated LR, so not counted: ").append(String.join(", ", uncalibrated)).append(". ");
         if (!failed.isEmpty()) {
             List<String> fs = new ArrayList<>();
             failed.forEach((id, msg) -> fs.add(id + " (" + msg + ")"));

@@ -59,6 +59,7 @@ class OverallAssessmentTest {
         assertEquals(Hypothesis.GENERATED, r.supports(), "indicator a leant to generated under its own bar");
         assertEquals(40.0 / 41, r.confidence(), 1e-9);
         assertTrue(r.explanation().contains("e (model missing)"), r.explanation());
+        assertTrue(r.explanation().contains("without a calibrated LR, so not counted: d."), r.explanation());
         assertTrue(r.explanation().contains("a (LR 10)") && r.explanation().contains("b (LR 4"), r.explanation());
         assertTrue(r.explanation().contains("moderate support for the proposition that the image was generated"), r.explanation());
         assertTrue(r.explanation().contains("not measured as a whole"), r.explanation());
