@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -29,6 +30,8 @@ import org.provenant.ml.calibration.EnfsiScale;
  * to "camera original": absence of traces is not measured evidence of authenticity).
  */
 public final class OverallAssessment implements Indicator {
+    /** Below this side every pixel indicator already declines (the smallest of their minimum sides). */
+    static final int MIN_SIDE = 16;
     public static final String ID = "overall-assessment";
 
     @Override public String id() { return ID; }
@@ -46,6 +49,9 @@ public final class OverallAssessment implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
+        // a picture too small or flat for every pixel indicator leaves nothing to fuse: say so, like they do
+        IndicatorResult thin = ContentCheck.check(this, image, context, MIN_SIDE);
+        if (thin != null) return thin;
         List<Indicator> others = new ArrayList<>();
         for (Indicator i : IndicatorRegistry.all()) if (i.family() != EvidenceFamily.FUSION) others.add(i);
         Map<String, IndicatorResult> results = new LinkedHashMap<>();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -86,6 +87,8 @@ public final class GeneratedDetector implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         ModelEntry entry = context.models().find(MODEL).orElseThrow(() -> new IndicatorException(
                 "Model '" + MODEL + "' is not in the model manifest; train it with `provenant train-detector`."));
+        IndicatorResult thin = ContentCheck.check(this, image, context, ResidualFeatures.TILE);
+        if (thin != null) return thin;
         if (!ResidualFeatures.applicable(image)) return notApplicable(image);
         Calibration c = Calibration.of(entry);
         LogisticClassifier model;
