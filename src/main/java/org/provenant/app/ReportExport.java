@@ -42,10 +42,14 @@ public final class ReportExport {
                 : f.toPath().resolveSibling(f.getName() + ".pdf");
     };
 
-    /** Suggested target: beside the evidence, {@code <file name>-report.pdf}. */
+    /** Suggested target: in the open case folder's {@code reports/}, {@code <file name>-report.pdf}, never beside the evidence. */
     public static Path defaultTarget(LoadedImage image) {
         Path abs = image.path().toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + "-report.pdf");
+        try {
+            return CaseSession.current().dir().resolve("reports").resolve(abs.getFileName() + "-report.pdf");
+        } catch (org.provenant.report.casefile.CaseFileException e) {
+            return Path.of(System.getProperty("user.home"), abs.getFileName() + "-report.pdf");
+        }
     }
 
     /**
@@ -65,8 +69,22 @@ public final class ReportExport {
                 throw new IOException(out.getFileName() + " is the evidence's case file; choose another name");
             }
         }
-        ReportRequest req = ReportRequest.of(null, null, null, evidence, caseFiles, models);
-        return PdfReport.write(req, target);
+        org.provenant.report.casefile.CaseFolder folder;
+        try {
+            folder = CaseSession.current();
+        } catch (org.provenant.report.casefile.CaseFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<EvidenceAnalysis> withCustody = new java.util.ArrayList<>();
+        for (EvidenceAnalysis e : evidence) {
+            withCustody.add(new EvidenceAnalysis(e.image(), e.analysis(), e.analysedAt(), e.annotations(),
+                    org.provenant.report.CaseRecords.custody(folder, e.image())));
+        }
+        ReportRequest req = ReportRequest.of(null, null, null, withCustody, caseFiles, models);
+        if (target.getParent() != null) Files.createDirectories(target.getParent());
+        int pages = PdfReport.write(req, target);
+        org.provenant.report.CaseRecords.exported(folder, evidence.stream().map(EvidenceAnalysis::image).toList(), target);
+        return pages;
     }
 
     /** The success line both windows show. */

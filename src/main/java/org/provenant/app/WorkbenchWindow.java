@@ -108,6 +108,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final AnnotationPane annotationPane;
     private final Tab notesTab;
     private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
+    private CaseMenu caseMenu;
 
     public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
         this.indicators = List.copyOf(indicators);
@@ -186,6 +187,9 @@ public final class WorkbenchWindow extends BorderPane {
         compare.setOnAction(e -> chooseComparison());
         Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), caseData, export,
                 compare);
+        caseMenu = new CaseMenu(this, indicators, engine, background, this::showError);   // case folders (issue 13)
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(caseMenu.items());
         file.setOnShowing(e -> rebuildRecentMenu());
         rebuildRecentMenu();
 
@@ -333,13 +337,13 @@ public final class WorkbenchWindow extends BorderPane {
             @Override protected Object[] call() throws Exception {
                 LoadedImage li = loader.load(file);
                 Image fx = SwingFXUtils.toFXImage(li.image().toBufferedImage(), null);
-                return new Object[]{li, fx};
+                return new Object[]{li, fx, CaseLink.opened(li, indicators, engine.models())};
             }
         };
         load.setOnSucceeded(e -> {
             loading.set(false);
             Object[] v = load.getValue();
-            showLoaded((LoadedImage) v[0], (Image) v[1]);
+            showLoaded((LoadedImage) v[0], (Image) v[1], (CaseLink.Opened) v[2]);
         });
         load.setOnFailed(e -> {
             loading.set(false);
@@ -353,7 +357,7 @@ public final class WorkbenchWindow extends BorderPane {
         background.submit(load);
     }
 
-    private void showLoaded(LoadedImage li, Image fx) {
+    private void showLoaded(LoadedImage li, Image fx, CaseLink.Opened found) {
         loaded = li;
         lastReport = null;
         viewer.setImage(fx);
@@ -366,7 +370,24 @@ public final class WorkbenchWindow extends BorderPane {
         fileInfo.setText(String.format(Locale.ROOT, "%s  %d x %d  %s %d-bit %s  SHA-256 %s...", li.fileName(),
                 li.image().width(), li.image().height(), m == null ? "" : m.formatName().toUpperCase(Locale.ROOT),
                 m == null ? 8 : m.bitsPerSample(), li.image().channels() == 1 ? "grey" : "RGB", li.sha256().substring(0, 12)));
-        analyse();
+        if (found.stored().isPresent()) showStored(found.stored().get());
+        else analyse();
+        found.warning().ifPresent(this::showError);
+    }
+
+    /** Shows stored results of the case folder (same SHA-256 and models) without analysing again. */
+    private void showStored(AnalysisReport r) {
+        cancelAnalysis();
+        overlayChoice.selectToggle(null);
+        for (IndicatorOutcome o : r.outcomes()) {
+            panels.get(o.indicatorId()).finished(o);
+            verdicts.finished(o);
+            tabs.get(o.indicatorId()).setGraphic(tabDot(o));
+        }
+        lastReport = r;
+        lastReportAt = java.time.Instant.now();
+        setStatus("Stored results of the case folder shown (same SHA-256 and models): not analysed again");
+        if (!overlayChoice.getToggles().isEmpty()) overlayChoice.selectToggle(firstOverlayToggle());
     }
 
     /** Starts (or restarts) the analysis of the loaded image. */
@@ -410,6 +431,8 @@ public final class WorkbenchWindow extends BorderPane {
             if (task != t) return;
             AnalysisReport r = t.getValue();
             lastReport = r;
+            LoadedImage analysed = loaded;
+            if (!r.cancelled()) background.submit(() -> CaseLink.analysed(analysed, engine.models(), r));
             lastReportAt = java.time.Instant.now();
             ended();
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
@@ -638,6 +661,9 @@ public final class WorkbenchWindow extends BorderPane {
         }
         ComparisonView.show(paths, indicators, engine, reportChooser, getScene() == null ? null : getScene().getStylesheets());
     }
+
+    /** The case folder entries of the File menu (case view, New/Open case). */
+    CaseMenu caseMenu() { return caseMenu; }
 
     /** Cancels any analysis and stops the window's background threads. */
     public void dispose() {

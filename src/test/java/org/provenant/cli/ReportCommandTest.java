@@ -48,7 +48,7 @@ class ReportCommandTest {
         Path img = image(dir, "suspect.png", 5);
         byte[] before = Files.readAllBytes(img);
         String sha = ImageLoader.sha256(before);
-        CaseFiles.save(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
+        org.provenant.report.casefile.LegacySidecar.write(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
                 List.of(Annotation.note(40, 50, "look at the horizon", "Annotating Person", "2026-11-23T10:00:00Z", "#ff8800"))));
         Path pdf = dir.resolve("out/case.pdf");
         Run r = main("report", img.toString(), "--out", pdf.toString(), "--examiner", "CLI Examiner");

@@ -1,0 +1,47 @@
+package org.provenant.app;
+
+import java.util.List;
+import java.util.Optional;
+import org.provenant.analysis.AnalysisReport;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Indicator;
+import org.provenant.ml.ModelRegistry;
+import org.provenant.report.CaseRecords;
+
+/**
+ * What the workbench records in the open case folder ({@link CaseSession}): each read of an evidence file (with
+ * its SHA-256, warning when it changed since the last read), its stored results (shown instead of a new
+ * analysis when the file's SHA-256 and the models are unchanged), and each finished analysis. Called off the
+ * JavaFX thread.
+ */
+final class CaseLink {
+    /** What opening a file found in the case folder. */
+    record Opened(Optional<String> warning, Optional<AnalysisReport> stored) {
+        static final Opened NOTHING = new Opened(Optional.empty(), Optional.empty());
+    }
+
+    private CaseLink() { }
+
+    static Opened opened(LoadedImage li, List<Indicator> indicators, ModelRegistry models) {
+        try {
+            var folder = CaseSession.current();
+            Optional<String> warning = CaseRecords.read(folder, li);
+            Optional<AnalysisReport> stored = CaseRecords.stored(folder, models, li, indicators);
+            if (stored.isPresent()) CaseRecords.reused(folder, models, li, stored.get());
+            return new Opened(warning, stored);
+        } catch (Exception e) {
+            return new Opened(Optional.of("The case folder could not record the opening of " + li.fileName() + ": "
+                    + e.getMessage()), Optional.empty());
+        }
+    }
+
+    /** Stores the finished analysis and logs it; returns an error sentence, or null. */
+    static String analysed(LoadedImage li, ModelRegistry models, AnalysisReport report) {
+        try {
+            CaseRecords.analysed(CaseSession.current(), models, li, report);
+            return null;
+        } catch (Exception e) {
+            return "The analysis of " + li.fileName() + " could not be stored in the case folder: " + e.getMessage();
+        }
+    }
+}
