@@ -50,7 +50,9 @@ public final class CaseView extends BorderPane {
         this.caseFolder = caseFolder;
         getStyleClass().add("case-view");
         table.setId("case-table");
-        table.setItems(model.rows());
+        javafx.collections.transformation.SortedList<CaseViewModel.Row> sorted = new javafx.collections.transformation.SortedList<>(model.rows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());   // re-sorts as rows arrive
+        table.setItems(sorted);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("Add an evidence folder: File > Add evidence folder..."));
         table.getColumns().add(thumbColumn());
@@ -87,7 +89,6 @@ public final class CaseView extends BorderPane {
             });
             return row;
         });
-        model.rows().addListener((javafx.collections.ListChangeListener<CaseViewModel.Row>) c -> table.sort());
 
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(model.progressProperty());

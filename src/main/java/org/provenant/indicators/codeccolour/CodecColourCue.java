@@ -39,7 +39,10 @@ public final class CodecColourCue implements Indicator {
 
     /** Mean of the R-G, R-B and G-B block residual correlations (NaN where a block is flat). */
     public static FloatMap meanCorrelationMap(FloatImage rgb) {
-        FloatMap[] m = ColourCorrelation.blockMaps(rgb, ColourCorrelation.BLOCK);
+        return mean(ColourCorrelation.blockMaps(rgb, ColourCorrelation.BLOCK));
+    }
+
+    private static FloatMap mean(FloatMap[] m) {
         float[] out = new float[m[0].data().length];
         for (int i = 0; i < out.length; i++) out[i] = (m[0].data()[i] + m[1].data()[i] + m[2].data()[i]) / 3;
         return new FloatMap(m[0].width(), m[0].height(), out);
@@ -52,11 +55,11 @@ public final class CodecColourCue implements Indicator {
         if (image.width() < b || image.height() < b)
             throw new IndicatorException("The neural-codec colour cue needs an image of at least " + b + "x" + b + " pixels.");
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
-        double[] f = ColourCorrelation.features(image);
+        double[] f = ColourCorrelation.features(image, context);   // shared with the other colour-correlation readers
         context.progress().progress(0.6);
         ForestClassifier.Prediction p = forest.predict(f);
         double pc = p.probability(CODEC);
-        FloatMap map = meanCorrelationMap(image);
+        FloatMap map = mean(ColourCorrelation.blockMaps(image, context));
         context.progress().progress(1);
         List<Score> scores = new ArrayList<>();
         Score head = new Score("p_codec", "Probability of neural-codec compression", pc,
