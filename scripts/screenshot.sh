@@ -7,12 +7,17 @@
 #                                                    folder, with a case file of three annotations written beside the
 #                                                    copy (never beside assets/samples); default annotations.png
 #        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
+#        scripts/screenshot.sh --case-view FOLDER CASE [OUTPUT]
+#                                                    case view of the evidence FOLDER in the case folder CASE (run
+#                                                    `provenant batch FOLDER --out DIR --case CASE` first so that the
+#                                                    view fills from stored results); default case-view.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=workbench
 case "${1:-}" in
   --annotations) MODE=annotations; shift ;;
   --comparison) MODE=comparison; shift ;;
+  --case-view) MODE=caseview; shift ;;
 esac
 SIZE="${SIZE:-1600x1000}"
 TMPDIR_SHOT=$(mktemp -d)
@@ -45,6 +50,11 @@ JSON
     IMAGE=""
     PROPS="-Dprovenant.compare=assets/samples/astronaut.png,assets/samples/coffee.png,assets/samples/chelsea.png"
     WAIT="provenant: Comparison finished" ;;
+  caseview)
+    IMAGE=""
+    PROPS="-Dprovenant.caseView=$1 -Dprovenant.case=$2"
+    OUT="${3:-assets/screenshots/case-view.png}"
+    WAIT="provenant: Case view finished" ;;
 esac
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt

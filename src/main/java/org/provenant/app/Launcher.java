@@ -10,9 +10,9 @@ import javafx.application.Application;
  */
 public final class Launcher {
     /** The sentence shown when JavaFX cannot load GTK 3. */
-    static final String GTK_MISSING = "Provenant cannot open its window: the GTK 3 library is missing;"
-            + " install it with 'sudo apt-get install libgtk-3-0' (the headless commands work without it:"
-            + " java -jar provenant.jar analyze IMAGE).";
+    static final String GTK_MISSING = "Provenant cannot open its window because JavaFX could not load the GTK 3 library:"
+            + " install it with 'sudo apt-get install libgtk-3-0 libxtst6' (the headless commands work without it,"
+            + " e.g. java -jar provenant.jar analyze IMAGE).";
 
     private Launcher() { }
 

@@ -43,10 +43,10 @@ public final class CaseRecords {
         if (report.cancelled()) return;
         String set = ResultStore.modelSet(models);
         Map<String, String> hashes = ResultStore.modelHashes(models);
-        folder.results().save(li, report, set, hashes);
         folder.audit().append(AuditLog.Event.ANALYSED, li.path(), li.sha256(), Map.of(
                 "toolVersion", ReportRequest.currentToolVersion(), "modelSet", set, "models", hashes,
                 "indicators", report.outcomes().stream().map(o -> o.indicatorId()).toList()));
+        folder.results().save(li, report, set, hashes);
     }
 
     /** Logs that stored results were shown instead of a new analysis. */

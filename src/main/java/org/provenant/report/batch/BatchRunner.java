@@ -229,12 +229,13 @@ public final class BatchRunner {
                 merged.add(o.isPresent() ? o.get() : stored.get().done(ind.id()).orElseThrow());
             }
             AnalysisReport report = new AnalysisReport(merged, false);
-            ObjectNode json = caseFolder.results().save(li, report, modelSet, modelHashes);
-            Thumbnails.write(caseFolder.results().thumbnail(sha), li.image());
+            // logged before it is stored: a kill in between can never leave a stored result the log does not explain
             caseFolder.audit().append(AuditLog.Event.ANALYSED, file, sha, Map.of(
                     "toolVersion", org.provenant.report.ReportRequest.currentToolVersion(), "modelSet", modelSet,
                     "models", modelHashes, "indicators", todo.stream().map(Indicator::id).toList(),
                     "millis", (System.nanoTime() - t0) / 1_000_000));
+            ObjectNode json = caseFolder.results().save(li, report, modelSet, modelHashes);
+            Thumbnails.write(caseFolder.results().thumbnail(sha), li.image());
             return finish(rel, file, BatchItem.Status.ANALYSED, json, li, note, t0);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
