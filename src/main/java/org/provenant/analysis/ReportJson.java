@@ -109,7 +109,9 @@ public final class ReportJson {
     }
 
     public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
-        MAPPER.writeValue(file.toFile(), toTree(image, report, withMapFiles));
+        ObjectNode tree = toTree(image, report, withMapFiles);
+        org.provenant.core.io.OutputGuard.writeAtomically(file, os -> MAPPER.writer().without(
+                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, tree));
     }
 
     /** File name of a map picture: indicator id, map index, and the map name in lower-case ASCII. */

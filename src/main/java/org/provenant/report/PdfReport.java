@@ -3,10 +3,7 @@ package org.provenant.report;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +13,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageMetadata;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -56,27 +55,16 @@ public final class PdfReport {
 
     private PdfReport() { }
 
-    /** Writes the report to a temporary file beside {@code out}, then moves it into place; returns the page count. */
+    /** Writes the report atomically ({@link OutputGuard#writeAtomically}); returns the page count. Check {@code out} first. */
     public static int write(ReportRequest req, Path out) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Path parent = abs.getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path tmp = TempFiles.besides(abs);
-        try {
-            int pages;
-            try (PDDocument doc = build(req)) {
-                pages = doc.getNumberOfPages();
-                doc.save(tmp.toFile());
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return pages;
-        } finally {
-            Files.deleteIfExists(tmp);
+        int[] pages = new int[1];
+        try (PDDocument doc = build(req)) {
+            pages[0] = doc.getNumberOfPages();
+            // without object streams the document information (Creator "Provenant ...") stays readable at the end
+            // of the file, where OutputGuard.isOurs looks for it before replacing the file
+            OutputGuard.writeAtomically(out, os -> doc.save(os, CompressParameters.NO_COMPRESSION));
         }
+        return pages[0];
     }
 
     /** The report as an open document (the caller closes it). */

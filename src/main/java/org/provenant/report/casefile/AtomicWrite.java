@@ -2,17 +2,15 @@ package org.provenant.report.casefile;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collection;
 
 /**
  * The one place where case data, stored results and batch outputs are written: to a hidden temporary file in the
  * target's folder, then renamed over the target, so a kill or power loss never leaves a half-written file (at
  * worst a leftover {@code .NAME.RANDOM.tmp}, which {@link #isLeftover} recognises). Also refuses outputs inside
- * evidence folders. (When {@code core.io.OutputGuard} is on main these two methods delegate to it.)
+ * evidence folders at any depth (a batch's FOLDER). Writing delegates to {@code core.io.OutputGuard.writeAtomically}.
  */
 public final class AtomicWrite {
     /** Writes the content of a file. */
@@ -24,21 +22,7 @@ public final class AtomicWrite {
     private AtomicWrite() { }
 
     public static void write(Path target, Content content) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = org.provenant.report.TempFiles.besides(abs);
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                content.write(out);
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.provenant.core.io.OutputGuard.writeAtomically(target, content::write);
     }
 
     public static void writeString(Path target, String text) throws IOException {

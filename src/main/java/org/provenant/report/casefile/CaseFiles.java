@@ -1,5 +1,6 @@
 package org.provenant.report.casefile;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.provenant.core.io.OutputGuard;
 import java.util.Optional;
 
 /**
@@ -85,7 +88,8 @@ public final class CaseFiles {
         if (cf.evidenceSha256().isBlank()) throw new CaseFileException(evidence, "the evidence's SHA-256 is not known");
         Path f = folder.annotationsFile(cf.evidenceSha256());
         try {
-            AtomicWrite.checkOutside(f, java.util.List.of(evidence.toAbsolutePath().getParent()));
+            AtomicWrite.checkOutside(f, List.of(evidence.toAbsolutePath().getParent()));
+            OutputGuard.check(f, List.of(evidence));
             ObjectNode root = MAPPER.createObjectNode();
             root.put("format", FORMAT);
             root.put("version", VERSION);
@@ -95,6 +99,8 @@ public final class CaseFiles {
             folder.audit().append(AuditLog.Event.ANNOTATED, evidence, cf.evidenceSha256(),
                     java.util.Map.of("annotations", cf.annotations().size(), "caseNumber", cf.caseNumber()));
             return f;
+        } catch (OutputGuard.RefusedException e) {
+            throw new CaseFileException(f, e.getMessage(), e);
         } catch (IOException e) {
             throw new CaseFileException(f, "it could not be written (" + firstLine(e.getMessage()) + ")", e);
         }

@@ -104,4 +104,24 @@ class CaseFilesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Annotation.note(0, 0, "x", "a", "t", "red"));
     }
+
+    @Test
+    void aFileWithTheSidecarsNameIsLeftAloneAndAForeignFileInTheCaseFolderIsNotReplaced(@TempDir Path dir) throws Exception {
+        Path evidence = Files.write(Files.createDirectories(dir.resolve("ev")).resolve("b.png"), new byte[]{1, 2, 3});
+        // another image that happens to carry the case file's name (e.g. more evidence) is left alone
+        Path clash = Files.write(CaseFiles.pathFor(evidence), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 1});
+        CaseFolder folder = CaseFolder.open(dir.resolve("case"));
+        CaseFiles.save(folder, evidence, sample());
+        CaseFiles.save(folder, evidence, sample());   // our own case file is replaced
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 1}, Files.readAllBytes(clash));
+        try (var s = Files.list(dir.resolve("ev"))) {
+            assertEquals(2, s.count(), "evidence and the unrelated file only, no temporary file left");
+        }
+        // a file in the case folder that Provenant did not write is not replaced
+        Path f = folder.annotationsFile(sample().evidenceSha256());
+        Files.write(f, new byte[]{(byte) 0x89, 'P', 'N', 'G'});
+        CaseFileException e = assertThrows(CaseFileException.class, () -> CaseFiles.save(folder, evidence, sample()));
+        assertTrue(e.getMessage().contains("not written by Provenant"), e.getMessage());
+        assertArrayEquals(new byte[]{1, 2, 3}, Files.readAllBytes(evidence));
+    }
 }
