@@ -32,7 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Annotations drawn with the mouse, saved beside the evidence and reloaded; "Export report" from the window. */
+/** Annotations drawn with the mouse, saved in the case folder (never beside the evidence) and reloaded; "Export report" from the window. */
 @ExtendWith(ApplicationExtension.class)
 class AnnotationWorkbenchTest {
     private AnalysisEngine engine;
@@ -91,7 +91,7 @@ class AnnotationWorkbenchTest {
     }
 
     @Test
-    void drawnRectangleArrowAndNoteAreSavedBesideTheEvidenceAndReloadedAtTheSameImageCoordinates(FxRobot robot) throws Exception {
+    void drawnRectangleArrowAndNoteAreSavedInTheCaseFolderAndReloadedAtTheSameImageCoordinates(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("evidence.png"), 240, 160, 11);
         byte[] before = Files.readAllBytes(evidence);
         show();
@@ -129,8 +129,9 @@ class AnnotationWorkbenchTest {
         // edit the rectangle's text, then set case data; both saved
         fxRun(() -> window.annotations().layer().setText(0, "cloned region"));
         fxRun(() -> window.annotations().setCase("2026-0415", "A. Examiner", "Received by mail"));
-        Path caseFile = CaseFiles.pathFor(evidence);
-        assertTrue(Files.isRegularFile(caseFile), "case file written beside the evidence");
+        String sha = fx(() -> window.loadedImage().sha256());
+        assertTrue(Files.isRegularFile(CaseSession.current().annotationsFile(sha)), "case data written into the case folder");
+        assertFalse(Files.exists(CaseFiles.pathFor(evidence)), "no case file beside the evidence");
         assertArrayEquals(before, Files.readAllBytes(evidence), "the evidence bytes are unchanged");
 
         // select the note with a click (Select tool) and delete it with the Delete key
