@@ -54,13 +54,15 @@ JSON
     IMAGE=""
     PROPS="-Dprovenant.caseView=$1 -Dprovenant.case=$2"
     OUT="${3:-assets/screenshots/case-view.png}"
+    SETTLE=10   # from stored results the batch ends before the new window is first painted
     WAIT="provenant: Case view finished" ;;
 esac
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
-export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT
+SETTLE="${SETTLE:-2}"
+export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT SETTLE
 xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   java -Duser.home="$HOMEDIR" -Dprovenant.trace=true -Dprovenant.window="$SIZE" -Dprism.order=sw $PROPS \
        -cp "target/classes:$(cat target/classpath.txt)" org.provenant.app.Launcher $IMAGE >"$LOG" 2>&1 &
@@ -71,7 +73,7 @@ xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
     sleep 0.5
   done
   grep -q "$WAIT" "$LOG" || { echo "screenshot: analysis did not finish" >&2; cat "$LOG" >&2; kill $PID; exit 1; }
-  sleep 2   # let the last panels render
+  sleep "$SETTLE"   # let the last panels render
   import -window root "$OUT"
   kill $PID
   grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread)" "$LOG"   # the measured figures

@@ -58,7 +58,7 @@ public final class CaseView extends BorderPane {
         table.getColumns().add(thumbColumn());
         TableColumn<CaseViewModel.Row, String> file = new TableColumn<>("File");
         file.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().relative()));
-        file.setPrefWidth(260);
+        file.setPrefWidth(330);
         TableColumn<CaseViewModel.Row, String> st = new TableColumn<>("Status");
         st.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().status()));
         st.setCellFactory(c -> new TableCell<>() {
@@ -69,6 +69,7 @@ public final class CaseView extends BorderPane {
                 setTooltip(r != null && r.item() != null && !r.item().message().isEmpty() ? new Tooltip(r.item().message()) : null);
             }
         });
+        st.setPrefWidth(80);
         TableColumn<CaseViewModel.Row, Number> susp = new TableColumn<>("Suspicion");
         susp.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().suspicion()));
         susp.setCellFactory(c -> new TableCell<>() {
@@ -137,7 +138,8 @@ public final class CaseView extends BorderPane {
         TableColumn<CaseViewModel.Row, CaseViewModel.Row> c = new TableColumn<>("");
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue()));
         c.setSortable(false);
-        c.setPrefWidth(THUMB + 8);
+        c.setMinWidth(THUMB + 10);
+        c.setPrefWidth(THUMB + 10);
         c.setCellFactory(x -> new TableCell<>() {
             private final ImageView view = new ImageView();
 
@@ -158,7 +160,7 @@ public final class CaseView extends BorderPane {
     private static TableColumn<CaseViewModel.Row, BatchItem.IndicatorLine> chipColumn(Indicator ind) {
         TableColumn<CaseViewModel.Row, BatchItem.IndicatorLine> c = new TableColumn<>(ind.displayName());
         c.setId("case-col-" + ind.id());
-        c.setPrefWidth(120);
+        c.setPrefWidth(104);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().line(ind.id())));
         c.setComparator(Comparator.nullsFirst(Comparator.comparingDouble(l -> l.leansAway() ? l.confidence() : l.done() ? 0 : -1)));
         c.setCellFactory(x -> new TableCell<>() {
