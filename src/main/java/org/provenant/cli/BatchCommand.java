@@ -3,13 +3,11 @@ package org.provenant.cli;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.provenant.indicators.Indicator;
-import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.report.batch.BatchItem;
 import org.provenant.report.batch.BatchRunner;
@@ -31,20 +29,19 @@ public final class BatchCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path folder = null, outDir = null, caseDir = null;
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        List<String> only = null, skip = List.of();
+        IndicatorChoice choice = new IndicatorChoice();
         for (int i = 0; i < args.size(); i++) {
+            int next = choice.take(args, i);
+            if (next > 0) {
+                i = next - 1;
+                continue;
+            }
             String a = args.get(i);
-            if (List.of("--out", "--case", "--threads", "--only", "--skip").contains(a)) {
+            if (a.equals("--out") || a.equals("--case")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
-                String v = args.get(++i);
-                switch (a) {
-                    case "--out" -> outDir = Path.of(v);
-                    case "--case" -> caseDir = Path.of(v);
-                    case "--threads" -> threads = positive(v);
-                    case "--only" -> only = ids(v);
-                    default -> skip = ids(v);
-                }
+                Path v = Path.of(args.get(++i));
+                if (a.equals("--out")) outDir = v;
+                else caseDir = v;
             } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option " + a);
             } else if (folder == null) {
@@ -53,10 +50,11 @@ public final class BatchCommand implements Command {
                 throw new UsageException("one folder at a time (got " + folder + " and " + a + ")");
             }
         }
+        int threads = choice.threads;
         if (folder == null) throw new UsageException("no folder given");
         if (outDir == null) throw new UsageException("--out DIR is required");
         if (!Files.isDirectory(folder)) throw new UsageException(folder + " is not a folder");
-        List<Indicator> inds = choose(IndicatorRegistry.all(), only, skip);
+        List<Indicator> inds = choice.indicators();
         CaseFolder cf = CaseFolder.open(caseDir == null ? CaseFolder.defaultDir() : caseDir);
         try (ModelRegistry models = ModelRegistry.locate()) {
             BatchRunner runner;
@@ -89,46 +87,13 @@ public final class BatchCommand implements Command {
                 if (!it.ok()) out.println(it.status() + "  " + it.relative() + ": " + it.message());
                 else if (!it.message().isEmpty()) out.println("NOTE  " + it.relative() + ": " + it.message());
             }
-            out.printf(Locale.ROOT, "%d files: %s in %.1f s (%.1f images/min analysed or reused)%n", items.size(),
+            out.printf(Locale.ROOT, "%d files: %s in %.1f s (%.1f files/min)%n", items.size(),
                     counts.toString().toLowerCase(Locale.ROOT), progress.seconds(), progress.perMinute(items.size()));
             out.println("Wrote " + outDir.resolve(BatchSummaries.JSONL) + ", " + BatchSummaries.CSV + ", " + HtmlIndex.FILE
                     + " and one JSON per image under " + outDir.resolve("json"));
             boolean failed = items.stream().anyMatch(it -> it.status() == BatchItem.Status.ERROR);
             return runner.isCancelled() ? 130 : failed ? 1 : 0;
         }
-    }
-
-    static List<Indicator> choose(List<Indicator> all, List<String> only, List<String> skip) throws UsageException {
-        List<String> known = all.stream().map(Indicator::id).toList();
-        for (String id : only == null ? skip : concat(only, skip)) {
-            if (!known.contains(id)) throw new UsageException("no indicator '" + id + "' (known: " + String.join(", ", known) + ")");
-        }
-        List<Indicator> out = new ArrayList<>();
-        for (Indicator i : all) if ((only == null || only.contains(i.id())) && !skip.contains(i.id())) out.add(i);
-        if (out.isEmpty()) throw new UsageException("--only/--skip leave no indicator to run");
-        return out;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> l = new ArrayList<>(a);
-        l.addAll(b);
-        return l;
-    }
-
-    private static List<String> ids(String v) {
-        List<String> l = new ArrayList<>();
-        for (String s : v.split(",")) if (!s.isBlank()) l.add(s.strip());
-        return l;
-    }
-
-    private static int positive(String v) throws UsageException {
-        try {
-            int n = Integer.parseInt(v);
-            if (n >= 1 && n <= 64) return n;
-        } catch (NumberFormatException e) {
-            // below
-        }
-        throw new UsageException("--threads needs a whole number from 1 to 64, not '" + v + "'");
     }
 
     /** A progress bar with rate and ETA: redrawn in place on a terminal, one line per 5 % otherwise. */

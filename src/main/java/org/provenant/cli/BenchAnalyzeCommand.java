@@ -21,7 +21,6 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Indicator;
-import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
 
 /**
@@ -42,28 +41,25 @@ public final class BenchAnalyzeCommand {
     static int run(List<String> args, PrintStream out) throws Exception {
         Path image = null;
         List<Double> mps = new ArrayList<>();
-        List<String> only = null, skip = List.of();
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        IndicatorChoice choice = new IndicatorChoice();
         for (int i = 0; i < args.size(); i++) {
+            int next = choice.take(args, i);
+            if (next > 0) {
+                i = next - 1;
+                continue;
+            }
             String a = args.get(i);
-            if (List.of("--mp", "--only", "--skip", "--threads").contains(a)) {
-                if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
-                String v = args.get(++i);
-                switch (a) {
-                    case "--mp" -> {
-                        for (String s : v.split(",")) mps.add(Double.parseDouble(s.strip()));
-                    }
-                    case "--only" -> only = List.of(v.split(","));
-                    case "--skip" -> skip = List.of(v.split(","));
-                    default -> threads = Integer.parseInt(v);
-                }
+            if (a.equals("--mp")) {
+                if (i + 1 >= args.size()) throw new UsageException("--mp needs sizes, e.g. 1,3,12,48");
+                for (String s : args.get(++i).split(",")) mps.add(Double.parseDouble(s.strip()));
             } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option " + a);
             } else {
                 image = Path.of(a);
             }
         }
-        List<Indicator> inds = BatchCommand.choose(IndicatorRegistry.all(), only, skip);
+        List<Indicator> inds = choice.indicators();
+        int threads = choice.threads;
         out.printf(Locale.ROOT, "%d cores, load average %.2f, max heap %d MB, %d analysis thread(s)%n",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().maxMemory() >> 20, threads);

@@ -8,14 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.indicators.Indicator;
-import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.report.batch.BatchItem;
 import org.provenant.report.batch.BatchRunner;
 import org.provenant.report.casefile.CaseFolder;
 
 /**
- * {@code bench batch FOLDER [--only ids] [--skip ids] [--threads N] [--limit N]}: the batch engine over a folder
+ * {@code bench batch FOLDER [--only ids] [--skip ids] [--threads N]}: the batch engine over a folder
  * with a fresh temporary case folder (nothing reused, nothing written beside the evidence), models loaded once;
  * prints images per minute (decodable images analysed, excluding errors and skipped files).
  */
@@ -28,26 +27,19 @@ public final class BenchBatchCommand {
 
     static int run(List<String> args, PrintStream out) throws Exception {
         Path folder = null;
-        List<String> only = null, skip = List.of();
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        IndicatorChoice choice = new IndicatorChoice();
         for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (List.of("--only", "--skip", "--threads").contains(a)) {
-                if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
-                String v = args.get(++i);
-                switch (a) {
-                    case "--only" -> only = List.of(v.split(","));
-                    case "--skip" -> skip = List.of(v.split(","));
-                    default -> threads = Integer.parseInt(v);
-                }
-            } else if (a.startsWith("--")) {
-                throw new UsageException("unknown option " + a);
-            } else {
-                folder = Path.of(a);
+            int next = choice.take(args, i);
+            if (next > 0) {
+                i = next - 1;
+                continue;
             }
+            if (args.get(i).startsWith("--")) throw new UsageException("unknown option " + args.get(i));
+            folder = Path.of(args.get(i));
         }
+        int threads = choice.threads;
         if (folder == null || !Files.isDirectory(folder)) throw new UsageException("bench batch needs a folder");
-        List<Indicator> inds = BatchCommand.choose(IndicatorRegistry.all(), only, skip);
+        List<Indicator> inds = choice.indicators();
         Path tmp = Files.createTempDirectory("provenant-bench-case");
         out.printf(Locale.ROOT, "%d cores, load average %.2f at start, max heap %d MB, %d thread(s), %d indicator(s)%n",
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
