@@ -166,4 +166,29 @@ class CaseViewTest {
         assertEquals(List.of("evidence-read", "analysed", "annotated", "evidence-read", "results-reused"), events);
         assertEquals("A. Examiner", cf.audit().entries().get(cf.audit().entries().size() - 1).who());
     }
+
+    @Test
+    void openCaseShowsItsEvidenceFoldersAgainFromStoredResults() throws Exception {
+        Path ev = evidenceFolder();
+        CaseFolder other = CaseFolder.open(dir.resolve("other-case"));
+        new org.provenant.report.batch.BatchRunner(other, engine.models(),
+                new org.provenant.report.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.report.batch.BatchRunner.Listener.NONE);
+        assertEquals(6, counted.runs.get());
+        fxRun(() -> {
+            window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
+            stage.setScene(new Scene(window, 1000, 700));
+            stage.show();
+            window.caseMenu().openCase(dir.resolve("other-case"));   // File > Open case...
+        });
+        assertEquals(dir.resolve("other-case").toAbsolutePath().normalize(), CaseSession.current().dir());
+        CaseViewModel vm = window.caseMenu().model();
+        waitUntil(60, "case view filled", () -> vm.rows().size() == 7 && !vm.runningProperty().get());
+        assertEquals(6, fx(() -> vm.rows().stream().filter(r -> r.status().equals("reused")).count()).intValue());
+        assertEquals(6, counted.runs.get(), "stored results, no recomputation");
+        // double-click equivalent: opening a row's file in the workbench shows its stored results
+        Path first = fx(() -> vm.rows().stream().filter(r -> r.status().equals("reused")).findFirst().orElseThrow().path());
+        fxRun(() -> window.open(first));
+        waitUntil(30, "stored results shown", () -> fx(window::statusText).startsWith("Stored results"));
+        assertEquals(6, counted.runs.get());
+    }
 }
