@@ -11,6 +11,7 @@
 #                                                    case view of the evidence FOLDER in the case folder CASE (run
 #                                                    `provenant batch FOLDER --out DIR --case CASE` first so that the
 #                                                    view fills from stored results); default case-view.png
+#        EXTRA_PROPS="-Dprovenant.showPanel=c2pa" scripts/screenshot.sh IMAGE OUTPUT   with that panel in front
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=workbench
@@ -57,6 +58,7 @@ JSON
     SETTLE=10   # from stored results the batch ends before the new window is first painted
     WAIT="provenant: Case view finished" ;;
 esac
+PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)

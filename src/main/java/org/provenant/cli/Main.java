@@ -26,7 +26,8 @@ public final class Main {
                 new ReportCommand(),
                 new TrainCommand(),
                 new BenchCodecCommand(),
-                new BatchCommand())) {
+                new BatchCommand(),
+                new C2paScanCommand())) {
             m.put(c.name(), c);
         }
         return m;
