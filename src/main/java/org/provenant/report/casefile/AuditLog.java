@@ -54,6 +54,8 @@ public final class AuditLog {
 
     private final Path file;
     private final Supplier<String> who;
+    /** Path -> SHA-256 of its last logged read: read from the file once, then kept up to date by {@link #append}. */
+    private java.util.Map<String, String> lastReads;
 
     AuditLog(Path file, Supplier<String> who) {
         this.file = file;
@@ -81,6 +83,9 @@ public final class AuditLog {
             while (b.hasRemaining()) ch.write(b);
             ch.force(false);
         }
+        if (lastReads != null && event == Event.EVIDENCE_READ && evidence != null && sha256 != null) {
+            lastReads.put(n.get("path").asText(), sha256);
+        }
         return new Entry(when, n.get("who").asText(), event.word(), n.path("path").asText(null), sha256, d);
     }
 
@@ -99,13 +104,15 @@ public final class AuditLog {
     }
 
     /** The SHA-256 logged at the last read of this path, if any. */
-    public Optional<String> lastSha(Path evidence) throws IOException {
-        String p = evidence.toAbsolutePath().normalize().toString();
-        String sha = null;
-        for (Entry e : entries()) {
-            if (p.equals(e.path()) && e.sha256() != null && e.event().equals(Event.EVIDENCE_READ.word())) sha = e.sha256();
+    public synchronized Optional<String> lastSha(Path evidence) throws IOException {
+        if (lastReads == null) {
+            java.util.Map<String, String> m = new java.util.HashMap<>();
+            for (Entry e : entries()) {
+                if (e.path() != null && e.sha256() != null && e.event().equals(Event.EVIDENCE_READ.word())) m.put(e.path(), e.sha256());
+            }
+            lastReads = m;
         }
-        return Optional.ofNullable(sha);
+        return Optional.ofNullable(lastReads.get(evidence.toAbsolutePath().normalize().toString()));
     }
 
     /** Every entry, oldest first; a damaged line (a torn last line after a power loss) is skipped. */
