@@ -25,6 +25,8 @@ final class CaseLink {
     static Opened opened(LoadedImage li, List<Indicator> indicators, ModelRegistry models) {
         try {
             var folder = CaseSession.current();
+            folder.audit().append(org.provenant.report.casefile.AuditLog.Event.OPENED, li.path(), li.sha256(),
+                    java.util.Map.of("where", "workbench"));
             Optional<String> warning = CaseRecords.read(folder, li);
             Optional<AnalysisReport> stored = CaseRecords.stored(folder, models, li, indicators);
             if (stored.isPresent()) CaseRecords.reused(folder, models, li, stored.get());

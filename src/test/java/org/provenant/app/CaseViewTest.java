@@ -163,7 +163,7 @@ class CaseViewTest {
 
         assertEquals(before, snapshot(ev), "nothing created or changed beside the evidence (no sidecar)");
         List<String> events = cf.audit().entriesFor(img, sha).stream().map(e -> e.event()).toList();
-        assertEquals(List.of("evidence-read", "analysed", "annotated", "evidence-read", "results-reused"), events);
+        assertEquals(List.of("opened", "evidence-read", "analysed", "annotated", "opened", "evidence-read", "results-reused"), events);
         assertEquals("A. Examiner", cf.audit().entries().get(cf.audit().entries().size() - 1).who());
     }
 

@@ -34,7 +34,7 @@ public final class AuditLog {
 
     /** What happened. */
     public enum Event {
-        CASE_OPENED("case-opened"), EVIDENCE_READ("evidence-read"), EVIDENCE_CHANGED("evidence-changed"),
+        CASE_OPENED("case-opened"), OPENED("opened"), EVIDENCE_READ("evidence-read"), EVIDENCE_CHANGED("evidence-changed"),
         ANALYSED("analysed"), RESULTS_REUSED("results-reused"), ANNOTATED("annotated"),
         REPORT_EXPORTED("report-exported"), BATCH_STARTED("batch-started"), BATCH_FINISHED("batch-finished");
 
