@@ -16,9 +16,7 @@ import org.provenant.report.CaseRecords;
  */
 final class CaseLink {
     /** What opening a file found in the case folder. */
-    record Opened(Optional<String> warning, Optional<AnalysisReport> stored) {
-        static final Opened NOTHING = new Opened(Optional.empty(), Optional.empty());
-    }
+    record Opened(Optional<String> warning, Optional<AnalysisReport> stored, Optional<AnalysisReport> partial) { }
 
     private CaseLink() { }
 
@@ -29,12 +27,23 @@ final class CaseLink {
                     java.util.Map.of("where", "workbench"));
             Optional<String> warning = CaseRecords.read(folder, li);
             Optional<AnalysisReport> stored = CaseRecords.stored(folder, models, li, indicators);
+            Optional<AnalysisReport> partial = stored.isPresent() ? Optional.empty() : CaseRecords.storedPart(folder, models, li, indicators);
             if (stored.isPresent()) CaseRecords.reused(folder, models, li, stored.get());
-            return new Opened(warning, stored);
+            if (partial.isPresent()) CaseRecords.reused(folder, models, li, partial.get());
+            return new Opened(warning, stored, partial);
         } catch (Exception e) {
             return new Opened(Optional.of("The case folder could not record the opening of " + li.fileName() + ": "
-                    + e.getMessage()), Optional.empty());
+                    + e.getMessage()), Optional.empty(), Optional.empty());
         }
+    }
+
+    /** The stored outcomes and the new ones, in panel order; cancelled when the new run was cancelled. */
+    static AnalysisReport merge(List<Indicator> indicators, AnalysisReport stored, AnalysisReport fresh) {
+        List<org.provenant.analysis.IndicatorOutcome> out = new java.util.ArrayList<>();
+        for (Indicator i : indicators) {
+            stored.outcome(i.id()).or(() -> fresh.outcome(i.id())).ifPresent(out::add);
+        }
+        return new AnalysisReport(out, fresh.cancelled());
     }
 
     /** Stores the finished analysis and logs it; returns an error sentence, or null. */

@@ -371,7 +371,7 @@ public final class WorkbenchWindow extends BorderPane {
                 li.image().width(), li.image().height(), m == null ? "" : m.formatName().toUpperCase(Locale.ROOT),
                 m == null ? 8 : m.bitsPerSample(), li.image().channels() == 1 ? "grey" : "RGB", li.sha256().substring(0, 12)));
         if (found.stored().isPresent()) showStored(found.stored().get());
-        else analyse();
+        else analyse(found.partial().orElse(null));   // indicators stored for this file and models are not run again
         found.warning().ifPresent(this::showError);
     }
 
@@ -379,11 +379,7 @@ public final class WorkbenchWindow extends BorderPane {
     private void showStored(AnalysisReport r) {
         cancelAnalysis();
         overlayChoice.selectToggle(null);
-        for (IndicatorOutcome o : r.outcomes()) {
-            panels.get(o.indicatorId()).finished(o);
-            verdicts.finished(o);
-            tabs.get(o.indicatorId()).setGraphic(tabDot(o));
-        }
+        showOutcomes(r);
         lastReport = r;
         lastReportAt = java.time.Instant.now();
         setStatus("Stored results of the case folder shown (same SHA-256 and models): not analysed again");
@@ -392,12 +388,20 @@ public final class WorkbenchWindow extends BorderPane {
 
     /** Starts (or restarts) the analysis of the loaded image. */
     public void analyse() {
+        analyse(null);
+    }
+
+    /** Analyses the loaded image; the outcomes in {@code stored} (case folder, same file and models) are shown, not recomputed. */
+    private void analyse(AnalysisReport stored) {
         if (loaded == null || background.isShutdown()) return;
         cancelAnalysis();
         overlayChoice.selectToggle(null);
         for (IndicatorPanel p : panels.values()) p.reset();
         for (Tab tab : tabs.values()) tab.setGraphic(null);
         verdicts.resetAll("waiting");
+        List<Indicator> todo = stored == null ? indicators
+                : indicators.stream().filter(i -> stored.outcome(i.id()).isEmpty()).toList();
+        if (stored != null) showOutcomes(stored);
         FloatImage image = loaded.image();
         String name = loaded.fileName();
         AnalysisTask[] self = new AnalysisTask[1];
@@ -419,7 +423,7 @@ public final class WorkbenchWindow extends BorderPane {
                 tabs.get(o.indicatorId()).setGraphic(tabDot(o));
             }
         };
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded), indicators, fx);
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded), todo, fx);
         self[0] = t;
         task = t;
         shown = t;
@@ -429,7 +433,7 @@ public final class WorkbenchWindow extends BorderPane {
         long t0 = System.nanoTime();
         t.setOnSucceeded(e -> {
             if (task != t) return;
-            AnalysisReport r = t.getValue();
+            AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
             lastReport = r;
             LoadedImage analysed = loaded;
             if (!r.cancelled()) background.submit(() -> CaseLink.analysed(analysed, engine.models(), r));
@@ -454,6 +458,14 @@ public final class WorkbenchWindow extends BorderPane {
             setStatus("Analysis stopped");
         });
         background.submit(t);
+    }
+
+    private void showOutcomes(AnalysisReport r) {
+        for (IndicatorOutcome o : r.outcomes()) {
+            panels.get(o.indicatorId()).finished(o);
+            verdicts.finished(o);
+            tabs.get(o.indicatorId()).setGraphic(tabDot(o));
+        }
     }
 
     /** A dot in the hypothesis colour on the tab of a finished indicator; a red-ringed grey one when it failed. */

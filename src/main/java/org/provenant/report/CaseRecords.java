@@ -38,6 +38,15 @@ public final class CaseRecords {
         return Optional.of(new AnalysisReport(ids.stream().map(id -> s.get().done(id).orElseThrow()).toList(), false));
     }
 
+    /** The stored outcomes that finished (DONE) among these indicators, when there is at least one. */
+    public static Optional<AnalysisReport> storedPart(CaseFolder folder, ModelRegistry models, LoadedImage li, List<Indicator> inds) {
+        Optional<ResultStore.Stored> s = folder.results().load(li.sha256(), ResultStore.modelSet(models));
+        if (s.isEmpty()) return Optional.empty();
+        List<org.provenant.analysis.IndicatorOutcome> done = inds.stream().map(i -> s.get().done(i.id()))
+                .flatMap(Optional::stream).toList();
+        return done.isEmpty() ? Optional.empty() : Optional.of(new AnalysisReport(done, false));
+    }
+
     /** Stores a finished analysis and logs it ({@code analysed}, with tool version, model set and hashes). */
     public static void analysed(CaseFolder folder, ModelRegistry models, LoadedImage li, AnalysisReport report) throws IOException {
         if (report.cancelled()) return;

@@ -191,4 +191,41 @@ class CaseViewTest {
         waitUntil(30, "stored results shown", () -> fx(window::statusText).startsWith("Stored results"));
         assertEquals(6, counted.runs.get());
     }
+
+    /** A second quick indicator that counts its runs. */
+    static final class Other implements Indicator {
+        final AtomicInteger runs = new AtomicInteger();
+
+        @Override public String id() { return "test-other"; }
+
+        @Override public String displayName() { return "Other test indicator"; }
+
+        @Override public String methodReference() { return "test"; }
+
+        @Override public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
+            runs.incrementAndGet();
+            var s = new org.provenant.indicators.Score("w", "Width", image.width(), "test only");
+            return new IndicatorResult(id(), s, List.of(s), List.of(), "test", org.provenant.indicators.Hypothesis.INCONCLUSIVE, 0.5, null);
+        }
+    }
+
+    @Test
+    void storedIndicatorsAreShownAndOnlyTheMissingOnesRun() throws Exception {
+        Path ev = evidenceFolder();
+        new org.provenant.report.batch.BatchRunner(CaseSession.current(), engine.models(),
+                new org.provenant.report.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.report.batch.BatchRunner.Listener.NONE);
+        assertEquals(6, counted.runs.get());
+        Other other = new Other();
+        fxRun(() -> {
+            window = new WorkbenchWindow(List.of(counted, other), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
+            stage.setScene(new Scene(window, 1000, 700));
+            stage.show();
+            window.open(ev.resolve("img1.png"));
+        });
+        waitUntil(30, "analysis finished", () -> window.lastReport() != null && !window.analysingProperty().get());
+        assertEquals(6, counted.runs.get(), "the stored indicator is not run again");
+        assertEquals(1, other.runs.get(), "the missing one is");
+        assertEquals(List.of(counted.id(), "test-other"), window.lastReport().outcomes().stream().map(o -> o.indicatorId()).toList());
+        assertTrue(window.lastReport().outcomes().stream().allMatch(o -> o.ok()));
+    }
 }
