@@ -244,7 +244,7 @@ public final class ComparisonView extends BorderPane {
                 LoadedImage li = loader.load(e.path);
                 CaseFile cf;
                 try {
-                    cf = CaseFiles.load(e.path).orElse(CaseFile.empty());
+                    cf = CaseFiles.load(CaseSession.current(), e.path, li.sha256()).orElse(CaseFile.empty());   // the case folder, else a legacy sidecar
                 } catch (CaseFileException x) {
                     cf = CaseFile.empty();   // the comparison only shows marks; the main window reports the damage
                 }
@@ -549,7 +549,7 @@ public final class ComparisonView extends BorderPane {
                         when = Instant.now();
                         r = engine.analyze(AnalysisInput.of(images.get(i)), indicators, AnalysisListener.NONE);
                     }
-                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
+                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
                 }
                 return ReportExport.write(all, cases, engine.models().entries(), out);
             }

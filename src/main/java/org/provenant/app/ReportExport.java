@@ -86,7 +86,7 @@ public final class ReportExport {
         }
         List<EvidenceAnalysis> withCustody = new java.util.ArrayList<>();
         for (EvidenceAnalysis e : evidence) {
-            withCustody.add(new EvidenceAnalysis(e.image(), e.analysis(), e.analysedAt(), e.annotations(),
+            withCustody.add(e.withCustody(
                     org.provenant.report.CaseRecords.custody(folder, e.image())));
         }
         ReportRequest req = ReportRequest.of(null, null, null, withCustody, caseFiles, models);

@@ -38,7 +38,8 @@ public final class BenchCommand implements Command {
     @Override public String name() { return "bench"; }
 
     @Override public String usage() {
-        return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchAnalyzeCommand.usage() + " | " + BenchBatchCommand.usage();
+        return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchMemory.USAGE + " | " + BenchAnalyzeCommand.usage()
+                + " | " + BenchBatchCommand.usage();
     }
 
     @Override
@@ -48,6 +49,7 @@ public final class BenchCommand implements Command {
         int runs = RUNS;
         int size = FFT_SIZE;
         boolean fft = false;
+        if (!args.isEmpty() && args.get(0).equals("memory")) return new BenchMemory().run(args.subList(1, args.size()), out, err);
         for (int i = 0; i < args.size(); i++) {
             if (i == 0 && args.get(0).equals("fft")) {
                 fft = true;

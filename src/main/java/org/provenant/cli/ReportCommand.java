@@ -114,7 +114,8 @@ public final class ReportCommand implements Command {
                     rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
                     CaseRecords.analysed(folder, models, li, rep);
                 }
-                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), CaseRecords.custody(folder, li)));
+                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256(),
+                        CaseRecords.custody(folder, li)));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }
