@@ -27,6 +27,7 @@ public final class Main {
                 new TrainCommand(),
                 new TrainDetectorCommand(),
                 new BenchCodecCommand(),
+                new BatchCommand(),
                 new C2paScanCommand())) {
             m.put(c.name(), c);
         }

@@ -40,7 +40,10 @@ public final class CodecColourCue implements Indicator {
 
     /** Mean of the R-G, R-B and G-B block residual correlations (NaN where a block is flat). */
     public static FloatMap meanCorrelationMap(FloatImage rgb) {
-        FloatMap[] m = ColourCorrelation.blockMaps(rgb, ColourCorrelation.BLOCK);
+        return mean(ColourCorrelation.blockMaps(rgb, ColourCorrelation.BLOCK));
+    }
+
+    private static FloatMap mean(FloatMap[] m) {
         float[] out = new float[m[0].data().length];
         for (int i = 0; i < out.length; i++) out[i] = (m[0].data()[i] + m[1].data()[i] + m[2].data()[i]) / 3;
         return new FloatMap(m[0].width(), m[0].height(), out);
@@ -53,7 +56,7 @@ public final class CodecColourCue implements Indicator {
         IndicatorResult thin = ContentCheck.check(this, image, context, b);
         if (thin != null) return thin;
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
-        double[] f = ColourCorrelation.features(image);
+        double[] f = ColourCorrelation.features(image, context);   // shared with the other colour-correlation readers
         if (java.util.Arrays.stream(f).anyMatch(Double::isNaN)) {
             return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "in some colour-channel pair no block has fine detail,"
                     + " so the forest's features are undefined.");
@@ -61,7 +64,7 @@ public final class CodecColourCue implements Indicator {
         context.progress().progress(0.6);
         ForestClassifier.Prediction p = forest.predict(f);
         double pc = p.probability(CODEC);
-        FloatMap map = meanCorrelationMap(image);
+        FloatMap map = mean(ColourCorrelation.blockMaps(image, context));
         context.progress().progress(1);
         List<Score> scores = new ArrayList<>();
         Score head = new Score("p_codec", "Probability of neural-codec compression", pc,

@@ -82,6 +82,25 @@ public final class ColourCorrelation implements Indicator {
         return features(compute(rgb, BLOCK, ProgressSink.NONE));
     }
 
+    /** SharedWork key of the block correlations: computed once per analysis for every indicator that reads them. */
+    public static final String SHARED_KEY = "colour-correlation:block" + BLOCK;
+
+    /** The {@link #BLOCK}-pixel correlations of this image, computed once per analysis ({@link #SHARED_KEY}). */
+    static Correlations shared(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        if (rgb.channels() < 3 || rgb.width() < BLOCK || rgb.height() < BLOCK) return compute(rgb, BLOCK, context.progress());
+        return context.shared(rgb).compute(SHARED_KEY, () -> compute(rgb, BLOCK, context.progress()));
+    }
+
+    /** {@link #features(FloatImage)} from the analysis's shared correlations. */
+    public static double[] features(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        return features(shared(rgb, context));
+    }
+
+    /** {@link #blockMaps(FloatImage, int)} at {@link #BLOCK} pixels from the analysis's shared correlations. */
+    public static FloatMap[] blockMaps(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        return shared(rgb, context).maps();
+    }
+
     /**
      * Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B, one value per full block
      * (floor(width / block) x floor(height / block)); NaN where a block is flat.
@@ -97,7 +116,7 @@ public final class ColourCorrelation implements Indicator {
         if (image.channels() < 3) throw new IndicatorException("Colour-channel correlation needs a colour image; this one is greyscale.");
         IndicatorResult thin = ContentCheck.check(this, image, context, BLOCK);
         if (thin != null) return thin;
-        Correlations c = compute(image, BLOCK, context.progress());
+        Correlations c = shared(image, context);
         double[] f = features(c);
         int stride = STATS.length;
         double[] median = new double[3];

@@ -97,7 +97,13 @@ public final class Localization implements Indicator {
         int gw = Math.max(1, image.width() / TILE), gh = Math.max(1, image.height() / TILE);
         List<Cue> cues = new ArrayList<>();
         if (image.channels() >= 3) {
-            FloatMap[] cc = ColourCorrelation.blockMaps(image, TILE);
+            FloatMap[] cc;
+            try {
+                cc = TILE == ColourCorrelation.BLOCK ? ColourCorrelation.blockMaps(image, context)   // shared work
+                        : ColourCorrelation.blockMaps(image, TILE);
+            } catch (IndicatorException e) {
+                cc = ColourCorrelation.blockMaps(image, TILE);
+            }
             FloatMap mean = meanOf(cc);
             cues.add(cue("colour correlation", pool(mean, gw, gh), Direction.HIGHER, Z_HALF));
         } else {
