@@ -21,6 +21,7 @@ import org.provenant.indicators.forestcue.CueDatasets;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.forestcue.CueDatasets.Sample;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -40,7 +41,7 @@ public final class TrainCommand implements Command {
     @Override public String name() { return "train"; }
 
     @Override public String usage() {
-        return "train PHOTO_FOLDER [--generated FOLDER] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
+        return "train PHOTO_FOLDER [--codec jpeg-ai|hp] [--generated FOLDER] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
     }
 
     @Override
@@ -49,11 +50,13 @@ public final class TrainCommand implements Command {
         int crops = DEFAULT_CROPS, trees = DEFAULT_TREES;
         long seed = DEFAULT_SEED;
         boolean dryRun = false;
+        String codecId = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--generated" -> generated = Path.of(value(args, ++i, a));
                 case "--models" -> modelsDir = Path.of(value(args, ++i, a));
+                case "--codec" -> codecId = value(args, ++i, a);
                 case "--crops-per-photo" -> crops = intValue(args, ++i, a);
                 case "--trees" -> trees = intValue(args, ++i, a);
                 case "--seed" -> seed = intValue(args, ++i, a);
@@ -67,7 +70,8 @@ public final class TrainCommand implements Command {
         if (photos == null) throw new UsageException("a folder of real colour photos is required");
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
         if (registry.directory() == null) throw new UsageException("no models folder found (use --models DIR)");
-        List<NeuralCodec> codecs = NeuralCodec.sharedAll(registry, NeuralCodec.DEFAULT_CODEC);
+        if (codecId == null) codecId = ForestCue.codecId(registry);
+        List<ImageCodec> codecs = ImageCodec.sharedAll(registry, codecId);
         ImageLoader loader = new ImageLoader();
         Random rnd = new Random(seed);
         List<Sample> samples = new ArrayList<>();
@@ -120,12 +124,12 @@ public final class TrainCommand implements Command {
             ForestClassifier forest = ForestClassifier.train(x, y, names, trees, seed);
             Path file = dir.resolve(cue + ".json");
             forest.save(file);
-            String how = "provenant train " + photos + " --trees " + trees + " --seed " + seed
+            String how = "provenant train " + photos + " --codec " + codecId + " --trees " + trees + " --seed " + seed
                     + " --crops-per-photo " + crops + "; " + x.size() + " samples from " + groups.size() + " source photos";
             updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
                     Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
-                            "codec", NeuralCodec.DEFAULT_CODEC,
+                            "codec", codecId,
                             // read by the cue indicators: below ForestCue.MIN_HELD_OUT_ACCURACY they draw no verdict
                             ForestCue.HELD_OUT_ACCURACY, String.format(Locale.ROOT, "%.3f", heldOutAll.get(cue))));
             out.println("wrote " + file + " (" + x.size() + " samples, labels " + forest.labels() + ")");
@@ -135,10 +139,10 @@ public final class TrainCommand implements Command {
     }
 
     /** Correct/total per rate point (and "all"), each source photo predicted by a forest trained without it. */
-    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<NeuralCodec> codecs,
+    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<ImageCodec> codecs,
                                       int trees, long seed) {
         Map<String, int[]> acc = new LinkedHashMap<>();
-        for (NeuralCodec c : codecs) acc.put(c.ratePoint(), new int[2]);
+        for (ImageCodec c : codecs) acc.put(c.ratePoint(), new int[2]);
         acc.put("all", new int[2]);
         List<String> names = CueDatasets.featureNames(cue, codecs);
         for (String g : groups) {

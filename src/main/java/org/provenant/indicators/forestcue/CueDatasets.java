@@ -21,6 +21,7 @@ import org.provenant.indicators.latentquant.LatentQuantization;
 import org.provenant.indicators.recompression.RateDistortion;
 import org.provenant.indicators.recompression.RecompressionCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 
 /**
@@ -46,7 +47,7 @@ public final class CueDatasets {
 
     public record Sample(String cue, String label, String ratePoint, String group, double[] features) { }
 
-    public static List<String> featureNames(String cue, List<NeuralCodec> codecs) {
+    public static List<String> featureNames(String cue, List<ImageCodec> codecs) {
         return switch (cue) {
             case CodecColourCue.ID -> ColourCorrelation.FEATURE_NAMES;
             case RecompressionCue.ID -> RateDistortion.featureNames(codecs);
@@ -67,7 +68,7 @@ public final class CueDatasets {
     public static final List<String> CUES = List.of(CodecColourCue.ID, RecompressionCue.ID, LatentQuantCue.ID);
 
     /** All samples of one real colour crop (see the class comment). */
-    public static List<Sample> fromPhoto(FloatImage crop, String group, List<NeuralCodec> codecs, Random rnd)
+    public static List<Sample> fromPhoto(FloatImage crop, String group, List<ImageCodec> codecs, Random rnd)
             throws ModelException {
         FloatImage x = crop.toRgb().quantize8();
         int k = codecs.size();
@@ -79,7 +80,7 @@ public final class CueDatasets {
         FloatImage[] once = new FloatImage[k];
         for (int i = 0; i < k; i++) once[i] = codecs.get(i).compress(x).decoded();
         for (int i = 0; i < k; i++) {
-            NeuralCodec c = codecs.get(i);
+            ImageCodec c = codecs.get(i);
             String q = c.ratePoint();
             int p = k == 1 ? i : (i + 1 + rnd.nextInt(k - 1)) % k;
             FloatImage twice = c.compress(once[p]).decoded();
@@ -137,7 +138,7 @@ public final class CueDatasets {
     }
 
     /** A genuine generated image: one "synthetic" sample of the latent-quantization cue (central crop). */
-    public static Sample fromGenerated(FloatImage img, String group, List<NeuralCodec> codecs) throws ModelException {
+    public static Sample fromGenerated(FloatImage img, String group, List<ImageCodec> codecs) throws ModelException {
         FloatImage x = NeuralCodec.centralCrop(img.toRgb(), CROP).quantize8();
         return new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, "generated", group,
                 LatentQuantization.features(x, codecs, ProgressSink.NONE));

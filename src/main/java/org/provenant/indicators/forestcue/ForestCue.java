@@ -11,6 +11,7 @@ import org.provenant.indicators.codeccolour.CodecColourCue;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -87,19 +88,28 @@ public final class ForestCue {
         }
     }
 
-    /** Every rate point of the default codec, strongest compression first, each verified and loaded once. */
-    public static List<NeuralCodec> codecs(ModelRegistry models) throws IndicatorException {
+    /**
+     * The codec the cue forests were trained on: the "codec" property of the colour forest's manifest entry
+     * (written by {@code provenant train --codec}); {@link NeuralCodec#DEFAULT_CODEC} when it names none.
+     */
+    public static String codecId(ModelRegistry models) {
+        return models.find(CodecColourCue.CLASSIFIER).map(e -> e.property("codec", NeuralCodec.DEFAULT_CODEC))
+                .orElse(NeuralCodec.DEFAULT_CODEC);
+    }
+
+    /** Every rate point of the cues' codec ({@link #codecId}), strongest compression first, each verified and loaded once. */
+    public static List<ImageCodec> codecs(ModelRegistry models) throws IndicatorException {
         try {
-            return NeuralCodec.sharedAll(models, NeuralCodec.DEFAULT_CODEC);
+            return ImageCodec.sharedAll(models, codecId(models));
         } catch (ModelException e) {
             throw new IndicatorException(e.getMessage(), e);
         }
     }
 
     /** Feature names "{prefix}_{rate point}" for each rate point of the codecs, in codec order. */
-    public static List<String> perRatePoint(List<NeuralCodec> codecs, List<String> perPoint) {
+    public static List<String> perRatePoint(List<ImageCodec> codecs, List<String> perPoint) {
         List<String> out = new ArrayList<>();
-        for (NeuralCodec c : codecs) for (String p : perPoint) out.add(p + "_" + c.ratePoint());
+        for (ImageCodec c : codecs) for (String p : perPoint) out.add(p + "_" + c.ratePoint());
         return out;
     }
 }

@@ -17,6 +17,7 @@ import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -44,7 +45,7 @@ public final class LatentQuantCue implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         if (image.width() < 16 || image.height() < 16)
             throw new IndicatorException("The latent-quantization cue needs an image of at least 16x16 pixels.");
-        List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+        List<ImageCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = LatentQuantization.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);
         double[] f;

@@ -13,6 +13,7 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -38,7 +39,7 @@ public final class RecompressionCue implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         if (image.width() < 16 || image.height() < 16)
             throw new IndicatorException("The recompression cue needs an image of at least 16x16 pixels.");
-        List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+        List<ImageCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = RateDistortion.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);
         double[] f;

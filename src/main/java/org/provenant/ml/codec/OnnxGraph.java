@@ -56,14 +56,17 @@ final class OnnxGraph implements AutoCloseable {
         }
     }
 
-    /** Runs the graph on latent-shaped inputs (named as in the graph), returning its outputs in graph order. */
+    /**
+     * Runs the graph on latent-shaped inputs (named as in the graph, or in the graph's input order where
+     * {@code inputNames} is null), returning its outputs in graph order.
+     */
     List<Latents> run(String[] inputNames, Latents... inputs) throws ModelException {
         try (NDManager nd = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> p = model.newPredictor()) {
             NDList in = new NDList();
             for (int i = 0; i < inputs.length; i++) {
                 NDArray a = nd.create(inputs[i].data(), new Shape(inputs[i].shape()));
-                a.setName(inputNames[i]);
+                if (inputNames != null && inputNames[i] != null) a.setName(inputNames[i]); // else graph order
                 in.add(a);
             }
             NDList out = p.predict(in);

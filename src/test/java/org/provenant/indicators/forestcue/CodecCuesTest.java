@@ -35,6 +35,7 @@ import org.provenant.indicators.recompression.RateDistortion;
 import org.provenant.indicators.recompression.RecompressionCue;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.CodecFixtures;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -49,12 +50,12 @@ class CodecCuesTest {
             RecompressionCue.ID, 0.65);
 
     static ModelRegistry registry;
-    static List<NeuralCodec> codecs;
+    static List<ImageCodec> codecs;
 
     @BeforeAll
     static void open() throws Exception {
         registry = ModelRegistry.load(Path.of("models"));
-        codecs = NeuralCodec.sharedAll(registry, NeuralCodec.DEFAULT_CODEC);
+        codecs = ImageCodec.sharedAll(registry, ForestCue.codecId(registry));
     }
 
     @AfterAll
