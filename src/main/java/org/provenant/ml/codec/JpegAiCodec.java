@@ -15,7 +15,8 @@ import org.provenant.ml.ModelRegistry;
  * per-channel gain vectors (its rate control) and its decoder-side enhancement tools are not in the graphs, and
  * the rate is the ideal code length of the hyperprior's Gaussian model, not an arithmetic-coded bitstream.
  *
- * <p>Per 1024x1024 tile (edge-replicated padding): RGB -> YCbCr BT.709 full range on 0..255; luma to the luma
+ * <p>Per tile of at most 1024x1024 pixels, padded (edge replicated) to multiples of {@link #PAD} (the graphs are
+ * fully convolutional; models/training/jpegai_dynamic.py frees their declared 1024 shapes): RGB -> YCbCr BT.709 full range on 0..255; luma to the luma
  * analysis network (64x64x128 latent y); [luma, Cb, Cr] at half resolution (2x2 mean, 4:2:0) to the chroma
  * analysis network (32x32x64); each latent's hyper encoder -> z_hat = round(z) -> hyper decoder (mean mu) and
  * hyper scale decoder (sigma = |output|); y_hat = mu + step * round((y - mu) / step) with the rate point's
@@ -24,8 +25,13 @@ import org.provenant.ml.ModelRegistry;
  */
 public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     public static final String ID = "jpeg-ai";
-    /** Luma side of the graphs' fixed input (chroma: half of it). */
+    /** Largest luma tile: the size the VM graphs were exported for (chroma: half of it). */
     public static final int TILE = 1024;
+    /**
+     * Tiles are padded to multiples of this (the chroma hyper-latent downsamples the half-size chroma by 64).
+     * Measured against padding every tile to the full 1024 (models/README.md): same quality, far less work.
+     */
+    public static final int PAD = 128;
     /** Manifest names of the ten graphs, in the order of the fields below. */
     static final String[] GRAPHS = {"encoder-y", "encoder-uv", "hyper-encoder-y", "hyper-encoder-uv",
         "hyper-decoder-y", "hyper-decoder-uv", "hyper-scale-decoder-y", "hyper-scale-decoder-uv", "decoder-y", "decoder-uv"};
@@ -35,14 +41,22 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     private final String ratePoint;
     private final double step;
     private final OnnxGraph[] g;
+    /** Multiple the tiles are padded to: {@link #PAD}, or {@link #TILE} for the fixed-shape behaviour (measurement). */
+    private final int pad;
 
-    /** The result of one tile: luma plane (TILE^2), chroma planes (TILE^2/4), bits, luma latents. */
-    private record Tile(float[] y, float[] cb, float[] cr, double bits, Latents lumaHat) { }
+    /** The result of one tile: luma plane (tw x th padded), chroma planes (half of that), bits, luma latents. */
+    private record Tile(float[] y, float[] cb, float[] cr, int width, double bits, Latents lumaHat) { }
 
-    private JpegAiCodec(String ratePoint, double step, OnnxGraph[] g) {
+    private JpegAiCodec(String ratePoint, double step, OnnxGraph[] g, int pad) {
         this.ratePoint = ratePoint;
         this.step = step;
         this.g = g;
+        this.pad = pad;
+    }
+
+    /** The same rate point with tiles padded to multiples of {@code multiple} (128 or 1024: a measurement). */
+    JpegAiCodec withPadding(int multiple) {
+        return new JpegAiCodec(ratePoint, step, g, multiple);
     }
 
     public static String modelName(String graph) {
@@ -71,7 +85,7 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
         for (String[] p : steps(registry)) if (p[0].equals(ratePoint)) step = Double.parseDouble(p[1]);
         if (!(step > 0)) throw new ModelException("No JPEG AI rate point '" + ratePoint + "' in the model manifest ("
                 + modelName(GRAPHS[0]) + " property " + RATE_POINTS + ")");
-        return new JpegAiCodec(ratePoint, step, graphs(registry));
+        return new JpegAiCodec(ratePoint, step, graphs(registry), PAD);
     }
 
     /** The ten graphs, loaded once per registry and shared by all rate points. */
@@ -138,11 +152,11 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
                 Tile t = tile(ycc[0], half, w, h, tx, ty, tw, th, quantize);
                 bits += t.bits();
                 last = t.lumaHat();
-                for (int y = 0; y < th; y++) System.arraycopy(t.y(), y * TILE, yOut, (ty + y) * w + tx, tw);
+                for (int y = 0; y < th; y++) System.arraycopy(t.y(), y * t.width(), yOut, (ty + y) * w + tx, tw);
                 int cx = tx / 2, cy = ty / 2, cw = Math.min(TILE / 2, w2 - cx), ch = Math.min(TILE / 2, h2 - cy);
                 for (int y = 0; y < ch; y++) {
-                    System.arraycopy(t.cb(), y * (TILE / 2), cbOut, (cy + y) * w2 + cx, cw);
-                    System.arraycopy(t.cr(), y * (TILE / 2), crOut, (cy + y) * w2 + cx, cw);
+                    System.arraycopy(t.cb(), y * (t.width() / 2), cbOut, (cy + y) * w2 + cx, cw);
+                    System.arraycopy(t.cr(), y * (t.width() / 2), crOut, (cy + y) * w2 + cx, cw);
                 }
             }
         float[][] rgb = JpegAiGlue.yccToRgb(yOut, JpegAiGlue.double2(cbOut, w2, h2, w, h), JpegAiGlue.double2(crOut, w2, h2, w, h));
@@ -152,12 +166,13 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
 
     private Tile tile(float[] luma, float[][] half, int w, int h, int tx, int ty, int tw, int th, boolean quantize)
             throws ModelException {
-        int w2 = (w + 1) / 2, h2 = (h + 1) / 2, c = TILE / 2;
-        Latents xl = new Latents(1, TILE, TILE, JpegAiGlue.window(luma, w, h, tx, ty, TILE));
-        float[] xc = new float[3 * c * c];
+        int w2 = (w + 1) / 2, h2 = (h + 1) / 2, pw = ceil(tw, pad) * pad, ph = ceil(th, pad) * pad;
+        Latents xl = new Latents(1, ph, pw, JpegAiGlue.window(luma, w, h, tx, ty, pw, ph));
+        int n = pw / 2 * (ph / 2);
+        float[] xc = new float[3 * n];
         for (int k = 0; k < 3; k++)
-            System.arraycopy(JpegAiGlue.window(half[k], w2, h2, tx / 2, ty / 2, c), 0, xc, k * c * c, c * c);
-        Latents yl = run(0, xl), yc = run(1, new Latents(3, c, c, xc));
+            System.arraycopy(JpegAiGlue.window(half[k], w2, h2, tx / 2, ty / 2, pw / 2, ph / 2), 0, xc, k * n, n);
+        Latents yl = run(0, xl), yc = run(1, new Latents(3, ph / 2, pw / 2, xc));
         Latents yHatL = yl, yHatC = yc;
         double bits = 0;
         if (quantize) {
@@ -172,32 +187,33 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
         }
         float[] y = JpegAiGlue.depthToSpace(run(8, yHatL), 1)[0];
         float[][] uv = JpegAiGlue.depthToSpace(run(9, JpegAiGlue.chromaDecoderInput(yHatL, yHatC)), 2);
-        return new Tile(y, uv[0], uv[1], bits, yHatL);
+        return new Tile(y, uv[0], uv[1], pw, bits, yHatL);
     }
 
     /**
      * The luma latents on the quantization grid, (y - mu) / step, for the whole image: [128, ceil(h/16),
-     * ceil(w/16)] assembled from the 1024x1024 tiles (the padding's latents left out).
+     * ceil(w/16)] assembled from the tiles (the padding's latents left out).
      */
     @Override
     public Latents gridLatents(FloatImage rgb) throws ModelException {
         FloatImage in = rgb.toRgb();
-        int w = in.width(), h = in.height(), lw = ceil(w, 16), lh = ceil(h, 16), t = TILE / 16;
+        int w = in.width(), h = in.height(), lw = ceil(w, 16), lh = ceil(h, 16);
         float[] luma = JpegAiGlue.rgbToYcc(in.plane(0), in.plane(1), in.plane(2))[0];
         float[] out = null;
         int ch = 0;
         for (int ty = 0; ty < h; ty += TILE)
             for (int tx = 0; tx < w; tx += TILE) {
-                Latents y = run(0, new Latents(1, TILE, TILE, JpegAiGlue.window(luma, w, h, tx, ty, TILE)));
+                int pw = ceil(Math.min(TILE, w - tx), pad) * pad, ph = ceil(Math.min(TILE, h - ty), pad) * pad;
+                Latents y = run(0, new Latents(1, ph, pw, JpegAiGlue.window(luma, w, h, tx, ty, pw, ph)));
                 Latents grid = JpegAiGlue.onGrid(y, run(4, run(2, y).rounded()), step);
                 if (out == null) {
                     ch = grid.channels();
                     out = new float[ch * lh * lw];
                 }
-                int oy = ty / 16, ox = tx / 16, rows = Math.min(t, lh - oy), cols = Math.min(t, lw - ox);
+                int oy = ty / 16, ox = tx / 16, rows = Math.min(grid.height(), lh - oy), cols = Math.min(grid.width(), lw - ox);
                 for (int k = 0; k < ch; k++)
                     for (int r = 0; r < rows; r++)
-                        System.arraycopy(grid.data(), (k * t + r) * t, out, (k * lh + oy + r) * lw + ox, cols);
+                        System.arraycopy(grid.data(), (k * grid.height() + r) * grid.width(), out, (k * lh + oy + r) * lw + ox, cols);
             }
         return new Latents(ch, lh, lw, out);
     }

@@ -83,12 +83,12 @@ final class JpegAiGlue {
         return out;
     }
 
-    /** The size x size window of a w x h plane at (x0, y0), outside the plane edge-replicated. */
-    static float[] window(float[] p, int w, int h, int x0, int y0, int size) {
-        float[] out = new float[size * size];
-        for (int y = 0; y < size; y++) {
+    /** The sw x sh window of a w x h plane at (x0, y0), outside the plane edge-replicated. */
+    static float[] window(float[] p, int w, int h, int x0, int y0, int sw, int sh) {
+        float[] out = new float[sw * sh];
+        for (int y = 0; y < sh; y++) {
             int sy = Math.min(y0 + y, h - 1);
-            for (int x = 0; x < size; x++) out[y * size + x] = p[sy * w + Math.min(x0 + x, w - 1)];
+            for (int x = 0; x < sw; x++) out[y * sw + x] = p[sy * w + Math.min(x0 + x, w - 1)];
         }
         return out;
     }

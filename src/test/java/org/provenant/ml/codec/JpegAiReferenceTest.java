@@ -90,4 +90,63 @@ class JpegAiReferenceTest {
         }
         reproduces("decoder-uv", "decoder/input_decoder_uv", new int[] {192, 32, 32}, "decoder/output_decoder_uv", new int[] {32, 128, 128});
     }
+
+    @Test
+    void glueFactsHoldOnTheDump() throws Exception {
+        // hyper-latent: z_hat = round(z), exactly
+        Latents z = tensor("encoder/output_hyper_encoder_y", 128, 16, 16);
+        assertEquals(0.0, maxAbs(z.rounded(), tensor("decoder/input_hyper_decoder_y", 128, 16, 16)), "z_hat = round(z)");
+        // latent quantized around the hyperprior mean at step 1 (plain rounding matches about 1 %)
+        Latents y = tensor("encoder/output_encoder_y", 128, 64, 64), mu = tensor("encoder/output_hyper_decoder_y", 128, 64, 64);
+        Latents yHat = tensor("decoder/input_decoder_y", 128, 64, 64);
+        double around = agree(JpegAiGlue.quantize(y, mu, 1), yHat), plain = agree(y.rounded(), yHat);
+        System.out.printf(Locale.ROOT, "y_hat = mu + round(y - mu): %.2f %% of elements; round(y): %.2f %%%n", 100 * around, 100 * plain);
+        assertTrue(around > 0.99 && plain < 0.05, "quantization around the mean " + around + ", plain " + plain);
+        // 192-channel chroma decoder input: luma y_hat at stride 2 from (0, 0), then the chroma y_hat
+        Latents uvIn = tensor("decoder/input_decoder_uv", 192, 32, 32);
+        Latents chroma = new Latents(64, 32, 32, java.util.Arrays.copyOfRange(uvIn.data(), 128 * 32 * 32, uvIn.data().length));
+        assertEquals(0.0, maxAbs(JpegAiGlue.chromaDecoderInput(yHat, chroma), uvIn), "luma part of the 192 channels");
+        // chroma decoder output: 2 planes of 4x4 depth-to-space, close to the chroma that went in (wrong layouts are far)
+        float[][] uv = JpegAiGlue.depthToSpace(tensor("decoder/output_decoder_uv", 32, 128, 128), 2);
+        Latents in = tensor("encoder/input_encoder_uv", 3, 512, 512);
+        for (int k = 0; k < 2; k++) {
+            float[] plane = java.util.Arrays.copyOfRange(in.data(), (k + 1) * 512 * 512, (k + 2) * 512 * 512);
+            double p = psnr255(uv[k], plane);
+            System.out.printf(Locale.ROOT, "chroma plane %d after decoding: %.1f dB%n", k, p);
+            assertTrue(p > 30, "chroma plane " + k + " " + p + " dB");
+        }
+        // rate of the dump's luma latent under the Gaussian model with sigma = |s| (README: about 28.9 kbit)
+        Latents s = tensor("encoder/output_hyper_scale_decoder_y", 128, 64, 64);
+        double bits = JpegAiGlue.gaussianBits(yHat, mu, s, 1, 64, 64);
+        System.out.printf(Locale.ROOT, "luma latent: %.1f kbit%n", bits / 1000);
+        assertEquals(28.9e3, bits, 3e3);
+    }
+
+    static double agree(Latents a, Latents b) {
+        int n = 0;
+        for (int i = 0; i < a.data().length; i++) if (Math.abs(a.data()[i] - b.data()[i]) < 1e-3) n++;
+        return n / (double) a.data().length;
+    }
+
+    static double psnr255(float[] a, float[] b) {
+        double se = 0;
+        for (int i = 0; i < a.length; i++) se += (a[i] - b[i]) * (a[i] - b[i]);
+        return 10 * Math.log10(255.0 * 255 / (se / a.length));
+    }
+
+    @Test
+    void depthToSpaceAndColourRoundTrip() {
+        // channel (row % 4) * 4 + (col % 4) at (row / 4, col / 4)
+        float[] d = new float[16 * 2 * 2];
+        for (int c = 0; c < 16; c++) d[c * 4 + 1] = c;  // latent position (0, 1)
+        float[] p = JpegAiGlue.depthToSpace(new Latents(16, 2, 2, d), 1)[0];
+        for (int r = 0; r < 4; r++)
+            for (int c = 0; c < 4; c++) assertEquals((r * 4 + c) * 128f + 127.5f, p[r * 8 + 4 + c], 1e-3);
+        float[] r = {0, 1, 0.2f, 1}, g = {0, 1, 0.5f, 0}, b = {0, 1, 0.9f, 0};
+        float[][] ycc = JpegAiGlue.rgbToYcc(r, g, b);
+        assertEquals(255 * 0.2126, ycc[0][3], 1e-3);   // BT.709 luma of pure red
+        assertEquals(255, ycc[2][3], 1e-3);            // saturated red lands on Cr = 255
+        float[][] back = JpegAiGlue.yccToRgb(ycc[0], ycc[1], ycc[2]);
+        for (int i = 0; i < 4; i++) assertEquals(r[i], back[0][i], 1e-5);
+    }
 }
