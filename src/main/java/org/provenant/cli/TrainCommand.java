@@ -41,7 +41,8 @@ public final class TrainCommand implements Command {
     @Override public String name() { return "train"; }
 
     @Override public String usage() {
-        return "train PHOTO_FOLDER [--codec jpeg-ai|hp] [--generated FOLDER] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
+        return "train PHOTO_FOLDER|--from-samples F.tsv [--codec jpeg-ai|hp] [--source-codec ID] [--generated FOLDER]"
+                + " [--save-samples F.tsv] [--test-samples G.tsv] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
     }
 
     @Override
@@ -50,13 +51,18 @@ public final class TrainCommand implements Command {
         int crops = DEFAULT_CROPS, trees = DEFAULT_TREES;
         long seed = DEFAULT_SEED;
         boolean dryRun = false;
-        String codecId = null;
+        String codecId = null, sourceId = null;
+        Path fromSamples = null, saveSamples = null, testSamples = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--generated" -> generated = Path.of(value(args, ++i, a));
                 case "--models" -> modelsDir = Path.of(value(args, ++i, a));
                 case "--codec" -> codecId = value(args, ++i, a);
+                case "--source-codec" -> sourceId = value(args, ++i, a);
+                case "--from-samples" -> fromSamples = Path.of(value(args, ++i, a));
+                case "--save-samples" -> saveSamples = Path.of(value(args, ++i, a));
+                case "--test-samples" -> testSamples = Path.of(value(args, ++i, a));
                 case "--crops-per-photo" -> crops = intValue(args, ++i, a);
                 case "--trees" -> trees = intValue(args, ++i, a);
                 case "--seed" -> seed = intValue(args, ++i, a);
@@ -67,16 +73,19 @@ public final class TrainCommand implements Command {
                 }
             }
         }
-        if (photos == null) throw new UsageException("a folder of real colour photos is required");
+        if ((photos == null) == (fromSamples == null))
+            throw new UsageException("a folder of real colour photos (or --from-samples FILE) is required");
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
         if (registry.directory() == null) throw new UsageException("no models folder found (use --models DIR)");
         if (codecId == null) codecId = ForestCue.codecId(registry);
         List<ImageCodec> codecs = ImageCodec.sharedAll(registry, codecId);
+        List<ImageCodec> sources = sourceId == null ? codecs : ImageCodec.sharedAll(registry, sourceId);
         ImageLoader loader = new ImageLoader();
         Random rnd = new Random(seed);
         List<Sample> samples = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (Path f : CalibrateIrsCommand.expand(photos)) {
+        if (fromSamples != null) samples.addAll(CueSampleFile.read(fromSamples, codecs));
+        for (Path f : photos == null ? List.<Path>of() : CalibrateIrsCommand.expand(photos)) {
             LoadedImage img = loader.load(f);
             if (img.image().channels() < 3) {
                 out.println("skipped " + img.fileName() + " (greyscale)");
@@ -84,28 +93,43 @@ public final class TrainCommand implements Command {
             }
             String group = group(img.fileName());
             List<org.provenant.core.image.FloatImage> cs = CueDatasets.crops(img.image(), crops, rnd);
-            for (var c : cs) samples.addAll(CueDatasets.fromPhoto(c, group, codecs, rnd));
+            for (var c : cs) samples.addAll(CueDatasets.fromPhoto(c, group, sources, codecs, rnd));
             out.printf(Locale.ROOT, "%-28s source %-12s %2d crops  (%.0f s)%n", img.fileName(), group, cs.size(),
                     (System.nanoTime() - t0) / 1e9);
+            // long runs keep what they made so far
+            if (saveSamples != null) CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
         }
         if (generated != null) {
             int n = 0;
             for (Path f : CalibrateIrsCommand.expand(generated)) {
                 LoadedImage img = loader.load(f);
-                samples.add(CueDatasets.fromGenerated(img.image(), "generated:" + group(img.fileName()), codecs));
-                n++;
+                List<Sample> g = CueDatasets.fromGenerated(img.image(), GENERATED_GROUP + group(img.fileName()), codecs);
+                samples.addAll(g);
+                n += g.isEmpty() ? 0 : 1;
+                if (saveSamples != null && n % 10 == 0) CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
             }
-            out.println(n + " generated images added to the latent-quantization set");
+            out.println(n + " generated images (at least " + CueDatasets.CROP + " px a side) added to the latent-quantization set");
+        }
+        if (saveSamples != null) {
+            CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
+            out.println("wrote " + samples.size() + " samples to " + saveSamples);
         }
         TreeSet<String> groups = new TreeSet<>();
-        for (Sample s : samples) if (!s.group().startsWith("generated:")) groups.add(s.group());
+        for (Sample s : samples) if (!s.group().startsWith(GENERATED_GROUP)) groups.add(s.group());
         if (groups.size() < 2) throw new UsageException("need photos from at least 2 sources for a held-out split");
+        for (Sample s : samples) groups.add(s.group());  // generators are held out in turn too
+        if (testSamples != null) {
+            out.println("Trained on " + fromSamples + ", tested on " + testSamples + ":");
+            CueSampleFile.crossTest(samples, CueSampleFile.read(testSamples, codecs), codecs, trees, seed, out);
+            return 0;
+        }
 
         out.println();
-        out.println("Held-out accuracy (leave one source photo out, " + groups.size() + " sources, " + trees + " trees):");
+        out.println("Held-out accuracy (leave one source out: each photo source and each generator, " + groups.size()
+                + " sources, " + trees + " trees):");
         Map<String, Double> heldOutAll = new LinkedHashMap<>();
         for (String cue : CueDatasets.CUES) {
-            Map<String, int[]> acc = heldOut(cue, samples, groups, codecs, trees, seed);
+            Map<String, int[]> acc = heldOut(cue, samples, groups, sources, trees, seed);
             out.println(table(cue, acc));
             int[] all = acc.get("all");
             heldOutAll.put(cue, all[1] == 0 ? Double.NaN : (double) all[0] / all[1]);
@@ -138,30 +162,29 @@ public final class TrainCommand implements Command {
         return 0;
     }
 
-    /** Correct/total per rate point (and "all"), each source photo predicted by a forest trained without it. */
-    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<ImageCodec> codecs,
+    /** Group prefix of genuine generated images (one group per generator name). */
+    static final String GENERATED_GROUP = "generated:";
+
+    /**
+     * Correct/total per rate point of the source codec (and "generated", "all"), each source predicted by a
+     * forest trained without it (generic feature names: the forests here are thrown away).
+     */
+    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<ImageCodec> sources,
                                       int trees, long seed) {
-        Map<String, int[]> acc = new LinkedHashMap<>();
-        for (ImageCodec c : codecs) acc.put(c.ratePoint(), new int[2]);
-        acc.put("all", new int[2]);
-        List<String> names = CueDatasets.featureNames(cue, codecs);
+        Map<String, int[]> acc = CueSampleFile.columns(sources, samples, cue);
+        List<String> names = null;
         for (String g : groups) {
+            if (samples.stream().noneMatch(s -> s.cue().equals(cue) && s.group().equals(g))) continue;
             List<double[]> x = new ArrayList<>();
             List<String> y = new ArrayList<>();
             for (Sample s : samples) if (s.cue().equals(cue) && !s.group().equals(g)) {
                 x.add(s.features());
                 y.add(s.label());
             }
+            if (names == null) names = CueSampleFile.names(x.get(0).length);
             ForestClassifier f = ForestClassifier.train(x, y, names, trees, seed);
-            for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g)) {
-                boolean ok = f.predict(s.features()).label().equals(s.label());
-                // uncompressed originals have no rate point: they count for every rate point and in "all"
-                for (Map.Entry<String, int[]> e : acc.entrySet())
-                    if (e.getKey().equals("all") || s.ratePoint() == null || e.getKey().equals(s.ratePoint())) {
-                        e.getValue()[0] += ok ? 1 : 0;
-                        e.getValue()[1]++;
-                    }
-            }
+            for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g))
+                CueSampleFile.count(acc, s, f.predict(s.features()).label().equals(s.label()));
         }
         return acc;
     }

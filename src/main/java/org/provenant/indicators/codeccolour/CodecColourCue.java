@@ -68,12 +68,12 @@ public final class CodecColourCue implements Indicator {
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
         Hypothesis h = !validated ? Hypothesis.INCONCLUSIVE : pc > 0.5 ? Hypothesis.NEURAL_CODEC : Hypothesis.CAMERA_ORIGINAL;
         String explanation = String.format(Locale.ROOT,
-                "A random forest trained on camera photos and on their neural-codec compressions (JPEG AI-style YCbCr 4:2:0"
-                        + " pre-processing and a learned scale-hyperprior codec at 4 rates) reads the colour-residual correlation"
-                        + " statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"
+                "A random forest trained on camera photos and on their neural-codec compressions (%s) reads the"
+                        + " colour-residual correlation statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"
                         + " correlation of the channels' fine detail per %dx%d block: a codec's colour conversion and chroma"
                         + " subsampling lock the channels together (values near 1 everywhere), a camera original shows lower,"
-                        + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.", 100 * pc, b, b)
+                        + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.",
+                ForestCue.codecDescription(context.models()), 100 * pc, b, b)
                 + (validated ? "" : ForestCue.notValidated());
         MapLayer layer = new MapLayer("Mean residual correlation (R-G, R-B, G-B)", map, ColourScale.DIVERGING, -1, 1,
                 "-1 (opposed)", "+1 (locked together)", true, List.of());

@@ -12,6 +12,7 @@ import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
+import org.provenant.ml.codec.JpegAiCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -95,6 +96,17 @@ public final class ForestCue {
     public static String codecId(ModelRegistry models) {
         return models.find(CodecColourCue.CLASSIFIER).map(e -> e.property("codec", NeuralCodec.DEFAULT_CODEC))
                 .orElse(NeuralCodec.DEFAULT_CODEC);
+    }
+
+    /** The cues' codec in plain words, for the explanations (JPEG AI said to be the VM networks plus glue). */
+    public static String codecDescription(ModelRegistry models) {
+        String id = codecId(models);
+        int k = ImageCodec.ratePoints(models, id).size();
+        if (JpegAiCodec.ID.equals(id))
+            return "JPEG AI at " + k + " rates: the JPEG AI verification-model networks with our colour conversion, tiling and"
+                    + " quantization around them, not bit-exact JPEG AI (its per-channel gains and decoder-side tools are not"
+                    + " in the published graphs)";
+        return "JPEG AI-style YCbCr 4:2:0 pre-processing and our learned scale-hyperprior codec '" + id + "' at " + k + " rates";
     }
 
     /** Every rate point of the cues' codec ({@link #codecId}), strongest compression first, each verified and loaded once. */

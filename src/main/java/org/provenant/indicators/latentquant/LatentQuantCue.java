@@ -87,13 +87,13 @@ public final class LatentQuantCue implements Indicator {
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
         String gate = !validated ? ForestCue.notValidated() : applies ? "" : ForestCue.outOfCodecDomain(pCodec);
         String explanation = String.format(Locale.ROOT,
-                "The image was encoded again with the codec's analysis transform, and the distance of its latents to the"
-                        + " integer grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
+                "The image was encoded again with the analysis transform of the codec (%s), and the distance of its"
+                        + " latents to the codec's quantization grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
                         + " went through this codec was decoded from rounded latents and re-encodes close to them; a generated"
                         + " image never was. The forest gives %.0f%% to 'synthetic'. The map shows the alignment per 16x16"
                         + " block (1 = on the grid, 0 = evenly spread). This cue separates codec-compressed photos from"
                         + " synthetic images; on a camera original that never went through a codec its answer does not apply.",
-                LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps) + gate;
+                ForestCue.codecDescription(context.models()), LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps) + gate;
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
         MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + MAP_MAX_SIDE + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());

@@ -38,12 +38,15 @@ final class OnnxGraph implements AutoCloseable {
     }
 
     static OnnxGraph load(String name, Path file) throws ModelException {
-        Criteria<NDList, NDList> criteria = Criteria.builder()
+        Criteria.Builder<NDList, NDList> b = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
-                .optProgress(null)
-                .build();
+                .optProgress(null);
+        // -Dprovenant.ort.threads=N: ONNX Runtime's threads per graph (1 suits a busy shared machine); default: its own
+        String threads = System.getProperty("provenant.ort.threads");
+        if (threads != null) b = b.optOption("intraOpNumThreads", threads).optOption("interOpNumThreads", "1");
+        Criteria<NDList, NDList> criteria = b.build();
         try {
             return new OnnxGraph(name, criteria.loadModel());
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {

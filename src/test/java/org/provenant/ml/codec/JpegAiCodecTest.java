@@ -67,6 +67,30 @@ class JpegAiCodecTest {
         }
     }
 
+    @Test
+    void anOutputReEncodesNearerItsQuantizationGridThanTheOriginal() throws ModelException {
+        // the premise of the latent-quantization cue, on JPEG AI's grid (y - mu) / step
+        for (String name : List.of("coffee-1", "rocket-2")) {
+            FloatImage x = CodecFixtures.photo(name);
+            for (JpegAiCodec c : JpegAiCodec.sharedAll(registry)) {
+                double orig = meanResidual(c.gridLatents(x)), coded = meanResidual(c.gridLatents(c.compress(x).decoded()));
+                System.out.printf(Locale.ROOT, "%s %s: mean |r| original %.3f, JPEG AI output %.3f%n", name, c.ratePoint(), orig, coded);
+                assertTrue(coded < orig - 0.01, name + " " + c.ratePoint() + ": " + coded + " vs " + orig);
+            }
+        }
+    }
+
+    /** Mean |v - round(v)| over the latents off the mean (|v| >= 0.5), 0.25 for evenly spread residuals. */
+    static double meanResidual(Latents g) {
+        double s = 0;
+        int n = 0;
+        for (float v : g.data()) if (Math.abs(v) >= 0.5) {
+            s += Math.abs(v - Math.rint(v));
+            n++;
+        }
+        return s / n;
+    }
+
     static FloatImage sideBySide(FloatImage a, FloatImage b) {
         int w = a.width() + b.width(), h = Math.min(a.height(), b.height());
         float[][] p = new float[3][w * h];
