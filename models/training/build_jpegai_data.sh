@@ -7,13 +7,14 @@
 #   gen/      genuine generated images, at least 256 px a side, up to 2 per generator label from gen-vs-real and
 #             gen-vs-real-2 (sorted by file name), named g<generator>_<n> (one source per generator)
 #   heldout/  the other real colour photos (never trained on), for the false-alarm check
-#   classic/  central 512x512 crops of heldout/ as PNG, and as JPEG q95/q75/q50 (ImageMagick), WebP q80 (cwebp)
-#             and AVIF quantizer 24-32 (avifenc), the last two decoded back to PNG (dwebp, avifdec)
+#   classic/  central 512x512 crops of the colour photos of heldout/ as PNG, and as JPEG q95/q75/q50 (Pillow),
+#             WebP q80 (cwebp) and AVIF quantizer 24-32 (avifenc), the last two decoded back to PNG
+#             (models/training/classic_variants.py)
 #   MANIFEST.sha256  hashes of every file the recipe produced (the sources' own hashes are in their SOURCES.tsv)
 # Then (see models/README.md, "JPEG AI"):
 #   provenant train $DATA/photos --codec jpeg-ai --crops-per-photo 1 --dry-run --save-samples $DATA/samples/jpegai-real.tsv
 #   provenant train $DATA/empty --generated $DATA/gen --codec jpeg-ai --dry-run --save-samples $DATA/samples/jpegai-gen.tsv
-# Needs: webp, libavif-bin, imagemagick (data building only).
+# Needs: webp, libavif-bin, python3-skimage (numpy, Pillow) (data building only).
 set -eu
 export LC_ALL=C
 SHARED=${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
@@ -40,13 +41,6 @@ done | sort -t "$(printf '\t')" -k2,2 -k1,1 | awk -F'\t' '{g=tolower($2); gsub(/
     e=$1; sub(/.*\./,"",e); print $1"\tg"g"_"(n[g]-1)"."tolower(e)}}' | while IFS="$(printf '\t')" read src name; do
   ln -sf "$src" "gen/$name"
 done
-for f in heldout/*; do
-  b=$(basename "${f%.*}")
-  convert "$f" -colorspace sRGB -type TrueColor -gravity center -crop 512x512+0+0 +repage -strip "PNG24:classic/$b.png" 2>/dev/null || continue
-  for q in 95 75 50; do convert "classic/$b.png" -quality $q "classic/$b-jpeg$q.jpg"; done
-  cwebp -quiet -q 80 "classic/$b.png" -o "/tmp/$b.webp" && dwebp -quiet "/tmp/$b.webp" -o "classic/$b-webp80.png"
-  avifenc --min 24 --max 32 "classic/$b.png" "/tmp/$b.avif" >/dev/null 2>&1 && avifdec "/tmp/$b.avif" "classic/$b-avif.png" >/dev/null 2>&1
-  rm -f "/tmp/$b.webp" "/tmp/$b.avif"
-done
+/usr/bin/python3 "$(dirname "$0")/classic_variants.py" heldout classic
 find photos gen heldout classic \( -type f -o -type l \) | sort | xargs sha256sum > MANIFEST.sha256
 echo "photos $(ls photos | wc -l), generated $(ls gen | wc -l), held-out $(ls heldout | wc -l), classic $(ls classic | wc -l)"

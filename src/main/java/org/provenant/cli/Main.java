@@ -25,7 +25,8 @@ public final class Main {
                 new ReportCommand(),
                 new TrainCommand(),
                 new BenchCodecCommand(),
-                new CompressCommand())) {
+                new CompressCommand(),
+                new CodecFalseAlarmCommand())) {
             m.put(c.name(), c);
         }
         return m;

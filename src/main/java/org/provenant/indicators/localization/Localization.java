@@ -114,7 +114,8 @@ public final class Localization implements Indicator {
             skipped.add("LaRE (" + e.getMessage() + ")");
         }
         try {
-            List<ImageCodec> codecs = ForestCue.codecs(context.models());
+            // the codec its z-scale (LQ_Z_HALF) was measured with, whatever codec the cue forests were trained on
+            List<ImageCodec> codecs = List.copyOf(NeuralCodec.sharedAll(context.models(), NeuralCodec.DEFAULT_CODEC));
             if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
             context.progress().checkCancelled();
             ImageCodec codec = codecs.get(codecs.size() / 2);

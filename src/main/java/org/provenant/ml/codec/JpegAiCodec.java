@@ -43,20 +43,29 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     private final OnnxGraph[] g;
     /** Multiple the tiles are padded to: {@link #PAD}, or {@link #TILE} for the fixed-shape behaviour (measurement). */
     private final int pad;
+    /** Chroma resampling: 2x2 mean down and bilinear up (ours), or the alternatives measured against them. */
+    private final boolean meanDown, bilinearUp;
 
     /** The result of one tile: luma plane (tw x th padded), chroma planes (half of that), bits, luma latents. */
     private record Tile(float[] y, float[] cb, float[] cr, int width, double bits, Latents lumaHat) { }
 
-    private JpegAiCodec(String ratePoint, double step, OnnxGraph[] g, int pad) {
+    private JpegAiCodec(String ratePoint, double step, OnnxGraph[] g, int pad, boolean meanDown, boolean bilinearUp) {
         this.ratePoint = ratePoint;
         this.step = step;
         this.g = g;
         this.pad = pad;
+        this.meanDown = meanDown;
+        this.bilinearUp = bilinearUp;
     }
 
     /** The same rate point with tiles padded to multiples of {@code multiple} (128 or 1024: a measurement). */
     JpegAiCodec withPadding(int multiple) {
-        return new JpegAiCodec(ratePoint, step, g, multiple);
+        return new JpegAiCodec(ratePoint, step, g, multiple, meanDown, bilinearUp);
+    }
+
+    /** The same rate point with other chroma resampling (false: top-left sample down, nearest up; a measurement). */
+    JpegAiCodec withChroma(boolean meanDown, boolean bilinearUp) {
+        return new JpegAiCodec(ratePoint, step, g, pad, meanDown, bilinearUp);
     }
 
     public static String modelName(String graph) {
@@ -85,7 +94,7 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
         for (String[] p : steps(registry)) if (p[0].equals(ratePoint)) step = Double.parseDouble(p[1]);
         if (!(step > 0)) throw new ModelException("No JPEG AI rate point '" + ratePoint + "' in the model manifest ("
                 + modelName(GRAPHS[0]) + " property " + RATE_POINTS + ")");
-        return new JpegAiCodec(ratePoint, step, graphs(registry), PAD);
+        return new JpegAiCodec(ratePoint, step, graphs(registry), PAD, true, true);
     }
 
     /** The ten graphs, loaded once per registry and shared by all rate points. */
@@ -142,7 +151,8 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     private Compression run(FloatImage in, boolean quantize) throws ModelException {
         int w = in.width(), h = in.height(), w2 = (w + 1) / 2, h2 = (h + 1) / 2;
         float[][] ycc = JpegAiGlue.rgbToYcc(in.plane(0), in.plane(1), in.plane(2));
-        float[][] half = {JpegAiGlue.half(ycc[0], w, h), JpegAiGlue.half(ycc[1], w, h), JpegAiGlue.half(ycc[2], w, h)};
+        float[][] half = new float[3][];
+        for (int k = 0; k < 3; k++) half[k] = meanDown ? JpegAiGlue.half(ycc[k], w, h) : JpegAiGlue.subsample(ycc[k], w, h);
         float[] yOut = new float[w * h], cbOut = new float[w2 * h2], crOut = new float[w2 * h2];
         double bits = 0;
         Latents last = null;
@@ -159,7 +169,9 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
                     System.arraycopy(t.cr(), y * (t.width() / 2), crOut, (cy + y) * w2 + cx, cw);
                 }
             }
-        float[][] rgb = JpegAiGlue.yccToRgb(yOut, JpegAiGlue.double2(cbOut, w2, h2, w, h), JpegAiGlue.double2(crOut, w2, h2, w, h));
+        float[] cb = bilinearUp ? JpegAiGlue.double2(cbOut, w2, h2, w, h) : JpegAiGlue.nearest2(cbOut, w2, w, h);
+        float[] cr = bilinearUp ? JpegAiGlue.double2(crOut, w2, h2, w, h) : JpegAiGlue.nearest2(crOut, w2, w, h);
+        float[][] rgb = JpegAiGlue.yccToRgb(yOut, cb, cr);
         FloatImage out = new FloatImage(w, h, rgb).quantize8();
         return new Compression(out, quantize ? bits / ((double) w * h) : Double.NaN, NeuralCodec.psnr(in, out), last);
     }

@@ -36,6 +36,7 @@ import org.provenant.indicators.recompression.RecompressionCue;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.CodecFixtures;
 import org.provenant.ml.codec.ImageCodec;
+import org.provenant.ml.codec.JpegAiCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -224,7 +225,8 @@ class CodecCuesTest {
     @Test
     void aTamperedCodecFailsItsCuesWithOneClearLineWhileOtherIndicatorsRun(@TempDir Path dir) throws Exception {
         Path models = copyModels(dir);
-        Path analysis = models.resolve("codec/hp-q2-analysis.onnx");
+        String file = JpegAiCodec.ID.equals(ForestCue.codecId(registry)) ? "jpeg-ai/single_encode_y.onnx" : "codec/hp-q2-analysis.onnx";
+        Path analysis = models.resolve(file);
         byte[] b = Files.readAllBytes(analysis);
         b[b.length - 10] ^= 0x40;
         Files.write(analysis, b);
@@ -236,7 +238,7 @@ class CodecCuesTest {
             for (String id : List.of(RecompressionCue.ID, LatentQuantCue.ID)) {
                 IndicatorOutcome o = rep.outcome(id).orElseThrow();
                 assertEquals(IndicatorOutcome.Status.FAILED, o.status(), id);
-                assertTrue(o.error().contains("hp-q2-analysis.onnx") && o.error().contains("integrity")
+                assertTrue(o.error().contains(analysis.getFileName().toString()) && o.error().contains("integrity")
                         && !o.error().contains("\n"), o.error());
             }
             IndicatorOutcome colour = rep.outcome(CodecColourCue.ID).orElseThrow();

@@ -78,7 +78,7 @@ class LocalizationCueMeasurementTest {
     void latentQuantizationScaleSitsAboveUntouchedPhotosAndBelowACodecPatch() throws Exception {
         try (ModelRegistry reg = ModelRegistry.load(Path.of("models"))) {
             Lare lare = Lare.fromRegistry(reg);
-            List<ImageCodec> codecs = ImageCodec.sharedAll(reg, org.provenant.indicators.forestcue.ForestCue.codecId(reg));
+            List<ImageCodec> codecs = ImageCodec.sharedAll(reg, NeuralCodec.DEFAULT_CODEC);
             ImageCodec mid = codecs.get(codecs.size() / 2);
             for (String p : new String[]{"lare-coffee-wide.png", "lare-chelsea-wide.png"}) {
                 FloatImage base = TestPhotos.load(p);

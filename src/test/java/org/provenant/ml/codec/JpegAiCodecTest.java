@@ -68,6 +68,22 @@ class JpegAiCodecTest {
     }
 
     @Test
+    void ourChromaResamplingIsTheBestMeasured() throws ModelException {
+        // choices the graphs leave open: 4:2:0 down (2x2 mean / top-left sample) and up (bilinear / nearest)
+        FloatImage photo = sideBySide(CodecFixtures.photo("chelsea-2"), CodecFixtures.photo("rocket-1"));
+        JpegAiCodec c = JpegAiCodec.shared(registry, "q2");
+        double ours = 0;
+        for (boolean mean : new boolean[] {true, false})
+            for (boolean bilinear : new boolean[] {true, false}) {
+                ImageCodec.Compression r = c.withChroma(mean, bilinear).compress(photo);
+                System.out.printf(Locale.ROOT, "q2 chroma down %s, up %s: %.4f bpp, %.3f dB%n", mean ? "2x2 mean" : "sample",
+                        bilinear ? "bilinear" : "nearest", r.bpp(), r.psnr());
+                if (mean && bilinear) ours = r.psnr();
+                else assertTrue(r.psnr() <= ours + 0.05, "an alternative beats ours: " + r.psnr() + " vs " + ours);
+            }
+    }
+
+    @Test
     void anOutputReEncodesNearerItsQuantizationGridThanTheOriginal() throws ModelException {
         // the premise of the latent-quantization cue, on JPEG AI's grid (y - mu) / step
         for (String name : List.of("coffee-1", "rocket-2")) {
