@@ -10,6 +10,7 @@
 #   classic/  central 512x512 crops of the colour photos of heldout/ as PNG, and as JPEG q95/q75/q50 (Pillow),
 #             WebP q80 (cwebp) and AVIF quantizer 24-32 (avifenc), the last two decoded back to PNG
 #             (models/training/classic_variants.py)
+#   classic-train/  the same for photos/ (negatives of the colour cue: provenant train ... --negatives classic-train)
 #   MANIFEST.sha256  hashes of every file the recipe produced (the sources' own hashes are in their SOURCES.tsv)
 # Then (see models/README.md, "JPEG AI"):
 #   provenant train $DATA/photos --codec jpeg-ai --crops-per-photo 1 --dry-run --save-samples $DATA/samples/jpegai-real.tsv
@@ -22,7 +23,7 @@ SHARED=${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
 DATA=${DATA:-/work/data/jpegai}
 K=/usr/lib/python3/dist-packages/skimage/data
 S=$SHARED/datasets/gen-vs-real
-mkdir -p "$DATA/photos" "$DATA/gen" "$DATA/heldout" "$DATA/classic" "$DATA/empty" "$DATA/samples"
+mkdir -p "$DATA/photos" "$DATA/gen" "$DATA/heldout" "$DATA/classic" "$DATA/classic-train" "$DATA/empty" "$DATA/samples"
 cd "$DATA"
 real_list() {
   awk -F'\t' 'NR>1 && $2=="real" && $8>=256 && $9>=256 {print $1}' "$S/SOURCES.tsv" | grep -v 'KAIR\|scikit-image' | sort
@@ -42,5 +43,6 @@ done | sort -t "$(printf '\t')" -k2,2 -k1,1 | awk -F'\t' '{g=tolower($2); gsub(/
   ln -sf "$src" "gen/$name"
 done
 /usr/bin/python3 "$(dirname "$0")/classic_variants.py" heldout classic
-find photos gen heldout classic \( -type f -o -type l \) | sort | xargs sha256sum > MANIFEST.sha256
+/usr/bin/python3 "$(dirname "$0")/classic_variants.py" photos classic-train
+find photos gen heldout classic classic-train \( -type f -o -type l \) | sort | xargs sha256sum > MANIFEST.sha256
 echo "photos $(ls photos | wc -l), generated $(ls gen | wc -l), held-out $(ls heldout | wc -l), classic $(ls classic | wc -l)"

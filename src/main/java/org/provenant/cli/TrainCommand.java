@@ -41,7 +41,7 @@ public final class TrainCommand implements Command {
     @Override public String name() { return "train"; }
 
     @Override public String usage() {
-        return "train PHOTO_FOLDER|--from-samples F.tsv [--codec jpeg-ai|hp] [--source-codec ID] [--generated FOLDER]"
+        return "train PHOTO_FOLDER|--from-samples F.tsv [--codec jpeg-ai|hp] [--source-codec ID] [--generated FOLDER] [--negatives FOLDER]"
                 + " [--save-samples F.tsv] [--test-samples G.tsv] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
     }
 
@@ -52,7 +52,7 @@ public final class TrainCommand implements Command {
         long seed = DEFAULT_SEED;
         boolean dryRun = false;
         String codecId = null, sourceId = null;
-        Path fromSamples = null, saveSamples = null, testSamples = null;
+        Path fromSamples = null, saveSamples = null, testSamples = null, negatives = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -60,6 +60,7 @@ public final class TrainCommand implements Command {
                 case "--models" -> modelsDir = Path.of(value(args, ++i, a));
                 case "--codec" -> codecId = value(args, ++i, a);
                 case "--source-codec" -> sourceId = value(args, ++i, a);
+                case "--negatives" -> negatives = Path.of(value(args, ++i, a));
                 case "--from-samples" -> fromSamples = Path.of(value(args, ++i, a));
                 case "--save-samples" -> saveSamples = Path.of(value(args, ++i, a));
                 case "--test-samples" -> testSamples = Path.of(value(args, ++i, a));
@@ -109,6 +110,17 @@ public final class TrainCommand implements Command {
                 if (saveSamples != null && n % 10 == 0) CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
             }
             out.println(n + " generated images (at least " + CueDatasets.CROP + " px a side) added to the latent-quantization set");
+        }
+        if (negatives != null) {
+            // classic codec outputs (JPEG, WebP, AVIF decodes) of the training photos: more "uncompressed" colour samples
+            int n = 0;
+            for (Path f : CalibrateIrsCommand.expand(negatives)) {
+                LoadedImage img = loader.load(f);
+                if (img.image().channels() < 3) continue;
+                samples.add(CueDatasets.classicNegative(img.image(), group(img.fileName())));
+                n++;
+            }
+            out.println(n + " classic-codec images added to the colour set as not neural-codec compressed");
         }
         if (saveSamples != null) {
             CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);

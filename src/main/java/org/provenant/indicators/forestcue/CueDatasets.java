@@ -174,6 +174,15 @@ public final class CueDatasets {
                         LatentQuantization.features(jpeg(x, RESAVE_QUALITY), codecs, ProgressSink.NONE)));
     }
 
+    /**
+     * A classic codec's output (JPEG, WebP or AVIF, decoded) of a training photo: an "uncompressed" (not
+     * neural-codec) sample of the colour cue, from its central {@link #CROP} pixels.
+     */
+    public static Sample classicNegative(FloatImage img, String group) {
+        FloatImage x = NeuralCodec.centralCrop(img.toRgb(), CROP).quantize8();
+        return new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x));
+    }
+
     /** Rate-point tag of genuine generated samples (they went through no codec). */
     public static final String GENERATED = "generated";
 
