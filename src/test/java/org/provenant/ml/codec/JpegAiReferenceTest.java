@@ -106,6 +106,9 @@ class JpegAiReferenceTest {
         Latents uvIn = tensor("decoder/input_decoder_uv", 192, 32, 32);
         Latents chroma = new Latents(64, 32, 32, java.util.Arrays.copyOfRange(uvIn.data(), 128 * 32 * 32, uvIn.data().length));
         assertEquals(0.0, maxAbs(JpegAiGlue.chromaDecoderInput(yHat, chroma), uvIn), "luma part of the 192 channels");
+        double avg = maxAbs(averaged(yHat, chroma), uvIn);
+        System.out.printf(Locale.ROOT, "192 channels: stride 2 from (0,0) exact; 2x2 average off by up to %.2f%n", avg);
+        assertTrue(avg > 1, "the alternative layout is distinguishable");
         // chroma decoder output: 2 planes of 4x4 depth-to-space, close to the chroma that went in (wrong layouts are far)
         float[][] uv = JpegAiGlue.depthToSpace(tensor("decoder/output_decoder_uv", 32, 128, 128), 2);
         Latents in = tensor("encoder/input_encoder_uv", 3, 512, 512);
@@ -118,8 +121,29 @@ class JpegAiReferenceTest {
         // rate of the dump's luma latent under the Gaussian model with sigma = |s| (README: about 28.9 kbit)
         Latents s = tensor("encoder/output_hyper_scale_decoder_y", 128, 64, 64);
         double bits = JpegAiGlue.gaussianBits(yHat, mu, s, 1, 64, 64);
-        System.out.printf(Locale.ROOT, "luma latent: %.1f kbit%n", bits / 1000);
+        float[] e = s.data().clone(), sp = s.data().clone();
+        for (int i = 0; i < e.length; i++) {
+            e[i] = (float) Math.exp(s.data()[i]);
+            sp[i] = (float) Math.log1p(Math.exp(s.data()[i]));
+        }
+        double bitsExp = JpegAiGlue.gaussianBits(yHat, mu, new Latents(128, 64, 64, e), 1, 64, 64);
+        double bitsSoftplus = JpegAiGlue.gaussianBits(yHat, mu, new Latents(128, 64, 64, sp), 1, 64, 64);
+        double zBits = JpegAiGlue.hyperBits(tensor("decoder/input_hyper_decoder_y", 128, 16, 16), 16, 16);
+        System.out.printf(Locale.ROOT, "luma latent: sigma = |s| %.1f kbit, exp(s) %.1f kbit, softplus(s) %.1f kbit;"
+                + " hyper-latent (per-channel Laplace estimate) %.1f kbit%n", bits / 1000, bitsExp / 1000, bitsSoftplus / 1000, zBits / 1000);
+        assertTrue(bits < bitsExp && bits < bitsSoftplus, "|s| gives the shortest code: it is the scale");
         assertEquals(28.9e3, bits, 3e3);
+    }
+
+    /** The alternative 192-channel layout: the luma latent 2x2-averaged instead of sampled. */
+    static Latents averaged(Latents luma, Latents chroma) {
+        float[] d = JpegAiGlue.chromaDecoderInput(luma, chroma).data().clone();
+        for (int c = 0; c < 128; c++)
+            for (int y = 0; y < 32; y++)
+                for (int x = 0; x < 32; x++)
+                    d[(c * 32 + y) * 32 + x] = 0.25f * (luma.get(c, 2 * y, 2 * x) + luma.get(c, 2 * y + 1, 2 * x)
+                            + luma.get(c, 2 * y, 2 * x + 1) + luma.get(c, 2 * y + 1, 2 * x + 1));
+        return new Latents(192, 32, 32, d);
     }
 
     static double agree(Latents a, Latents b) {
