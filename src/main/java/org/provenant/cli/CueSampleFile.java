@@ -84,17 +84,28 @@ final class CueSampleFile {
         return out;
     }
 
+    /** A forest on the samples (features and labels); {@code names} null for generic names. */
+    static ForestClassifier train(List<Sample> samples, List<String> names, int trees, long seed) {
+        List<double[]> x = new ArrayList<>();
+        List<String> y = new ArrayList<>();
+        for (Sample s : samples) {
+            x.add(s.features());
+            y.add(s.label());
+        }
+        return ForestClassifier.train(x, y, names == null ? names(x.get(0).length) : names, trees, seed);
+    }
+
+    /** The samples of one cue, optionally only those of groups other than {@code exceptGroup}. */
+    static List<Sample> of(List<Sample> samples, String cue, String exceptGroup) {
+        return samples.stream().filter(s -> s.cue().equals(cue) && !s.group().equals(exceptGroup)).toList();
+    }
+
     /** Trains each cue's forest on all of {@code train} and prints its accuracy on {@code test} per rate point. */
     static void crossTest(List<Sample> train, List<Sample> test, List<ImageCodec> codecs, int trees, long seed, PrintStream out) {
         for (String cue : CueDatasets.CUES) {
-            List<double[]> x = new ArrayList<>();
-            List<String> y = new ArrayList<>();
-            for (Sample s : train) if (s.cue().equals(cue)) {
-                x.add(s.features());
-                y.add(s.label());
-            }
-            if (x.isEmpty()) continue;
-            ForestClassifier f = ForestClassifier.train(x, y, names(x.get(0).length), trees, seed);
+            List<Sample> tr = of(train, cue, null);
+            if (tr.isEmpty()) continue;
+            ForestClassifier f = train(tr, null, trees, seed);
             Map<String, int[]> acc = new LinkedHashMap<>();
             for (Sample s : test) if (s.cue().equals(cue) && s.ratePoint() != null) acc.putIfAbsent(s.ratePoint(), new int[2]);
             acc.put("all", new int[2]);

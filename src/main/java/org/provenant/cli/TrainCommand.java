@@ -150,18 +150,13 @@ public final class TrainCommand implements Command {
         Path dir = registry.directory().resolve("classifiers");
         Files.createDirectories(dir);
         for (String cue : CueDatasets.CUES) {
-            List<double[]> x = new ArrayList<>();
-            List<String> y = new ArrayList<>();
-            for (Sample s : samples) if (s.cue().equals(cue)) {
-                x.add(s.features());
-                y.add(s.label());
-            }
+            List<Sample> x = CueSampleFile.of(samples, cue, null);
             List<String> names = CueDatasets.featureNames(cue, codecs);
-            ForestClassifier forest = ForestClassifier.train(x, y, names, trees, seed);
+            ForestClassifier forest = CueSampleFile.train(x, names, trees, seed);
             Path file = dir.resolve(cue + ".json");
             forest.save(file);
-            String how = "provenant train " + photos + " --codec " + codecId + " --trees " + trees + " --seed " + seed
-                    + " --crops-per-photo " + crops + "; " + x.size() + " samples from " + groups.size() + " source photos";
+            String how = "provenant train " + String.join(" ", args) + " (codec " + codecId + ", " + trees + " trees, seed "
+                    + seed + "); " + x.size() + " samples from " + groups.size() + " sources (photos and generators)";
             updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
                     Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
@@ -184,17 +179,9 @@ public final class TrainCommand implements Command {
     static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<ImageCodec> sources,
                                       int trees, long seed) {
         Map<String, int[]> acc = CueSampleFile.columns(sources, samples, cue);
-        List<String> names = null;
         for (String g : groups) {
             if (samples.stream().noneMatch(s -> s.cue().equals(cue) && s.group().equals(g))) continue;
-            List<double[]> x = new ArrayList<>();
-            List<String> y = new ArrayList<>();
-            for (Sample s : samples) if (s.cue().equals(cue) && !s.group().equals(g)) {
-                x.add(s.features());
-                y.add(s.label());
-            }
-            if (names == null) names = CueSampleFile.names(x.get(0).length);
-            ForestClassifier f = ForestClassifier.train(x, y, names, trees, seed);
+            ForestClassifier f = CueSampleFile.train(CueSampleFile.of(samples, cue, g), null, trees, seed);
             for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g))
                 CueSampleFile.count(acc, s, f.predict(s.features()).label().equals(s.label()));
         }
