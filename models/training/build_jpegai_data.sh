@@ -18,7 +18,8 @@
 # Needs: webp, libavif-bin, python3-skimage (numpy, Pillow) (data building only).
 set -eu
 export LC_ALL=C
-SHARED=${SHARED:-$(cd "$(dirname "$0")/../../.." && pwd)/shared}
+HERE=$(cd "$(dirname "$0")" && pwd)
+SHARED=${SHARED:-$(cd "$HERE/../../.." && pwd)/shared}
 [ -d "$SHARED/datasets" ] || SHARED=/work/shared
 DATA=${DATA:-/work/data/jpegai}
 K=/usr/lib/python3/dist-packages/skimage/data
@@ -42,7 +43,7 @@ done | sort -t "$(printf '\t')" -k2,2 -k1,1 | awk -F'\t' '{g=tolower($2); gsub(/
     e=$1; sub(/.*\./,"",e); print $1"\tg"g"_"(n[g]-1)"."tolower(e)}}' | while IFS="$(printf '\t')" read src name; do
   ln -sf "$src" "gen/$name"
 done
-/usr/bin/python3 "$(dirname "$0")/classic_variants.py" heldout classic
-/usr/bin/python3 "$(dirname "$0")/classic_variants.py" photos classic-train
+/usr/bin/python3 "$HERE/classic_variants.py" heldout classic
+/usr/bin/python3 "$HERE/classic_variants.py" photos classic-train
 find photos gen heldout classic classic-train \( -type f -o -type l \) | sort | xargs sha256sum > MANIFEST.sha256
 echo "photos $(ls photos | wc -l), generated $(ls gen | wc -l), held-out $(ls heldout | wc -l), classic $(ls classic | wc -l)"
