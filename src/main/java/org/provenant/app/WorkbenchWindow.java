@@ -594,6 +594,11 @@ public final class WorkbenchWindow extends BorderPane {
             return;
         }
         if (background.isShutdown()) return;
+        String refused = ReportExport.refusal(out, List.of(loaded.path()));
+        if (refused != null) {
+            showError(refused);
+            return;
+        }
         LoadedImage li = loaded;
         AnalysisReport done = lastReport != null && !lastReport.cancelled() ? lastReport : null;
         java.time.Instant at = lastReportAt;

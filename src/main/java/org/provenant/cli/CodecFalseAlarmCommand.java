@@ -64,7 +64,8 @@ public final class CodecFalseAlarmCommand implements Command {
             }
         out.println("Neural-codec verdicts of the colour cue (forest trained on codec " + ForestCue.codecId(registry)
                 + ", held-out accuracy " + ForestCue.heldOutAccuracy(registry, CodecColourCue.CLASSIFIER) + ", verdict above "
-                + ForestCue.codecThreshold(registry) + ") on images that never went through a neural codec, central " + REGION + " px:");
+                + ForestCue.codecThreshold(registry) + "), central " + REGION + " px; on camera photos and classic codec outputs every"
+                + " 'neural codec' verdict is a false alarm:");
         for (double t : thresholds.isEmpty() ? List.of(ForestCue.codecThreshold(registry)) : thresholds) {
             Map<String, int[]> byVariant = new TreeMap<>();
             int[] all = new int[3];

@@ -1,15 +1,12 @@
 package org.provenant.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.JpegAiCodec;
@@ -18,7 +15,7 @@ import org.provenant.ml.codec.JpegAiCodec;
  * {@code compress}: a reference compression of an image with a neural codec (JPEG AI's VM networks plus our
  * glue, or our hp codec) at one rate point, written as the decoded reconstruction (PNG), with bpp and PSNR. Lets
  * an examiner make reference compressions to compare with a suspect image, and makes the cues' training data
- * reproducible. Never overwrites the input; writes through a temporary file and a rename.
+ * reproducible. Outputs follow {@link OutputGuard}: never the input, written atomically.
  */
 public final class CompressCommand implements Command {
     @Override public String name() { return "compress"; }
@@ -47,7 +44,7 @@ public final class CompressCommand implements Command {
         if (image == null || target == null) throw new UsageException("an IMAGE and --out OUT.png are required");
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
             throw new UsageException("the reconstruction is written as PNG: --out must end in .png");
-        if (sameFile(image, target)) throw new UsageException("--out " + target + " is the input image: refusing to overwrite it");
+        OutputGuard.check(target, List.of(image));  // never the input (links included), never beside it, only our own files replaced
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
         List<String> rates = ImageCodec.ratePoints(registry, codecId);
         if (rates.isEmpty()) throw new UsageException("no codec '" + codecId + "' in the model manifest (jpeg-ai or hp)");
@@ -57,34 +54,13 @@ public final class CompressCommand implements Command {
         long t0 = System.nanoTime();
         ImageCodec.Compression c = ImageCodec.shared(registry, codecId, rate).compress(img);
         double s = (System.nanoTime() - t0) / 1e9;
-        write(c.decoded(), target);
+        OutputGuard.writePng(target, c.decoded().toBufferedImage());
         out.printf(Locale.ROOT, "%s rate point %s: %.4f bpp, PSNR %.2f dB (RGB), %dx%d, %.1f s -> %s%n", codecId, rate,
                 c.bpp(), c.psnr(), img.width(), img.height(), s, target);
         if (JpegAiCodec.ID.equals(codecId))
             out.println("JPEG AI here is the verification-model networks plus our glue, not bit-exact JPEG AI: its per-channel"
                     + " gains and decoder-side tools are not in the graphs; the rate is the hyperprior's ideal code length.");
         return 0;
-    }
-
-    /** Whether two paths name the same file (the target need not exist). */
-    static boolean sameFile(Path a, Path b) throws IOException {
-        if (Files.exists(b)) return Files.isSameFile(a, b);
-        Path parent = b.toAbsolutePath().getParent();
-        Path real = parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(b.getFileName()) : b.toAbsolutePath();
-        return Files.exists(a) && a.toRealPath().equals(real);
-    }
-
-    /** Writes a PNG through a temporary file in the same folder and an atomic rename. */
-    static void write(FloatImage img, Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".compress-", ".png.tmp");
-        try {
-            if (!ImageIO.write(img.toBufferedImage(), "png", tmp.toFile())) throw new IOException("no PNG writer");
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static String value(List<String> args, int i, String opt) throws UsageException {

@@ -169,7 +169,7 @@ class AnnotationWorkbenchTest {
                     "2026-11-23T10:00:00Z", "#ff0000"));
             window.annotations().setCase("CASE-77", "Tester", "");
         });
-        Path pdf = dir.resolve("out/report.pdf");
+        Path pdf = Files.createDirectories(dir.resolve("out")).resolve("report.pdf");
         Path[] suggested = new Path[1];
         fxRun(() -> window.setReportChooser((owner, name) -> {
             suggested[0] = name;
@@ -177,7 +177,8 @@ class AnnotationWorkbenchTest {
         }));
         robot.clickOn("#export-report");
         waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
-        assertEquals(dir.resolve("exported.png-report.pdf").toAbsolutePath(), suggested[0], "suggested beside the evidence");
+        assertEquals("exported.png-report.pdf", suggested[0].getFileName().toString());
+        assertFalse(suggested[0].startsWith(dir.toRealPath()) || suggested[0].startsWith(dir), "never suggested beside the evidence");
         String status = fx(window::statusText);
         assertTrue(status.contains(pdf.toAbsolutePath().toString()), status);
         String text;
@@ -203,8 +204,14 @@ class AnnotationWorkbenchTest {
         robot.clickOn("#export-report");
         waitUntil(30, "error shown", () -> window.errorText() != null);
         String err = fx(window::errorText);
-        assertEquals("Cannot write report keep.png: keep.png is the evidence file itself; choose another name", err);
+        assertEquals("Refusing to write keep.png: it is the evidence file keep.png (the evidence is never overwritten)", err);
         assertFalse(err.contains("\n"), "one line");
         assertArrayEquals(before, Files.readAllBytes(evidence));
+
+        Path beside = dir.resolve("keep-report.pdf");
+        fxRun(() -> window.setReportChooser((owner, name) -> beside));
+        robot.clickOn("#export-report");
+        waitUntil(30, "error shown", () -> String.valueOf(window.errorText()).contains("evidence folder"));
+        assertFalse(Files.exists(beside), "nothing created beside the evidence");
     }
 }
