@@ -59,8 +59,8 @@ class CompressCommandTest {
     }
 
     @Test
-    void unknownRatePointIsAUsageError(@TempDir Path dir) throws Exception {
-        String[] r = run("compress", photo(dir).toString(), "--rate", "q9", "--out", dir.resolve("o.png").toString(), "--models", "models");
+    void unknownRatePointIsAUsageError(@TempDir Path dir, @TempDir Path outDir) throws Exception {
+        String[] r = run("compress", photo(dir).toString(), "--rate", "q9", "--out", outDir.resolve("o.png").toString(), "--models", "models");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("q9") && r[2].contains("q1"), r[2]);
     }
