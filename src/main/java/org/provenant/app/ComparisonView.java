@@ -549,7 +549,7 @@ public final class ComparisonView extends BorderPane {
                         when = Instant.now();
                         r = engine.analyze(AnalysisInput.of(images.get(i)), indicators, AnalysisListener.NONE);
                     }
-                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
+                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
                 }
                 return ReportExport.write(all, cases, engine.models().entries(), out);
             }

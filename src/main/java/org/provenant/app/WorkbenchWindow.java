@@ -612,7 +612,8 @@ public final class WorkbenchWindow extends BorderPane {
                     when = java.time.Instant.now();
                     rep = engine.analyze(AnalysisInput.of(li), indicators, AnalysisListener.NONE);
                 }
-                return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations())),
+                return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations(),
+                                cf.evidenceSha256())),
                         List.of(cf), models, out);
             }
         };

@@ -91,7 +91,7 @@ public final class ReportCommand implements Command {
                 out.println("Analysing " + li.fileName() + " ...");
                 Instant when = Instant.now();
                 AnalysisReport rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
-                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations()));
+                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }

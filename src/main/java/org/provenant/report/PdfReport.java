@@ -211,6 +211,12 @@ public final class PdfReport {
         String prefix = req.evidence().size() > 1 ? "Evidence " + (index + 1) + " of " + req.evidence().size() + ": " : "Evidence: ";
         l.paragraph(prefix + im.fileName(), l.bold, 15, Color.BLACK);
         l.rule();
+        if (e.caseFileMismatch()) {
+            l.paragraph("Warning: the case file of this image was saved for a file with SHA-256 " + e.caseFileSha256()
+                    + ", not this one (" + im.sha256() + "). The file changed since it was annotated, or the case file"
+                    + " belongs to another file: its annotations and case data may not fit this image.",
+                    l.bold, PdfLayout.BODY, FAILED);
+        }
         l.keyValues(identity(e));
 
         BufferedImage picture = ReportPictures.evidence(im.image());

@@ -214,4 +214,26 @@ class AnnotationWorkbenchTest {
         waitUntil(30, "error shown", () -> String.valueOf(window.errorText()).contains("evidence folder"));
         assertFalse(Files.exists(beside), "nothing created beside the evidence");
     }
+
+    /** Issue 14: a case file recorded for another file's SHA-256 is flagged in the window and in the exported PDF. */
+    @Test
+    void aCaseFileOfAnotherFileIsFlaggedInTheWindowAndThePdf(FxRobot robot) throws Exception {
+        Path evidence = TestIndicators.writePng(dir.resolve("changed.png"), 160, 120, 21);
+        String other = "0".repeat(64);
+        org.provenant.report.casefile.CaseFiles.save(evidence, new org.provenant.report.casefile.CaseFile("C-9", "Someone", "",
+                "changed.png", other, List.of(Annotation.note(20, 20, "note made on another file", "Someone",
+                        "2026-11-23T10:00:00Z", "#ff0000"))));
+        show();
+        openAndWait(evidence);
+        waitUntil(10, "flag shown", () -> String.valueOf(window.errorText()).contains("was saved for a file with another SHA-256"));
+        Path pdf = Files.createDirectories(dir.resolve("mismatch-out")).resolve("r.pdf");
+        fxRun(() -> window.exportReport(pdf));
+        waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Warning: the case file of this image was saved for a file with SHA-256"), text);
+        assertTrue(text.replace(" ", "").contains(other), "the recorded hash is named");
+    }
 }

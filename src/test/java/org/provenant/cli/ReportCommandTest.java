@@ -119,4 +119,19 @@ class ReportCommandTest {
         assertTrue(r.err().startsWith("Case file e.png.provenant.json:"), r.err());
         assertFalse(Files.exists(dir.resolve("y.pdf")));
     }
+
+    /** Issue 14: a case file recorded for another SHA-256 is flagged in the PDF, not silently applied. */
+    @Test
+    void aCaseFileOfAnotherFileIsFlaggedInThePdf(@TempDir Path dir) throws Exception {
+        Path img = image(dir, "m.png", 9);
+        CaseFiles.save(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
+                List.of(Annotation.note(10, 10, "old note", "X", "2026-11-23T10:00:00Z", "#ff8800"))));
+        Path pdf = dir.resolve("out.pdf");
+        Run r = main("report", img.toString(), "--out", pdf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("Warning: m.png.provenant.json was saved for a file with another SHA-256"), r.err());
+        String t = pdfText(pdf).replaceAll("\\s+", " ");
+        assertTrue(t.contains("Warning: the case file of this image was saved for a file with SHA-256"), t);
+        assertTrue(t.replace(" ", "").contains("ab".repeat(32)), "the recorded hash is named");
+    }
 }

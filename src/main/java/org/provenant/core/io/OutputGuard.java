@@ -264,9 +264,6 @@ public final class OutputGuard {
 
     private static String name(Path p) {
         Path n = p.getFileName();
-        String s = n == null ? p.toString() : n.toString();
-        StringBuilder sb = new StringBuilder();
-        s.codePoints().forEach(c -> sb.appendCodePoint(Character.isISOControl(c) || c == 0xFFFD || !Character.isDefined(c) ? '?' : c));
-        return sb.toString();
+        return PlainText.of(n == null ? p.toString() : n.toString());
     }
 }
