@@ -28,7 +28,9 @@ public final class Main {
                 new TrainDetectorCommand(),
                 new BenchCodecCommand(),
                 new BatchCommand(),
-                new C2paScanCommand())) {
+                new C2paScanCommand(),
+                new CompressCommand(),
+                new CodecFalseAlarmCommand())) {
             m.put(c.name(), c);
         }
         return m;

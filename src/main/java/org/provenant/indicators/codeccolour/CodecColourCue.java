@@ -68,21 +68,24 @@ public final class CodecColourCue implements Indicator {
         context.progress().progress(1);
         List<Score> scores = new ArrayList<>();
         Score head = new Score("p_codec", "Probability of neural-codec compression", pc,
-                "The forest's share of votes for 'compressed by a neural codec' (0..1); above 0.5 it leans to the codec.");
+                "The forest's share of votes for 'compressed by a neural codec' (0..1); the verdict threshold is stated in the explanation.");
         scores.add(head);
         int median = ColourCorrelation.FEATURE_NAMES.indexOf("rg_q50");
         scores.add(new Score("median_rg", "Median R-G block residual correlation", f[median],
                 "Camera originals keep more independent channel noise (lower values) than codec outputs."));
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        Hypothesis h = !validated ? Hypothesis.INCONCLUSIVE : pc > 0.5 ? Hypothesis.NEURAL_CODEC : Hypothesis.CAMERA_ORIGINAL;
+        double threshold = ForestCue.codecThreshold(context.models());
+        Hypothesis h = !validated ? Hypothesis.INCONCLUSIVE : pc > threshold ? Hypothesis.NEURAL_CODEC : Hypothesis.CAMERA_ORIGINAL;
         String explanation = String.format(Locale.ROOT,
-                "A random forest trained on camera photos and on their neural-codec compressions (JPEG AI-style YCbCr 4:2:0"
-                        + " pre-processing and a learned scale-hyperprior codec at 4 rates) reads the colour-residual correlation"
-                        + " statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"
+                "A random forest trained on camera photos and on their neural-codec compressions (%s) reads the"
+                        + " colour-residual correlation statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"
                         + " correlation of the channels' fine detail per %dx%d block: a codec's colour conversion and chroma"
                         + " subsampling lock the channels together (values near 1 everywhere), a camera original shows lower,"
-                        + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.", 100 * pc, b, b)
-                + (validated ? "" : ForestCue.notValidated());
+                        + " more varied values. Classic JPEG with 4:2:0 chroma can also raise them.",
+                ForestCue.codecDescription(context.models()), 100 * pc, b, b)
+                + (validated ? String.format(Locale.ROOT, " It calls an image neural-codec compressed above %.2f, the level at"
+                        + " which at most 5%% of camera photos and classic JPEG, WebP and AVIF outputs were called so (models/README.md).",
+                        threshold) : ForestCue.notValidated());
         MapLayer layer = new MapLayer("Mean residual correlation (R-G, R-B, G-B)", map, ColourScale.DIVERGING, -1, 1,
                 "-1 (opposed)", "+1 (locked together)", true, List.of());
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h,

@@ -21,6 +21,7 @@ import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.latentquant.LatentQuantization;
 import org.provenant.indicators.lare.LareIndicator;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 
 /**
@@ -120,12 +121,13 @@ public final class Localization implements Indicator {
             skipped.add("LaRE (" + e.getMessage() + ")");
         }
         try {
-            List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+            // the codec its z-scale (LQ_Z_HALF) was measured with, whatever codec the cue forests were trained on
+            List<ImageCodec> codecs = List.copyOf(NeuralCodec.sharedAll(context.models(), NeuralCodec.DEFAULT_CODEC));
             if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
             context.progress().checkCancelled();
-            NeuralCodec codec = codecs.get(codecs.size() / 2);
+            ImageCodec codec = codecs.get(codecs.size() / 2);
             int cw = Math.min(image.width(), LQ_MAX_SIDE), ch = Math.min(image.height(), LQ_MAX_SIDE);
-            int step = Math.max(16, codec.multiple()); // region origin on the codec's block grid keeps a codec's grid
+            int step = Math.max(16, codec.alignment()); // region origin on the codec's block grid keeps a codec's grid
             int x0 = (image.width() - cw) / 2 / step * step, y0 = (image.height() - ch) / 2 / step * step;
             boolean whole = cw == image.width() && ch == image.height();
             FloatMap q = LatentQuantization.alignmentMap(whole ? image : image.crop(x0, y0, cw, ch), codec);
