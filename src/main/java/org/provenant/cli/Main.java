@@ -24,7 +24,8 @@ public final class Main {
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),
-                new BenchCodecCommand())) {
+                new BenchCodecCommand(),
+                new EvaluateCommand())) {
             m.put(c.name(), c);
         }
         return m;
