@@ -188,6 +188,54 @@ def png_bytes(im):
     return b.getvalue()
 
 
+SPLICES = 80  # edited images: a real crop with a patch pasted from another original (real or generated)
+
+
+def splice(out, todo, gen_sizes, write, skipped):
+    """Edited class: SPLICES real crops, each with one rectangular patch (15-35 % of the side) cut from another
+    original, half of them real photos, half generated images, pasted at a random place; saved as PNG and as JPEG
+    (quality 75-95, 4:2:0). The patch mask (white = pasted) goes to <out>/masks/. Source: splice-real or
+    splice-generated; parent: the host photo's id prefixed with "e-"."""
+    r = rng_for("splices")
+    reals = [o for o in todo if o[0] == "real"]
+    gens = [o for o in todo if o[0] == "generated"]
+    hosts = r.sample(reals, min(SPLICES, len(reals)))
+    os.makedirs(os.path.join(out, "masks"), exist_ok=True)
+    for i, (label, source, coll, parent, path) in enumerate(hosts):
+        rr = rng_for("splice-" + parent)
+        donor_kind = "generated" if i % 2 else "real"
+        try:
+            host = load_rgb(path)
+            if min(host.size) < MIN_SIDE or is_grey(host):
+                continue
+            while True:
+                d = rr.choice(gens if donor_kind == "generated" else reals)
+                if d[3] != parent:
+                    break
+            donor = load_rgb(d[4])
+        except Exception as e:  # noqa: BLE001
+            skipped.append(("e-" + parent, "splice failed: %s" % e))
+            continue
+        s = max(z for z in CROP_SIZES if z <= min(min(host.size), rr.choice(gen_sizes or list(CROP_SIZES))))
+        c = crop(host, s, rr)
+        pw = int(s * rr.uniform(0.15, 0.35))
+        ph = int(s * rr.uniform(0.15, 0.35))
+        if min(donor.size) < max(pw, ph):
+            continue
+        dx, dy = rr.randint(0, donor.size[0] - pw), rr.randint(0, donor.size[1] - ph)
+        patch = donor.crop((dx, dy, dx + pw, dy + ph))
+        x, y = rr.randint(0, s - pw), rr.randint(0, s - ph)
+        c.paste(patch, (x, y))
+        mask = Image.new("L", (s, s), 0)
+        mask.paste(255, (x, y, x + pw, y + ph))
+        src = "splice-" + donor_kind
+        pid = "e-" + parent
+        mask.save(os.path.join(out, "masks", pid + ".png"))
+        write("edited", src, "spliced", pid, "crop%d" % s, png_bytes(c), "png", c.size)
+        q = rr.randint(75, 95)
+        write("edited", src, "spliced", pid, "crop%d-jpeg%d-420" % (s, q), jpeg_bytes(c, q, "420"), "jpg", c.size, q, "420")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="/work/data/corpus")
@@ -255,6 +303,8 @@ def main():
             c2 = crop(d, s2, r)
             write(label, source, coll, parent, "down%02d-crop%d-jpeg%d-%s" % (round(f * 100), s2, q3, sub3),
                   jpeg_bytes(c2, q3, sub3), "jpg", c2.size, q3, sub3)
+
+    splice(a.out, todo, gen_sizes, write, skipped)
 
     header = ["path", "label", "source", "collection", "parent", "transform", "width", "height", "format",
               "jpeg_quality", "subsampling"]

