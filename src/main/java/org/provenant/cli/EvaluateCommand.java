@@ -25,7 +25,7 @@ import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
 
 /**
- * {@code evaluate SET [--out DIR] [--only ids] [--skip ids] [--split all|calibration|heldout] [--sample N]
+ * {@code evaluate SET [--out DIR] [--only ids] [--skip ids] [--split all|calibration|heldout] [--labels L,..] [--sample N]
  * [--transforms REGEX] [--threads N] [--from observations.json]}: runs the indicators on a labelled set (a TSV index
  * or labelled folders, see {@link LabelledSet}) and writes report.md, report.json, ROC and reliability PNGs and the
  * raw observations.json (reusable with {@code --from}).
@@ -35,13 +35,13 @@ public final class EvaluateCommand implements Command {
 
     @Override public String usage() {
         return "evaluate SET|--from observations.json [--out DIR] [--only ids] [--skip ids] [--split all|calibration|heldout]"
-                + " [--sample N] [--transforms REGEX] [--threads N]";
+                + " [--labels real,generated,...] [--sample N] [--transforms REGEX] [--threads N]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path set = null, dir = Path.of("evaluation"), from = null;
-        Set<String> only = null, skip = new TreeSet<>();
+        Set<String> only = null, skip = new TreeSet<>(), labels = null;
         String split = "all", transforms = null;
         int sample = 0, threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < args.size(); i++) {
@@ -51,6 +51,7 @@ public final class EvaluateCommand implements Command {
                 case "--from" -> from = Path.of(value(args, ++i, a));
                 case "--only" -> only = new TreeSet<>(List.of(value(args, ++i, a).split(",")));
                 case "--skip" -> skip.addAll(List.of(value(args, ++i, a).split(",")));
+                case "--labels" -> labels = new TreeSet<>(List.of(value(args, ++i, a).split(",")));
                 case "--split" -> split = value(args, ++i, a);
                 case "--transforms" -> transforms = value(args, ++i, a);
                 case "--sample" -> sample = number(value(args, ++i, a), a);
@@ -74,6 +75,10 @@ public final class EvaluateCommand implements Command {
             obs = filter(obs, split, transforms);
         } else {
             List<Item> items = LabelledSet.read(set);
+            if (labels != null) {
+                Set<String> keepLabels = labels;
+                items.removeIf(it -> !keepLabels.contains(it.label()));
+            }
             items = select(items, split, transforms, sample);
             List<Indicator> inds = new ArrayList<>();
             for (Indicator ind : IndicatorRegistry.all()) {

@@ -91,14 +91,20 @@ public final class Localization implements Indicator {
     public static List<Cue> cues(FloatImage image, IndicatorContext context, List<String> skipped) {
         int gw = Math.max(1, image.width() / TILE), gh = Math.max(1, image.height() / TILE);
         List<Cue> cues = new ArrayList<>();
+        FloatMap[] detail = DetailRatio.measure(image, TILE);
+        FloatMap textured = textured(detail[1]);
         if (image.channels() >= 3) {
             FloatMap[] cc = ColourCorrelation.blockMaps(image, TILE);
             FloatMap mean = meanOf(cc);
-            cues.add(cue("colour correlation", pool(mean, gw, gh), Direction.HIGHER, Z_HALF));
+            cues.add(cue("colour correlation", masked(pool(mean, gw, gh), textured), Direction.HIGHER, Z_HALF));
         } else {
             skipped.add("colour correlation (greyscale image)");
         }
-        cues.add(cue("fine-detail ratio", DetailRatio.tileMap(image, TILE), Direction.LOWER, Z_HALF));
+        cues.add(cue("fine-detail ratio", masked(detail[0], textured), Direction.LOWER, Z_HALF));
+        if (textured.mean() < 1) {
+            skipped.add(String.format(Locale.ROOT, "colour correlation and fine-detail ratio on the %.0f%% of tiles without"
+                    + " detail to compare (flat or smooth areas)", 100 * (1 - textured.mean())));
+        }
         context.progress().progress(0.2);
         try {
             FloatMap t = LareIndicator.measure(image, context).tiled();
@@ -127,6 +133,32 @@ public final class Localization implements Indicator {
             skipped.add("latent quantization (" + e.getMessage() + ")");
         }
         return cues;
+    }
+
+    /**
+     * Coarse-band energy per pixel under which a tile counts as without detail: a quarter of
+     * {@link DetailRatio#ENERGY_FLOOR}, (8-bit step / 4)^2, below the quantization noise of one 8-bit step. Our choice:
+     * with the full floor the masked tiles also took a codec-like patch in coffee's smooth background (IoU 0.60 to 0.21);
+     * at this level a flat or smooth quantized ramp has no tile left, the test patches keep theirs.
+     */
+    static final double TEXTURE_FLOOR = DetailRatio.ENERGY_FLOOR / 4;
+
+    /** 1 where a tile has coarse detail above {@link #TEXTURE_FLOOR}, 0 where it is flat or smooth. */
+    static FloatMap textured(FloatMap coarseEnergy) {
+        float[] out = new float[coarseEnergy.data().length];
+        for (int i = 0; i < out.length; i++) out[i] = coarseEnergy.data()[i] > TEXTURE_FLOOR ? 1f : 0f;
+        return new FloatMap(coarseEnergy.width(), coarseEnergy.height(), out);
+    }
+
+    /**
+     * The map with NaN on tiles without detail: comparing colour correlation or detail between tiles only means
+     * something where there is detail (on a flat or smooth area both measure quantization noise, and a flat image
+     * produced "regions" before this).
+     */
+    static FloatMap masked(FloatMap m, FloatMap textured) {
+        float[] out = m.data().clone();
+        for (int i = 0; i < out.length && i < textured.data().length; i++) if (textured.data()[i] < 0.5f) out[i] = Float.NaN;
+        return new FloatMap(m.width(), m.height(), out);
     }
 
     /** Fuses cues: per tile the strongest suspicion among the cues that have a value there. */

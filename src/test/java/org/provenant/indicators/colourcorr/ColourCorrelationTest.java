@@ -15,7 +15,14 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.ml.ModelRegistry;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.provenant.core.io.Evidence;
+import org.provenant.indicators.verdict.TestCalibrations;
 
 class ColourCorrelationTest {
     private static final IndicatorContext CTX = IndicatorContext.of(ModelRegistry.empty());
@@ -36,9 +43,38 @@ class ColourCorrelationTest {
         IndicatorResult ro = new ColourCorrelation().analyze(original, CTX);
         IndicatorResult rc = new ColourCorrelation().analyze(coded, CTX);
         assertTrue(rc.headline().value() > ro.headline().value());
-        assertEquals(Hypothesis.CAMERA_ORIGINAL, ro.supports(), "original headline " + ro.headline().value());
         assertTrue(rc.headline().value() > 0.9, "coded headline " + rc.headline().value());
-        assertTrue(rc.supports() != Hypothesis.CAMERA_ORIGINAL);
+        // no calibration installed: no verdict either way
+        assertEquals(Hypothesis.INCONCLUSIVE, ro.supports());
+        assertEquals(Hypothesis.INCONCLUSIVE, rc.supports());
+        // with a calibration (ln LR = 20 (x - 0.85)) the codec-like image leans to the codec, the original to camera
+        assertEquals(Hypothesis.CAMERA_ORIGINAL, new ColourCorrelation().analyze(original, calibrated()).supports(),
+                "original headline " + ro.headline().value());
+        IndicatorResult cc = new ColourCorrelation().analyze(coded, calibrated());
+        assertEquals(Hypothesis.NEURAL_CODEC, cc.supports());
+        assertTrue(cc.score("lr_neural_codec").value() > 1);
+    }
+
+    private static IndicatorContext calibrated() throws Exception {
+        return IndicatorContext.of(TestCalibrations.registry(modelsDir, TestCalibrations.supported(ColourCorrelation.ID,
+                "median_block_corr", "neural codec", "lr_neural_codec", 20, -17, 10, 0.1)));
+    }
+
+    @TempDir
+    static Path modelsDir;
+
+    @Test
+    void classicJpegDrawsNoCodecLeanEvenWithACalibration() throws Exception {
+        FloatImage original = BenchCommand.photoLike(256, 192, 7).quantize8();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(original.toBufferedImage(), "jpeg", out);
+        byte[] bytes = out.toByteArray();
+        FloatImage decoded = FloatImage.fromBufferedImage(ImageIO.read(new ByteArrayInputStream(bytes)));
+        IndicatorResult r = new ColourCorrelation().analyze(decoded,
+                calibrated().withEvidence(Evidence.ofBytes(Path.of("p.jpg"), bytes)));
+        assertTrue(r.headline().value() > 0.8, "JPEG 4:2:0 raises the correlation: " + r.headline().value());
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        assertTrue(r.explanation().contains("classic JPEG"), r.explanation());
     }
 
     @Test

@@ -98,6 +98,23 @@ class LocalizationTest {
         for (float v : r.maps().get(0).map().data()) assertTrue(Float.isNaN(v) || (v >= 0 && v <= 1));
         assertEquals(448 / Localization.TILE, r.maps().get(0).map().width());
         assertTrue(r.explanation().contains("LaRE ("), "says why LaRE was not used: " + r.explanation());
-        assertTrue(r.supports() == Hypothesis.INCONCLUSIVE || r.supports() == Hypothesis.MANIPULATED);
+        // no calibration in an empty models folder: no verdict
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+    }
+
+    @Test
+    void flatAndSmoothImagesHaveNoSuspiciousRegion() throws Exception {
+        int w = 256, h = 256;
+        float[][] flat = new float[3][w * h], ramp = new float[3][w * h];
+        for (int c = 0; c < 3; c++) {
+            java.util.Arrays.fill(flat[c], 0.4f + 0.1f * c);
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) ramp[c][y * w + x] = (x + y) / (float) (w + h) * (0.8f + 0.1f * c);
+        }
+        for (FloatImage img : new FloatImage[]{new FloatImage(w, h, flat), new FloatImage(w, h, ramp).quantize8()}) {
+            IndicatorResult r = new Localization().analyze(img, IndicatorContext.of(ModelRegistry.empty()));
+            assertEquals(0, r.score("regions").value(), "regions on a flat/smooth image: " + r.scores());
+            assertEquals(0, r.headline().value());
+            assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        }
     }
 }
