@@ -2,7 +2,6 @@ package org.provenant.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
@@ -107,7 +106,7 @@ public final class CalibrateCommand implements Command {
     /** Adds or replaces this calibration's entry in the manifest, keeping every other entry as it is. */
     static void updateManifest(Path models, String name, String file, String sha, VerdictCalibration c, Path obs)
             throws java.io.IOException {
-        ObjectMapper om = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectMapper om = new ObjectMapper();
         Path manifest = models.resolve(ModelRegistry.MANIFEST);
         ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
         ArrayNode list = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
@@ -115,7 +114,7 @@ public final class CalibrateCommand implements Command {
         e.put("name", name).put("file", file).put("sha256", sha).put("kind", CalibratedVerdict.KIND);
         e.putArray("inputs").add(c.indicator() + " score " + c.score());
         e.putArray("outputs").add(c.lrKey() + " = exp(slope * score + intercept), " + c.hypothesis() + " vs camera original");
-        e.put("howMade", "provenant evaluate models/training/data corpus (see its README) --out DIR; provenant calibrate "
+        e.put("howMade", "provenant evaluate CORPUS --only colour-correlation,codec-colour,residual-spectrum,image-realism-score --out DIR (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"
                 + obs.getFileName() + " --indicator " + c.indicator() + " --class " + labelOf(c) + " --score " + c.score()
                 + "; logistic calibration at equal priors on the calibration half of the sources, figures on the held-out half");
         ObjectNode p = e.putObject("properties");
@@ -130,7 +129,40 @@ public final class CalibrateCommand implements Command {
         }
         if (at >= 0) list.set(at, e);
         else list.add(e);
-        om.writeValue(manifest.toFile(), root);
+        StringBuilder b = new StringBuilder();
+        print(root, 0, b);
+        Files.writeString(manifest, b.append('\n').toString(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * JSON in the manifest's own layout (two-space indent, one value per line, ": " after keys, [] and {} when empty),
+     * so that adding an entry changes only that entry's lines.
+     */
+    static void print(JsonNode n, int depth, StringBuilder b) {
+        String in = "  ".repeat(depth + 1), out = "  ".repeat(depth);
+        if (n.isObject()) {
+            if (n.isEmpty()) { b.append("{}"); return; }
+            b.append("{\n");
+            var it = n.fields();
+            while (it.hasNext()) {
+                var f = it.next();
+                b.append(in).append(new com.fasterxml.jackson.databind.node.TextNode(f.getKey())).append(": ");
+                print(f.getValue(), depth + 1, b);
+                b.append(it.hasNext() ? ",\n" : "\n");
+            }
+            b.append(out).append('}');
+        } else if (n.isArray()) {
+            if (n.isEmpty()) { b.append("[]"); return; }
+            b.append("[\n");
+            for (int i = 0; i < n.size(); i++) {
+                b.append(in);
+                print(n.get(i), depth + 1, b);
+                b.append(i + 1 < n.size() ? ",\n" : "\n");
+            }
+            b.append(out).append(']');
+        } else {
+            b.append(n.toString());
+        }
     }
 
     private static String labelOf(VerdictCalibration c) {

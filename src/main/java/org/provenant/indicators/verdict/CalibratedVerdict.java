@@ -27,6 +27,17 @@ public final class CalibratedVerdict {
 
     private CalibratedVerdict() { }
 
+    /** The score key of the likelihood ratio for an accusing hypothesis (HELPERS.md convention). */
+    public static String lrKey(Hypothesis accusing) {
+        return switch (accusing) {
+            case GENERATED -> "lr_generated";
+            case NEURAL_CODEC -> "lr_neural_codec";
+            case MANIPULATED -> "lr_edited";
+            case DOUBLE_COMPRESSED -> "lr_double_compressed";
+            default -> throw new IllegalArgumentException(accusing + " does not accuse");
+        };
+    }
+
     public static String modelName(String indicatorId) {
         return "calibration-" + indicatorId;
     }
@@ -59,6 +70,10 @@ public final class CalibratedVerdict {
                     + " score on held-out real and " + positive + " images is installed (models/calibration).");
         }
         VerdictCalibration c = calibration.get();
+        if (!c.lrKey().equals(lrKey(accusing))) {
+            return new Outcome(Hypothesis.INCONCLUSIVE, 0.5, Double.NaN, List.of(), " No verdict is drawn: the installed"
+                    + " calibration measures '" + c.hypothesis() + "', not '" + positive + "'.");
+        }
         double lr = c.lr(headline);
         List<Score> scores = new ArrayList<>();
         String figures = String.format(Locale.ROOT, "on sources held out from its fitting (%d real photos, %d %s images) the"
