@@ -96,7 +96,7 @@ public final class Figures {
             for (String key : keys) {
                 double[] p = values(obs, id, key, it -> it.label().equals(label));
                 double[] n = values(obs, id, key, Item::real);
-                if (Metrics.finite(p).length == 0 || Metrics.finite(n).length == 0) continue;
+                if (Metrics.finite(p).length == 0 || Metrics.finite(n).length == 0 || constant(p, n)) continue;
                 rocs.add(roc(key, label, p, n));
             }
             String lr = lrKeyOf(label);
@@ -210,6 +210,19 @@ public final class Figures {
             v.add(s == null || !s.ok() ? Double.NaN : s.score(key));
         }
         return v.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Whether every finite value of both arrays is the same (a stated figure such as heldout_auc, no information). */
+    static boolean constant(double[] p, double[] n) {
+        double first = Double.NaN;
+        for (double[] a : new double[][]{p, n}) {
+            for (double v : a) {
+                if (!Double.isFinite(v)) continue;
+                if (Double.isNaN(first)) first = v;
+                else if (v != first) return false;
+            }
+        }
+        return true;
     }
 
     static double[] ln(double[] lr) {

@@ -16,10 +16,8 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.verdict.CalibratedVerdict;
-import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.latentquant.LatentQuantization;
-import org.provenant.indicators.lare.LareIndicator;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.NeuralCodec;
 
@@ -28,12 +26,11 @@ import org.provenant.ml.codec.NeuralCodec;
  * own distribution of that cue (robust z-score: median and MAD over the tiles, so a tile is suspicious when it
  * differs from the rest of the image), mapped to 0..1 and fused into one heat map of suspicious regions, with a
  * reliability map (TruFor's idea: how many cues could speak for a tile, and how much they agree).
- * Cues: colour-channel residual correlation (arXiv 2504.03191 cue 1, per block; higher than the rest is suspicious:
- * colour conversion with chroma subsampling locks the channels), the fine-to-coarse detail ratio (resampling cue of
- * methods section 4; lower than the rest is suspicious: an upsampled or decoded patch lacks the finest detail and
- * the sensor noise), LaRE at native resolution (arXiv 2403.17465, either direction) when its models are present.
- * latent quantization (grid alignment of the neural codec's latent at its middle rate point, higher than the rest is
- * suspicious: a region that went through that codec sits on its integer grid) when the codec models are present.
+ * Cues: the fine-to-coarse detail ratio (resampling cue of methods section 4; lower than the rest is suspicious: an
+ * upsampled or decoded patch lacks the finest detail and the sensor noise) and latent quantization (grid alignment of
+ * the neural codec's latent at its middle rate point, higher than the rest is suspicious: a region that went through
+ * that codec sits on its integer grid) when the codec models are present. Colour correlation and LaRE were fused
+ * before and are not any more: measured, they added nothing ({@link #NOT_FUSED}).
  */
 public final class Localization implements Indicator {
     public static final String ID = "localization";
@@ -41,11 +38,6 @@ public final class Localization implements Indicator {
     public static final int TILE = 32;
     /** Robust z-score at which a tile's suspicion is 0.5 (s = z^2 / (z^2 + Z_HALF^2)). Our choice. */
     public static final double Z_HALF = 1.5;
-    /**
-     * The same for the LaRE cue, whose map varies more with content (both directions count): untouched test photos
-     * reached fused regions with 1.5. Our choice, from the tests' untouched photos.
-     */
-    public static final double LARE_Z_HALF = 3.0;
     /**
      * The same for the latent-quantization cue. Measured (LocalizationCueMeasurementTest, mid rate point q3): the
      * largest smoothed robust z on the untouched held-out photos is 4.17 (coffee) and 2.70 (chelsea), up to 4.39 on
@@ -62,6 +54,13 @@ public final class Localization implements Indicator {
      * uses the same kind of bound.
      */
     public static final int LQ_MAX_SIDE = 2048;
+    /**
+     * Cues taken out of the fusion because they were measured to add nothing (issue 10, part 7): alone, colour correlation
+     * and LaRE found IoU 0.000 of the codec-like test splices (LocalizationTest: the fine-detail ratio alone gives the
+     * fused IoU, 0.56 and 0.25); on 60 spliced vs 103 real corpus images their peaks ranked at AUC 0.44 and 0.54.
+     */
+    static final String NOT_FUSED = "colour correlation and LaRE (measured to add nothing to the fusion: IoU 0.000 alone on"
+            + " the codec-like test splices, AUC 0.44 and 0.54 on spliced vs real corpus images)";
     /** Threshold on the fused map that the headline area and the verdict use; the viewer's slider starts here. */
     public static final double DEFAULT_THRESHOLD = 0.5;
     /*
@@ -84,7 +83,7 @@ public final class Localization implements Indicator {
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
     @Override public String displayName() { return "Suspicious regions (fused localization)"; }
-    @Override public String methodReference() { return "Tile-wise fusion of colour correlation and latent quantization (arXiv 2504.03191), fine-detail ratio and LaRE (arXiv 2403.17465); reliability map after TruFor (CVPR 2023)"; }
+    @Override public String methodReference() { return "Tile-wise fusion of the fine-detail ratio and latent quantization (arXiv 2504.03191); reliability map after TruFor (CVPR 2023)"; }
     @Override public int order() { return 90; }
 
     /** The cues of this build on the image's tile grid; LaRE and latent quantization only when their models load. */
@@ -93,27 +92,13 @@ public final class Localization implements Indicator {
         List<Cue> cues = new ArrayList<>();
         FloatMap[] detail = DetailRatio.measure(image, TILE);
         FloatMap textured = textured(detail[1]);
-        if (image.channels() >= 3) {
-            FloatMap[] cc = ColourCorrelation.blockMaps(image, TILE);
-            FloatMap mean = meanOf(cc);
-            cues.add(cue("colour correlation", masked(pool(mean, gw, gh), textured), Direction.HIGHER, Z_HALF));
-        } else {
-            skipped.add("colour correlation (greyscale image)");
-        }
         cues.add(cue("fine-detail ratio", masked(detail[0], textured), Direction.LOWER, Z_HALF));
         if (textured.mean() < 1) {
-            skipped.add(String.format(Locale.ROOT, "colour correlation and fine-detail ratio on the %.0f%% of tiles without"
-                    + " detail to compare (flat or smooth areas)", 100 * (1 - textured.mean())));
+            skipped.add(String.format(Locale.ROOT, "the fine-detail ratio on the %.0f%% of tiles without detail to compare"
+                    + " (flat or smooth areas)", 100 * (1 - textured.mean())));
         }
+        skipped.add(NOT_FUSED);
         context.progress().progress(0.2);
-        try {
-            FloatMap t = LareIndicator.measure(image, context).tiled();
-            FloatMap log = new FloatMap(t.width(), t.height(), t.data().clone());
-            for (int i = 0; i < log.data().length; i++) log.data()[i] = (float) Math.log(1e-6 + log.data()[i]);
-            cues.add(cue("LaRE", pool(log, gw, gh), Direction.EITHER, LARE_Z_HALF));
-        } catch (IndicatorException e) {
-            skipped.add("LaRE (" + e.getMessage() + ")");
-        }
         try {
             List<NeuralCodec> codecs = ForestCue.codecs(context.models());
             if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
@@ -209,7 +194,7 @@ public final class Localization implements Indicator {
                 "fraction of the image at or above " + DEFAULT_THRESHOLD + " on the fused map; 0 when nothing stands out");
         scores.add(head);
         scores.add(new Score("regions", "Suspicious regions", regions.size(), "4-connected groups of tiles at or above the threshold"));
-        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest (" + LARE_Z_HALF + " for LaRE, " + LQ_Z_HALF + " for latent quantization)"));
+        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest (" + LQ_Z_HALF + " for latent quantization)"));
         scores.add(new Score("contrast", "Suspicion inside minus outside the regions", contrast, "0..1; higher = the regions stand out more"));
         scores.add(new Score("mean_reliability", "Mean reliability", nz(meanRel), "0..1; share of cues that could score a tile, lowered where they disagree"));
         for (Cue c : cues) {
@@ -348,17 +333,6 @@ public final class Localization implements Indicator {
         for (int y = 0; y < m.height() && y0 + y < h; y++)
             for (int x = 0; x < m.width() && x0 + x < w; x++) out[(y0 + y) * w + x0 + x] = m.get(x, y);
         return new FloatMap(w, h, out);
-    }
-
-    private static FloatMap meanOf(FloatMap[] maps) {
-        FloatMap first = maps[0];
-        float[] out = new float[first.data().length];
-        for (int i = 0; i < out.length; i++) {
-            double s = 0;
-            for (FloatMap m : maps) s += m.data()[i];
-            out[i] = (float) (s / maps.length);
-        }
-        return new FloatMap(first.width(), first.height(), out);
     }
 
     private static float[] finiteSorted(float[] v) {
