@@ -8,12 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import org.junit.jupiter.api.Test;
 import org.provenant.core.io.JpegStructure;
+import org.provenant.core.io.TestJpeg;
 
 class BlockGridTest {
     /** A smooth random field plus mild noise, as 8-bit RGB. */
@@ -33,17 +31,7 @@ class BlockGridTest {
     }
 
     static byte[] jpeg(BufferedImage img, float q) throws Exception {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam p = w.getDefaultWriteParam();
-        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        p.setCompressionQuality(q);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var ios = ImageIO.createImageOutputStream(out)) {
-            w.setOutput(ios);
-            w.write(null, new IIOImage(img, null, null), p);
-        }
-        w.dispose();
-        return out.toByteArray();
+        return TestJpeg.encode(img, q);
     }
 
     static float[] grey(BufferedImage img, int x0, int y0, int w, int h) {

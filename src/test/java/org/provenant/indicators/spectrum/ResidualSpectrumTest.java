@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.List;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.Evidence;
+import org.provenant.core.io.TestJpeg;
 import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.indicators.verdict.TestCalibrations;
 import org.provenant.cli.BenchCommand;
@@ -113,10 +111,8 @@ class ResidualSpectrumTest {
     @Test
     void aJpegGridIsReportedAsTheN8FamilyAndNeverReadAsUpsampling() throws Exception {
         FloatImage photo = BenchCommand.photoLike(512, 512, 5).quantize8();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(photo.toBufferedImage(), "jpeg", out);
-        byte[] bytes = out.toByteArray();
-        FloatImage decoded = FloatImage.fromBufferedImage(ImageIO.read(new ByteArrayInputStream(bytes)));
+        byte[] bytes = TestJpeg.encode(photo.toBufferedImage(), 0.75f);
+        FloatImage decoded = TestJpeg.decode(bytes);
         // from the file: the evidence is a JPEG
         IndicatorResult fromFile = new ResidualSpectrum().analyze(decoded,
                 CALIBRATED.withEvidence(Evidence.ofBytes(Path.of("photo.jpg"), bytes)));
