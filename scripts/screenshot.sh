@@ -7,6 +7,7 @@
 #                                                    folder, with a case file of three annotations written beside the
 #                                                    copy (never beside assets/samples); default annotations.png
 #        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
+#        EXTRA_PROPS="-Dprovenant.showPanel=c2pa" scripts/screenshot.sh IMAGE OUTPUT   with that panel in front
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=workbench
@@ -46,6 +47,7 @@ JSON
     PROPS="-Dprovenant.compare=assets/samples/astronaut.png,assets/samples/coffee.png,assets/samples/chelsea.png"
     WAIT="provenant: Comparison finished" ;;
 esac
+PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)

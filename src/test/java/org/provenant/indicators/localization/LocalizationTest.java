@@ -113,12 +113,15 @@ class LocalizationTest {
             java.util.Arrays.fill(flat[c], 0.4f + 0.1f * c);
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) ramp[c][y * w + x] = (x + y) / (float) (w + h) * (0.8f + 0.1f * c);
         }
-        for (FloatImage img : new FloatImage[]{new FloatImage(w, h, flat), new FloatImage(w, h, ramp).quantize8()}) {
-            IndicatorResult r = new Localization().analyze(img, IndicatorContext.of(ModelRegistry.empty()));
-            assertEquals(0, r.score("regions").value(), "regions on a flat/smooth image: " + r.scores());
-            assertEquals(0, r.headline().value());
-            assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
-        }
+        // a flat image is turned away by the content check before any cue runs
+        IndicatorResult f = new Localization().analyze(new FloatImage(w, h, flat), IndicatorContext.of(ModelRegistry.empty()));
+        assertEquals(Hypothesis.INCONCLUSIVE, f.supports());
+        assertTrue(f.explanation().startsWith(org.provenant.indicators.ContentCheck.PREFIX), f.explanation());
+        // a smooth quantized ramp passes it; the texture mask leaves its tiles out (a flat image showed 4 regions before the mask)
+        IndicatorResult r = new Localization().analyze(new FloatImage(w, h, ramp).quantize8(), IndicatorContext.of(ModelRegistry.empty()));
+        assertEquals(0, r.score("regions").value(), "regions on a smooth ramp: " + r.scores());
+        assertEquals(0, r.headline().value());
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
     }
 
     /** IoU of the fused map of the given cues on a codec-like splice; the colour-correlation cue is built here. */
