@@ -28,6 +28,8 @@ public final class Main {
                 new TrainDetectorCommand(),
                 new BenchCodecCommand(),
                 new BatchCommand(),
+                new EvaluateCommand(),
+                new CalibrateCommand(),
                 new C2paScanCommand(),
                 new CompressCommand(),
                 new CodecFalseAlarmCommand())) {
