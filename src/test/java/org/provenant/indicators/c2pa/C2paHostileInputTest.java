@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provenant.ml.ModelRegistry;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Hypothesis;
@@ -139,7 +140,8 @@ class C2paHostileInputTest {
         IndicatorResult c2pa = new ContentCredentials().analyze(im.image(), ctx);
         assertEquals(Hypothesis.MANIPULATED, c2pa.supports(), "a store that cannot be read fails validation");
         assertTrue(c2pa.explanation().contains("manifest.malformed"), c2pa.explanation());
-        IndicatorResult other = new ColourCorrelation().analyze(im.image(), ctx);
+        IndicatorResult other = new ColourCorrelation().analyze(im.image(),
+                IndicatorContext.of(ModelRegistry.load(Path.of("models"))).withEvidence(im.evidence()));
         assertTrue(Double.isFinite(other.headline().value()));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.provenant.ml.ModelRegistry;
 import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
@@ -79,7 +80,8 @@ class HostileMetadataTest {
         IndicatorResult viaLoader = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> new MetadataIndicator().analyze(img.image(), ctx));
         assertEquals(r.score("problems").value(), viaLoader.score("problems").value());
-        IndicatorResult colour = new ColourCorrelation().analyze(img.image(), ctx);
+        IndicatorResult colour = new ColourCorrelation().analyze(img.image(),
+                IndicatorContext.of(ModelRegistry.load(Path.of("models"))).withEvidence(img.evidence()));
         assertTrue(Double.isFinite(colour.headline().value()), "the pixel indicator runs as before");
         if (c.ext().equals("jpg")) {
             IndicatorResult j = new JpegStructure().analyze(img.image(), ctx);
