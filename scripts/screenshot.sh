@@ -7,12 +7,15 @@
 #                                                    folder, with a case file of three annotations written beside the
 #                                                    copy (never beside assets/samples); default annotations.png
 #        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
+#        scripts/screenshot.sh --tour                 pixel toolbox on an edited astronaut (scripts/MakeEditedSample.java,
+#                                                    in a temp folder): overview.png, panel-<id>.png, loupe.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=workbench
 case "${1:-}" in
   --annotations) MODE=annotations; shift ;;
   --comparison) MODE=comparison; shift ;;
+  --tour) MODE=tour; shift ;;
 esac
 SIZE="${SIZE:-1600x1000}"
 TMPDIR_SHOT=$(mktemp -d)
@@ -45,6 +48,12 @@ JSON
     IMAGE=""
     PROPS="-Dprovenant.compare=assets/samples/astronaut.png,assets/samples/coffee.png,assets/samples/chelsea.png"
     WAIT="provenant: Comparison finished" ;;
+  tour)
+    java scripts/MakeEditedSample.java "$TMPDIR_SHOT/astronaut-edited.png"
+    IMAGE="$TMPDIR_SHOT/astronaut-edited.png"
+    OUT="$TMPDIR_SHOT/last.png"
+    PROPS="-Dprovenant.tour=overview;panel:error-level;panel:noise-map;panel:jpeg-ghosts;panel:copy-move;loupe:copy-move:352:80:8:map -Dprovenant.tourDir=assets/screenshots"
+    WAIT="provenant: Tour finished" ;;
 esac
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
@@ -64,7 +73,7 @@ xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   sleep 2   # let the last panels render
   import -window root "$OUT"
   kill $PID
-  grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread)" "$LOG"   # the measured figures
+  grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread|Tour)" "$LOG"   # the measured figures
 '
 rm -rf "$LOG" "$HOMEDIR" "$TMPDIR_SHOT"
 echo "screenshot: wrote $OUT"

@@ -20,7 +20,8 @@ public final class PanelRegistry {
     /** The registry the application uses. */
     public static PanelRegistry standard() {
         return new PanelRegistry(GenericIndicatorPanel::new)
-                .register(RealismPanel.INDICATOR_ID, RealismPanel::new);
+                .register(RealismPanel.INDICATOR_ID, RealismPanel::new)
+                .register(ElaPanel.INDICATOR_ID, ElaPanel::new);
     }
 
     /** Uses {@code factory} for the indicator with this id; returns this registry. */

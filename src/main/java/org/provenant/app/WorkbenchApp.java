@@ -66,6 +66,7 @@ public class WorkbenchApp extends Application {
 
         if (modelError != null) window.showError(modelError);
         if (Boolean.getBoolean("provenant.showAnnotations")) window.showAnnotations();
+        SnapshotTour.installIfAsked(window, scene);
         String compare = System.getProperty("provenant.compare");
         if (compare != null && !compare.isBlank()) {
             List<Path> files = java.util.Arrays.stream(compare.split(",")).map(String::strip).map(Path::of).toList();
