@@ -35,14 +35,19 @@ public final class JpegModel {
         }
     }
 
+    private final FloatImage image;
     private final int blocksX, blocksY;
-    /** Per channel (Y, Cb, Cr; Y only for grey), per block row-major, 64 coefficients in natural order. */
+    /**
+     * Per channel (Y, Cb, Cr; Y only for grey), per block row-major, 64 coefficients in natural order; each channel
+     * is transformed the first time it is asked for (the ghosts need luma only).
+     */
     private final float[][] coefficients;
 
-    private JpegModel(int blocksX, int blocksY, float[][] coefficients) {
-        this.blocksX = blocksX;
-        this.blocksY = blocksY;
-        this.coefficients = coefficients;
+    private JpegModel(FloatImage image) {
+        this.image = image;
+        this.blocksX = image.width() / 8;
+        this.blocksY = image.height() / 8;
+        this.coefficients = new float[image.channels() >= 3 ? 3 : 1][];
     }
 
     /** True when the image has at least one full 8x8 block. */
@@ -50,35 +55,37 @@ public final class JpegModel {
         return image.width() >= 8 && image.height() >= 8;
     }
 
-    /** Transforms the image (values in [0, 1]); colour images in YCbCr, grey ones as luma only. */
+    /** The model of an image (values in [0, 1]); colour images in YCbCr, grey ones as luma only. */
     public static JpegModel of(FloatImage image) {
         if (!fits(image)) throw new IllegalArgumentException("image " + image.width() + "x" + image.height() + " has no full 8x8 block");
-        int w = image.width(), bx = w / 8, by = image.height() / 8;
+        return new JpegModel(image);
+    }
+
+    /** Transforms channel c (0 = Y, 1 = Cb, 2 = Cr) of every full block. */
+    private float[] transform(int c) {
+        int w = image.width(), bx = blocksX;
         boolean colour = image.channels() >= 3;
-        float[][] coef = new float[colour ? 3 : 1][bx * by * 64];
-        Parallel.forEach(by, row -> {
-            float[][] px = new float[coef.length][64];
-            float[] tmp = new float[64];
-            for (int b = 0; b < bx; b++) {
+        float[] out = new float[bx * blocksY * 64];
+        float[] r = image.plane(0), g = colour ? image.plane(1) : null, b = colour ? image.plane(2) : null;
+        // JFIF full-range weights of this channel, in 8-bit units; luma level-shifted by 128
+        float[] k = !colour ? new float[]{255, 0, 0} : c == 0 ? new float[]{0.299f * 255, 0.587f * 255, 0.114f * 255}
+                : c == 1 ? new float[]{-0.168736f * 255, -0.331264f * 255, 0.5f * 255}
+                : new float[]{0.5f * 255, -0.418688f * 255, -0.081312f * 255};
+        float shift = c == 0 ? -128 : 0;
+        Parallel.forEach(blocksY, row -> {
+            float[] px = new float[64], tmp = new float[64];
+            for (int bl = 0; bl < bx; bl++) {
                 for (int y = 0; y < 8; y++) {
-                    int o = (row * 8 + y) * w + b * 8;
+                    int o = (row * 8 + y) * w + bl * 8;
                     for (int x = 0; x < 8; x++) {
                         int i = o + x;
-                        if (colour) {
-                            float r = 255 * image.plane(0)[i], g = 255 * image.plane(1)[i], bl = 255 * image.plane(2)[i];
-                            px[0][y * 8 + x] = 0.299f * r + 0.587f * g + 0.114f * bl - 128;
-                            px[1][y * 8 + x] = -0.168736f * r - 0.331264f * g + 0.5f * bl;
-                            px[2][y * 8 + x] = 0.5f * r - 0.418688f * g - 0.081312f * bl;
-                        } else {
-                            px[0][y * 8 + x] = 255 * image.plane(0)[i] - 128;
-                        }
+                        px[y * 8 + x] = colour ? k[0] * r[i] + k[1] * g[i] + k[2] * b[i] + shift : k[0] * r[i] + shift;
                     }
                 }
-                int base = (row * bx + b) * 64;
-                for (int c = 0; c < coef.length; c++) forward(px[c], tmp, coef[c], base);
+                forward(px, tmp, out, (row * bx + bl) * 64);
             }
         });
-        return new JpegModel(bx, by, coef);
+        return out;
     }
 
     public int blocksX() { return blocksX; }
@@ -86,7 +93,10 @@ public final class JpegModel {
     public int channels() { return coefficients.length; }
 
     /** The coefficients of channel c (0 = Y, 1 = Cb, 2 = Cr): block-major, 64 per block; callers must not modify them. */
-    public float[] coefficients(int c) { return coefficients[c]; }
+    public synchronized float[] coefficients(int c) {
+        if (coefficients[c] == null) coefficients[c] = transform(c);
+        return coefficients[c];
+    }
 
     /** IJG quantization step of coefficient k (natural order) at quality 1..100 for luma or chroma. */
     public static int step(int k, int quality, boolean chroma) {
@@ -115,7 +125,9 @@ public final class JpegModel {
         float[] s = steps(quality, c > 0);
         float[] fresh = new float[64];
         for (int k = 0; k < 64; k++) fresh[k] = s[k] * s[k] / 12f;
-        float[] coef = coefficients[c];
+        float[] coef = coefficients(c);
+        float[] inv = new float[64];
+        for (int k = 0; k < 64; k++) inv[k] = 1f / s[k];
         int n = blocksX * blocksY;
         float[] err = new float[n], exp = new float[n];
         Parallel.forEach(blocksY, row -> {
@@ -124,7 +136,7 @@ public final class JpegModel {
                 float e = 0, f = 0;
                 for (int k = 0; k < 64; k++) {
                     float v = coef[o + k];
-                    float d = v - s[k] * Math.round(v / s[k]);
+                    float d = v - s[k] * Math.round(v * inv[k]);
                     e += d * d;
                     f += Math.min(v * v, fresh[k]);
                 }
@@ -137,7 +149,7 @@ public final class JpegModel {
 
     /** AC energy per pixel of each block of channel c (8-bit units squared): how much texture it holds. */
     public float[] acEnergy(int c) {
-        float[] coef = coefficients[c];
+        float[] coef = coefficients(c);
         float[] out = new float[blocksX * blocksY];
         for (int b = 0; b < out.length; b++) {
             float e = 0;
@@ -148,14 +160,20 @@ public final class JpegModel {
     }
 
     /**
-     * The pixel difference of a re-save at {@code quality}: per pixel of the full blocks, the mean over channels of
-     * the absolute error in RGB (8-bit units); NaN in the right/bottom remainder. Width and height are the image's.
+     * The pixel difference of a re-save at {@code quality}, averaged over cells of {@code cell} x {@code cell} pixels
+     * (cell divides 8: 1, 2, 4 or 8): per pixel the mean over channels of the absolute error in RGB (8-bit units).
+     * The map is ceil(width / cell) x ceil(height / cell); cells outside the full blocks are NaN.
      */
-    public float[] differenceImage(int quality, int width, int height) {
-        float[] out = new float[width * height];
+    public float[] differenceMap(int quality, int cell) {
+        if (8 % cell != 0) throw new IllegalArgumentException("cell must divide 8");
+        int mw = (image.width() + cell - 1) / cell, mh = (image.height() + cell - 1) / cell, per = 8 / cell;
+        float[] out = new float[mw * mh];
         java.util.Arrays.fill(out, Float.NaN);
         float[][] s = {steps(quality, false), steps(quality, true)};
         int ch = coefficients.length;
+        float[][] coef = new float[ch][];
+        for (int c = 0; c < ch; c++) coef[c] = coefficients(c);
+        float norm = 1f / (cell * cell);
         Parallel.forEach(blocksY, row -> {
             float[] e = new float[64], tmp = new float[64];
             float[][] px = new float[ch][64];
@@ -163,24 +181,28 @@ public final class JpegModel {
                 int base = (row * blocksX + b) * 64;
                 for (int c = 0; c < ch; c++) {
                     float[] st = s[c == 0 ? 0 : 1];
-                    float[] coef = coefficients[c];
                     for (int k = 0; k < 64; k++) {
-                        float v = coef[base + k];
+                        float v = coef[c][base + k];
                         e[k] = v - st[k] * Math.round(v / st[k]);
                     }
                     inverse(e, tmp, px[c]);
                 }
-                for (int y = 0; y < 8; y++) {
-                    int o = (row * 8 + y) * width + b * 8;
-                    for (int x = 0; x < 8; x++) {
-                        int k = y * 8 + x;
-                        if (ch == 1) {
-                            out[o + x] = Math.abs(px[0][k]);
-                        } else {
-                            float dy = px[0][k], dcb = px[1][k], dcr = px[2][k];
-                            float dr = dy + 1.402f * dcr, dg = dy - 0.344136f * dcb - 0.714136f * dcr, db = dy + 1.772f * dcb;
-                            out[o + x] = (Math.abs(dr) + Math.abs(dg) + Math.abs(db)) / 3;
+                for (int cy = 0; cy < per; cy++) {
+                    for (int cx = 0; cx < per; cx++) {
+                        float acc = 0;
+                        for (int y = cy * cell; y < (cy + 1) * cell; y++) {
+                            for (int x = cx * cell; x < (cx + 1) * cell; x++) {
+                                int k = y * 8 + x;
+                                if (ch == 1) {
+                                    acc += Math.abs(px[0][k]);
+                                } else {
+                                    float dy = px[0][k], dcb = px[1][k], dcr = px[2][k];
+                                    acc += (Math.abs(dy + 1.402f * dcr) + Math.abs(dy - 0.344136f * dcb - 0.714136f * dcr)
+                                            + Math.abs(dy + 1.772f * dcb)) / 3;
+                                }
+                            }
                         }
+                        out[(row * per + cy) * mw + b * per + cx] = acc * norm;
                     }
                 }
             }

@@ -141,7 +141,7 @@ public final class ErrorLevelAnalysis implements Indicator {
                 + " over. A pasted or retouched region that was not compressed with the rest stands out as a patch brighter"
                 + " (fresher) or darker than similar texture around it. The second map compares each 8x8 block with blocks of similar"
                 + " texture elsewhere in the same image (1 = changes as much as they do). %s The re-save is modelled (8x8 DCT with the standard tables, no chroma"
-                + " subsampling) and the map is drawn at most %d pixels wide. %s", q, where, MAX_MAP_SIDE,
+                + " subsampling) and the map is averaged over cells of up to 8 pixels so that it is at most %d pixels wide. %s", q, where, MAX_MAP_SIDE,
                 h == Hypothesis.MANIPULATED ? "The score passes the threshold measured on real photos." : Verdicts.calibration(THRESHOLD, CALIBRATION));
         return new IndicatorResult(ID, head, scores, maps, explanation, h, Verdicts.confidence(headline, THRESHOLD),
                 new double[]{headline, medianRel});
@@ -164,12 +164,18 @@ public final class ErrorLevelAnalysis implements Indicator {
         return v[n / 2];
     }
 
-    /** The amplified-difference map, area-averaged to at most {@link #MAX_MAP_SIDE} pixels on the longer side. */
+    /**
+     * The amplified-difference map, averaged over cells of 1, 2, 4 or 8 pixels (the smallest that keeps the longer side
+     * within {@link #MAX_MAP_SIDE}), area-resampled further only for images over 8192 pixels.
+     */
     static FloatMap differenceMap(JpegModel m, int q, int w, int h) {
-        float[] full = m.differenceImage(q, w, h);
-        double f = Math.min(1, (double) MAX_MAP_SIDE / Math.max(w, h));
-        int ow = Math.max(1, (int) Math.round(w * f)), oh = Math.max(1, (int) Math.round(h * f));
-        if (ow == w && oh == h) return new FloatMap(w, h, full);
-        return new FloatMap(ow, oh, Resample.resize(full, w, h, ow, oh));
+        int cell = 1;
+        while (cell < 8 && (Math.max(w, h) + cell - 1) / cell > MAX_MAP_SIDE) cell *= 2;
+        int mw = (w + cell - 1) / cell, mh = (h + cell - 1) / cell;
+        float[] d = m.differenceMap(q, cell);
+        if (Math.max(mw, mh) <= MAX_MAP_SIDE) return new FloatMap(mw, mh, d);
+        double f = (double) MAX_MAP_SIDE / Math.max(mw, mh);
+        int ow = Math.max(1, (int) Math.round(mw * f)), oh = Math.max(1, (int) Math.round(mh * f));
+        return new FloatMap(ow, oh, Resample.resize(d, mw, mh, ow, oh));
     }
 }

@@ -57,5 +57,11 @@ class JpegModelTest {
         for (int b = 0; b < at75[0].length; b++) { e75 += at75[0][b]; e90 += at90[0][b]; }
         assertTrue(e75 < 1e-6, "on its own grid: " + e75);
         assertTrue(e90 > 100 * Math.max(e75, 1e-6), "another grid: " + e90);
+        // the difference picture agrees: zero at 75, not at 90; 2x2 cells average 4 pixels
+        float[] d75 = m.differenceMap(75, 2), d90 = m.differenceMap(90, 2);
+        assertEquals(32 * 32, d75.length);
+        double s75 = 0, s90 = 0;
+        for (int i = 0; i < d75.length; i++) { s75 += d75[i]; s90 += d90[i]; }
+        assertTrue(s75 < 1e-2 && s90 > 10, s75 + " " + s90);
     }
 }
