@@ -7,6 +7,7 @@
 #                                                    folder, with a case file of three annotations written beside the
 #                                                    copy (never beside assets/samples); default annotations.png
 #        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
+#        EXTRA_PROPS="-Dprovenant.showPanel=c2pa" scripts/screenshot.sh IMAGE OUTPUT   with that panel in front
 #        scripts/screenshot.sh --tour                 pixel toolbox on an edited astronaut (scripts/MakeEditedSample.java,
 #                                                    in a temp folder): overview.png, panel-<id>.png, loupe.png
 set -euo pipefail
@@ -55,6 +56,7 @@ JSON
     PROPS="-Dprovenant.tour=overview;panel:error-level;panel:noise-map;panel:jpeg-ghosts;panel:copy-move;loupe:copy-move:352:80:8:map -Dprovenant.tourDir=assets/screenshots"
     WAIT="provenant: Tour finished" ;;
 esac
+PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)

@@ -116,11 +116,16 @@ public final class AnalysisEngine implements AutoCloseable {
         } catch (CancellationException e) {
             o = done(ind, IndicatorOutcome.Status.CANCELLED, null, null, t0);
         } catch (IndicatorException e) {
-            o = done(ind, IndicatorOutcome.Status.FAILED, null, e.getMessage(), t0);
+            // one line in words: the first line of the message, without control characters
+            String m = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            o = done(ind, IndicatorOutcome.Status.FAILED, null,
+                    m.isBlank() ? "failed without saying why" : org.provenant.core.io.PlainText.of(m), t0);
         } catch (OutOfMemoryError e) {
             o = done(ind, IndicatorOutcome.Status.FAILED, null, "not enough memory for this indicator on this image", t0);
-        } catch (RuntimeException e) {
-            o = done(ind, IndicatorOutcome.Status.FAILED, null, "internal error: " + e, t0);
+        } catch (RuntimeException | StackOverflowError | LinkageError e) {
+            // a bug, not a property of the evidence: say so in words, never a class name or a stack trace
+            o = done(ind, IndicatorOutcome.Status.FAILED, null, "stopped by an internal error (a fault in this indicator,"
+                    + " not in the file); the other indicators are not affected", t0);
         }
         IndicatorOutcome fo = o;
         safe(() -> listener.finished(fo));

@@ -32,6 +32,7 @@ public final class MapPictures {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        MapRenderer.checkerboard(g, 0, 0, w, h);   // shows through where the map has no data
         g.drawImage(map, 0, 0, w, h, null);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setStroke(new BasicStroke(2f));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
@@ -18,7 +19,8 @@ import org.provenant.indicators.Score;
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
  * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
- * with the PNG file name when maps were written). Non-finite numbers are written as null.
+ * with the PNG file name when maps were written) and its structured findings ({@code details}, when it has any).
+ * Non-finite numbers are written as null.
  */
 public final class ReportJson {
     public static final int FORMAT_VERSION = 1;
@@ -96,8 +98,22 @@ public final class ReportJson {
                 }
                 if (withMapFiles) mn.put("png", mapFileName(o.indicatorId(), i, m));
             }
+            if (!r.details().isEmpty()) n.set("details", details(r.details()));
         }
         return root;
+    }
+
+    /** Structured findings as nested objects: label, value, tone (NEUTRAL, GOOD, BAD, NOTE) and children. */
+    private static ArrayNode details(List<Detail> ds) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (Detail d : ds) {
+            ObjectNode x = a.addObject();
+            x.put("label", d.label());
+            x.put("value", d.value());
+            x.put("tone", d.tone().name());
+            if (!d.children().isEmpty()) x.set("children", details(d.children()));
+        }
+        return a;
     }
 
     public static String toString(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
@@ -109,7 +125,9 @@ public final class ReportJson {
     }
 
     public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
-        MAPPER.writeValue(file.toFile(), toTree(image, report, withMapFiles));
+        ObjectNode tree = toTree(image, report, withMapFiles);
+        org.provenant.core.io.OutputGuard.writeAtomically(file, os -> MAPPER.writer().without(
+                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, tree));
     }
 
     /** File name of a map picture: indicator id, map index, and the map name in lower-case ASCII. */

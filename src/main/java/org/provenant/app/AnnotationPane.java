@@ -189,6 +189,8 @@ public final class AnnotationPane {
                 if (!cf.evidenceSha256().isBlank() && !cf.evidenceSha256().equalsIgnoreCase(li.sha256())) {
                     errors.accept(CaseFiles.pathFor(li.path()).getFileName() + " was saved for a file with another SHA-256;"
                             + " its annotations may not fit " + li.fileName());
+                    note = "Loaded " + CaseFiles.pathFor(li.path()).getFileName() + " - WARNING: it was saved for another file"
+                            + " (SHA-256 " + cf.evidenceSha256() + "); a report says so until you save it again for this one.";
                 }
             }
         } catch (CaseFileException e) {

@@ -509,7 +509,7 @@ public final class ComparisonView extends BorderPane {
             return;
         }
         Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(),
-                first.image.path().toAbsolutePath().resolveSibling("comparison-report.pdf"));
+                ReportExport.reportFolder().resolve("comparison-report.pdf"));
         if (out != null) exportReport(out);
     }
 
@@ -521,6 +521,11 @@ public final class ComparisonView extends BorderPane {
         List<Entry> usable = entries.stream().filter(e -> e.image != null).toList();
         if (usable.isEmpty() || background.isShutdown()) {
             setStatus("Nothing to export: no image could be opened");
+            return;
+        }
+        String refused = ReportExport.refusal(out, usable.stream().map(e -> e.image.path()).toList());
+        if (refused != null) {
+            setStatus(refused);
             return;
         }
         List<LoadedImage> images = new ArrayList<>();
@@ -544,7 +549,7 @@ public final class ComparisonView extends BorderPane {
                         when = Instant.now();
                         r = engine.analyze(AnalysisInput.of(images.get(i)), indicators, AnalysisListener.NONE);
                     }
-                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations()));
+                    all.add(new EvidenceAnalysis(images.get(i), r, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
                 }
                 return ReportExport.write(all, cases, engine.models().entries(), out);
             }

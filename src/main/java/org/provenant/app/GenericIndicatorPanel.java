@@ -133,6 +133,11 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         body.getChildren().addAll(headline, verdict, meaning, explanation);
         Node extra = extraView(r);
         if (extra != null) body.getChildren().add(extra);
+        else if (!r.details().isEmpty()) {   // structured findings of any indicator, as a tree
+            DetailTreeView tree = new DetailTreeView();
+            tree.show(r.details());
+            body.getChildren().add(tree);
+        }
         for (MapLayer m : r.maps()) body.getChildren().add(m.overlay() ? overlayControls(m) : standalonePicture(m));
         body.getChildren().add(scoreTable(r.scores()));
     }

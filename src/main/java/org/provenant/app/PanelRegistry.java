@@ -21,7 +21,8 @@ public final class PanelRegistry {
     public static PanelRegistry standard() {
         return new PanelRegistry(GenericIndicatorPanel::new)
                 .register(RealismPanel.INDICATOR_ID, RealismPanel::new)
-                .register(ElaPanel.INDICATOR_ID, ElaPanel::new);
+                .register(ElaPanel.INDICATOR_ID, ElaPanel::new)
+                .register(C2paPanel.INDICATOR_ID, C2paPanel::new);
     }
 
     /** Uses {@code factory} for the indicator with this id; returns this registry. */

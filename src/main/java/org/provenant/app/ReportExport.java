@@ -9,12 +9,12 @@ import java.util.function.BiFunction;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.ml.ModelEntry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
 import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFiles;
 
 /**
  * "Export report" from the workbench and the comparison view: the same PDF as {@code provenant report IMAGE --out
@@ -42,29 +42,38 @@ public final class ReportExport {
                 : f.toPath().resolveSibling(f.getName() + ".pdf");
     };
 
-    /** Suggested target: beside the evidence, {@code <file name>-report.pdf}. */
+    /**
+     * Suggested target: {@code <file name>-report.pdf} in the examiner's home folder, never beside the evidence
+     * (no file is ever created in an evidence folder; {@link OutputGuard}).
+     */
     public static Path defaultTarget(LoadedImage image) {
-        Path abs = image.path().toAbsolutePath();
-        return abs.resolveSibling(abs.getFileName() + "-report.pdf");
+        return reportFolder().resolve(image.path().getFileName() + "-report.pdf");
+    }
+
+    /** Where the save dialog starts: the user's home folder. */
+    static Path reportFolder() {
+        return Path.of(System.getProperty("user.home", ".")).toAbsolutePath();
+    }
+
+    /** The one-line refusal when {@code out} may not be written for this evidence, or null when it may. */
+    public static String refusal(Path out, List<Path> evidence) {
+        try {
+            OutputGuard.check(out, evidence);
+            return null;
+        } catch (OutputGuard.RefusedException e) {
+            return e.getMessage();
+        }
     }
 
     /**
      * Writes the report of 1 to {@link PdfReport#MAX_IMAGES} analysed images (two or more: a comparison report)
      * with the annotations each {@link EvidenceAnalysis} carries and the case data of the first case file that has
-     * any; returns the page count. Refuses to write over an evidence file or its case file.
+     * any; returns the page count. Refuses what {@link OutputGuard#check} refuses (the windows check first too).
      */
     public static int write(List<EvidenceAnalysis> evidence, List<CaseFile> caseFiles, List<ModelEntry> models, Path out)
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
-        for (EvidenceAnalysis e : evidence) {
-            Path ev = e.image().path().toAbsolutePath().normalize();
-            if (target.equals(ev) || Files.exists(target) && Files.isSameFile(target, ev)) {
-                throw new IOException(out.getFileName() + " is the evidence file itself; choose another name");
-            }
-            if (target.equals(CaseFiles.pathFor(ev).normalize())) {
-                throw new IOException(out.getFileName() + " is the evidence's case file; choose another name");
-            }
-        }
+        OutputGuard.check(target, evidence.stream().map(e -> e.image().path()).toList());
         ReportRequest req = ReportRequest.of(null, null, null, evidence, caseFiles, models);
         return PdfReport.write(req, target);
     }

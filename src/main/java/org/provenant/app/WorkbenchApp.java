@@ -26,6 +26,7 @@ import org.provenant.ml.ModelRegistry;
  * the figures once the JIT is warm),
  * {@code provenant.window=WIDTHxHEIGHT} (initial window size),
  * {@code provenant.showAnnotations=true} (start with the Annotations panel in front),
+ * {@code provenant.showPanel=ID} (start with that indicator's panel in front),
  * {@code provenant.compare=A,B[,C,D]} (open the comparison view of these images at start instead of an image;
  * the screenshot script uses the last two).
  */
@@ -67,6 +68,7 @@ public class WorkbenchApp extends Application {
         if (modelError != null) window.showError(modelError);
         if (Boolean.getBoolean("provenant.showAnnotations")) window.showAnnotations();
         SnapshotTour.installIfAsked(window, scene);
+        if (System.getProperty("provenant.showPanel") != null) window.showPanel(System.getProperty("provenant.showPanel"));
         String compare = System.getProperty("provenant.compare");
         if (compare != null && !compare.isBlank()) {
             List<Path> files = java.util.Arrays.stream(compare.split(",")).map(String::strip).map(Path::of).toList();

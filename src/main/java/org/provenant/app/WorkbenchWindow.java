@@ -655,6 +655,11 @@ public final class WorkbenchWindow extends BorderPane {
             return;
         }
         if (background.isShutdown()) return;
+        String refused = ReportExport.refusal(out, List.of(loaded.path()));
+        if (refused != null) {
+            showError(refused);
+            return;
+        }
         LoadedImage li = loaded;
         AnalysisReport done = lastReport != null && !lastReport.cancelled() ? lastReport : null;
         java.time.Instant at = lastReportAt;
@@ -669,7 +674,8 @@ public final class WorkbenchWindow extends BorderPane {
                     when = java.time.Instant.now();
                     rep = engine.analyze(AnalysisInput.of(li).withParameters(params), indicators, AnalysisListener.NONE);
                 }
-                return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations())),
+                return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations(),
+                                cf.evidenceSha256())),
                         List.of(cf), models, out);
             }
         };

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
+import java.util.stream.Stream;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisInput;
@@ -17,6 +17,7 @@ import org.provenant.analysis.MapPictures;
 import org.provenant.analysis.ReportJson;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -26,7 +27,9 @@ import org.provenant.ml.ModelRegistry;
 /**
  * {@code analyze IMAGE [--json out.json] [--maps DIR]}: runs every registered indicator through the analysis
  * engine, prints each one's verdict, scores with their meaning, and explanation; optionally writes the JSON
- * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}).
+ * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}). Output paths are checked
+ * before the image is even loaded ({@link OutputGuard}): never the evidence, never in its folder, never over a file
+ * that is not ours; files are written atomically.
  */
 public final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
@@ -52,6 +55,12 @@ public final class AnalyzeCommand implements Command {
             }
         }
         if (image == null) throw new UsageException("no image given");
+        List<Path> evidence = List.of(image);
+        if (json != null) OutputGuard.check(json, evidence);
+        if (maps != null) {
+            OutputGuard.checkFolder(maps, evidence);
+            checkExistingMaps(maps, evidence);
+        }
         LoadedImage img = new ImageLoader().load(image);
         AnalysisReport report;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
@@ -61,7 +70,7 @@ public final class AnalyzeCommand implements Command {
         if (maps != null) {
             try {
                 Files.createDirectories(maps);
-                int n = writeMaps(report, maps);
+                int n = writeMaps(report, maps, evidence);
                 out.println("Wrote " + n + " map picture(s) to " + maps);
             } catch (IOException e) {
                 err.println("Cannot write maps to " + maps + ": " + e.getMessage());
@@ -70,8 +79,6 @@ public final class AnalyzeCommand implements Command {
         }
         if (json != null) {
             try {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
                 ReportJson.write(json, img, report, maps != null);
                 out.println("Wrote " + json);
             } catch (IOException e) {
@@ -101,14 +108,31 @@ public final class AnalyzeCommand implements Command {
         }
     }
 
-    private static int writeMaps(AnalysisReport report, Path dir) throws IOException {
+    /**
+     * Before the analysis: every existing file in the maps folder that a map picture could be written over (named
+     * after a registered indicator) must be one of ours.
+     */
+    private static void checkExistingMaps(Path dir, List<Path> evidence) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        List<String> ids = IndicatorRegistry.all().stream().map(ind -> ind.id() + "-").toList();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String n = f.getFileName().toString();
+                if (n.endsWith(".png") && ids.stream().anyMatch(n::startsWith)) OutputGuard.check(f, evidence);
+            }
+        }
+    }
+
+    private static int writeMaps(AnalysisReport report, Path dir, List<Path> evidence) throws IOException {
         int n = 0;
         for (IndicatorOutcome o : report.outcomes()) {
             if (!o.ok()) continue;
             List<MapLayer> layers = o.result().maps();
             for (int i = 0; i < layers.size(); i++) {
                 Path f = dir.resolve(ReportJson.mapFileName(o.indicatorId(), i, layers.get(i)));
-                if (!ImageIO.write(MapPictures.withLegend(layers.get(i)), "png", f.toFile())) throw new IOException("no PNG writer");
+                OutputGuard.check(f, evidence);
+                java.awt.image.BufferedImage pic = MapPictures.withLegend(layers.get(i));
+                OutputGuard.writePng(f, pic);
                 n++;
             }
         }

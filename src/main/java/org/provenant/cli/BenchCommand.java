@@ -37,13 +37,14 @@ public final class BenchCommand implements Command {
 
     @Override public String name() { return "bench"; }
 
-    @Override public String usage() { return "bench [fft] [--runs N] [--size N (fft, power of two)]"; }
+    @Override public String usage() { return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchMemory.USAGE; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         int runs = RUNS;
         int size = FFT_SIZE;
         boolean fft = false;
+        if (!args.isEmpty() && args.get(0).equals("memory")) return new BenchMemory().run(args.subList(1, args.size()), out, err);
         for (int i = 0; i < args.size(); i++) {
             if (i == 0 && args.get(0).equals("fft")) {
                 fft = true;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.provenant.core.io.ImageLoadException;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.ml.ModelException;
 
 /** Headless entry point: {@code provenant COMMAND ARGS...}. */
@@ -24,7 +25,8 @@ public final class Main {
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),
-                new BenchCodecCommand())) {
+                new BenchCodecCommand(),
+                new C2paScanCommand())) {
             m.put(c.name(), c);
         }
         return m;
@@ -53,6 +55,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println(e.getMessage());
             err.println("Usage: provenant " + c.usage());
+            return 2;
+        } catch (OutputGuard.RefusedException e) {
+            err.println(e.getMessage());
             return 2;
         } catch (ImageLoadException | ModelException e) {
             err.println(e.getMessage());

@@ -2,7 +2,6 @@ package org.provenant.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.report.EvidenceAnalysis;
@@ -62,17 +62,7 @@ public final class ReportCommand implements Command {
             throw new UsageException("a report compares at most " + PdfReport.MAX_IMAGES + " images, got " + images.size());
         }
         if (pdf == null) throw new UsageException("--out case.pdf is required");
-        Path pdfAbs = pdf.toAbsolutePath().normalize();
-        if (Files.isDirectory(pdfAbs)) throw new UsageException("--out " + pdf + " is a folder; name the PDF file");
-        for (Path img : images) {
-            Path abs = img.toAbsolutePath().normalize();
-            if (abs.equals(pdfAbs) || Files.exists(pdfAbs) && Files.exists(abs) && Files.isSameFile(abs, pdfAbs)) {
-                throw new UsageException("--out " + pdf + " is one of the evidence files; the evidence is never overwritten");
-            }
-            if (CaseFiles.pathFor(img).normalize().equals(pdfAbs)) {
-                throw new UsageException("--out " + pdf + " is the case file of " + img.getFileName());
-            }
-        }
+        OutputGuard.check(pdf, images);
 
         ImageLoader loader = new ImageLoader();
         List<LoadedImage> loaded = new ArrayList<>();
@@ -101,7 +91,7 @@ public final class ReportCommand implements Command {
                 out.println("Analysing " + li.fileName() + " ...");
                 Instant when = Instant.now();
                 AnalysisReport rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
-                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations()));
+                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }

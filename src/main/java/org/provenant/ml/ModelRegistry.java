@@ -58,16 +58,25 @@ public final class ModelRegistry implements AutoCloseable {
         ObjectMapper om = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         try {
             Map<String, List<ModelEntry>> root = om.readValue(manifest.toFile(), new TypeReference<>() { });
+            if (root == null || root.get("models") == null) {
+                throw new ModelException("Model manifest " + manifest + " is damaged: it has no \"models\" list");
+            }
             Map<String, ModelEntry> map = new LinkedHashMap<>();
-            for (ModelEntry e : root.getOrDefault("models", List.of())) {
-                if (e.name() == null || e.file() == null || e.sha256() == null) {
+            for (ModelEntry e : root.get("models")) {
+                if (e == null || e.name() == null || e.file() == null || e.sha256() == null) {
                     throw new ModelException("Model manifest " + manifest + " has an entry without name, file or sha256");
                 }
                 if (map.put(e.name(), e) != null) throw new ModelException("Model manifest names " + e.name() + " twice");
             }
             return new ModelRegistry(dir, Collections.unmodifiableMap(map));
-        } catch (IOException e) {
-            throw new ModelException("Model manifest " + manifest + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            // Jackson's own messages name Java types and quote the source over several lines: say it in words
+            String where = e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null
+                    ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
+            String what = e instanceof com.fasterxml.jackson.core.exc.StreamReadException ? "it is not valid JSON"
+                    : e instanceof com.fasterxml.jackson.core.JsonProcessingException ? "its content is not a list of models"
+                    : "it cannot be read";
+            throw new ModelException("Model manifest " + manifest + " is damaged: " + what + where, e);
         }
     }
 
@@ -90,7 +99,10 @@ public final class ModelRegistry implements AutoCloseable {
         ModelEntry e = entries.get(name);
         if (e == null) throw new ModelException("Model '" + name + "' is not in the model manifest" + (dir == null ? " (no models folder found)" : " " + dir.resolve(MANIFEST)));
         Path f = dir.resolve(e.file()).normalize();
-        if (!f.startsWith(dir.normalize())) throw new ModelException("Model '" + name + "' points outside the models folder");
+        if (!f.startsWith(dir.normalize()) || escapes(e.file())) {
+            throw new ModelException("Model '" + name + "' is refused: its manifest entry points outside the models folder ("
+                    + e.file() + ")");
+        }
         if (!Files.isRegularFile(f)) throw new ModelException("Model '" + name + "' is missing: " + f + " does not exist");
         String actual = sha256(f);
         if (!actual.equalsIgnoreCase(e.sha256())) {
@@ -99,6 +111,14 @@ public final class ModelRegistry implements AutoCloseable {
         }
         verified.put(name, f);
         return f;
+    }
+
+    /** Whether a manifest path is absolute or climbs out with "..", even where it would climb back in. */
+    static boolean escapes(String file) {
+        Path p = Path.of(file);
+        if (p.isAbsolute()) return true;
+        for (Path seg : p) if (seg.toString().equals("..")) return true;
+        return false;
     }
 
     /** Shared, lazily created object (a loaded session, a classifier) under a key. */

@@ -3,10 +3,7 @@ package org.provenant.report;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -16,12 +13,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageMetadata;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -56,27 +56,16 @@ public final class PdfReport {
 
     private PdfReport() { }
 
-    /** Writes the report to a temporary file beside {@code out}, then moves it into place; returns the page count. */
+    /** Writes the report atomically ({@link OutputGuard#writeAtomically}); returns the page count. Check {@code out} first. */
     public static int write(ReportRequest req, Path out) throws IOException {
-        Path abs = out.toAbsolutePath();
-        Path parent = abs.getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Path tmp = TempFiles.besides(abs);
-        try {
-            int pages;
-            try (PDDocument doc = build(req)) {
-                pages = doc.getNumberOfPages();
-                doc.save(tmp.toFile());
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return pages;
-        } finally {
-            Files.deleteIfExists(tmp);
+        int[] pages = new int[1];
+        try (PDDocument doc = build(req)) {
+            pages[0] = doc.getNumberOfPages();
+            // without object streams the document information (Creator "Provenant ...") stays readable at the end
+            // of the file, where OutputGuard.isOurs looks for it before replacing the file
+            OutputGuard.writeAtomically(out, os -> doc.save(os, CompressParameters.NO_COMPRESSION));
         }
+        return pages[0];
     }
 
     /** The report as an open document (the caller closes it). */
@@ -196,17 +185,22 @@ public final class PdfReport {
         if (failed == outs.size()) return false;
         Hypothesis h = null;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, mag = 0;
+        int undefined = 0;
         for (IndicatorOutcome o : outs) {
             if (o == null || !o.ok()) return true;
             IndicatorResult r = o.result();
             if (h != null && h != r.supports()) return true;
             h = r.supports();
             double v = r.headline().value();
-            if (!Double.isFinite(v)) return true;
+            if (!Double.isFinite(v)) {   // undefined on every image (e.g. no manifest anywhere) is alike; on some, different
+                undefined++;
+                continue;
+            }
             min = Math.min(min, v);
             max = Math.max(max, v);
             mag = Math.max(mag, Math.abs(v));
         }
+        if (undefined > 0) return undefined < outs.size();
         return mag > 0 && (max - min) > COMPARISON_RELATIVE_DIFFERENCE * mag;
     }
 
@@ -217,6 +211,12 @@ public final class PdfReport {
         String prefix = req.evidence().size() > 1 ? "Evidence " + (index + 1) + " of " + req.evidence().size() + ": " : "Evidence: ";
         l.paragraph(prefix + im.fileName(), l.bold, 15, Color.BLACK);
         l.rule();
+        if (e.caseFileMismatch()) {
+            l.paragraph("Warning: the case file of this image was saved for a file with SHA-256 " + e.caseFileSha256()
+                    + ", not this one (" + im.sha256() + "). The file changed since it was annotated, or the case file"
+                    + " belongs to another file: its annotations and case data may not fit this image.",
+                    l.bold, PdfLayout.BODY, FAILED);
+        }
         l.keyValues(identity(e));
 
         BufferedImage picture = ReportPictures.evidence(im.image());
@@ -304,6 +304,7 @@ public final class PdfReport {
                 new Cell("How to read it", l.bold)), rows, 8.5f);
         l.paragraph("What this shows", l.bold, PdfLayout.BODY, Color.BLACK);
         l.body(r.explanation());
+        if (!r.details().isEmpty()) details(l, r.details());
         for (MapLayer m : r.maps()) {
             l.space(4);
             if (m.overlay()) {
@@ -320,6 +321,27 @@ public final class PdfReport {
             }
         }
         method(l, o);
+    }
+
+    /** Structured findings as an indented two-column table; checks that held green, failures red, notes amber. */
+    private static void details(PdfLayout l, List<Detail> details) throws IOException {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Detail top : details) {
+            for (Detail.Row row : top.flatten()) {
+                Detail d = row.detail();
+                Color tint = switch (d.tone()) {
+                    case GOOD -> new Color(0xdcefdc);
+                    case BAD -> new Color(0xf8d7d4);
+                    case NOTE -> new Color(0xfdf0c8);
+                    case NEUTRAL -> null;
+                };
+                String indent = "\u00a0\u00a0\u00a0\u00a0".repeat(Math.min(row.depth(), 6));
+                rows.add(List.of(new Cell(indent + d.label(), row.depth() == 0 ? l.bold : l.regular, tint, Color.BLACK),
+                        new Cell(d.value().isEmpty() ? " " : d.value(), l.regular, tint, Color.BLACK)));
+            }
+        }
+        l.space(3);
+        l.table(new float[]{190, PdfLayout.WIDTH - 190}, List.of(new Cell("Finding", l.bold), new Cell("Value", l.bold)), rows, 8f);
     }
 
     private static void method(PdfLayout l, IndicatorOutcome o) throws IOException {

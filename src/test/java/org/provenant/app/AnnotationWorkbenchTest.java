@@ -169,7 +169,7 @@ class AnnotationWorkbenchTest {
                     "2026-11-23T10:00:00Z", "#ff0000"));
             window.annotations().setCase("CASE-77", "Tester", "");
         });
-        Path pdf = dir.resolve("out/report.pdf");
+        Path pdf = Files.createDirectories(dir.resolve("out")).resolve("report.pdf");
         Path[] suggested = new Path[1];
         fxRun(() -> window.setReportChooser((owner, name) -> {
             suggested[0] = name;
@@ -177,7 +177,8 @@ class AnnotationWorkbenchTest {
         }));
         robot.clickOn("#export-report");
         waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
-        assertEquals(dir.resolve("exported.png-report.pdf").toAbsolutePath(), suggested[0], "suggested beside the evidence");
+        assertEquals("exported.png-report.pdf", suggested[0].getFileName().toString());
+        assertFalse(suggested[0].startsWith(dir.toRealPath()) || suggested[0].startsWith(dir), "never suggested beside the evidence");
         String status = fx(window::statusText);
         assertTrue(status.contains(pdf.toAbsolutePath().toString()), status);
         String text;
@@ -203,8 +204,36 @@ class AnnotationWorkbenchTest {
         robot.clickOn("#export-report");
         waitUntil(30, "error shown", () -> window.errorText() != null);
         String err = fx(window::errorText);
-        assertEquals("Cannot write report keep.png: keep.png is the evidence file itself; choose another name", err);
+        assertEquals("Refusing to write keep.png: it is the evidence file keep.png (the evidence is never overwritten)", err);
         assertFalse(err.contains("\n"), "one line");
         assertArrayEquals(before, Files.readAllBytes(evidence));
+
+        Path beside = dir.resolve("keep-report.pdf");
+        fxRun(() -> window.setReportChooser((owner, name) -> beside));
+        robot.clickOn("#export-report");
+        waitUntil(30, "error shown", () -> String.valueOf(window.errorText()).contains("evidence folder"));
+        assertFalse(Files.exists(beside), "nothing created beside the evidence");
+    }
+
+    /** Issue 14: a case file recorded for another file's SHA-256 is flagged in the window and in the exported PDF. */
+    @Test
+    void aCaseFileOfAnotherFileIsFlaggedInTheWindowAndThePdf(FxRobot robot) throws Exception {
+        Path evidence = TestIndicators.writePng(dir.resolve("changed.png"), 160, 120, 21);
+        String other = "0".repeat(64);
+        org.provenant.report.casefile.CaseFiles.save(evidence, new org.provenant.report.casefile.CaseFile("C-9", "Someone", "",
+                "changed.png", other, List.of(Annotation.note(20, 20, "note made on another file", "Someone",
+                        "2026-11-23T10:00:00Z", "#ff0000"))));
+        show();
+        openAndWait(evidence);
+        waitUntil(10, "flag shown", () -> String.valueOf(window.errorText()).contains("was saved for a file with another SHA-256"));
+        Path pdf = Files.createDirectories(dir.resolve("mismatch-out")).resolve("r.pdf");
+        fxRun(() -> window.exportReport(pdf));
+        waitUntil(60, "report written", () -> pdf.equals(window.exportedProperty().get()));
+        String text;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
+        assertTrue(text.contains("Warning: the case file of this image was saved for a file with SHA-256"), text);
+        assertTrue(text.replace(" ", "").contains(other), "the recorded hash is named");
     }
 }

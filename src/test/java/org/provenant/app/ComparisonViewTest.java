@@ -146,7 +146,7 @@ class ComparisonViewTest {
         assertTrue(fx(cell("#summary-test-width-spread", robot)::getText).startsWith("similar: spread 0"));
 
         // one comparison PDF with both images
-        Path pdf = dir.resolve("comparison.pdf");
+        Path pdf = Files.createDirectories(dir.resolve("reports")).resolve("comparison.pdf");
         fxRun(() -> view.setReportChooser((owner, name) -> pdf));
         robot.clickOn("#compare-export");
         waitUntil(60, "comparison report written", () -> pdf.equals(view.exportedProperty().get()));

@@ -92,8 +92,46 @@ final class TestIndicators {
         }
     }
 
+    /**
+     * Reports the image width; on an image {@link #BLOCK_WIDTH} pixels wide it first blocks, deaf to cancellation,
+     * until {@link #release} opens: a late result from an analysis the window has moved on from.
+     */
+    static final class Stubborn implements Indicator {
+        static final int BLOCK_WIDTH = 100;
+        final CountDownLatch blocked = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final AtomicInteger finished = new AtomicInteger();
+
+        @Override public String id() { return "test-stubborn"; }
+        @Override public String displayName() { return "Test stubborn"; }
+        @Override public String methodReference() { return "test fixture"; }
+        @Override public int order() { return 4; }
+
+        @Override
+        public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
+            if (image.width() == BLOCK_WIDTH) {
+                blocked.countDown();
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        release.await();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;   // deaf to cancellation on purpose
+                    }
+                }
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+            finished.incrementAndGet();
+            Score s = new Score("width", "Width", image.width(), "pixels");
+            return new IndicatorResult(id(), s, List.of(s), List.of(), "width " + image.width(), Hypothesis.INCONCLUSIVE, 0.5, null);
+        }
+    }
+
     /** Works in small steps for up to 60 s, checking for cancellation at each step; counts its steps. */
     static final class Slow implements Indicator {
+        /** Set when the work ended because it was cancelled (not finished, not failed). */
+        final java.util.concurrent.atomic.AtomicBoolean stoppedByCancel = new java.util.concurrent.atomic.AtomicBoolean();
         final AtomicInteger steps = new AtomicInteger();
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch exited = new CountDownLatch(1);
@@ -108,13 +146,17 @@ final class TestIndicators {
             started.countDown();
             try {
                 for (int i = 0; i < 3000; i++) {
-                    context.progress().checkCancelled();
+                    if (context.progress().cancelled()) {
+                        stoppedByCancel.set(true);
+                        throw new java.util.concurrent.CancellationException("analysis cancelled");
+                    }
                     steps.incrementAndGet();
                     context.progress().progress(i / 3000.0);
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
+                        stoppedByCancel.set(true);
                         throw new java.util.concurrent.CancellationException();
                     }
                 }

@@ -1,5 +1,6 @@
 package org.provenant.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,7 +31,7 @@ class AnalyzeCommandTest {
 
     @Test
     void writesJsonAndMapPicturesForEveryIndicator(@TempDir Path dir) throws Exception {
-        Path png = dir.resolve("suspect.png");
+        Path png = Files.createDirectories(dir.resolve("evidence")).resolve("suspect.png");
         ImageIO.write(BenchCommand.photoLike(384, 288, 4).toBufferedImage(), "png", png.toFile());
         Path json = dir.resolve("out/result.json"), maps = dir.resolve("maps");
         Run r = main("analyze", png.toString(), "--json", json.toString(), "--maps", maps.toString());
@@ -74,9 +75,9 @@ class AnalyzeCommandTest {
 
     @Test
     void badFileFailsWithOneLineNamingIt(@TempDir Path dir) throws Exception {
-        Path bad = dir.resolve("broken.png");
+        Path bad = Files.createDirectories(dir.resolve("evidence")).resolve("broken.png");
         Files.writeString(bad, "this is not an image");
-        for (Path p : new Path[]{bad, dir.resolve("missing.jpg")}) {
+        for (Path p : new Path[]{bad, dir.resolve("evidence/missing.jpg")}) {
             Run r = main("analyze", p.toString(), "--json", dir.resolve("x.json").toString());
             assertEquals(1, r.code());
             String err = r.err().strip();
@@ -86,5 +87,63 @@ class AnalyzeCommandTest {
             assertFalse(Files.exists(dir.resolve("x.json")));
         }
         assertEquals(2, main("analyze").code());
+    }
+
+    /** The commands of issue 14: each refused with one line before any work, the evidence byte for byte unchanged. */
+    @Test
+    void neverWritesOverOrBesideTheEvidence(@TempDir Path dir) throws Exception {
+        Path evDir = Files.createDirectories(dir.resolve("evidence"));
+        Path ev = evDir.resolve("ev.png");
+        ImageIO.write(BenchCommand.photoLike(64, 48, 7).toBufferedImage(), "png", ev.toFile());
+        Path other = evDir.resolve("colour-correlation-0-x.png");
+        Files.copy(ev, other);
+        byte[] before = Files.readAllBytes(ev), otherBefore = Files.readAllBytes(other);
+        Path link = dir.resolve("link.json");
+        Files.createSymbolicLink(link, ev);
+        Path foreign = Files.createDirectories(dir.resolve("out")).resolve("notes.json");
+        Files.writeString(foreign, "{\"mine\": \"an examiner's own notes\"}");
+        String[][] refused = {
+            {"analyze", ev.toString(), "--json", ev.toString()},
+            {"analyze", ev.toString(), "--json", dir.resolve("evidence/../evidence/ev.png").toString()},
+            {"analyze", ev.toString(), "--json", link.toString()},
+            {"analyze", ev.toString(), "--maps", evDir.toString()},
+            {"analyze", ev.toString(), "--maps", evDir.resolve("maps").toString()},
+            {"analyze", ev.toString(), "--json", evDir.resolve("result.json").toString()},
+            {"analyze", ev.toString(), "--json", foreign.toString()},
+            {"analyze", ev.toString(), "--maps", ev.toString()},
+        };
+        for (String[] cmd : refused) {
+            Run r = main(cmd);
+            String line = r.err().strip();
+            assertEquals(2, r.code(), String.join(" ", cmd) + ": " + r.out() + r.err());
+            assertEquals(1, line.lines().count(), line);
+            assertTrue(line.startsWith("Refusing to"), line);
+            assertEquals("", r.out(), "nothing analysed: " + String.join(" ", cmd));
+        }
+        assertArrayEquals(before, Files.readAllBytes(ev));
+        assertArrayEquals(otherBefore, Files.readAllBytes(other));
+        assertEquals("{\"mine\": \"an examiner's own notes\"}", Files.readString(foreign));
+        try (var s = Files.list(evDir)) {
+            assertEquals(2, s.count(), "nothing created in the evidence folder");
+        }
+
+        // a map folder holding a picture that is not ours, under a map's name: refused before the analysis
+        Path maps = Files.createDirectories(dir.resolve("maps"));
+        Files.copy(ev, maps.resolve("colour-correlation-0-stranger.png"));
+        Run r = main("analyze", ev.toString(), "--maps", maps.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("Refusing to replace colour-correlation-0-stranger.png"), r.err());
+        Files.delete(maps.resolve("colour-correlation-0-stranger.png"));
+
+        // our own outputs are replaced (atomically: no temporary file left behind)
+        Path json = dir.resolve("out/result.json");
+        for (int i = 0; i < 2; i++) {
+            r = main("analyze", ev.toString(), "--json", json.toString(), "--maps", maps.toString());
+            assertEquals(0, r.code(), "run " + i + ": " + r.err());
+        }
+        try (var s = Files.list(json.getParent())) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")));
+        }
+        assertArrayEquals(before, Files.readAllBytes(ev));
     }
 }

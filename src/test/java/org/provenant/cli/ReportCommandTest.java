@@ -31,8 +31,9 @@ class ReportCommandTest {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Evidence goes in its own folder: nothing may be written there. */
     private static Path image(Path dir, String name, long seed) throws Exception {
-        Path p = dir.resolve(name);
+        Path p = Files.createDirectories(dir.resolve("evidence")).resolve(name);
         ImageIO.write(BenchCommand.photoLike(256, 192, seed).toBufferedImage(), "png", p.toFile());
         return p;
     }
@@ -70,6 +71,8 @@ class ReportCommandTest {
         Path pdf = dir.resolve("cmp.pdf");
         Run r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case", "C-1");
         assertEquals(0, r.code(), r.err());
+        r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case", "C-2");
+        assertEquals(0, r.code(), "our own report is replaced: " + r.err());
         String t = pdfText(pdf);
         assertTrue(t.contains(ImageLoader.sha256(Files.readAllBytes(a))) && t.contains(ImageLoader.sha256(Files.readAllBytes(b))));
         assertTrue(t.contains("Side-by-side summary"));
@@ -84,14 +87,26 @@ class ReportCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().startsWith("--out case.pdf is required"), r.err());
 
-        r = main("report", dir.resolve("missing.jpg").toString(), "--out", dir.resolve("x.pdf").toString());
+        r = main("report", dir.resolve("evidence/missing.jpg").toString(), "--out", dir.resolve("x.pdf").toString());
         assertEquals(1, r.code());
         assertEquals("Cannot open missing.jpg: the file does not exist", r.err().strip());
 
         r = main("report", img.toString(), "--out", img.toString());
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("is one of the evidence files"), r.err());
+        assertTrue(r.err().startsWith("Refusing to write e.png: it is the evidence file e.png"), r.err());
         assertArrayEquals(before, Files.readAllBytes(img));
+
+        r = main("report", img.toString(), "--out", img.resolveSibling("e-report.pdf").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("it would be created in the evidence folder"), r.err());
+        assertFalse(Files.exists(img.resolveSibling("e-report.pdf")));
+
+        Path foreignPdf = dir.resolve("someone-else.pdf");
+        Files.writeString(foreignPdf, "%PDF-1.4 not ours");
+        r = main("report", img.toString(), "--out", foreignPdf.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("Refusing to replace someone-else.pdf"), r.err());
+        assertEquals("%PDF-1.4 not ours", Files.readString(foreignPdf));
 
         r = main("report", img.toString(), img.toString(), img.toString(), img.toString(), img.toString(), "--out", "x.pdf");
         assertEquals(2, r.code());
@@ -103,5 +118,20 @@ class ReportCommandTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("Case file e.png.provenant.json:"), r.err());
         assertFalse(Files.exists(dir.resolve("y.pdf")));
+    }
+
+    /** Issue 14: a case file recorded for another SHA-256 is flagged in the PDF, not silently applied. */
+    @Test
+    void aCaseFileOfAnotherFileIsFlaggedInThePdf(@TempDir Path dir) throws Exception {
+        Path img = image(dir, "m.png", 9);
+        CaseFiles.save(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
+                List.of(Annotation.note(10, 10, "old note", "X", "2026-11-23T10:00:00Z", "#ff8800"))));
+        Path pdf = dir.resolve("out.pdf");
+        Run r = main("report", img.toString(), "--out", pdf.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().startsWith("Warning: m.png.provenant.json was saved for a file with another SHA-256"), r.err());
+        String t = pdfText(pdf).replaceAll("\\s+", " ");
+        assertTrue(t.contains("Warning: the case file of this image was saved for a file with SHA-256"), t);
+        assertTrue(t.replace(" ", "").contains("ab".repeat(32)), "the recorded hash is named");
     }
 }

@@ -44,6 +44,27 @@ public final class FloatImage {
         return new FloatImage(width, height, p);
     }
 
+    /**
+     * Whether every channel's values span at most {@code spread} (one flat colour); stops at the first row that
+     * disproves it, so a picture with content costs a few rows. NaN samples count as content.
+     */
+    public boolean isUniform(double spread) {
+        for (float[] p : planes) {
+            if (p.length == 0) continue;
+            float min = p[0], max = p[0];
+            for (int y = 0; y < height; y++) {
+                for (int x = y * width, end = x + width; x < end; x++) {
+                    float v = p[x];
+                    if (!(v == v)) return false;
+                    if (v < min) min = v;
+                    if (v > max) max = v;
+                }
+                if (max - min > spread) return false;
+            }
+        }
+        return true;
+    }
+
     /** Grey (luma, BT.601 weights) version; a single-channel image is returned as is. */
     public FloatImage toGrey() {
         if (channels() == 1) return this;

@@ -24,11 +24,19 @@ final class Container {
     /** What the walk found. {@code problem} is a plain-words reason to refuse the file, or null. */
     static final class Info {
         final ImageFormat format;
-        int width = -1;
-        int height = -1;
+        /** As declared, unsigned where the format stores them so (-1: not known from the walk). */
+        long width = -1;
+        long height = -1;
         String problem;
         /** The pixel data the header declares does not fit in the file; judged after the pixel limit. */
         boolean pixelDataMissing;
+        /**
+         * Why the file cannot hold the pixels its header declares even at the best compression its format allows
+         * (so decoding would only allocate for data that is not there), or null; judged after the pixel limit.
+         */
+        String implausible;
+        /** Compressed image data found by the walk: PNG IDAT bytes, JPEG entropy-coded scan bytes; -1 when not counted. */
+        long imageDataBytes = -1;
         byte[] icc;
         byte[] exif;
         final Map<String, String> text = new LinkedHashMap<>();
@@ -61,6 +69,8 @@ final class Container {
         int pos = 8;
         boolean first = true;
         List<byte[]> iccParts = new ArrayList<>();
+        long idat = 0, emptyIdat = 0;
+        int channels = 0, bitDepth = 0;
         while (true) {
             if (pos + 12 > b.length) {
                 info.problem = TRUNCATED;
@@ -88,9 +98,19 @@ final class Container {
                     info.problem = "the PNG file does not start with a valid header chunk (IHDR)";
                     return;
                 }
-                info.width = (int) Math.min(Integer.MAX_VALUE, u32be(b, data));
-                info.height = (int) Math.min(Integer.MAX_VALUE, u32be(b, data + 4));
+                info.width = u32be(b, data);
+                info.height = u32be(b, data + 4);
+                bitDepth = b[data + 8] & 0xff;
+                channels = switch (b[data + 9] & 0xff) { case 0, 3 -> 1; case 2 -> 3; case 4 -> 2; case 6 -> 4; default -> 0; };
                 first = false;
+            }
+            if (type.equals("IDAT")) {
+                idat += len;
+                if (len == 0 && ++emptyIdat > MAX_EMPTY_CHUNKS) {
+                    info.problem = "the PNG file holds more than " + MAX_EMPTY_CHUNKS + " empty image-data chunks (IDAT):"
+                            + " it is damaged or built to exhaust the decoder";
+                    return;
+                }
             }
             switch (type) {
                 case "iCCP" -> iccParts.add(pngIcc(b, data, (int) len));
@@ -104,6 +124,34 @@ final class Container {
             pos += 12 + (int) len;
         }
         if (!iccParts.isEmpty()) info.icc = iccParts.get(0);
+        info.imageDataBytes = idat;
+        if (idat == 0) {
+            info.problem = "the PNG file has no image data (no IDAT chunk, or only empty ones)";
+        } else if (channels > 0 && bitDepth > 0 && info.width > 0 && info.height > 0) {
+            long raw = (long) info.height * (1 + ((long) info.width * channels * bitDepth + 7) / 8);
+            long least = raw / DEFLATE_MAX_RATIO;
+            if (idat < least) info.implausible = implausible(info, "PNG", idat, least);
+        }
+    }
+
+    /**
+     * Deflate's best case: a 258-byte match in 2 bits (1-bit length and distance codes), about 1032:1; no PNG
+     * encoder can store more pixels in fewer bytes.
+     */
+    static final long DEFLATE_MAX_RATIO = 1032;
+    /** More empty IDAT chunks than any encoder writes (they carry nothing; 0 in every real file we know). */
+    static final int MAX_EMPTY_CHUNKS = 1000;
+
+    private static String implausible(Info info, String format, long have, long least) {
+        return String.format(java.util.Locale.ROOT, "the header declares %d x %d pixels, but the file holds only %s of %s"
+                + " image data, and even a one-colour picture of that size needs at least %s: the data is missing"
+                + " (truncated file or forged header)", info.width, info.height, size(have), format, size(least));
+    }
+
+    static String size(long bytes) {
+        if (bytes < 10_000) return bytes + " bytes";
+        if (bytes < 10_000_000) return (bytes + 512) / 1024 + " KB";
+        return (bytes + (1 << 19)) / (1 << 20) + " MB";
     }
 
     private static byte[] pngIcc(byte[] b, int data, int len) {
@@ -143,6 +191,8 @@ final class Container {
     private static void jpeg(byte[] b, Info info) {
         int pos = 2;
         Map<Integer, byte[]> iccChunks = new java.util.TreeMap<>();
+        long scanBytes = 0;
+        boolean huffman = true;
         while (true) {
             while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++; // tolerate junk between segments like libjpeg
             while (pos < b.length && (b[pos] & 0xff) == 0xff) pos++; // fill bytes
@@ -175,6 +225,7 @@ final class Container {
             if (sof && dlen >= 5 && !info.hasDimensions()) {
                 info.height = u16be(b, data + 1);
                 info.width = u16be(b, data + 3);
+                huffman = marker < 0xc9; // SOF9 and above: arithmetic coding, which has no per-block minimum
             } else if (marker == 0xe1 && dlen > 6 && ImageFormat.startsWith(b, data, 'E', 'x', 'i', 'f', 0, 0) && info.exif == null) {
                 info.exif = copy(b, data + 6, dlen - 6);
             } else if (marker == 0xe2 && dlen > 14 && new String(b, data, 12, StandardCharsets.ISO_8859_1).equals("ICC_PROFILE\0")) {
@@ -185,6 +236,7 @@ final class Container {
             pos += len;
             if (marker == 0xda) {
                 // entropy-coded scan data: skip to the next real marker (FF 00 is a stuffed byte, FF D0-D7 a restart)
+                int scanStart = pos;
                 while (true) {
                     while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++;
                     if (pos + 1 >= b.length) {
@@ -198,6 +250,7 @@ final class Container {
                     }
                     break;
                 }
+                scanBytes += pos - scanStart;
                 if ((b[pos + 1] & 0xff) == 0xd9) break; // end of image after a scan: the structure is complete
             }
         }
@@ -205,6 +258,12 @@ final class Container {
             ByteArrayOutputStream icc = new ByteArrayOutputStream();
             iccChunks.values().forEach(icc::writeBytes);
             info.icc = icc.toByteArray();
+        }
+        info.imageDataBytes = scanBytes;
+        if (huffman && info.width > 0 && info.height > 0) {
+            // Huffman coding spends at least one bit on every 8x8 block of the first component (its DC code)
+            long least = ((info.width + 7L) / 8) * ((info.height + 7L) / 8) / 8;
+            if (scanBytes < least) info.implausible = implausible(info, "JPEG", scanBytes, least);
         }
     }
 
@@ -226,7 +285,25 @@ final class Container {
             return;
         }
         int n = le ? u16le(b, (int) ifd) : u16be(b, (int) ifd);
-        if (ifd + 2 + 12L * n > b.length) info.problem = TRUNCATED;
+        if (ifd + 2 + 12L * n > b.length) {
+            info.problem = TRUNCATED;
+            return;
+        }
+        // the declared size, read unsigned here (decoders turn 0xFFFFFFFF rows into -1)
+        long w = -1, h = -1;
+        for (int i = 0; i < n; i++) {
+            int e = (int) ifd + 2 + 12 * i;
+            int tag = le ? u16le(b, e) : u16be(b, e), type = le ? u16le(b, e + 2) : u16be(b, e + 2);
+            long count = le ? u32le(b, e + 4) : u32be(b, e + 4);
+            if ((tag != 256 && tag != 257) || count != 1) continue;   // a count above 1 makes the field an offset
+            long v = type == 3 ? (le ? u16le(b, e + 8) : u16be(b, e + 8)) : type == 4 ? (le ? u32le(b, e + 8) : u32be(b, e + 8)) : -1;
+            if (tag == 256) w = v;
+            else h = v;
+        }
+        if (w >= 0 && h >= 0) {
+            info.width = w;
+            info.height = h;
+        }
         // dimensions, EXIF and ICC come from the TIFF directory itself, read in Metadata (TwelveMonkeys)
     }
 

@@ -51,6 +51,17 @@ public final class ImageLoader {
     static final double MEMORY_SAFETY_FACTOR = 1.25;
 
     /**
+     * Java heap the full analysis takes per pixel on top of the decoded image, and its fixed part (models, buffers):
+     * {@code provenant bench memory} measured 78 MB per megapixel for 8 MP in a 1 GB heap and 49 MB per megapixel for
+     * 24 MP in a 2.5 GB heap, both including the models (README, "Evidence safety"); rounded up. A one-colour image
+     * needs none of it (every indicator stops at its content check).
+     */
+    public static final long ANALYSIS_BYTES_PER_PIXEL = 60;
+    public static final long ANALYSIS_FIXED_BYTES = 256L << 20;
+    /** Spread within which an image is one flat colour (the indicators' content check uses the same). */
+    public static final double UNIFORM_SPREAD = 2.0 / 255 + 1e-6;
+
+    /**
      * Formats whose decoders never read beyond the last byte of a complete file, so that any such read means the
      * file is truncated. The JPEG and WebP decoders read ahead in blocks; for them truncation is judged from the
      * container walk, the decoder's warnings and its end-of-file exceptions.
@@ -112,7 +123,9 @@ public final class ImageLoader {
         if (info.problem != null) throw new ImageLoadException(path, info.problem);
         if (info.hasDimensions()) checkDimensions(path, info.width, info.height);
         if (info.pixelDataMissing) throw new ImageLoadException(path, Container.TRUNCATED);
+        if (info.implausible != null) throw new ImageLoadException(path, info.implausible);
         Decoded d = decode(path, format, bytes, info);
+        checkAnalysisMemory(path, d.image);
         return new LoadedImage(path, bytes.length, sha, d.image, d.metadata, new Evidence(path, sha, format, bytes));
     }
 
@@ -138,11 +151,12 @@ public final class ImageLoader {
         }
     }
 
-    private void checkDimensions(Path path, int w, int h) throws ImageLoadException {
+    /** Width and height as declared, unsigned (a TIFF's 0xFFFFFFFF rows is 4294967295, never -1). */
+    private void checkDimensions(Path path, long w, long h) throws ImageLoadException {
         if (w <= 0 || h <= 0) {
             throw new ImageLoadException(path, "the header declares an empty image (" + w + " x " + h + " pixels)");
         }
-        long px = (long) w * h;
+        double px = (double) w * h; // two unsigned 32-bit sides can overflow a long
         if (px > maxPixels) {
             throw new ImageLoadException(path, String.format(Locale.ROOT,
                     "the header declares %d x %d = %.1f megapixels, more than the limit of %.1f megapixels",
@@ -180,8 +194,10 @@ public final class ImageLoader {
             if (isTruncation(e) || (READ_PAST_END_MEANS_TRUNCATED.contains(format) && stream.readsPastEnd() > 0)) {
                 throw new ImageLoadException(path, Container.TRUNCATED, e);
             }
-            throw new ImageLoadException(path, "the image data is damaged (the " + format + " decoder reports: "
-                    + decoderMessage(e) + ")", e);
+            String words = decoderMessage(e);
+            throw new ImageLoadException(path, words == null
+                    ? "the " + format + " file is damaged: a value its decoder needs is missing, out of range or of the wrong kind"
+                    : "the image data is damaged (the " + format + " decoder reports: " + words + ")", e);
         } finally {
             reader.dispose();
         }
@@ -218,6 +234,22 @@ public final class ImageLoader {
                     "decoding %d x %d pixels needs about %d MB of memory, but only %d MB are available to Java",
                     w, h, need >> 20, Math.max(0, free) >> 20));
         }
+    }
+
+    /**
+     * Refuses at once, before any indicator starts, an image whose analysis would need more heap than Java may use
+     * (the installer's launcher gives 60 % of the machine's memory): the examiner learns it in one line instead of
+     * after minutes of swapping or an out-of-memory error half-way.
+     */
+    private void checkAnalysisMemory(Path path, FloatImage img) throws ImageLoadException {
+        long need = ANALYSIS_FIXED_BYTES + (long) img.pixels() * ANALYSIS_BYTES_PER_PIXEL;
+        long free = availableMemory.getAsLong();
+        if (need <= free || img.isUniform(UNIFORM_SPREAD)) return;
+        throw new ImageLoadException(path, String.format(Locale.ROOT,
+                "analysing %d x %d pixels needs about %.1f GB of memory, but only %.1f GB are available to Java; start"
+                        + " Provenant with more memory (e.g. JAVA_TOOL_OPTIONS=-Xmx%dg) or analyse a smaller image",
+                img.width(), img.height(), need / 1e9, Math.max(0, free) / 1e9,
+                (long) Math.ceil((need + Runtime.getRuntime().totalMemory()) / 1e9) + 1));
     }
 
     /** Decoder warnings (and reads past the end) that mean the pixels are not all in the file. */
@@ -278,14 +310,27 @@ public final class ImageLoader {
         return s.length() > 200 ? s.substring(0, 200) + "..." : s;
     }
 
-    /** The decoder's own words: the message of the exception, followed by its cause's where that says more. */
-    private static String decoderMessage(Throwable e) {
+    /**
+     * The decoder's own words, when they are words: the message of an I/O error (and its cause's where that says
+     * more). A programming error inside the decoder (a failed cast, a null, an index out of range, as damaged TIFF
+     * directories provoke) or a message naming Java classes says nothing to an examiner: then null, and the caller
+     * says it in words.
+     */
+    static String decoderMessage(Throwable e) {
         String m = safeMessage(e);
         Throwable cause = e.getCause();
         if (cause != null && cause != e && cause.getMessage() != null && !m.contains(cause.getMessage().strip())) {
             m = m.replaceAll("[.!]+$", "") + ": " + safeMessage(cause);
         }
+        if (!(e instanceof IOException) || internals(m) || cause != null && !(cause instanceof IOException) && internals(safeMessage(cause))) {
+            return null;
+        }
+        m = Container.printable(m);
         return m.length() > 200 ? m.substring(0, 200) + "..." : m;
+    }
+
+    private static boolean internals(String m) {
+        return m.matches("(?s).*(\\bclass \\S|java\\.|javax\\.|Exception|Error\\b|\\bnull\\b|\\$|\\bat [a-z]+\\.).*");
     }
 
     static String safeMessage(Throwable e) {

@@ -12,16 +12,13 @@ import org.provenant.core.image.FloatMap;
 public final class MapRenderer {
     private MapRenderer() { }
 
-    /** One pixel per map value, values mapped linearly from [low, high] onto the scale. */
+    /**
+     * One pixel per map value, values mapped linearly from [low, high] onto the scale; a value that is not a number
+     * (no data) is fully transparent, never a colour of the scale. Draw it over {@link #checkerboard} where the
+     * background must show that.
+     */
     public static BufferedImage render(FloatMap map, ColourScale scale, double low, double high) {
-        BufferedImage out = new BufferedImage(map.width(), map.height(), BufferedImage.TYPE_INT_RGB);
-        double span = high - low == 0 ? 1 : high - low;
-        int[] row = new int[map.width()];
-        for (int y = 0; y < map.height(); y++) {
-            for (int x = 0; x < map.width(); x++) row[x] = scale.rgb((map.get(x, y) - low) / span);
-            out.setRGB(0, y, map.width(), 1, row, 0, map.width());
-        }
-        return out;
+        return renderArgb(map, scale, low, high, 1.0);
     }
 
     /** Same, with alpha so that it can be drawn over an image; NaN values are transparent. */
@@ -40,9 +37,28 @@ public final class MapRenderer {
         return out;
     }
 
+    /** Light squares of {@link #CHECK} pixels: the usual picture of "transparent", drawn behind maps with no data. */
+    public static void checkerboard(Graphics2D g, int x, int y, int w, int h) {
+        Color old = g.getColor();
+        for (int yy = 0; yy < h; yy += CHECK) {
+            for (int xx = 0; xx < w; xx += CHECK) {
+                g.setColor(((xx / CHECK + yy / CHECK) & 1) == 0 ? CHECK_LIGHT : CHECK_DARK);
+                g.fillRect(x + xx, y + yy, Math.min(CHECK, w - xx), Math.min(CHECK, h - yy));
+            }
+        }
+        g.setColor(old);
+    }
+
+    /** Side of a checkerboard square, and its two colours. */
+    public static final int CHECK = 6;
+    public static final Color CHECK_LIGHT = new Color(0xffffff), CHECK_DARK = new Color(0xd0d0d0);
+    /** Legend text of the "no data" entry. */
+    public static final String NO_DATA = "no data (transparent)";
+
     /**
-     * A vertical legend: the colour bar with the high label at the top and the low label at the bottom,
-     * and the title above.
+     * A vertical legend: the colour bar with the high label at the top and the low label at the bottom, the title
+     * above, and below the bar a "no data" entry (a transparent square shown as a checkerboard): cells where the
+     * indicator could not measure anything are left transparent, never painted as a value.
      */
     public static BufferedImage legend(ColourScale scale, String title, String lowLabel, String highLabel, int height) {
         int barW = 18, w = 190, top = 22;
@@ -51,7 +67,8 @@ public final class MapRenderer {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, height);
-        int barH = Math.max(10, height - top - 8);
+        int noData = 20;
+        int barH = Math.max(10, height - top - 8 - noData);
         for (int y = 0; y < barH; y++) {
             g.setColor(new Color(scale.rgb(1.0 - (double) y / (barH - 1))));
             g.drawLine(4, top + y, 4 + barW, top + y);
@@ -64,6 +81,11 @@ public final class MapRenderer {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawString(highLabel, barW + 10, top + 10);
         g.drawString(lowLabel, barW + 10, top + barH - 2);
+        int sy = top + barH + 6;
+        checkerboard(g, 4, sy, barW, 12);
+        g.setColor(Color.DARK_GRAY);
+        g.drawRect(4, sy, barW, 12);
+        g.drawString(NO_DATA, barW + 10, sy + 11);
         g.dispose();
         return out;
     }

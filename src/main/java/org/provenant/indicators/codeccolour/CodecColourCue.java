@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -49,10 +50,14 @@ public final class CodecColourCue implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         if (image.channels() < 3) throw new IndicatorException("The neural-codec colour cue needs a colour image; this one is greyscale.");
         int b = ColourCorrelation.BLOCK;
-        if (image.width() < b || image.height() < b)
-            throw new IndicatorException("The neural-codec colour cue needs an image of at least " + b + "x" + b + " pixels.");
+        IndicatorResult thin = ContentCheck.check(this, image, context, b);
+        if (thin != null) return thin;
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
         double[] f = ColourCorrelation.features(image);
+        if (java.util.Arrays.stream(f).anyMatch(Double::isNaN)) {
+            return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "in some colour-channel pair no block has fine detail,"
+                    + " so the forest's features are undefined.");
+        }
         context.progress().progress(0.6);
         ForestClassifier.Prediction p = forest.predict(f);
         double pc = p.probability(CODEC);

@@ -10,6 +10,7 @@ import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -94,9 +95,8 @@ public final class ColourCorrelation implements Indicator {
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         if (image.channels() < 3) throw new IndicatorException("Colour-channel correlation needs a colour image; this one is greyscale.");
-        if (image.width() < BLOCK || image.height() < BLOCK) {
-            throw new IndicatorException("Colour-channel correlation needs an image of at least " + BLOCK + "x" + BLOCK + " pixels.");
-        }
+        IndicatorResult thin = ContentCheck.check(this, image, context, BLOCK);
+        if (thin != null) return thin;
         Correlations c = compute(image, BLOCK, context.progress());
         double[] f = features(c);
         int stride = STATS.length;
@@ -105,6 +105,10 @@ public final class ColourCorrelation implements Indicator {
         for (int p = 0; p < 3; p++) {
             median[p] = f[p * stride + 4];
             headline += median[p] / 3;
+        }
+        if (!Double.isFinite(headline)) {
+            return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "no " + BLOCK + "x" + BLOCK + " block has fine detail"
+                    + " in all three colour channels, so no correlation between them is defined.");
         }
         List<Score> scores = new ArrayList<>();
         Score head = new Score("median_block_corr", "Median block residual correlation (mean of 3 pairs)", headline,
@@ -160,9 +164,8 @@ public final class ColourCorrelation implements Indicator {
             Arrays.sort(v);
             int o = p * stride;
             if (n == 0) {
-                // no block with a defined correlation (flat image): block statistics fall back to the global value
-                Arrays.fill(f, o, o + stride, Double.isFinite(c.global()[p]) ? c.global()[p] : 0);
-                f[o + 1] = 0;
+                // no block with a defined correlation: the block statistics are undefined (NaN), never 0
+                Arrays.fill(f, o, o + stride, Double.NaN);
             } else {
                 double mean = 0;
                 for (double x : v) mean += x;
@@ -173,7 +176,7 @@ public final class ColourCorrelation implements Indicator {
                 f[o + 1] = Math.sqrt(var / n);
                 for (int q = 0; q < QUANTILES.length; q++) f[o + 2 + q] = quantile(v, QUANTILES[q]);
             }
-            f[o + stride - 1] = Double.isFinite(c.global()[p]) ? c.global()[p] : 0;
+            f[o + stride - 1] = c.global()[p];
         }
         return f;
     }

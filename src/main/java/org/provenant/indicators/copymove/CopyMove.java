@@ -9,6 +9,7 @@ import org.provenant.core.filter.Resample;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -62,6 +63,8 @@ public final class CopyMove implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
         String label = "Matched clusters (copied region pairs)";
         int minInliers = (int) Math.max(3, ctx.parameter(MIN_BLOCKS_KEY, MIN_INLIERS));
+        IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, 2 * BlockFeatures.RADIUS + 1, 2 * BlockFeatures.RADIUS + 1);
+        if (tooLittle != null) return tooLittle;
         int r = BlockFeatures.RADIUS;
         FloatImage grey = PixelWork.grey(image, ctx);
         double f = Math.min(1, (double) MAX_SIDE / Math.max(image.width(), image.height()));

@@ -8,6 +8,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.jpeg.JpegModel;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -63,6 +64,8 @@ public final class ErrorLevelAnalysis implements Indicator {
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
         int q = quality(ctx);
+        IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, 8, 8);
+        if (tooLittle != null) return tooLittle;
         String label = "Most departing error-level region (z x size)";
         if (!JpegModel.fits(image)) {
             return Verdicts.notEnoughTexture(ID, "ela_departure", label, "the image has no full 8x8 block ("

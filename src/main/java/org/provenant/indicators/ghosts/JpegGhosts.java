@@ -8,6 +8,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.jpeg.JpegModel;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -54,6 +55,8 @@ public final class JpegGhosts implements Indicator {
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
         String label = "Share of the image in the largest region with another first quality";
+        IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, 8, 8);
+        if (tooLittle != null) return tooLittle;
         if (!JpegModel.fits(image)) {
             return Verdicts.notEnoughTexture(ID, "ghost_region_share", label, "the image has no full 8x8 block ("
                     + image.width() + "x" + image.height() + " pixels).", List.of());

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -95,7 +96,8 @@ public final class LareIndicator implements Indicator {
             Measurement m = compute(image, context);
             mine.complete(m);
             return m;
-        } catch (IndicatorException | RuntimeException e) {
+        } catch (IndicatorException | RuntimeException | Error e) {
+            // an Error too (out of memory, a missing class): else a waiting Localization would wait forever
             synchronized (MEMO) {
                 MEMO.removeIf(m -> m.result() == mine);
             }
@@ -140,7 +142,8 @@ public final class LareIndicator implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        if (image.width() < 32 || image.height() < 32) throw new IndicatorException("LaRE needs an image of at least 32x32 pixels.");
+        IndicatorResult thin = ContentCheck.check(this, image, context, 32);
+        if (thin != null) return thin;
         Measurement me = measure(image, context);
         double mean = me.map256().mean();
         ModelEntry den = context.models().find(lareDenoiserName(context)).orElse(null);

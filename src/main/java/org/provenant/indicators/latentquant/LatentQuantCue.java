@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -42,8 +43,8 @@ public final class LatentQuantCue implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        if (image.width() < 16 || image.height() < 16)
-            throw new IndicatorException("The latent-quantization cue needs an image of at least 16x16 pixels.");
+        IndicatorResult thin = ContentCheck.check(this, image, context, 16);
+        if (thin != null) return thin;
         List<NeuralCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = LatentQuantization.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -155,9 +156,8 @@ public final class Localization implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        if (image.width() < 4 * TILE || image.height() < 4 * TILE) {
-            throw new IndicatorException("Localization needs an image of at least " + 4 * TILE + "x" + 4 * TILE + " pixels.");
-        }
+        IndicatorResult thin = ContentCheck.check(this, image, context, 4 * TILE);
+        if (thin != null) return thin;
         List<String> skipped = new ArrayList<>();
         List<Cue> cues = cues(image, context, skipped);
         int gw = image.width() / TILE, gh = image.height() / TILE;
@@ -219,7 +219,7 @@ public final class Localization implements Indicator {
     }
 
     private static double nz(double v) {
-        return Double.isFinite(v) ? v : 0;
+        return v;   // issue 14: an undefined value stays NaN ("not computed"), never 0
     }
 
     static Cue cue(String name, FloatMap raw, Direction dir, double zHalf) {

@@ -8,6 +8,7 @@ import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -51,6 +52,8 @@ public final class NoiseMap implements Indicator {
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
         String label = "Noise inconsistency of the most deviant region (z x size)";
+        IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, BLOCK, BLOCK);
+        if (tooLittle != null) return tooLittle;
         if (image.width() < BLOCK || image.height() < BLOCK) {
             return Verdicts.notEnoughTexture(ID, "noise_inconsistency", label, "the image (" + image.width() + "x"
                     + image.height() + ") is smaller than one " + BLOCK + "x" + BLOCK + " block.", List.of());

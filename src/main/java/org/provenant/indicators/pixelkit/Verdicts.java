@@ -2,6 +2,7 @@ package org.provenant.indicators.pixelkit;
 
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -20,7 +21,7 @@ public final class Verdicts {
     public static IndicatorResult notEnoughTexture(String id, String key, String label, String why, List<MapLayer> maps) {
         Score head = new Score(key, label, Double.NaN, "Not defined for this image: " + why);
         return new IndicatorResult(id, head, List.of(head), maps,
-                "Not enough texture to analyse: " + why + " The statistic needs fine detail (edges, grain, noise) in"
+                ContentCheck.PREFIX + "not enough texture to analyse: " + why + " The statistic needs fine detail (edges, grain, noise) in"
                         + " several parts of the image; a tiny, very narrow or flat one-colour image has none, so this"
                         + " indicator says nothing about it either way.", Hypothesis.INCONCLUSIVE, 0.5, null);
     }

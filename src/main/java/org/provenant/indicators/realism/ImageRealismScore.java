@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -29,6 +30,11 @@ public final class ImageRealismScore implements Indicator {
     /** Largest pentagon radius, so that one degenerate statistic (e.g. a flat image) cannot dominate. Our choice. */
     public static final double MAX_RADIUS = 10;
     /** Area of the pentagon with all radii 1 (an image at the reference means). */
+    /**
+     * Smallest side judged (our choice): the statistics are taken at 512 x 512, and a smaller picture would be
+     * enlarged more than eight times, so its edges, texture and spectrum would be the interpolation's, not the image's.
+     */
+    public static final int MIN_SIDE = 64;
     public static final double REFERENCE_AREA = RealismStatistics.area(new double[]{1, 1, 1, 1, 1});
     /**
      * Decision bands, as fractions of {@link #REFERENCE_AREA}. Our choice (the paper reports distributions, not a
@@ -73,11 +79,17 @@ public final class ImageRealismScore implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
+        IndicatorResult thin = ContentCheck.check(this, image, context, MIN_SIDE);
+        if (thin != null) return thin;
         double[] ref = reference(context.models()).meanArray();
         context.progress().checkCancelled();
         RealismStatistics.Measurement m = RealismStatistics.measureDetailed(image);
         double[] r = RealismStatistics.radii(m.stats(), ref);
         double irs = RealismStatistics.area(r);
+        if (!Double.isFinite(irs)) {
+            return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "a statistic of the Image Realism Score is undefined"
+                    + " for this picture (raw values " + java.util.Arrays.toString(m.stats()) + "), so no score is given.");
+        }
         double rel = irs / REFERENCE_AREA;
         List<Score> scores = new ArrayList<>();
         Score head = new Score("irs", "Image Realism Score", irs, String.format(Locale.ROOT,

@@ -126,14 +126,16 @@ public final class RealismStatistics {
 
     /**
      * Pentagon radii: each statistic divided by its reference mean; energy, blur and spectrum inverted (reference
-     * over value) so that larger means "more real". Radii are capped at {@link ImageRealismScore#MAX_RADIUS}.
+     * over value) so that larger means "more real". Radii are capped at {@link ImageRealismScore#MAX_RADIUS}; NaN
+     * where a statistic is undefined.
      */
     public static double[] radii(double[] stats, double[] referenceMeans) {
         double[] r = new double[5];
         for (int i = 0; i < 5; i++) {
             boolean inverted = i == ENERGY || i == BLUR || i == SPECTRUM;
             double v = inverted ? referenceMeans[i] / stats[i] : stats[i] / referenceMeans[i];
-            r[i] = Double.isFinite(v) ? Math.min(ImageRealismScore.MAX_RADIUS, Math.max(0, v)) : ImageRealismScore.MAX_RADIUS;
+            // a division by zero is the limit (capped); an undefined statistic stays undefined, never a number
+            r[i] = Double.isNaN(v) ? Double.NaN : Math.min(ImageRealismScore.MAX_RADIUS, Math.max(0, v));
         }
         return r;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -36,8 +37,8 @@ public final class RecompressionCue implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        if (image.width() < 16 || image.height() < 16)
-            throw new IndicatorException("The recompression cue needs an image of at least 16x16 pixels.");
+        IndicatorResult thin = ContentCheck.check(this, image, context, 16);
+        if (thin != null) return thin;
         List<NeuralCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = RateDistortion.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);

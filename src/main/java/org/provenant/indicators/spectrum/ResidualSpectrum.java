@@ -11,6 +11,7 @@ import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -92,9 +93,8 @@ public final class ResidualSpectrum implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        if (Math.min(image.width(), image.height()) < MIN_TILE) {
-            throw new IndicatorException("Residual spectrum needs an image of at least " + MIN_TILE + "x" + MIN_TILE + " pixels.");
-        }
+        IndicatorResult thin = ContentCheck.check(this, image, context, MIN_TILE);
+        if (thin != null) return thin;
         Spectra s = compute(image, context.progress());
         List<Peak> peaks = new ArrayList<>();
         peaks.addAll(peaks("residual", s.residualDb(), s.tile()));

@@ -1,15 +1,16 @@
 package org.provenant.report.casefile;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.provenant.core.io.OutputGuard;
 import java.util.Optional;
 
 /**
@@ -59,34 +60,24 @@ public final class CaseFiles {
         }
     }
 
-    /** Saves the case file beside the evidence and returns its path. */
+    /**
+     * Saves the case file beside the evidence and returns its path. It never replaces the evidence nor a file that
+     * is not a case file ({@link OutputGuard#checkSidecar}), and writes atomically.
+     */
     public static Path save(Path evidence, CaseFile cf) throws CaseFileException {
         Path f = pathFor(evidence);
-        if (f.equals(evidence.toAbsolutePath())) throw new CaseFileException(f, "refusing to overwrite the evidence");
-        Path tmp = null;
         try {
+            OutputGuard.checkSidecar(f, List.of(evidence));
             ObjectNode root = MAPPER.createObjectNode();
             root.put("format", FORMAT);
             root.put("version", VERSION);
             root.set("case", MAPPER.valueToTree(cf));
-            tmp = org.provenant.report.TempFiles.besides(f);
-            MAPPER.writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
-            }
+            OutputGuard.writeAtomically(f, os -> MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, root));
             return f;
+        } catch (OutputGuard.RefusedException e) {
+            throw new CaseFileException(f, e.getMessage(), e);
         } catch (IOException e) {
             throw new CaseFileException(f, "it could not be written (" + firstLine(e.getMessage()) + ")", e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary file is only left behind if the folder became unwritable meanwhile
-                }
-            }
         }
     }
 

@@ -330,17 +330,33 @@ class ImageLoaderTest {
                 () -> new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 8L << 20).load(p));
         assertTrue(e.getMessage().startsWith("Cannot open mem.png: decoding 1000 x 1000 pixels needs about "), e.getMessage());
         assertTrue(e.getMessage().endsWith("only 8 MB are available to Java"), e.getMessage());
-        assertEquals(1000, new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 64L << 20).load(p).image().width());
+        assertEquals(1000, new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 512L << 20).load(p).image().width());
+    }
+
+    /** Issue 14: an image whose analysis cannot fit is refused at once, in one line; a one-colour one needs no analysis memory. */
+    @Test
+    void analysisThatCannotFitIsRefusedAtOnceUnlessTheImageIsOneColour() throws Exception {
+        Path p = file("big-photo.png", TestFiles.write(TestFiles.rgb8(1000, 1000, 12), "png"));
+        // decoding fits in 64 MB, the analysis (about 60 bytes per pixel + 256 MB) does not
+        ImageLoadException e = assertThrows(ImageLoadException.class,
+                () -> new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 64L << 20).load(p));
+        assertTrue(e.getMessage().startsWith("Cannot open big-photo.png: analysing 1000 x 1000 pixels needs about 0.3 GB of memory,"
+                + " but only 0.1 GB are available to Java; start Provenant with more memory"), e.getMessage());
+        BufferedImage flat = new BufferedImage(1000, 1000, BufferedImage.TYPE_INT_RGB);
+        Path u = file("uniform.png", TestFiles.write(flat, "png"));
+        assertEquals(1000, new ImageLoader(ImageLoader.DEFAULT_MAX_PIXELS, () -> 64L << 20).load(u).image().width());
     }
 
     @Test
-    void hugeDeclaredSizeWithoutPixelLimitIsRefusedForMemoryNotDecoded() throws Exception {
+    void hugeDeclaredSizeWithoutPixelLimitIsRefusedBeforeDecoding() throws Exception {
         byte[] png = TestFiles.write(TestFiles.rgb8(64, 64, 13), "png");
         int ihdr = TestFiles.pngChunk(png, "IHDR");
         byte[] lie = TestFiles.fixPngCrc(TestFiles.u32be(TestFiles.u32be(png, ihdr + 8, 60_000), ihdr + 12, 60_000), ihdr);
         Path p = file("lie.png", lie);
         ImageLoadException e = assertThrows(ImageLoadException.class, () -> new ImageLoader(Long.MAX_VALUE).load(p));
-        assertTrue(e.getMessage().startsWith("Cannot open lie.png: decoding 60000 x 60000 pixels needs about "), e.getMessage());
+        // 12 KB of deflate data cannot hold 60000 x 60000 x 3 bytes (10.8 GB; deflate packs at most about 1032:1)
+        assertTrue(e.getMessage().startsWith("Cannot open lie.png: the header declares 60000 x 60000 pixels, but the file holds"
+                + " only 12 KB of PNG image data, and even a one-colour picture of that size needs at least 10 MB"), e.getMessage());
     }
 
     @Test

@@ -48,6 +48,8 @@ class MalformedFilesTest {
     }
 
     private static final String TRUNCATED = "the file ends early (truncated)";
+    /** What a decoder's failed cast ("class java.io.EOFException cannot be cast to class java.lang.Number") becomes. */
+    private static final String IN_WORDS = "the TIFF file is damaged: a value its decoder needs is missing, out of range or of the wrong kind";
     private static final String MEGAPIXELS = "megapixels, more than the limit of 100.0 megapixels";
 
     static List<Arguments> cases() {
@@ -89,7 +91,8 @@ class MalformedFilesTest {
                 "65000 x 65000 = 4225.0 " + MEGAPIXELS);
         add("jpeg SOF height 0", "jpg", () -> TestFiles.u16be(JPEG, sof + 5, 0), "empty image");
         add("jpeg SOF lies 20000 x 3000 (within the limit, data for 96 x 64)", "jpg",
-                () -> TestFiles.u16be(TestFiles.u16be(JPEG, sof + 5, 3000), sof + 7, 20000), TRUNCATED);
+                () -> TestFiles.u16be(TestFiles.u16be(JPEG, sof + 5, 3000), sof + 7, 20000),
+                "the file holds only 838 bytes of JPEG image data, and even a one-colour picture of that size needs at least 114 KB");
         add("jpeg segment length 1", "jpg", () -> TestFiles.u16be(JPEG, dqt + 2, 1), "impossible length");
         add("jpeg segment length past the end", "jpg", () -> TestFiles.u16be(JPEG, dqt + 2, 0xfff0), TRUNCATED);
         add("jpeg DHT table class bit flip", "jpg", () -> TestFiles.flip(JPEG, dht + 4, 0x20), "damaged");
@@ -155,6 +158,19 @@ class MalformedFilesTest {
         add("webp VP8 lies 16383 x 16383", "webp", () -> TestFiles.u16le(TestFiles.u16le(WEBP_LOSSY, 26, 0x3fff), 28, 0x3fff), MEGAPIXELS);
         add("webp VP8L data garbage", "webp", () -> garbage(WEBP_LOSSLESS, 25, 99), "damaged");
         add("webp chunk size past the end", "webp", () -> TestFiles.u32le(WEBP_LOSSLESS, 16, 100_000), TRUNCATED);
+        // ---------------- issue 14: memory follows the file, messages in words
+        add("jpeg of 19 KB declaring 9000 x 9000", "jpg",
+                () -> TestFiles.u16be(TestFiles.u16be(JPEG_19K, TestFiles.jpegMarker(JPEG_19K, 0xc0) + 5, 9000),
+                        TestFiles.jpegMarker(JPEG_19K, 0xc0) + 7, 9000),
+                "the header declares 9000 x 9000 pixels, but the file holds only");
+        add("png with 200,000 empty IDAT chunks", "png", () -> emptyIdats(PNG, 200_000), "more than 1000 empty image-data chunks");
+        add("png without IDAT", "png", () -> withoutIdat(PNG), "no image data");
+        add("tiff declaring 0xFFFFFFFF rows", "tif", () -> tiffLong(TIFF, 257, 0xFFFFFFFFL), "96 x 4294967295 = ");
+        add("tiff width entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 256), IN_WORDS);
+        add("tiff height entry of 2 values pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 257), IN_WORDS);
+        add("tiff strip byte counts pointing past the end", "tif", () -> tiffOffsetPastEnd(TIFF, 279), IN_WORDS);
+        add("png chunk name of control bytes", "png", () -> TestFiles.set(PNG, TestFiles.pngChunk(PNG, "IDAT") + 4, 0x1b, 0x07, 0xff, 0x00),
+                "the PNG chunk '????' at byte");
         // ---------------- not images at all
         add("random bytes", "png", () -> garbage(new byte[4096], 0, 7), "not an image");
         add("a text file named .jpg", "jpg", () -> "this is not a picture\n".getBytes(StandardCharsets.US_ASCII), "not an image");
@@ -163,22 +179,66 @@ class MalformedFilesTest {
         return CASES;
     }
 
-    /** The TIFF with the value of the first IFD entry {@code tag} replaced (SHORT or LONG, value in the entry). */
-    static byte[] tiffTag(byte[] t, int tag, long value) {
+    /** A JPEG of about 19 KB (noise compresses badly), as in the issue. */
+    private static final byte[] JPEG_19K = TestFiles.write(TestFiles.rgb8(150, 112, 29), "jpeg");
+
+    /** The PNG with {@code n} empty IDAT chunks inserted before its real one (12 bytes each). */
+    static byte[] emptyIdats(byte[] png, int n) {
+        int idat = TestFiles.pngChunk(png, "IDAT");
+        byte[] one = {0, 0, 0, 0, 'I', 'D', 'A', 'T', 0x35, (byte) 0xaf, 0x06, 0x1e}; // CRC-32 of "IDAT"
+        byte[] all = new byte[12 * n];
+        for (int i = 0; i < n; i++) System.arraycopy(one, 0, all, 12 * i, 12);
+        return TestFiles.insert(png, idat, all);
+    }
+
+    /** The PNG with its IDAT chunk cut out (IHDR and IEND intact). */
+    static byte[] withoutIdat(byte[] png) {
+        int idat = TestFiles.pngChunk(png, "IDAT");
+        int len = (int) TestFiles.readU32be(png, idat);
+        byte[] out = new byte[png.length - 12 - len];
+        System.arraycopy(png, 0, out, 0, idat);
+        System.arraycopy(png, idat + 12 + len, out, idat, png.length - idat - 12 - len);
+        return out;
+    }
+
+    /** The TIFF with first-IFD entry {@code tag} made 2 LONGs stored past the end of the file (unreadable values). */
+    static byte[] tiffOffsetPastEnd(byte[] t, int tag) {
+        byte[] c = tiffEntry(t, tag, t.length + 100L, true);
+        int e = tiffEntryAt(c, tag);
+        return c[0] == 'I' ? TestFiles.u32le(c, e + 4, 2) : TestFiles.u32be(c, e + 4, 2);
+    }
+
+    /** Byte position of first-IFD entry {@code tag}. */
+    private static int tiffEntryAt(byte[] t, int tag) {
         boolean le = t[0] == 'I';
         int ifd = (int) (le ? TestFiles.readU32le(t, 4) : TestFiles.readU32be(t, 4));
         int n = le ? (t[ifd] & 0xff) | (t[ifd + 1] & 0xff) << 8 : TestFiles.readU16be(t, ifd);
         for (int i = 0; i < n; i++) {
             int e = ifd + 2 + 12 * i;
             int id = le ? (t[e] & 0xff) | (t[e + 1] & 0xff) << 8 : TestFiles.readU16be(t, e);
-            if (id != tag) continue;
-            int type = le ? (t[e + 2] & 0xff) | (t[e + 3] & 0xff) << 8 : TestFiles.readU16be(t, e + 2);
-            byte[] c = le ? TestFiles.u32le(t, e + 4, 1) : TestFiles.u32be(t, e + 4, 1); // count 1: value inline
-            if (type == 3) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
-            c = le ? TestFiles.u16le(c, e + 2, 4) : TestFiles.u16be(c, e + 2, 4);
-            return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
+            if (id == tag) return e;
         }
         throw new IllegalStateException("tag " + tag + " not in the test TIFF");
+    }
+
+    /** The TIFF with first-IFD entry {@code tag} made a LONG holding {@code value} (e.g. 0xFFFFFFFF rows). */
+    static byte[] tiffLong(byte[] t, int tag, long value) {
+        return tiffEntry(t, tag, value, true);
+    }
+
+    /** The TIFF with the value of the first IFD entry {@code tag} replaced (SHORT or LONG, value in the entry). */
+    static byte[] tiffTag(byte[] t, int tag, long value) {
+        return tiffEntry(t, tag, value, false);
+    }
+
+    private static byte[] tiffEntry(byte[] t, int tag, long value, boolean asLong) {
+        boolean le = t[0] == 'I';
+        int e = tiffEntryAt(t, tag);
+        int type = le ? (t[e + 2] & 0xff) | (t[e + 3] & 0xff) << 8 : TestFiles.readU16be(t, e + 2);
+        byte[] c = le ? TestFiles.u32le(t, e + 4, 1) : TestFiles.u32be(t, e + 4, 1); // count 1: value inline
+        if (type == 3 && !asLong) return le ? TestFiles.u16le(c, e + 8, (int) value) : TestFiles.u16be(c, e + 8, (int) value);
+        c = le ? TestFiles.u16le(c, e + 2, 4) : TestFiles.u16be(c, e + 2, 4);
+        return le ? TestFiles.u32le(c, e + 8, value) : TestFiles.u32be(c, e + 8, value);
     }
 
     static byte[] garbage(byte[] base, int from, long seed) {
@@ -201,7 +261,9 @@ class MalformedFilesTest {
         String m = e.getMessage();
         assertTrue(m.startsWith("Cannot open " + fileName + ": "), m);
         assertFalse(m.contains("\n"), "one line: " + m);
-        assertFalse(m.contains("Exception"), "plain words, no exception class: " + m);
+        assertFalse(m.contains("Exception") || m.contains("java.") || m.contains("class "), "plain words, no exception class: " + m);
+        assertFalse(m.chars().anyMatch(ch -> Character.isISOControl(ch) || ch == 0xFFFD), "no raw bytes: " + m);
+        assertFalse(m.contains("-1 pixels") || m.contains("x -1"), "sizes unsigned: " + m);
         assertTrue(m.contains(c.expected), "expected '" + c.expected + "' in: " + m);
     }
 

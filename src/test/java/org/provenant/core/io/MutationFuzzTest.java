@@ -31,6 +31,8 @@ class MutationFuzzTest {
                 Arguments.of("png", TestFiles.write(TestFiles.rgb8(64, 48, 31), "png")),
                 Arguments.of("jpg", TestFiles.write(TestFiles.rgb8(64, 48, 32), "jpeg")),
                 Arguments.of("jpg", TestFiles.progressiveJpeg(TestFiles.rgb8(64, 48, 33))),
+                // a JPEG whose first bytes are a C2PA manifest store (APP11 JUMBF); c2pa tests damage the store itself
+                Arguments.of("jpg", TestFiles.resource("/c2pa/C.jpg")),
                 Arguments.of("tif", TestFiles.write(TestFiles.rgb8(64, 48, 34), "tiff")),
                 Arguments.of("tif", TestFiles.tiffCompressed(TestFiles.rgb8(64, 48, 35), "LZW")),
                 Arguments.of("tif", TestFiles.write(TestFiles.grey16(64, 48), "tiff")),

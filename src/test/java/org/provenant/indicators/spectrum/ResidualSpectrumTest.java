@@ -84,7 +84,10 @@ class ResidualSpectrumTest {
     }
 
     @Test
-    void tinyImageIsRefused() {
-        assertThrows(IndicatorException.class, () -> analyze(noise(40, 40, 3), 40, 40));
+    void tinyImageIsInconclusiveWithTheReason() throws Exception {
+        IndicatorResult r = analyze(noise(40, 40, 3), 40, 40);
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        assertTrue(r.explanation().startsWith(org.provenant.indicators.ContentCheck.PREFIX), r.explanation());
+        assertTrue(Double.isNaN(r.headline().value()));
     }
 }

@@ -72,4 +72,21 @@ class CaseFilesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Annotation.note(0, 0, "x", "a", "t", "red"));
     }
+
+    @Test
+    void neverReplacesAFileThatIsNotACaseFile(@TempDir Path dir) throws Exception {
+        Path evidence = Files.write(dir.resolve("b.png"), new byte[]{1, 2, 3});
+        // another image that happens to carry the case file's name (e.g. more evidence) is left alone
+        Path clash = Files.write(CaseFiles.pathFor(evidence), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 1});
+        CaseFileException e = assertThrows(CaseFileException.class, () -> CaseFiles.save(evidence, sample()));
+        assertTrue(e.getMessage().contains("not written by Provenant"), e.getMessage());
+        assertArrayEquals(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 1}, Files.readAllBytes(clash));
+        Files.delete(clash);
+        CaseFiles.save(evidence, sample());
+        CaseFiles.save(evidence, sample());   // our own case file is replaced
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "evidence and case file only, no temporary file left");
+        }
+        assertArrayEquals(new byte[]{1, 2, 3}, Files.readAllBytes(evidence));
+    }
 }
