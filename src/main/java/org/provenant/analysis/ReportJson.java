@@ -104,7 +104,7 @@ public final class ReportJson {
     }
 
     /** Structured findings as nested objects: label, value, tone (NEUTRAL, GOOD, BAD, NOTE) and children. */
-    private static ArrayNode details(List<Detail> ds) {
+    public static ArrayNode details(List<Detail> ds) {
         ArrayNode a = MAPPER.createArrayNode();
         for (Detail d : ds) {
             ObjectNode x = a.addObject();

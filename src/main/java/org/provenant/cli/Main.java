@@ -25,6 +25,7 @@ public final class Main {
                 new CalibrateIrsCommand(),
                 new ReportCommand(),
                 new TrainCommand(),
+                new TrainDetectorCommand(),
                 new BenchCodecCommand(),
                 new C2paScanCommand())) {
             m.put(c.name(), c);

@@ -206,12 +206,12 @@ public final class TrainCommand implements Command {
         om.writeValue(manifest.toFile(), root);
     }
 
-    private static String value(List<String> args, int i, String opt) throws UsageException {
+    static String value(List<String> args, int i, String opt) throws UsageException {
         if (i >= args.size()) throw new UsageException(opt + " needs a value");
         return args.get(i);
     }
 
-    private static int intValue(List<String> args, int i, String opt) throws UsageException {
+    static int intValue(List<String> args, int i, String opt) throws UsageException {
         try {
             return Integer.parseInt(value(args, i, opt));
         } catch (NumberFormatException e) {

@@ -45,6 +45,8 @@ public final class PdfReport {
      * fraction of the largest magnitude (or lean to different hypotheses). Our choice; no published figure.
      */
     public static final double COMPARISON_RELATIVE_DIFFERENCE = 0.10;
+    /** Most lines of structured findings printed per indicator (a metadata tree can hold thousands). */
+    static final int MAX_DETAIL_ROWS = 400;
     /** Height limit of a picture row on the page, in points. */
     static final float PICTURE_HEIGHT = 300;
 
@@ -192,7 +194,8 @@ public final class PdfReport {
             if (h != null && h != r.supports()) return true;
             h = r.supports();
             double v = r.headline().value();
-            if (!Double.isFinite(v)) {   // undefined on every image (e.g. no manifest anywhere) is alike; on some, different
+            // undefined on every image for the same reason (e.g. "not a JPEG" on all): alike; on some only: different
+            if (!Double.isFinite(v)) {
                 undefined++;
                 continue;
             }
@@ -200,7 +203,7 @@ public final class PdfReport {
             max = Math.max(max, v);
             mag = Math.max(mag, Math.abs(v));
         }
-        if (undefined > 0) return undefined < outs.size();
+        if (undefined > 0) return undefined < outs.size() || outs.stream().map(o -> o.result().headline().meaning()).distinct().count() > 1;
         return mag > 0 && (max - min) > COMPARISON_RELATIVE_DIFFERENCE * mag;
     }
 
@@ -326,8 +329,11 @@ public final class PdfReport {
     /** Structured findings as an indented two-column table; checks that held green, failures red, notes amber. */
     private static void details(PdfLayout l, List<Detail> details) throws IOException {
         List<List<Cell>> rows = new ArrayList<>();
+        int total = 0;
+        for (Detail top : details) total += top.flatten().size();
         for (Detail top : details) {
             for (Detail.Row row : top.flatten()) {
+                if (rows.size() >= MAX_DETAIL_ROWS) break;   // thousands of maker-note tags: bounded, all in the JSON
                 Detail d = row.detail();
                 Color tint = switch (d.tone()) {
                     case GOOD -> new Color(0xdcefdc);
@@ -342,6 +348,10 @@ public final class PdfReport {
         }
         l.space(3);
         l.table(new float[]{190, PdfLayout.WIDTH - 190}, List.of(new Cell("Finding", l.bold), new Cell("Value", l.bold)), rows, 8f);
+        if (total > rows.size()) {
+            l.paragraph((total - rows.size()) + " more lines are left out here; all are in the JSON (provenant analyze --json).",
+                    l.oblique, 8f, MUTED);
+        }
     }
 
     private static void method(PdfLayout l, IndicatorOutcome o) throws IOException {

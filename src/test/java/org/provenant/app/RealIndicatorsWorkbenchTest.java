@@ -24,6 +24,7 @@ import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorRegistry;
+import org.provenant.indicators.jpegstructure.JpegStructure;
 import org.provenant.ml.ModelRegistry;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -76,6 +77,12 @@ class RealIndicatorsWorkbenchTest {
                 assertNotNull(fx(() -> content.lookup(".panel-error")), ind.id());
                 continue;
             }
+            if (JpegStructure.NOT_JPEG.equals(o.result().headline().meaning())) {
+                // the test image is a PNG: the JPEG panel says "not a JPEG" and nothing else
+                assertEquals(JpegStructure.NOT_JPEG, fx(() -> ((Label) content.lookup(".headline")).getText()));
+                assertTrue(fx(() -> content.lookupAll(".score-value").isEmpty() && content.lookupAll(".map-picture").isEmpty()));
+                continue;
+            }
             List<ImageView> maps = fx(() -> content.lookupAll(".map-picture").stream().map(n -> (ImageView) n).toList());
             // some cues (e.g. recompression: a curve of rates, not a picture) produce no map; those that do show each
             for (ImageView v : maps) assertTrue(v.getImage() != null && v.getImage().getWidth() > 0, ind.id());
@@ -95,5 +102,10 @@ class RealIndicatorsWorkbenchTest {
         assertTrue(window.panel(RealismPanel.INDICATOR_ID) instanceof RealismPanel);
         Node realism = ((ScrollPane) window.panel(RealismPanel.INDICATOR_ID).node()).getContent();
         assertNotNull(fx(() -> realism.lookup(".realism-pentagon")));
+        // the metadata panel shows its searchable tree
+        assertTrue(window.panel(MetadataPanel.INDICATOR_ID) instanceof MetadataPanel);
+        Node metadata = ((ScrollPane) window.panel(MetadataPanel.INDICATOR_ID).node()).getContent();
+        assertNotNull(fx(() -> metadata.lookup(".metadata-tree")));
+        assertNotNull(fx(() -> metadata.lookup(".metadata-search")));
     }
 }

@@ -46,7 +46,9 @@ class AnalyzeCommandTest {
         for (JsonNode ind : root.path("indicators")) {
             ids.add(ind.path("id").asText());
             if (!ind.path("status").asText().equals("DONE")) continue;
-            assertTrue(ind.path("headline").path("value").isNumber(), ind.toString());
+            // the one undefined headline allowed: the JPEG structure of a file that is not a JPEG (NaN, written null)
+            assertTrue(ind.path("headline").path("value").isNumber()
+                    || ind.path("headline").path("meaning").asText().equals("not a JPEG"), ind.toString());
             assertFalse(ind.path("explanation").asText().isBlank());
             for (JsonNode m : ind.path("maps")) {
                 Path f = maps.resolve(m.path("png").asText());

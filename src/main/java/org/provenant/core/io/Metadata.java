@@ -1,17 +1,20 @@
 package org.provenant.core.io;
 
+import com.drew.lang.ByteArrayReader;
+import com.drew.metadata.icc.IccDirectory;
+import com.drew.metadata.icc.IccReader;
 import com.twelvemonkeys.imageio.metadata.CompoundDirectory;
 import com.twelvemonkeys.imageio.metadata.Directory;
 import com.twelvemonkeys.imageio.metadata.Entry;
 import com.twelvemonkeys.imageio.metadata.tiff.TIFFReader;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Turns the raw metadata blocks of an evidence file into the text kept in {@link ImageMetadata}: selected EXIF/TIFF
- * tags (read with TwelveMonkeys' TIFF directory reader) and a short description of the ICC profile (read from the
- * profile header and description tag here, without handing untrusted bytes to the native colour engine).
+ * tags (read with TwelveMonkeys' TIFF directory reader) and a short description of the ICC profile (read with
+ * metadata-extractor's ICC reader, without handing untrusted bytes to the native colour engine). The metadata
+ * indicator reads every tag with metadata-extractor; this class keeps the few the loader reports.
  * Damaged metadata never stops a load: what cannot be read is reported as unreadable.
  */
 final class Metadata {
@@ -127,14 +130,21 @@ final class Metadata {
 
     /**
      * A short description of an ICC profile: its description tag, class, colour space, version and size,
-     * e.g. "sRGB IEC61966-2.1 (display profile, RGB, ICC v2.1, 3144 bytes)". Null for null input.
+     * e.g. "sRGB IEC61966-2.1 (display profile, RGB, ICC v2.1, 3144 bytes)". Null for null input. The profile is
+     * read with metadata-extractor's ICC reader (header fields and the 'desc'/'mluc' description tag), never by
+     * the native colour engine; only the header signature is checked here first.
      */
     static String describeIcc(byte[] p) {
         if (p == null) return null;
         if (p.length < 132 || !ImageFormat.startsWith(p, 36, 'a', 'c', 's', 'p')) {
             return "embedded ICC profile, unreadable (" + p.length + " bytes)";
         }
-        String cls = switch (sig(p, 12)) {
+        com.drew.metadata.Metadata md = new com.drew.metadata.Metadata();
+        new IccReader().extract(new ByteArrayReader(p), md);
+        IccDirectory d = md.getFirstDirectoryOfType(IccDirectory.class);
+        if (d == null) return "embedded ICC profile, unreadable (" + p.length + " bytes)";
+        String clsSig = orEmpty(d.getString(IccDirectory.TAG_PROFILE_CLASS));
+        String cls = switch (clsSig) {
             case "scnr" -> "input device profile";
             case "mntr" -> "display profile";
             case "prtr" -> "output device profile";
@@ -142,54 +152,37 @@ final class Metadata {
             case "spac" -> "colour space profile";
             case "abst" -> "abstract profile";
             case "nmcl" -> "named colour profile";
-            default -> "profile of class '" + Container.printable(sig(p, 12)) + "'";
+            default -> "profile of class '" + Container.printable(clsSig) + "'";
         };
-        String space = switch (sig(p, 16)) {
+        String spaceSig = orEmpty(d.getString(IccDirectory.TAG_COLOR_SPACE));
+        String space = switch (spaceSig) {
             case "RGB " -> "RGB";
             case "GRAY" -> "grey";
             case "CMYK" -> "CMYK";
             case "YCbr" -> "YCbCr";
             case "Lab " -> "Lab";
             case "XYZ " -> "XYZ";
-            default -> Container.printable(sig(p, 16)).strip();
+            default -> Container.printable(spaceSig).strip();
         };
-        String version = (p[8] & 0xff) + "." + ((p[9] & 0xff) >> 4);
-        String desc = iccDescription(p);
+        Integer v = d.getInteger(IccDirectory.TAG_PROFILE_VERSION);
+        String version = v == null ? "?" : ((v >>> 24) & 0xff) + "." + ((v >>> 20) & 0xf);
+        String desc = null;
+        try {
+            desc = clean(d.getDescription(IccDirectory.TAG_TAG_desc));
+        } catch (RuntimeException e) { // a damaged description tag: the header facts suffice
+            desc = null;
+        }
         String facts = cls + ", " + space + ", ICC v" + version + ", " + p.length + " bytes";
         return desc == null ? "ICC profile (" + facts + ")" : desc + " (" + facts + ")";
     }
 
-    private static String iccDescription(byte[] p) {
-        long count = Container.u32be(p, 128);
-        for (long i = 0; i < Math.min(count, 200); i++) {
-            int e = (int) (132 + 12 * i);
-            if (e + 12 > p.length) return null;
-            if (!sig(p, e).equals("desc")) continue;
-            long off = Container.u32be(p, e + 4), size = Container.u32be(p, e + 8);
-            if (off + size > p.length || size < 12) return null;
-            int o = (int) off;
-            String type = sig(p, o);
-            if (type.equals("desc")) {
-                long n = Container.u32be(p, o + 8);
-                if (n < 1 || 12 + n > size) return null;
-                return clean(new String(p, o + 12, (int) n, StandardCharsets.ISO_8859_1));
-            }
-            if (type.equals("mluc") && size >= 28) {
-                long len = Container.u32be(p, o + 20), at = Container.u32be(p, o + 24);
-                if (at + len > size) return null;
-                return clean(new String(p, (int) (o + at), (int) len, StandardCharsets.UTF_16BE));
-            }
-            return null;
-        }
-        return null;
+    private static String orEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     private static String clean(String s) {
+        if (s == null) return null;
         String t = Container.printable(s.replace("\0", "")).strip();
         return t.isEmpty() ? null : (t.length() > 120 ? t.substring(0, 120) + "..." : t);
-    }
-
-    private static String sig(byte[] p, int at) {
-        return new String(p, at, 4, StandardCharsets.ISO_8859_1);
     }
 }

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,10 +16,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.TribuoModels;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
@@ -147,14 +142,8 @@ public final class ForestClassifier {
         labels.forEach(ls::add);
         ArrayNode fs = root.putArray("featureNames");
         featureNames.forEach(fs::add);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            model.serializeToStream(gz);
-        }
-        root.put("tribuo", Base64.getEncoder().encodeToString(bytes.toByteArray()));
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        om.writeValue(file.toFile(), root);
+        root.put("tribuo", TribuoModels.encode(model));
+        TribuoModels.write(file, root);
     }
 
     /** Loads a file written by {@link #save}; any defect gives a one-line ModelException naming the file. */
@@ -168,11 +157,7 @@ public final class ForestClassifier {
             List<String> fs = new ArrayList<>();
             root.path("featureNames").forEach(n -> fs.add(n.asText()));
             checkNames(fs);
-            byte[] proto = Base64.getDecoder().decode(root.path("tribuo").asText());
-            Model<?> m;
-            try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(proto))) {
-                m = Model.deserializeFromStream(gz);
-            }
+            Model<?> m = TribuoModels.decode(root.path("tribuo").asText());
             if (!m.validate(Label.class))
                 throw new ModelException(file + ": the forest is not a label classifier");
             @SuppressWarnings("unchecked")
