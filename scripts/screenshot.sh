@@ -7,6 +7,10 @@
 #                                                    folder, with a case file of three annotations written beside the
 #                                                    copy (never beside assets/samples); default annotations.png
 #        scripts/screenshot.sh --comparison [OUTPUT]  comparison view of three samples; default comparison.png
+#        scripts/screenshot.sh --case-view FOLDER CASE [OUTPUT]
+#                                                    case view of the evidence FOLDER in the case folder CASE (run
+#                                                    `provenant batch FOLDER --out DIR --case CASE` first so that the
+#                                                    view fills from stored results); default case-view.png
 #        EXTRA_PROPS="-Dprovenant.showPanel=c2pa" scripts/screenshot.sh IMAGE OUTPUT   with that panel in front
 #        scripts/screenshot.sh --tour                 pixel toolbox on an edited astronaut (scripts/MakeEditedSample.java,
 #                                                    in a temp folder): overview.png, panel-<id>.png, loupe.png
@@ -16,6 +20,7 @@ MODE=workbench
 case "${1:-}" in
   --annotations) MODE=annotations; shift ;;
   --comparison) MODE=comparison; shift ;;
+  --case-view) MODE=caseview; shift ;;
   --tour) MODE=tour; shift ;;
 esac
 SIZE="${SIZE:-1600x1000}"
@@ -49,6 +54,12 @@ JSON
     IMAGE=""
     PROPS="-Dprovenant.compare=assets/samples/astronaut.png,assets/samples/coffee.png,assets/samples/chelsea.png"
     WAIT="provenant: Comparison finished" ;;
+  caseview)
+    IMAGE=""
+    PROPS="-Dprovenant.caseView=$1 -Dprovenant.case=$2"
+    OUT="${3:-assets/screenshots/case-view.png}"
+    SETTLE=10   # from stored results the batch ends before the new window is first painted
+    WAIT="provenant: Case view finished" ;;
   tour)
     java scripts/MakeEditedSample.java "$TMPDIR_SHOT/astronaut-edited.png"
     IMAGE="$TMPDIR_SHOT/astronaut-edited.png"
@@ -61,7 +72,8 @@ PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa 
 mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
-export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT
+SETTLE="${SETTLE:-2}"
+export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT SETTLE
 xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   java -Duser.home="$HOMEDIR" -Dprovenant.trace=true -Dprovenant.window="$SIZE" -Dprism.order=sw $PROPS \
        -cp "target/classes:$(cat target/classpath.txt)" org.provenant.app.Launcher $IMAGE >"$LOG" 2>&1 &
@@ -72,7 +84,7 @@ xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
     sleep 0.5
   done
   grep -q "$WAIT" "$LOG" || { echo "screenshot: analysis did not finish" >&2; cat "$LOG" >&2; kill $PID; exit 1; }
-  sleep 2   # let the last panels render
+  sleep "$SETTLE"   # let the last panels render
   import -window root "$OUT"
   kill $PID
   grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread|Tour)" "$LOG"   # the measured figures

@@ -180,14 +180,15 @@ public final class AnnotationPane {
     public void load(LoadedImage li) {
         evidence = null;   // no saving while the old marks are replaced
         CaseFile cf = CaseFile.empty();
-        String note = "No case file yet; one is written beside the image when you annotate or enter case data.";
+        String note = "No case data for this image yet; it is saved in the case folder (never beside the image)"
+                + " when you annotate or enter case data.";
         try {
-            Optional<CaseFile> found = CaseFiles.load(li.path());
+            Optional<CaseFile> found = CaseFiles.load(CaseSession.current(), li.path(), li.sha256());
             if (found.isPresent()) {
                 cf = found.get();
-                note = "Loaded " + CaseFiles.pathFor(li.path()).getFileName();
+                note = "Loaded the case data of " + li.fileName();
                 if (!cf.evidenceSha256().isBlank() && !cf.evidenceSha256().equalsIgnoreCase(li.sha256())) {
-                    errors.accept(CaseFiles.pathFor(li.path()).getFileName() + " was saved for a file with another SHA-256;"
+                    errors.accept("The case data of " + li.fileName() + " was saved for a file with another SHA-256;"
                             + " its annotations may not fit " + li.fileName());
                     note = "Loaded " + CaseFiles.pathFor(li.path()).getFileName() + " - WARNING: it was saved for another file"
                             + " (SHA-256 " + cf.evidenceSha256() + "); a report says so until you save it again for this one.";
@@ -218,6 +219,11 @@ public final class AnnotationPane {
 
     /** Sets case number, examiner and notes, and saves. */
     public void setCase(String caseNumber, String examiner, String notes) {
+        try {
+            CaseSession.current().setInfo(caseNumber.strip(), examiner.strip(), notes.strip());   // who the audit log names
+        } catch (CaseFileException e) {
+            errors.accept(e.getMessage());
+        }
         save(caseFile.get().withCase(caseNumber.strip(), examiner.strip(), notes.strip()));
     }
 
@@ -227,7 +233,7 @@ public final class AnnotationPane {
         if (evidence == null) return;
         CaseFile withId = cf.withEvidence(evidence.fileName(), evidence.sha256());
         try {
-            Path f = CaseFiles.save(evidence.path(), withId);
+            Path f = CaseFiles.save(CaseSession.current(), evidence.path(), withId);
             caseFile.set(withId);
             saved.setText("Saved " + f.getFileName() + " at " + AnnotationLayer.now().substring(11, 19) + " UTC");
         } catch (CaseFileException e) {

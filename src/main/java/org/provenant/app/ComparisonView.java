@@ -244,7 +244,7 @@ public final class ComparisonView extends BorderPane {
                 LoadedImage li = loader.load(e.path);
                 CaseFile cf;
                 try {
-                    cf = CaseFiles.load(e.path).orElse(CaseFile.empty());
+                    cf = CaseFiles.load(CaseSession.current(), e.path, li.sha256()).orElse(CaseFile.empty());   // the case folder, else a legacy sidecar
                 } catch (CaseFileException x) {
                     cf = CaseFile.empty();   // the comparison only shows marks; the main window reports the damage
                 }

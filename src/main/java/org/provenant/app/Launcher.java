@@ -5,11 +5,35 @@ import javafx.application.Application;
 /**
  * Plain main() that starts the workbench. Launching through a class that is not an Application subclass lets
  * JavaFX run from the class path (no module path needed): {@code mvn javafx:run} or {@code java -cp ... Launcher}.
+ * When the window cannot start because GTK 3 is missing (JavaFX's "Unable to load glass GTK library"), it says so
+ * in one sentence naming the Debian package instead of a stack trace.
  */
 public final class Launcher {
+    /** The sentence shown when JavaFX cannot load GTK 3. */
+    static final String GTK_MISSING = "Provenant cannot open its window because JavaFX could not load the GTK 3 library:"
+            + " install it with 'sudo apt-get install libgtk-3-0 libxtst6' (the headless commands work without it,"
+            + " e.g. java -jar provenant.jar analyze IMAGE).";
+
     private Launcher() { }
 
     public static void main(String[] args) {
-        Application.launch(WorkbenchApp.class, args);
+        try {
+            Application.launch(WorkbenchApp.class, args);
+        } catch (Throwable t) {
+            if (isGtkMissing(t)) {
+                System.err.println(GTK_MISSING);
+                System.exit(1);
+            }
+            throw t;
+        }
+    }
+
+    /** True when the failure (or one of its causes) is JavaFX's "Unable to load glass GTK library". */
+    static boolean isGtkMissing(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            String m = c.getMessage();
+            if (m != null && (m.contains("Unable to load glass GTK library") || m.contains("libgtk-3"))) return true;
+        }
+        return false;
     }
 }

@@ -43,16 +43,20 @@ public final class ReportExport {
     };
 
     /**
-     * Suggested target: {@code <file name>-report.pdf} in the examiner's home folder, never beside the evidence
-     * (no file is ever created in an evidence folder; {@link OutputGuard}).
+     * Suggested target: {@code <file name>-report.pdf} in the open case folder's {@code reports/}, never beside the
+     * evidence (no file is ever created in an evidence folder; {@link OutputGuard}).
      */
     public static Path defaultTarget(LoadedImage image) {
         return reportFolder().resolve(image.path().getFileName() + "-report.pdf");
     }
 
-    /** Where the save dialog starts: the user's home folder. */
+    /** Where the save dialog starts: the open case folder's reports/, else the user's home folder. */
     static Path reportFolder() {
-        return Path.of(System.getProperty("user.home", ".")).toAbsolutePath();
+        try {
+            return CaseSession.current().dir().resolve("reports");
+        } catch (org.provenant.report.casefile.CaseFileException e) {
+            return Path.of(System.getProperty("user.home", ".")).toAbsolutePath();
+        }
     }
 
     /** The one-line refusal when {@code out} may not be written for this evidence, or null when it may. */
@@ -74,8 +78,22 @@ public final class ReportExport {
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
         OutputGuard.check(target, evidence.stream().map(e -> e.image().path()).toList());
-        ReportRequest req = ReportRequest.of(null, null, null, evidence, caseFiles, models);
-        return PdfReport.write(req, target);
+        org.provenant.report.casefile.CaseFolder folder;
+        try {
+            folder = CaseSession.current();
+        } catch (org.provenant.report.casefile.CaseFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<EvidenceAnalysis> withCustody = new java.util.ArrayList<>();
+        for (EvidenceAnalysis e : evidence) {
+            withCustody.add(e.withCustody(
+                    org.provenant.report.CaseRecords.custody(folder, e.image())));
+        }
+        ReportRequest req = ReportRequest.of(null, null, null, withCustody, caseFiles, models);
+        if (target.getParent() != null) Files.createDirectories(target.getParent());
+        int pages = PdfReport.write(req, target);
+        org.provenant.report.CaseRecords.exported(folder, evidence.stream().map(EvidenceAnalysis::image).toList(), target);
+        return pages;
     }
 
     /** The success line both windows show. */

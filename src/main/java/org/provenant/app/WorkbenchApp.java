@@ -26,6 +26,7 @@ import org.provenant.ml.ModelRegistry;
  * the figures once the JIT is warm),
  * {@code provenant.window=WIDTHxHEIGHT} (initial window size),
  * {@code provenant.showAnnotations=true} (start with the Annotations panel in front),
+ * {@code provenant.caseView=FOLDER} (add this evidence folder to the case at start and show the case view),
  * {@code provenant.showPanel=ID} (start with that indicator's panel in front),
  * {@code provenant.compare=A,B[,C,D]} (open the comparison view of these images at start instead of an image;
  * the screenshot script uses the last two).
@@ -85,6 +86,7 @@ public class WorkbenchApp extends Application {
             cs.setHeight(size[1]);
             return;
         }
+        if (CaseStartup.show(window, size)) return;   // -Dprovenant.caseView=FOLDER (issue 13)
         startupFile(getParameters().getUnnamed(), firstStart, sample).ifPresent(window::open);
     }
 

@@ -112,6 +112,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final AnnotationPane annotationPane;
     private final Tab notesTab;
     private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
+    private CaseMenu caseMenu;
 
     public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
         this.indicators = List.copyOf(indicators);
@@ -192,6 +193,9 @@ public final class WorkbenchWindow extends BorderPane {
         compare.setOnAction(e -> chooseComparison());
         Menu file = new Menu("_File", null, open, recentMenu, openSample, new SeparatorMenuItem(), caseData, export,
                 compare);
+        caseMenu = new CaseMenu(this, indicators, engine, background, this::showError);   // case folders (issue 13)
+        file.getItems().add(new SeparatorMenuItem());
+        file.getItems().addAll(caseMenu.items());
         file.setOnShowing(e -> rebuildRecentMenu());
         rebuildRecentMenu();
 
@@ -340,13 +344,13 @@ public final class WorkbenchWindow extends BorderPane {
             @Override protected Object[] call() throws Exception {
                 LoadedImage li = loader.load(file);
                 Image fx = SwingFXUtils.toFXImage(li.image().toBufferedImage(), null);
-                return new Object[]{li, fx};
+                return new Object[]{li, fx, CaseLink.opened(li, indicators, engine.models())};
             }
         };
         load.setOnSucceeded(e -> {
             loading.set(false);
             Object[] v = load.getValue();
-            showLoaded((LoadedImage) v[0], (Image) v[1]);
+            showLoaded((LoadedImage) v[0], (Image) v[1], (CaseLink.Opened) v[2]);
         });
         load.setOnFailed(e -> {
             loading.set(false);
@@ -360,7 +364,7 @@ public final class WorkbenchWindow extends BorderPane {
         background.submit(load);
     }
 
-    private void showLoaded(LoadedImage li, Image fx) {
+    private void showLoaded(LoadedImage li, Image fx, CaseLink.Opened found) {
         loaded = li;
         lastReport = null;
         parameters.clear();
@@ -374,11 +378,29 @@ public final class WorkbenchWindow extends BorderPane {
         fileInfo.setText(String.format(Locale.ROOT, "%s  %d x %d  %s %d-bit %s  SHA-256 %s...", li.fileName(),
                 li.image().width(), li.image().height(), m == null ? "" : m.formatName().toUpperCase(Locale.ROOT),
                 m == null ? 8 : m.bitsPerSample(), li.image().channels() == 1 ? "grey" : "RGB", li.sha256().substring(0, 12)));
-        analyse();
+        if (found.stored().isPresent()) showStored(found.stored().get());
+        else analyse(found.partial().orElse(null));   // indicators stored for this file and models are not run again
+        found.warning().ifPresent(this::showError);
+    }
+
+    /** Shows stored results of the case folder (same SHA-256 and models) without analysing again. */
+    private void showStored(AnalysisReport r) {
+        cancelAnalysis();
+        overlayChoice.selectToggle(null);
+        showOutcomes(r);
+        lastReport = r;
+        lastReportAt = java.time.Instant.now();
+        setStatus("Stored results of the case folder shown (same SHA-256 and models): not analysed again");
+        if (!overlayChoice.getToggles().isEmpty()) overlayChoice.selectToggle(firstOverlayToggle());
     }
 
     /** Starts (or restarts) the analysis of the loaded image. */
     public void analyse() {
+        analyse(null);
+    }
+
+    /** Analyses the loaded image; the outcomes in {@code stored} (case folder, same file and models) are shown, not recomputed. */
+    private void analyse(AnalysisReport stored) {
         if (loaded == null || background.isShutdown()) return;
         cancelAnalysis();
         overlayChoice.selectToggle(null);
@@ -386,6 +408,9 @@ public final class WorkbenchWindow extends BorderPane {
         for (String id : panels.keySet()) navigator.setGraphic(id, null);
         overview.reset();
         verdicts.resetAll("waiting");
+        List<Indicator> todo = stored == null ? indicators
+                : indicators.stream().filter(i -> stored.outcome(i.id()).isEmpty()).toList();
+        if (stored != null) showOutcomes(stored);
         FloatImage image = loaded.image();
         String name = loaded.fileName();
         AnalysisTask[] self = new AnalysisTask[1];
@@ -409,7 +434,7 @@ public final class WorkbenchWindow extends BorderPane {
                 overview.finished(o);
             }
         };
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded).withParameters(parameters), indicators, fx);
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded).withParameters(parameters), todo, fx);
         self[0] = t;
         task = t;
         shown = t;
@@ -419,8 +444,10 @@ public final class WorkbenchWindow extends BorderPane {
         long t0 = System.nanoTime();
         t.setOnSucceeded(e -> {
             if (task != t) return;
-            AnalysisReport r = t.getValue();
+            AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
             lastReport = r;
+            LoadedImage analysed = loaded;
+            if (!r.cancelled()) background.submit(() -> CaseLink.analysed(analysed, engine.models(), r));
             lastReportAt = java.time.Instant.now();
             ended();
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
@@ -472,6 +499,15 @@ public final class WorkbenchWindow extends BorderPane {
             setStatus(ind.displayName() + " analysed again with " + changed);
         });
         background.submit(t);
+    }
+
+    private void showOutcomes(AnalysisReport r) {
+        for (IndicatorOutcome o : r.outcomes()) {
+            panels.get(o.indicatorId()).finished(o);
+            verdicts.finished(o);
+            navigator.setGraphic(o.indicatorId(), tabDot(o));
+            overview.finished(o);
+        }
     }
 
     /** A dot in the hypothesis colour on the tab of a finished indicator; a red-ringed grey one when it failed. */
@@ -706,6 +742,9 @@ public final class WorkbenchWindow extends BorderPane {
         }
         ComparisonView.show(paths, indicators, engine, reportChooser, getScene() == null ? null : getScene().getStylesheets());
     }
+
+    /** The case folder entries of the File menu (case view, New/Open case). */
+    CaseMenu caseMenu() { return caseMenu; }
 
     /** Cancels any analysis and stops the window's background threads. */
     public void dispose() {

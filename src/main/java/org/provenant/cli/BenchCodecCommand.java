@@ -22,17 +22,18 @@ import org.provenant.ml.codec.NeuralCodec;
 public final class BenchCodecCommand implements Command {
     @Override public String name() { return "bench-codec"; }
 
-    @Override public String usage() { return "bench-codec [IMAGE] [--rate q1..q4] [--models DIR]"; }
+    @Override public String usage() { return "bench-codec [IMAGE] [--codec hp|jpeg-ai] [--rate q1..q4] [--models DIR]"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, modelsDir = null;
-        String rate = null;
+        String rate = null, codecId = NeuralCodec.DEFAULT_CODEC;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--rate") || a.equals("--models")) {
+            if (a.equals("--rate") || a.equals("--models") || a.equals("--codec")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
                 if (a.equals("--rate")) rate = args.get(++i);
+                else if (a.equals("--codec")) codecId = args.get(++i);
                 else modelsDir = Path.of(args.get(++i));
             } else if (a.startsWith("--") || image != null) {
                 throw new UsageException("unexpected argument " + a);
@@ -41,6 +42,9 @@ public final class BenchCodecCommand implements Command {
             }
         }
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
+        if (!codecId.equals(NeuralCodec.DEFAULT_CODEC))
+            return BenchCues.run(registry, codecId, rate, image == null ? synthetic(4000, 3000, 1)
+                    : new ImageLoader().load(image).image().toRgb(), out);
         List<String> rates = NeuralCodec.ratePoints(registry, NeuralCodec.DEFAULT_CODEC);
         if (rates.isEmpty()) throw new UsageException("no codec in the model manifest (use --models DIR)");
         if (rate == null) rate = rates.get(rates.size() / 2);

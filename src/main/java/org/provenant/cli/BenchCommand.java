@@ -37,10 +37,15 @@ public final class BenchCommand implements Command {
 
     @Override public String name() { return "bench"; }
 
-    @Override public String usage() { return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchMemory.USAGE; }
+    @Override public String usage() {
+        return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchMemory.USAGE + " | " + BenchAnalyzeCommand.usage()
+                + " | " + BenchBatchCommand.usage();
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.get(0).equals("analyze")) return BenchAnalyzeCommand.run(args.subList(1, args.size()), out);
+        if (!args.isEmpty() && args.get(0).equals("batch")) return BenchBatchCommand.run(args.subList(1, args.size()), out);
         int runs = RUNS;
         int size = FFT_SIZE;
         boolean fft = false;

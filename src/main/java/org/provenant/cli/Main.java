@@ -27,7 +27,12 @@ public final class Main {
                 new TrainCommand(),
                 new TrainDetectorCommand(),
                 new BenchCodecCommand(),
-                new C2paScanCommand())) {
+                new BatchCommand(),
+                new EvaluateCommand(),
+                new CalibrateCommand(),
+                new C2paScanCommand(),
+                new CompressCommand(),
+                new CodecFalseAlarmCommand())) {
             m.put(c.name(), c);
         }
         return m;

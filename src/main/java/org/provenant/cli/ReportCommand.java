@@ -21,34 +21,40 @@ import org.provenant.report.ReportRequest;
 import org.provenant.report.casefile.CaseFile;
 import org.provenant.report.casefile.CaseFileException;
 import org.provenant.report.casefile.CaseFiles;
+import org.provenant.report.casefile.CaseFolder;
+import org.provenant.report.CaseRecords;
 
 /**
  * {@code report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT]}: analyses 1 to 4
  * images with every registered indicator and writes one PDF (two or more images make a comparison report).
- * The case file beside each image ({@code IMAGE.provenant.json}) supplies its annotations, and the case number,
- * examiner and notes unless given on the command line.
+ * The case folder ({@code --case-folder DIR}, else {@link CaseFolder#defaultDir()}) supplies each image's
+ * annotations (a legacy {@code IMAGE.provenant.json} beside it is read, never written), and the case number,
+ * examiner and notes unless given on the command line; stored results of the same file and models are reused;
+ * the reads, the analysis and the exported PDF (with its SHA-256) go into the case's audit log, and the PDF lists
+ * the audit entries of each evidence file.
  */
 public final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String usage() {
-        return "report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT]";
+        return "report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT] [--case-folder DIR]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         List<Path> images = new ArrayList<>();
-        Path pdf = null;
+        Path pdf = null, caseDir = null;
         String caseNumber = null, examiner = null, notes = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--out") || a.equals("--case") || a.equals("--examiner") || a.equals("--notes")) {
+            if (a.equals("--out") || a.equals("--case") || a.equals("--examiner") || a.equals("--notes") || a.equals("--case-folder")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
                 String v = args.get(++i);
                 switch (a) {
                     case "--out" -> pdf = Path.of(v);
                     case "--case" -> caseNumber = v;
                     case "--examiner" -> examiner = v;
+                    case "--case-folder" -> caseDir = Path.of(v);
                     default -> notes = v;
                 }
             } else if (a.startsWith("--")) {
@@ -67,17 +73,25 @@ public final class ReportCommand implements Command {
         ImageLoader loader = new ImageLoader();
         List<LoadedImage> loaded = new ArrayList<>();
         List<CaseFile> cases = new ArrayList<>();
+        CaseFolder folder;
+        try {
+            folder = CaseFolder.open(caseDir == null ? CaseFolder.defaultDir() : caseDir);
+        } catch (CaseFileException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
         for (Path img : images) {
             LoadedImage li = loader.load(img);
+            CaseRecords.read(folder, li).ifPresent(err::println);
             CaseFile cf;
             try {
-                cf = CaseFiles.load(img).orElse(CaseFile.empty());
+                cf = CaseFiles.load(folder, img, li.sha256()).orElse(CaseFile.empty());
             } catch (CaseFileException e) {
                 err.println(e.getMessage());
                 return 1;
             }
             if (!cf.evidenceSha256().isBlank() && !cf.evidenceSha256().equalsIgnoreCase(li.sha256())) {
-                err.println("Warning: " + CaseFiles.pathFor(img).getFileName() + " was saved for a file with another SHA-256;"
+                err.println("Warning: the case data of " + li.fileName() + " was saved for a file with another SHA-256;"
                         + " its annotations may not fit " + li.fileName());
             }
             loaded.add(li);
@@ -88,10 +102,20 @@ public final class ReportCommand implements Command {
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
             for (int i = 0; i < loaded.size(); i++) {
                 LoadedImage li = loaded.get(i);
-                out.println("Analysing " + li.fileName() + " ...");
                 Instant when = Instant.now();
-                AnalysisReport rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
-                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256()));
+                var stored = CaseRecords.stored(folder, models, li, IndicatorRegistry.all());
+                AnalysisReport rep;
+                if (stored.isPresent()) {
+                    out.println("Using the stored analysis of " + li.fileName() + " (same SHA-256 and models)");
+                    rep = stored.get();
+                    CaseRecords.reused(folder, models, li, rep);
+                } else {
+                    out.println("Analysing " + li.fileName() + " ...");
+                    rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
+                    CaseRecords.analysed(folder, models, li, rep);
+                }
+                evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256(),
+                        CaseRecords.custody(folder, li)));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }
@@ -102,7 +126,8 @@ public final class ReportCommand implements Command {
             err.println("Cannot write " + pdf + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
-        out.println("Wrote " + pdf + " (" + pages + " pages)");
+        String pdfSha = CaseRecords.exported(folder, loaded, pdf);
+        out.println("Wrote " + pdf + " (" + pages + " pages, SHA-256 " + pdfSha + "; logged in " + folder.audit().file() + ")");
         return 0;
     }
 }

@@ -21,6 +21,7 @@ import org.provenant.indicators.forestcue.CueDatasets;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.indicators.forestcue.CueDatasets.Sample;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -40,7 +41,8 @@ public final class TrainCommand implements Command {
     @Override public String name() { return "train"; }
 
     @Override public String usage() {
-        return "train PHOTO_FOLDER [--generated FOLDER] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
+        return "train PHOTO_FOLDER|--from-samples F.tsv [--codec jpeg-ai|hp] [--source-codec ID] [--generated FOLDER] [--negatives FOLDER]"
+                + " [--save-samples F.tsv] [--test-samples G.tsv] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
     }
 
     @Override
@@ -49,11 +51,19 @@ public final class TrainCommand implements Command {
         int crops = DEFAULT_CROPS, trees = DEFAULT_TREES;
         long seed = DEFAULT_SEED;
         boolean dryRun = false;
+        String codecId = null, sourceId = null;
+        Path fromSamples = null, saveSamples = null, testSamples = null, negatives = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--generated" -> generated = Path.of(value(args, ++i, a));
                 case "--models" -> modelsDir = Path.of(value(args, ++i, a));
+                case "--codec" -> codecId = value(args, ++i, a);
+                case "--source-codec" -> sourceId = value(args, ++i, a);
+                case "--negatives" -> negatives = Path.of(value(args, ++i, a));
+                case "--from-samples" -> fromSamples = Path.of(value(args, ++i, a));
+                case "--save-samples" -> saveSamples = Path.of(value(args, ++i, a));
+                case "--test-samples" -> testSamples = Path.of(value(args, ++i, a));
                 case "--crops-per-photo" -> crops = intValue(args, ++i, a);
                 case "--trees" -> trees = intValue(args, ++i, a);
                 case "--seed" -> seed = intValue(args, ++i, a);
@@ -64,15 +74,19 @@ public final class TrainCommand implements Command {
                 }
             }
         }
-        if (photos == null) throw new UsageException("a folder of real colour photos is required");
+        if ((photos == null) == (fromSamples == null))
+            throw new UsageException("a folder of real colour photos (or --from-samples FILE) is required");
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
         if (registry.directory() == null) throw new UsageException("no models folder found (use --models DIR)");
-        List<NeuralCodec> codecs = NeuralCodec.sharedAll(registry, NeuralCodec.DEFAULT_CODEC);
+        if (codecId == null) codecId = ForestCue.codecId(registry);
+        List<ImageCodec> codecs = ImageCodec.sharedAll(registry, codecId);
+        List<ImageCodec> sources = sourceId == null ? codecs : ImageCodec.sharedAll(registry, sourceId);
         ImageLoader loader = new ImageLoader();
         Random rnd = new Random(seed);
         List<Sample> samples = new ArrayList<>();
         long t0 = System.nanoTime();
-        for (Path f : CalibrateIrsCommand.expand(photos)) {
+        if (fromSamples != null) samples.addAll(CueSampleFile.read(fromSamples, codecs));
+        for (Path f : photos == null ? List.<Path>of() : CalibrateIrsCommand.expand(photos)) {
             LoadedImage img = loader.load(f);
             if (img.image().channels() < 3) {
                 out.println("skipped " + img.fileName() + " (greyscale)");
@@ -80,28 +94,54 @@ public final class TrainCommand implements Command {
             }
             String group = group(img.fileName());
             List<org.provenant.core.image.FloatImage> cs = CueDatasets.crops(img.image(), crops, rnd);
-            for (var c : cs) samples.addAll(CueDatasets.fromPhoto(c, group, codecs, rnd));
+            for (var c : cs) samples.addAll(CueDatasets.fromPhoto(c, group, sources, codecs, rnd));
             out.printf(Locale.ROOT, "%-28s source %-12s %2d crops  (%.0f s)%n", img.fileName(), group, cs.size(),
                     (System.nanoTime() - t0) / 1e9);
+            // long runs keep what they made so far
+            if (saveSamples != null) CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
         }
         if (generated != null) {
             int n = 0;
             for (Path f : CalibrateIrsCommand.expand(generated)) {
                 LoadedImage img = loader.load(f);
-                samples.add(CueDatasets.fromGenerated(img.image(), "generated:" + group(img.fileName()), codecs));
+                List<Sample> g = CueDatasets.fromGenerated(img.image(), GENERATED_GROUP + group(img.fileName()), codecs);
+                samples.addAll(g);
+                n += g.isEmpty() ? 0 : 1;
+                if (saveSamples != null && n % 10 == 0) CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
+            }
+            out.println(n + " generated images (at least " + CueDatasets.CROP + " px a side) added to the latent-quantization set");
+        }
+        if (negatives != null) {
+            // classic codec outputs (JPEG, WebP, AVIF decodes) of the training photos: more "uncompressed" colour samples
+            int n = 0;
+            for (Path f : CalibrateIrsCommand.expand(negatives)) {
+                LoadedImage img = loader.load(f);
+                if (img.image().channels() < 3) continue;
+                samples.add(CueDatasets.classicNegative(img.image(), group(img.fileName())));
                 n++;
             }
-            out.println(n + " generated images added to the latent-quantization set");
+            out.println(n + " classic-codec images added to the colour set as not neural-codec compressed");
+        }
+        if (saveSamples != null) {
+            CueSampleFile.write(saveSamples, samples, codecId, sourceId == null ? codecId : sourceId);
+            out.println("wrote " + samples.size() + " samples to " + saveSamples);
         }
         TreeSet<String> groups = new TreeSet<>();
-        for (Sample s : samples) if (!s.group().startsWith("generated:")) groups.add(s.group());
+        for (Sample s : samples) if (!s.group().startsWith(GENERATED_GROUP)) groups.add(s.group());
         if (groups.size() < 2) throw new UsageException("need photos from at least 2 sources for a held-out split");
+        for (Sample s : samples) groups.add(s.group());  // generators are held out in turn too
+        if (testSamples != null) {
+            out.println("Trained on " + fromSamples + ", tested on " + testSamples + ":");
+            CueSampleFile.crossTest(samples, CueSampleFile.read(testSamples, codecs), codecs, trees, seed, out);
+            return 0;
+        }
 
         out.println();
-        out.println("Held-out accuracy (leave one source photo out, " + groups.size() + " sources, " + trees + " trees):");
+        out.println("Held-out accuracy (leave one source out: each photo source and each generator, " + groups.size()
+                + " sources, " + trees + " trees):");
         Map<String, Double> heldOutAll = new LinkedHashMap<>();
         for (String cue : CueDatasets.CUES) {
-            Map<String, int[]> acc = heldOut(cue, samples, groups, codecs, trees, seed);
+            Map<String, int[]> acc = heldOut(cue, samples, groups, sources, trees, seed);
             out.println(table(cue, acc));
             int[] all = acc.get("all");
             heldOutAll.put(cue, all[1] == 0 ? Double.NaN : (double) all[0] / all[1]);
@@ -110,22 +150,17 @@ public final class TrainCommand implements Command {
         Path dir = registry.directory().resolve("classifiers");
         Files.createDirectories(dir);
         for (String cue : CueDatasets.CUES) {
-            List<double[]> x = new ArrayList<>();
-            List<String> y = new ArrayList<>();
-            for (Sample s : samples) if (s.cue().equals(cue)) {
-                x.add(s.features());
-                y.add(s.label());
-            }
+            List<Sample> x = CueSampleFile.of(samples, cue, null);
             List<String> names = CueDatasets.featureNames(cue, codecs);
-            ForestClassifier forest = ForestClassifier.train(x, y, names, trees, seed);
+            ForestClassifier forest = CueSampleFile.train(x, names, trees, seed);
             Path file = dir.resolve(cue + ".json");
             forest.save(file);
-            String how = "provenant train " + photos + " --trees " + trees + " --seed " + seed
-                    + " --crops-per-photo " + crops + "; " + x.size() + " samples from " + groups.size() + " source photos";
+            String how = "provenant train " + String.join(" ", args) + " (codec " + codecId + ", " + trees + " trees, seed "
+                    + seed + "); " + x.size() + " samples from " + groups.size() + " sources (photos and generators)";
             updateManifest(registry.directory(), CueDatasets.classifierName(cue), "classifiers/" + file.getFileName(),
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
                     Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
-                            "codec", NeuralCodec.DEFAULT_CODEC,
+                            "codec", codecId,
                             // read by the cue indicators: below ForestCue.MIN_HELD_OUT_ACCURACY they draw no verdict
                             ForestCue.HELD_OUT_ACCURACY, String.format(Locale.ROOT, "%.3f", heldOutAll.get(cue))));
             out.println("wrote " + file + " (" + x.size() + " samples, labels " + forest.labels() + ")");
@@ -134,30 +169,21 @@ public final class TrainCommand implements Command {
         return 0;
     }
 
-    /** Correct/total per rate point (and "all"), each source photo predicted by a forest trained without it. */
-    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<NeuralCodec> codecs,
+    /** Group prefix of genuine generated images (one group per generator name). */
+    static final String GENERATED_GROUP = "generated:";
+
+    /**
+     * Correct/total per rate point of the source codec (and "generated", "all"), each source predicted by a
+     * forest trained without it (generic feature names: the forests here are thrown away).
+     */
+    static Map<String, int[]> heldOut(String cue, List<Sample> samples, TreeSet<String> groups, List<ImageCodec> sources,
                                       int trees, long seed) {
-        Map<String, int[]> acc = new LinkedHashMap<>();
-        for (NeuralCodec c : codecs) acc.put(c.ratePoint(), new int[2]);
-        acc.put("all", new int[2]);
-        List<String> names = CueDatasets.featureNames(cue, codecs);
+        Map<String, int[]> acc = CueSampleFile.columns(sources, samples, cue);
         for (String g : groups) {
-            List<double[]> x = new ArrayList<>();
-            List<String> y = new ArrayList<>();
-            for (Sample s : samples) if (s.cue().equals(cue) && !s.group().equals(g)) {
-                x.add(s.features());
-                y.add(s.label());
-            }
-            ForestClassifier f = ForestClassifier.train(x, y, names, trees, seed);
-            for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g)) {
-                boolean ok = f.predict(s.features()).label().equals(s.label());
-                // uncompressed originals have no rate point: they count for every rate point and in "all"
-                for (Map.Entry<String, int[]> e : acc.entrySet())
-                    if (e.getKey().equals("all") || s.ratePoint() == null || e.getKey().equals(s.ratePoint())) {
-                        e.getValue()[0] += ok ? 1 : 0;
-                        e.getValue()[1]++;
-                    }
-            }
+            if (samples.stream().noneMatch(s -> s.cue().equals(cue) && s.group().equals(g))) continue;
+            ForestClassifier f = CueSampleFile.train(CueSampleFile.of(samples, cue, g), null, trees, seed);
+            for (Sample s : samples) if (s.cue().equals(cue) && s.group().equals(g))
+                CueSampleFile.count(acc, s, f.predict(s.features()).label().equals(s.label()));
         }
         return acc;
     }

@@ -227,6 +227,7 @@ public final class PdfReport {
         l.heading(e.annotations().isEmpty() ? "The image" : "The image with the examiner's annotations", 11);
         l.pictures(List.of(ReportPictures.annotated(picture, e.annotations(), scale)), PICTURE_HEIGHT + 60, 0);
         if (!e.annotations().isEmpty()) annotationTable(l, e.annotations());
+        if (!e.custody().isEmpty()) CustodyTable.write(l, e);
 
         List<IndicatorOutcome> outs = e.analysis().outcomes();
         if (e.analysis().cancelled()) {

@@ -32,7 +32,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Annotations drawn with the mouse, saved beside the evidence and reloaded; "Export report" from the window. */
+/** Annotations drawn with the mouse, saved in the case folder (never beside the evidence) and reloaded; "Export report" from the window. */
 @ExtendWith(ApplicationExtension.class)
 class AnnotationWorkbenchTest {
     private AnalysisEngine engine;
@@ -91,7 +91,7 @@ class AnnotationWorkbenchTest {
     }
 
     @Test
-    void drawnRectangleArrowAndNoteAreSavedBesideTheEvidenceAndReloadedAtTheSameImageCoordinates(FxRobot robot) throws Exception {
+    void drawnRectangleArrowAndNoteAreSavedInTheCaseFolderAndReloadedAtTheSameImageCoordinates(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("evidence.png"), 240, 160, 11);
         byte[] before = Files.readAllBytes(evidence);
         show();
@@ -129,8 +129,9 @@ class AnnotationWorkbenchTest {
         // edit the rectangle's text, then set case data; both saved
         fxRun(() -> window.annotations().layer().setText(0, "cloned region"));
         fxRun(() -> window.annotations().setCase("2026-0415", "A. Examiner", "Received by mail"));
-        Path caseFile = CaseFiles.pathFor(evidence);
-        assertTrue(Files.isRegularFile(caseFile), "case file written beside the evidence");
+        String sha = fx(() -> window.loadedImage().sha256());
+        assertTrue(Files.isRegularFile(CaseSession.current().annotationsFile(sha)), "case data written into the case folder");
+        assertFalse(Files.exists(CaseFiles.pathFor(evidence)), "no case file beside the evidence");
         assertArrayEquals(before, Files.readAllBytes(evidence), "the evidence bytes are unchanged");
 
         // select the note with a click (Select tool) and delete it with the Delete key
@@ -220,7 +221,7 @@ class AnnotationWorkbenchTest {
     void aCaseFileOfAnotherFileIsFlaggedInTheWindowAndThePdf(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("changed.png"), 160, 120, 21);
         String other = "0".repeat(64);
-        org.provenant.report.casefile.CaseFiles.save(evidence, new org.provenant.report.casefile.CaseFile("C-9", "Someone", "",
+        org.provenant.report.casefile.LegacySidecar.write(evidence, new org.provenant.report.casefile.CaseFile("C-9", "Someone", "",
                 "changed.png", other, List.of(Annotation.note(20, 20, "note made on another file", "Someone",
                         "2026-11-23T10:00:00Z", "#ff0000"))));
         show();

@@ -49,7 +49,7 @@ class ReportCommandTest {
         Path img = image(dir, "suspect.png", 5);
         byte[] before = Files.readAllBytes(img);
         String sha = ImageLoader.sha256(before);
-        CaseFiles.save(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
+        org.provenant.report.casefile.LegacySidecar.write(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
                 List.of(Annotation.note(40, 50, "look at the horizon", "Annotating Person", "2026-11-23T10:00:00Z", "#ff8800"))));
         Path pdf = dir.resolve("out/case.pdf");
         Run r = main("report", img.toString(), "--out", pdf.toString(), "--examiner", "CLI Examiner");
@@ -124,12 +124,12 @@ class ReportCommandTest {
     @Test
     void aCaseFileOfAnotherFileIsFlaggedInThePdf(@TempDir Path dir) throws Exception {
         Path img = image(dir, "m.png", 9);
-        CaseFiles.save(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
+        org.provenant.report.casefile.LegacySidecar.write(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
                 List.of(Annotation.note(10, 10, "old note", "X", "2026-11-23T10:00:00Z", "#ff8800"))));
         Path pdf = dir.resolve("out.pdf");
         Run r = main("report", img.toString(), "--out", pdf.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().startsWith("Warning: m.png.provenant.json was saved for a file with another SHA-256"), r.err());
+        assertTrue(r.err().startsWith("Warning: the case data of m.png was saved for a file with another SHA-256"), r.err());
         String t = pdfText(pdf).replaceAll("\\s+", " ");
         assertTrue(t.contains("Warning: the case file of this image was saved for a file with SHA-256"), t);
         assertTrue(t.replace(" ", "").contains("ab".repeat(32)), "the recorded hash is named");

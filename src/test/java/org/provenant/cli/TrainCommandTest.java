@@ -37,7 +37,8 @@ class TrainCommandTest {
         Path models = dir.resolve("models");
         try (Stream<Path> files = Files.walk(Path.of("models"))) {
             for (Path f : files.filter(Files::isRegularFile)
-                    .filter(f -> f.toString().contains("codec") || f.endsWith(ModelRegistry.MANIFEST)).toList()) {
+                    .filter(f -> f.toString().contains("codec") || f.toString().contains("jpeg-ai")
+                            || f.endsWith(ModelRegistry.MANIFEST)).toList()) {
                 Path to = models.resolve(Path.of("models").relativize(f));
                 Files.createDirectories(to.getParent());
                 Files.copy(f, to);
@@ -49,7 +50,7 @@ class TrainCommandTest {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         int code = Main.run(new String[] {"train", photos.toString(), "--models", models.toString(),
-                "--crops-per-photo", "1", "--trees", "10"}, new PrintStream(out, true, StandardCharsets.UTF_8),
+                "--crops-per-photo", "1", "--trees", "10", "--codec", "hp"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         String o = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, code, err.toString(StandardCharsets.UTF_8) + o);

@@ -20,6 +20,8 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.JpegTrace;
 
 /**
  * Colour-channel correlation, cue 1 of Bergmann et al. (arXiv 2504.03191): a neural codec such as JPEG AI
@@ -38,16 +40,11 @@ public final class ColourCorrelation implements Indicator {
     public static final int BLOCK = 32;
     /** Residual variance per pixel below which a block counts as flat (about 1/150 of an 8-bit step squared: only truly flat blocks). */
     public static final double FLAT_VARIANCE = 1e-7;
-    /**
-     * Decision thresholds on the headline (mean over the three pairs of the median block correlation).
-     * Our choice, not the paper's (the paper uses a trained random forest): at or above {@link #CODEC_THRESHOLD}
-     * the result leans to neural-codec compression, at or below {@link #CAMERA_THRESHOLD} to a camera original.
-     * Measured on 7 real colour photos of Debian's skimage data (astronaut, chelsea, coffee, motorcycle L/R, rocket,
-     * hubble, retina): 0.51-0.91 as shipped (most were JPEG 4:2:0 before), 0.84-0.99 after YCbCr 4:2:0 round trip.
-     * Classic JPEG with 4:2:0 chroma raises the value too, so between the two thresholds the cue is inconclusive.
+    /*
+     * No fixed decision thresholds: the former 0.95 / 0.75 bands called 59 % of untouched camera photos "neural codec"
+     * (issue 10), because classic JPEG raises the value too. The verdict now comes only from a calibration measured on
+     * held-out data (CalibratedVerdict) and never where a classic-JPEG trace is found (JpegTrace).
      */
-    public static final double CODEC_THRESHOLD = 0.95;
-    public static final double CAMERA_THRESHOLD = 0.75;
 
     /** Channel pairs, in map and feature order. */
     public static final List<String> PAIRS = List.of("rg", "rb", "gb");
@@ -82,6 +79,25 @@ public final class ColourCorrelation implements Indicator {
         return features(compute(rgb, BLOCK, ProgressSink.NONE));
     }
 
+    /** SharedWork key of the block correlations: computed once per analysis for every indicator that reads them. */
+    public static final String SHARED_KEY = "colour-correlation:block" + BLOCK;
+
+    /** The {@link #BLOCK}-pixel correlations of this image, computed once per analysis ({@link #SHARED_KEY}). */
+    static Correlations shared(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        if (rgb.channels() < 3 || rgb.width() < BLOCK || rgb.height() < BLOCK) return compute(rgb, BLOCK, context.progress());
+        return context.shared(rgb).compute(SHARED_KEY, () -> compute(rgb, BLOCK, context.progress()));
+    }
+
+    /** {@link #features(FloatImage)} from the analysis's shared correlations. */
+    public static double[] features(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        return features(shared(rgb, context));
+    }
+
+    /** {@link #blockMaps(FloatImage, int)} at {@link #BLOCK} pixels from the analysis's shared correlations. */
+    public static FloatMap[] blockMaps(FloatImage rgb, IndicatorContext context) throws IndicatorException {
+        return shared(rgb, context).maps();
+    }
+
     /**
      * Per-block Pearson correlation maps of the residuals, in the order R-G, R-B, G-B, one value per full block
      * (floor(width / block) x floor(height / block)); NaN where a block is flat.
@@ -97,7 +113,7 @@ public final class ColourCorrelation implements Indicator {
         if (image.channels() < 3) throw new IndicatorException("Colour-channel correlation needs a colour image; this one is greyscale.");
         IndicatorResult thin = ContentCheck.check(this, image, context, BLOCK);
         if (thin != null) return thin;
-        Correlations c = compute(image, BLOCK, context.progress());
+        Correlations c = shared(image, context);
         double[] f = features(c);
         int stride = STATS.length;
         double[] median = new double[3];
@@ -112,8 +128,8 @@ public final class ColourCorrelation implements Indicator {
         }
         List<Score> scores = new ArrayList<>();
         Score head = new Score("median_block_corr", "Median block residual correlation (mean of 3 pairs)", headline,
-                "1 = channel details move in lock-step; at or above " + CODEC_THRESHOLD + " suggests neural-codec"
-                        + " colour conversion with chroma subsampling, at or below " + CAMERA_THRESHOLD + " is typical of camera originals.");
+                "1 = channel details move in lock-step (colour conversion with chroma subsampling, in neural codecs and in"
+                        + " classic JPEG alike); camera originals that were never JPEG-compressed are typically lower.");
         scores.add(head);
         for (int p = 0; p < 3; p++) {
             scores.add(new Score("global_" + PAIRS.get(p), "Global " + PAIR_LABELS[p] + " residual correlation", c.global()[p],
@@ -128,28 +144,20 @@ public final class ColourCorrelation implements Indicator {
             maps.add(new MapLayer(PAIR_LABELS[p] + " residual correlation", c.maps()[p], ColourScale.DIVERGING, -1, 1,
                     "-1 (opposed)", "+1 (locked together)", true, List.of()));
         }
-        Hypothesis h;
-        double conf;
-        if (!Double.isFinite(headline)) {
-            h = Hypothesis.INCONCLUSIVE;
-            conf = 0.5;
-        } else if (headline >= CODEC_THRESHOLD) {
-            h = Hypothesis.NEURAL_CODEC;
-            conf = Math.min(0.9, 0.6 + (headline - CODEC_THRESHOLD) * 2);
-        } else if (headline <= CAMERA_THRESHOLD) {
-            h = Hypothesis.CAMERA_ORIGINAL;
-            conf = Math.min(0.9, 0.6 + (CAMERA_THRESHOLD - headline));
-        } else {
-            h = Hypothesis.INCONCLUSIVE;
-            conf = 0.5;
-        }
+        JpegTrace jpeg = JpegTrace.of(image, context);
+        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID),
+                jpeg.any() ? Double.NaN : headline, Hypothesis.NEURAL_CODEC, "neural-codec");
+        scores.addAll(v.scores());
+        String verdict = jpeg.any() ? " Here " + jpeg.where() + ": classic JPEG converts to YCbCr and quantizes (and usually"
+                + " subsamples) the chroma too, which raises these correlations just as a neural codec does, so this cue"
+                + " cannot tell the two apart and draws no verdict." : v.sentence();
         String explanation = String.format(Locale.ROOT,
                 "The maps show, block by block, how strongly the fine detail of each pair of colour channels moves together"
                         + " (red = locked together, white = independent); the median block correlation is %.2f for R-G, %.2f for R-B"
                         + " and %.2f for G-B. A camera original keeps some independent noise in each channel and shows lower,"
                         + " more varied values, while the colour conversion and chroma subsampling of a neural codec such as JPEG AI"
-                        + " push them uniformly close to 1.", median[0], median[1], median[2]);
-        return new IndicatorResult(ID, head, scores, maps, explanation, h, conf, f);
+                        + " push them uniformly close to 1.", median[0], median[1], median[2]) + verdict;
+        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), f);
     }
 
     static double[] features(Correlations c) {

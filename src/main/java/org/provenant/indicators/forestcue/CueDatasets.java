@@ -21,6 +21,7 @@ import org.provenant.indicators.latentquant.LatentQuantization;
 import org.provenant.indicators.recompression.RateDistortion;
 import org.provenant.indicators.recompression.RecompressionCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 
 /**
@@ -29,12 +30,14 @@ import org.provenant.ml.codec.NeuralCodec;
  * C_q at each rate point q:
  * <ul>
  *   <li>colour cue: X, X saved as classic JPEG at quality {@link #JPEG_QUALITIES} (4:2:0 chroma) and X
- *       halved in size are "uncompressed" (meaning: not neural-codec compressed); C_q(X) and C_q(C_p(X)) are
- *       "codec"</li>
+ *       halved in size are "uncompressed" (meaning: not neural-codec compressed); C_q(X) for every q and
+ *       C_q(C_p(X)) are "codec"</li>
  *   <li>recompression cue: C_q(X) is "once"; C_q(C_p(X)) is "twice", p a different rate point drawn at random</li>
- *   <li>latent-quantization cue: C_q(X) is "codec-real"; X decoded from its unquantized latents at q is
- *       "synthetic" (the stand-in for generated images), as is any genuine generated image supplied</li>
+ *   <li>latent-quantization cue: C_q(X) and C_q(X) re-saved as JPEG are "codec-real"; X decoded from its
+ *       unquantized latents at q is "synthetic" (the stand-in for generated images), as is any genuine
+ *       generated image supplied (as it is and re-saved as JPEG)</li>
  * </ul>
+ * Cues 2 and 3 use one rate point q per crop, drawn at random (their features cost 2k compressions each).
  * Every sample carries the rate point q of its last compression (null for X) and its source photo's group, so
  * that held-out accuracy can be reported per rate point and split by photo.
  */
@@ -46,7 +49,7 @@ public final class CueDatasets {
 
     public record Sample(String cue, String label, String ratePoint, String group, double[] features) { }
 
-    public static List<String> featureNames(String cue, List<NeuralCodec> codecs) {
+    public static List<String> featureNames(String cue, List<ImageCodec> codecs) {
         return switch (cue) {
             case CodecColourCue.ID -> ColourCorrelation.FEATURE_NAMES;
             case RecompressionCue.ID -> RateDistortion.featureNames(codecs);
@@ -66,35 +69,49 @@ public final class CueDatasets {
 
     public static final List<String> CUES = List.of(CodecColourCue.ID, RecompressionCue.ID, LatentQuantCue.ID);
 
-    /** All samples of one real colour crop (see the class comment). */
-    public static List<Sample> fromPhoto(FloatImage crop, String group, List<NeuralCodec> codecs, Random rnd)
+    /** All samples of one real colour crop (see the class comment), compressed and analysed with the same codec. */
+    public static List<Sample> fromPhoto(FloatImage crop, String group, List<ImageCodec> codecs, Random rnd)
             throws ModelException {
+        return fromPhoto(crop, group, codecs, codecs, rnd);
+    }
+
+    /**
+     * All samples of one real colour crop, compressed with {@code sources} (rate points strongest first) and
+     * described by features computed with {@code codecs} (the cues' codec): the same list for training, another
+     * codec for the cross-codec test. Rate points are named after the source codec's.
+     */
+    public static List<Sample> fromPhoto(FloatImage crop, String group, List<ImageCodec> sources, List<ImageCodec> codecs,
+                                         Random rnd) throws ModelException {
         FloatImage x = crop.toRgb().quantize8();
-        int k = codecs.size();
+        int k = sources.size();
         List<Sample> out = new ArrayList<>();
         out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x)));
         for (float q : JPEG_QUALITIES)
             out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(jpeg(x, q))));
         out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(half(x))));
         FloatImage[] once = new FloatImage[k];
-        for (int i = 0; i < k; i++) once[i] = codecs.get(i).compress(x).decoded();
-        for (int i = 0; i < k; i++) {
-            NeuralCodec c = codecs.get(i);
-            String q = c.ratePoint();
-            int p = k == 1 ? i : (i + 1 + rnd.nextInt(k - 1)) % k;
-            FloatImage twice = c.compress(once[p]).decoded();
-            FloatImage synthetic = c.decodeUnquantized(x);
-            out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, q, group, ColourCorrelation.features(once[i])));
-            out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, q, group, ColourCorrelation.features(twice)));
-            out.add(new Sample(RecompressionCue.ID, RecompressionCue.ONCE, q, group,
-                    RateDistortion.features(once[i], codecs, ProgressSink.NONE)));
-            out.add(new Sample(RecompressionCue.ID, RecompressionCue.TWICE, q, group,
-                    RateDistortion.features(twice, codecs, ProgressSink.NONE)));
-            out.add(new Sample(LatentQuantCue.ID, LatentQuantCue.CODEC_REAL, q, group,
-                    LatentQuantization.features(once[i], codecs, ProgressSink.NONE)));
-            out.add(new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, q, group,
-                    LatentQuantization.features(synthetic, codecs, ProgressSink.NONE)));
-        }
+        for (int i = 0; i < k; i++) once[i] = sources.get(i).compress(x).decoded();
+        // cues 2 and 3 (each feature vector costs 2k compressions or k encodes) at one rate point per crop,
+        // drawn at random: the rate points are covered across crops at a third of the cost
+        int i = rnd.nextInt(k), p = k == 1 ? i : (i + 1 + rnd.nextInt(k - 1)) % k;
+        ImageCodec c = sources.get(i);
+        String q = c.ratePoint();
+        FloatImage twice = c.compress(once[p]).decoded();
+        FloatImage synthetic = c.decodeUnquantized(x);
+        for (int j = 0; j < k; j++)
+            out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, sources.get(j).ratePoint(), group, ColourCorrelation.features(once[j])));
+        out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, q, group, ColourCorrelation.features(twice)));
+        out.add(new Sample(RecompressionCue.ID, RecompressionCue.ONCE, q, group,
+                RateDistortion.features(once[i], codecs, ProgressSink.NONE)));
+        out.add(new Sample(RecompressionCue.ID, RecompressionCue.TWICE, q, group,
+                RateDistortion.features(twice, codecs, ProgressSink.NONE)));
+        out.add(new Sample(LatentQuantCue.ID, LatentQuantCue.CODEC_REAL, q, group,
+                LatentQuantization.features(once[i], codecs, ProgressSink.NONE)));
+        out.add(new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, q, group,
+                LatentQuantization.features(synthetic, codecs, ProgressSink.NONE)));
+        // a codec output re-saved as classic JPEG, as generated images often are
+        out.add(new Sample(LatentQuantCue.ID, LatentQuantCue.CODEC_REAL, q, group,
+                LatentQuantization.features(jpeg(once[i], RESAVE_QUALITY), codecs, ProgressSink.NONE)));
         return out;
     }
 
@@ -136,12 +153,38 @@ public final class CueDatasets {
         return new FloatImage(w, h, p).quantize8();
     }
 
-    /** A genuine generated image: one "synthetic" sample of the latent-quantization cue (central crop). */
-    public static Sample fromGenerated(FloatImage img, String group, List<NeuralCodec> codecs) throws ModelException {
+    /**
+     * Quality of the classic-JPEG re-save that both classes of the latent-quantization set get (one per real
+     * crop, one per generated image), so that JPEG traces do not tell the classes apart: many generated images
+     * are published as JPEG while codec outputs are decoded losslessly. Our choice.
+     */
+    static final float RESAVE_QUALITY = 0.9f;
+
+    /**
+     * A genuine generated image: "synthetic" samples of the latent-quantization cue from its central
+     * {@link #CROP} pixels, as it is and re-saved as JPEG; none when it is smaller than the crop (real crops
+     * are all {@link #CROP} pixels, so sizes do not tell the classes apart).
+     */
+    public static List<Sample> fromGenerated(FloatImage img, String group, List<ImageCodec> codecs) throws ModelException {
+        if (img.width() < CROP || img.height() < CROP || img.channels() < 3) return List.of();
         FloatImage x = NeuralCodec.centralCrop(img.toRgb(), CROP).quantize8();
-        return new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, "generated", group,
-                LatentQuantization.features(x, codecs, ProgressSink.NONE));
+        return List.of(new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, GENERATED, group,
+                        LatentQuantization.features(x, codecs, ProgressSink.NONE)),
+                new Sample(LatentQuantCue.ID, LatentQuantCue.SYNTHETIC, GENERATED, group,
+                        LatentQuantization.features(jpeg(x, RESAVE_QUALITY), codecs, ProgressSink.NONE)));
     }
+
+    /**
+     * A classic codec's output (JPEG, WebP or AVIF, decoded) of a training photo: an "uncompressed" (not
+     * neural-codec) sample of the colour cue, from its central {@link #CROP} pixels.
+     */
+    public static Sample classicNegative(FloatImage img, String group) {
+        FloatImage x = NeuralCodec.centralCrop(img.toRgb(), CROP).quantize8();
+        return new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x));
+    }
+
+    /** Rate-point tag of genuine generated samples (they went through no codec). */
+    public static final String GENERATED = "generated";
 
     /**
      * Up to {@code max} non-overlapping {@link #CROP}-pixel crops of a photo on a regular grid, leaving out flat

@@ -11,6 +11,8 @@ import org.provenant.indicators.codeccolour.CodecColourCue;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.ImageCodec;
+import org.provenant.ml.codec.JpegAiCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -35,6 +37,18 @@ public final class ForestCue {
      * of the forest's domain and the verdict is inconclusive. Our choice, the colour forest's own decision boundary.
      */
     public static final double CODEC_GATE = 0.5;
+    /**
+     * Manifest property of the colour forest: the probability above which it calls an image neural-codec
+     * compressed (and above which cues 2 and 3 may draw a verdict), chosen so that at most 5 % of camera photos and
+     * classic codec outputs (JPEG, WebP, AVIF) get that verdict (models/README.md); {@link #CODEC_GATE} when absent.
+     */
+    public static final String VERDICT_THRESHOLD = "verdictThreshold";
+
+    /** The colour forest's verdict threshold (see {@link #VERDICT_THRESHOLD}). */
+    public static double codecThreshold(ModelRegistry models) {
+        double t = models.find(CodecColourCue.CLASSIFIER).map(e -> e.number(VERDICT_THRESHOLD)).orElse(Double.NaN);
+        return Double.isNaN(t) ? CODEC_GATE : t;
+    }
 
     /** The held-out accuracy the manifest states for classifier {@code name}, or NaN when it states none. */
     public static double heldOutAccuracy(ModelRegistry models, String name) {
@@ -55,14 +69,14 @@ public final class ForestCue {
     }
 
     /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
-    public static boolean inCodecDomain(double pCodec) {
-        return Double.isNaN(pCodec) || pCodec > CODEC_GATE;
+    public static boolean inCodecDomain(double pCodec, ModelRegistry models) {
+        return Double.isNaN(pCodec) || pCodec > codecThreshold(models);
     }
 
     /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */
-    public static Score codecGateScore(double pCodec, String trainedOn) {
+    public static Score codecGateScore(double pCodec, String trainedOn, ModelRegistry models) {
         return new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
-                "This cue's verdict is used only above " + CODEC_GATE + ": it was trained on " + trainedOn + " only.");
+                "This cue's verdict is used only above " + codecThreshold(models) + ": it was trained on " + trainedOn + " only.");
     }
 
     /** The explanation's sentence for an image outside the codec domain. */
@@ -87,19 +101,39 @@ public final class ForestCue {
         }
     }
 
-    /** Every rate point of the default codec, strongest compression first, each verified and loaded once. */
-    public static List<NeuralCodec> codecs(ModelRegistry models) throws IndicatorException {
+    /**
+     * The codec the cue forests were trained on: the "codec" property of the colour forest's manifest entry
+     * (written by {@code provenant train --codec}); {@link NeuralCodec#DEFAULT_CODEC} when it names none.
+     */
+    public static String codecId(ModelRegistry models) {
+        return models.find(CodecColourCue.CLASSIFIER).map(e -> e.property("codec", NeuralCodec.DEFAULT_CODEC))
+                .orElse(NeuralCodec.DEFAULT_CODEC);
+    }
+
+    /** The cues' codec in plain words, for the explanations (JPEG AI said to be the VM networks plus glue). */
+    public static String codecDescription(ModelRegistry models) {
+        String id = codecId(models);
+        int k = ImageCodec.ratePoints(models, id).size();
+        if (JpegAiCodec.ID.equals(id))
+            return "JPEG AI at " + k + " rates: the JPEG AI verification-model networks with our colour conversion, tiling and"
+                    + " quantization around them, not bit-exact JPEG AI (its per-channel gains and decoder-side tools are not"
+                    + " in the published graphs)";
+        return "JPEG AI-style YCbCr 4:2:0 pre-processing and our learned scale-hyperprior codec '" + id + "' at " + k + " rates";
+    }
+
+    /** Every rate point of the cues' codec ({@link #codecId}), strongest compression first, each verified and loaded once. */
+    public static List<ImageCodec> codecs(ModelRegistry models) throws IndicatorException {
         try {
-            return NeuralCodec.sharedAll(models, NeuralCodec.DEFAULT_CODEC);
+            return ImageCodec.sharedAll(models, codecId(models));
         } catch (ModelException e) {
             throw new IndicatorException(e.getMessage(), e);
         }
     }
 
     /** Feature names "{prefix}_{rate point}" for each rate point of the codecs, in codec order. */
-    public static List<String> perRatePoint(List<NeuralCodec> codecs, List<String> perPoint) {
+    public static List<String> perRatePoint(List<ImageCodec> codecs, List<String> perPoint) {
         List<String> out = new ArrayList<>();
-        for (NeuralCodec c : codecs) for (String p : perPoint) out.add(p + "_" + c.ratePoint());
+        for (ImageCodec c : codecs) for (String p : perPoint) out.add(p + "_" + c.ratePoint());
         return out;
     }
 }

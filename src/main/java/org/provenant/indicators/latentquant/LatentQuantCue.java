@@ -18,6 +18,7 @@ import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -45,7 +46,7 @@ public final class LatentQuantCue implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         IndicatorResult thin = ContentCheck.check(this, image, context, 16);
         if (thin != null) return thin;
-        List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+        List<ImageCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = LatentQuantization.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);
         double[] f;
@@ -82,18 +83,18 @@ public final class LatentQuantCue implements Indicator {
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
         double pCodec = ForestCue.codecProbability(image, context);
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        boolean applies = validated && ForestCue.inCodecDomain(pCodec);
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images"));
+        boolean applies = validated && ForestCue.inCodecDomain(pCodec, context.models());
+        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
         String gate = !validated ? ForestCue.notValidated() : applies ? "" : ForestCue.outOfCodecDomain(pCodec);
         String explanation = String.format(Locale.ROOT,
-                "The image was encoded again with the codec's analysis transform, and the distance of its latents to the"
-                        + " integer grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
+                "The image was encoded again with the analysis transform of the codec (%s), and the distance of its"
+                        + " latents to the codec's quantization grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
                         + " went through this codec was decoded from rounded latents and re-encodes close to them; a generated"
                         + " image never was. The forest gives %.0f%% to 'synthetic'. The map shows the alignment per 16x16"
                         + " block (1 = on the grid, 0 = evenly spread). This cue separates codec-compressed photos from"
                         + " synthetic images; on a camera original that never went through a codec its answer does not apply.",
-                LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps) + gate;
+                ForestCue.codecDescription(context.models()), LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps) + gate;
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
         MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + MAP_MAX_SIDE + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());

@@ -7,11 +7,13 @@ import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.Latents;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 
 /**
  * Cue 3 of arXiv 2504.03191: re-encode the suspect with the codec's analysis transform and measure how close
- * the continuous latents y lie to the integer grid. An image decoded by that codec came from rounded latents and
+ * the continuous latents lie to the codec's quantization grid ({@link ImageCodec#gridLatents}: y itself for our
+ * hp codec, (y - mu) / step for JPEG AI, whose grid is centred on the hyperprior mean). An image decoded by that codec came from rounded latents and
  * tends to re-encode near them; a generated image (or one decoded from unquantized latents) does not.
  *
  * <p>Per rate point q, on the latents of the central {@link #REGION} x {@link #REGION} pixels, with
@@ -34,17 +36,17 @@ public final class LatentQuantization {
 
     private LatentQuantization() { }
 
-    public static List<String> featureNames(List<NeuralCodec> codecs) {
+    public static List<String> featureNames(List<ImageCodec> codecs) {
         return ForestCue.perRatePoint(codecs, PER_POINT);
     }
 
     /** 5 features per rate point (see the class comment), codecs in order. */
-    public static double[] features(FloatImage rgb, List<NeuralCodec> codecs, ProgressSink sink) throws ModelException {
+    public static double[] features(FloatImage rgb, List<ImageCodec> codecs, ProgressSink sink) throws ModelException {
         FloatImage in = NeuralCodec.centralCrop(rgb.toRgb(), REGION);
         double[] f = new double[PER_POINT.size() * codecs.size()];
         for (int i = 0; i < codecs.size(); i++) {
             sink.checkCancelled();
-            double[] s = stats(codecs.get(i).encode(in).data());
+            double[] s = stats(codecs.get(i).gridLatents(in).data());
             System.arraycopy(s, 0, f, i * s.length, s.length);
             sink.progress((i + 1.0) / codecs.size());
         }
@@ -82,8 +84,8 @@ public final class LatentQuantization {
      * spread evenly, below 0 = pushed away from the grid; NaN where no channel is active. The map is
      * ceil(width/16) x ceil(height/16).
      */
-    public static FloatMap alignmentMap(FloatImage rgb, NeuralCodec codec) throws ModelException {
-        Latents y = codec.encode(rgb.toRgb());
+    public static FloatMap alignmentMap(FloatImage rgb, ImageCodec codec) throws ModelException {
+        Latents y = codec.gridLatents(rgb.toRgb());
         int mw = Math.min(y.width(), (rgb.width() + 15) / 16), mh = Math.min(y.height(), (rgb.height() + 15) / 16);
         float[] out = new float[mw * mh];
         for (int j = 0; j < mh; j++)

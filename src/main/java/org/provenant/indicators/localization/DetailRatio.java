@@ -17,6 +17,16 @@ public final class DetailRatio {
 
     /** The ratio on tile x tile blocks (floor(w / tile) x floor(h / tile) values). */
     public static FloatMap tileMap(FloatImage image, int tile) {
+        return measure(image, tile)[0];
+    }
+
+    /**
+     * {ratio map, coarse-band energy map (mean squared coarse band per pixel)} on tile x tile blocks. A tile whose
+     * coarse energy is under {@link #ENERGY_FLOOR} has no detail to compare (a flat or smooth area): cues that compare
+     * detail between tiles should leave it out. The coarse band, not the fine one, decides: an upsampled patch loses
+     * its fine band, which is what the ratio is there to find.
+     */
+    public static FloatMap[] measure(FloatImage image, int tile) {
         FloatImage grey = image.toGrey();
         int w = grey.width(), h = grey.height();
         float[] y = grey.plane(0);
@@ -33,10 +43,13 @@ public final class DetailRatio {
                 coarse[g] += c * c;
             }
         }
-        float[] out = new float[gw * gh];
+        float[] out = new float[gw * gh], energy = new float[gw * gh];
         double n = (double) tile * tile;
-        for (int g = 0; g < out.length; g++) out[g] = (float) Math.log((fine[g] / n + ENERGY_FLOOR) / (coarse[g] / n + ENERGY_FLOOR));
-        return new FloatMap(gw, gh, out);
+        for (int g = 0; g < out.length; g++) {
+            out[g] = (float) Math.log((fine[g] / n + ENERGY_FLOOR) / (coarse[g] / n + ENERGY_FLOOR));
+            energy[g] = (float) (coarse[g] / n);
+        }
+        return new FloatMap[]{new FloatMap(gw, gh, out), new FloatMap(gw, gh, energy)};
     }
 
     /** Separable [1 2 1]/4 blur with taps at distance {@code d}, edges clamped. */

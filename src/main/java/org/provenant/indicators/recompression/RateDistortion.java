@@ -6,6 +6,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 
 /**
@@ -52,7 +53,7 @@ public final class RateDistortion {
     private RateDistortion() { }
 
     /** Names of {@link #features} for these codecs (17 for the 4 shipped rate points). */
-    public static List<String> featureNames(List<NeuralCodec> codecs) {
+    public static List<String> featureNames(List<ImageCodec> codecs) {
         List<String> out = new ArrayList<>();
         for (String p : PER_POINT) out.addAll(ForestCue.perRatePoint(codecs, List.of(p)));
         out.add("rd_slope");
@@ -72,15 +73,15 @@ public final class RateDistortion {
     }
 
     /** The feature vector of the suspect (see the class comment), one codec per rate point. */
-    public static double[] features(FloatImage rgb, List<NeuralCodec> codecs, ProgressSink sink) throws ModelException {
+    public static double[] features(FloatImage rgb, List<ImageCodec> codecs, ProgressSink sink) throws ModelException {
         FloatImage in = NeuralCodec.centralCrop(rgb.toRgb(), REGION).quantize8();
         int k = codecs.size();
         double[] f = new double[size(k)];
         for (int i = 0; i < k; i++) {
             sink.checkCancelled();
-            NeuralCodec c = codecs.get(i);
-            NeuralCodec.Compression once = c.compress(in);
-            NeuralCodec.Compression twice = c.compress(once.decoded());
+            ImageCodec c = codecs.get(i);
+            ImageCodec.Compression once = c.compress(in);
+            ImageCodec.Compression twice = c.compress(once.decoded());
             f[i] = once.bpp();
             f[k + i] = finite(once.psnr());
             f[2 * k + i] = finite(twice.psnr()) - f[k + i];

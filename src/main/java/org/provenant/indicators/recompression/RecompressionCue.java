@@ -14,6 +14,7 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.forestcue.ForestCue;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -39,7 +40,7 @@ public final class RecompressionCue implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
         IndicatorResult thin = ContentCheck.check(this, image, context, 16);
         if (thin != null) return thin;
-        List<NeuralCodec> codecs = ForestCue.codecs(context.models());
+        List<ImageCodec> codecs = ForestCue.codecs(context.models());
         List<String> names = RateDistortion.featureNames(codecs);
         ForestClassifier forest = ForestCue.classifier(context.models(), CLASSIFIER, names);
         double[] f;
@@ -70,7 +71,7 @@ public final class RecompressionCue implements Indicator {
         boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
         double pCodec = ForestCue.codecProbability(image, context);
-        boolean inDomain = ForestCue.inCodecDomain(pCodec);
+        boolean inDomain = ForestCue.inCodecDomain(pCodec, context.models());
         boolean decides = validated && inDomain;
         Hypothesis h = decides && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
         String explanation = String.format(Locale.ROOT,
@@ -88,7 +89,7 @@ public final class RecompressionCue implements Indicator {
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * ForestCue.MIN_HELD_OUT_ACCURACY));
         if (!Double.isNaN(pCodec)) {
-            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images"));
+            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
             if (validated && !inDomain) explanation += ForestCue.outOfCodecDomain(pCodec);
         }
         double conf = decides && pt > 0.5 ? pt : 0.5;

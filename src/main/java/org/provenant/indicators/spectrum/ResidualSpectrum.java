@@ -22,6 +22,8 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.JpegTrace;
 
 /**
  * Averaged Fourier spectrum of noise residuals over tiles, with detection of the periodic peaks that
@@ -103,11 +105,20 @@ public final class ResidualSpectrum implements Indicator {
         for (Peak p : peaks) if (p.strengthDb() > best.strengthDb()) best = p;
         int n = s.tile();
         double threshold = thresholdDb(s.tiles());
+        JpegTrace jpeg = JpegTrace.of(image, context);
         List<Score> scores = new ArrayList<>();
-        Score head = new Score("peak_db", "Strongest upsampling-grid peak", best.strengthDb(), String.format(Locale.ROOT,
-                "dB above the local spectral background; %.1f dB or more (for %d tiles) counts as a periodic upsampling"
-                        + " trace, a smooth camera spectrum stays below", threshold, s.tiles()));
+        Score head = new Score("peak_db", "Strongest upsampling-grid peak", jpeg.any() ? Double.NaN : best.strengthDb(),
+                String.format(Locale.ROOT, "dB above the local spectral background (higher = a stronger periodic upsampling"
+                        + " trace; %.1f dB stands out for %d tiles); undefined (NaN) for a classic JPEG, whose 8x8 block grid puts"
+                        + " peaks on every position read here", threshold, s.tiles()));
         scores.add(head);
+        scores.add(new Score("jpeg_family_peak_db", "Strongest peak on the JPEG grid family (k N/8)", best.strengthDb(),
+                "All N/2, N/4 and N/8 positions are multiples of N/8, where an 8x8 JPEG block grid also puts peaks; reported"
+                        + " separately and never read as upsampling when a JPEG grid was found."));
+        scores.add(new Score("jpeg_grid", "8x8 block-grid strength in the pixels", jpeg.grid().strength(),
+                "Margin of the strongest pixel phase mod 8 over the second, relative to the mean step; at or above "
+                        + JpegTrace.GRID_STRENGTH + " counts as a JPEG block grid (near 0 without one)."));
+        scores.add(new Score("jpeg_file", "File is a classic JPEG", jpeg.file() ? 1 : 0, "1 when the evidence file's headers are JPEG's."));
         for (String sp : List.of("residual", "energy")) {
             for (int d : DIVISORS) {
                 double m = Double.NEGATIVE_INFINITY;
@@ -122,8 +133,9 @@ public final class ResidualSpectrum implements Indicator {
         List<MapLayer> maps = List.of(layer("Residual spectrum", s.residualDb(), n, peaks, "residual", threshold),
                 layer("Residual-energy spectrum", s.energyDb(), n, peaks, "energy", threshold));
         long detected = peaks.stream().filter(p -> p.strengthDb() >= threshold).count();
-        Hypothesis h = detected > 0 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL;
-        double conf = detected > 0 ? Math.min(0.85, 0.6 + (best.strengthDb() - threshold) / 40) : 0.55;
+        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID), head.value(),
+                Hypothesis.GENERATED, "generated");
+        scores.addAll(v.scores());
         String found = detected > 0
                 ? String.format(Locale.ROOT, "%d grid position(s) stand out, the strongest at N/%d %s, %.1f dB above the background",
                         detected, best.divisor(), best.direction(), best.strengthDb())
@@ -132,8 +144,11 @@ public final class ResidualSpectrum implements Indicator {
         String explanation = "The pictures show the average frequency content of the image's fine noise, low frequencies in the"
                 + " centre and high ones at the edges; " + found + ". A camera original gives a smooth spectrum without"
                 + " isolated bright points, while upsampling in generators, neural codecs or resizing leaves bright points at"
-                + " half, quarter or eighth of the sampling frequency (marked).";
-        return new IndicatorResult(ID, head, scores, maps, explanation, h, conf, new double[0]);
+                + " half, quarter or eighth of the sampling frequency (marked)."
+                + (jpeg.any() ? " Here " + jpeg.where() + ": its block grid puts peaks at every multiple of N/8, which includes"
+                + " every position this indicator reads, so those peaks are reported separately (the JPEG family) and no"
+                + " upsampling is read from them." : "") + v.sentence();
+        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[0]);
     }
 
     private static MapLayer layer(String name, float[] db, int n, List<Peak> peaks, String spectrum, double threshold) {

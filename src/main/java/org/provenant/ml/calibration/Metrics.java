@@ -75,7 +75,8 @@ public final class Metrics {
         return v / Math.log(2);
     }
 
-    static double[] finite(double[] v) {
+    /** The finite values of {@code v} (NaN and infinities left out), in order. */
+    public static double[] finite(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).toArray();
     }
 }

@@ -24,7 +24,7 @@ import org.provenant.ml.ModelRegistry;
  * decoding. The rate is the ideal code length -sum(log2 likelihood) of y_hat and z_hat over the image's pixels.
  * Instances are thread-safe.
  */
-public final class NeuralCodec implements AutoCloseable {
+public final class NeuralCodec implements ImageCodec, AutoCloseable {
     /** Id of the codec shipped in models/codec (our scale-hyperprior, see models/training/train_codec.py). */
     public static final String DEFAULT_CODEC = "hp";
     static final String[] PARTS = {"analysis", "hyper", "entropy", "synthesis"};
@@ -42,9 +42,6 @@ public final class NeuralCodec implements AutoCloseable {
     private final OnnxGraph hyper;
     private final OnnxGraph entropy;
     private final OnnxGraph synthesis;
-
-    /** One compression: the decoded picture (8-bit, as it would be saved), its rate and its distortion. */
-    public record Compression(FloatImage decoded, double bpp, double psnr, Latents latents) { }
 
     private NeuralCodec(String codecId, String ratePoint, int multiple, OnnxGraph[] g) {
         this.codecId = codecId;
@@ -125,9 +122,10 @@ public final class NeuralCodec implements AutoCloseable {
         return out;
     }
 
-    public String codecId() { return codecId; }
-    public String ratePoint() { return ratePoint; }
+    @Override public String codecId() { return codecId; }
+    @Override public String ratePoint() { return ratePoint; }
     public int multiple() { return multiple; }
+    @Override public int alignment() { return multiple; }
 
     /** JPEG AI's pre-processing: YCbCr planes with the chroma passed through 4:2:0 and back up. */
     public static FloatImage preprocess(FloatImage rgb) {
@@ -174,6 +172,7 @@ public final class NeuralCodec implements AutoCloseable {
      * Compresses and decompresses: encode, round, estimate the rate, decode, quantize to 8 bits. Images above
      * {@link #MAX_WHOLE_PIXELS} go in independent {@link #TILE}-pixel tiles (latents then belong to the last tile).
      */
+    @Override
     public Compression compress(FloatImage rgb) throws ModelException {
         FloatImage in = rgb.toRgb();
         int w = in.width(), h = in.height();
@@ -204,9 +203,16 @@ public final class NeuralCodec implements AutoCloseable {
      * The synthetic stand-in of the training sets: the image decoded from its <em>unquantized</em> latents, so it
      * carries the codec's synthesis traces but no rounding of the latents (8-bit output).
      */
+    @Override
     public FloatImage decodeUnquantized(FloatImage rgb) throws ModelException {
         FloatImage in = rgb.toRgb();
         return decode(encode(in), in.width(), in.height()).quantize8();
+    }
+
+    /** This codec rounds its latents y to the integers: the grid latents are y itself (padded to the multiple). */
+    @Override
+    public Latents gridLatents(FloatImage rgb) throws ModelException {
+        return encode(rgb);
     }
 
     /** The central {@code size} x {@code size} crop (the whole image along a side shorter than {@code size}). */

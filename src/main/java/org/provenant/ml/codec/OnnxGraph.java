@@ -38,12 +38,15 @@ final class OnnxGraph implements AutoCloseable {
     }
 
     static OnnxGraph load(String name, Path file) throws ModelException {
-        Criteria<NDList, NDList> criteria = Criteria.builder()
+        Criteria.Builder<NDList, NDList> b = Criteria.builder()
                 .setTypes(NDList.class, NDList.class)
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
-                .optProgress(null)
-                .build();
+                .optProgress(null);
+        // -Dprovenant.ort.threads=N: ONNX Runtime's threads per graph (1 suits a busy shared machine); default: its own
+        String threads = System.getProperty("provenant.ort.threads");
+        if (threads != null) b = b.optOption("intraOpNumThreads", threads).optOption("interOpNumThreads", "1");
+        Criteria<NDList, NDList> criteria = b.build();
         try {
             return new OnnxGraph(name, criteria.loadModel());
         } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
@@ -56,14 +59,17 @@ final class OnnxGraph implements AutoCloseable {
         }
     }
 
-    /** Runs the graph on latent-shaped inputs (named as in the graph), returning its outputs in graph order. */
+    /**
+     * Runs the graph on latent-shaped inputs (named as in the graph, or in the graph's input order where
+     * {@code inputNames} is null), returning its outputs in graph order.
+     */
     List<Latents> run(String[] inputNames, Latents... inputs) throws ModelException {
         try (NDManager nd = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> p = model.newPredictor()) {
             NDList in = new NDList();
             for (int i = 0; i < inputs.length; i++) {
                 NDArray a = nd.create(inputs[i].data(), new Shape(inputs[i].shape()));
-                a.setName(inputNames[i]);
+                if (inputNames != null && inputNames[i] != null) a.setName(inputNames[i]); // else graph order
                 in.add(a);
             }
             NDList out = p.predict(in);

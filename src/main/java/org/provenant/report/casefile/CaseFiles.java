@@ -14,9 +14,10 @@ import org.provenant.core.io.OutputGuard;
 import java.util.Optional;
 
 /**
- * Reads and writes case files as JSON beside the evidence: {@code photo.jpg} gets {@code photo.jpg.provenant.json}.
- * The evidence file itself is never opened for writing. Writes go to a temporary file in the same folder and are
- * then moved over the old case file, so a crash never leaves half a case file.
+ * Reads and writes the examiner's case data of one evidence file. It is written only into the case folder
+ * ({@link CaseFolder#annotationsFile}); a legacy case file beside the evidence ({@code photo.jpg.provenant.json},
+ * {@link #pathFor}) is still read when the case folder has none, but never written: evidence folders stay as
+ * they were (read-only media, forensic practice).
  */
 public final class CaseFiles {
     public static final String SUFFIX = ".provenant.json";
@@ -35,7 +36,7 @@ public final class CaseFiles {
         return abs.resolveSibling(abs.getFileName() + SUFFIX);
     }
 
-    /** The case file beside the evidence, or empty when there is none. */
+    /** The legacy case file beside the evidence (read only), or empty when there is none. */
     public static Optional<CaseFile> load(Path evidence) throws CaseFileException {
         Path f = pathFor(evidence);
         if (!Files.isRegularFile(f)) return Optional.empty();
@@ -61,18 +62,42 @@ public final class CaseFiles {
     }
 
     /**
-     * Saves the case file beside the evidence and returns its path. It never replaces the evidence nor a file that
-     * is not a case file ({@link OutputGuard#checkSidecar}), and writes atomically.
+     * The examiner's case data for this evidence: from the case folder (by SHA-256; else the last file saved for
+     * the same path, whose {@code evidenceSha256} then tells that the evidence changed), else a legacy case file
+     * beside the evidence, which is read but never written.
      */
-    public static Path save(Path evidence, CaseFile cf) throws CaseFileException {
-        Path f = pathFor(evidence);
+    public static Optional<CaseFile> load(CaseFolder folder, Path evidence, String sha256) throws CaseFileException {
+        Path f = folder.annotationsFile(sha256);
+        if (Files.isRegularFile(f)) return Optional.of(read(f));
         try {
-            OutputGuard.checkSidecar(f, List.of(evidence));
+            Optional<String> before = folder.audit().lastSha(evidence);
+            if (before.isPresent() && Files.isRegularFile(folder.annotationsFile(before.get()))) {
+                return Optional.of(read(folder.annotationsFile(before.get())));
+            }
+        } catch (java.io.IOException e) {
+            // no audit to go by: fall through to the sidecar
+        }
+        return load(evidence);
+    }
+
+    /**
+     * Saves the case data of this evidence into the case folder ({@code annotations/SHA256.json}, naming the
+     * evidence's path) and logs {@code annotated}; nothing is written beside the evidence.
+     */
+    public static Path save(CaseFolder folder, Path evidence, CaseFile cf) throws CaseFileException {
+        if (cf.evidenceSha256().isBlank()) throw new CaseFileException(evidence, "the evidence's SHA-256 is not known");
+        Path f = folder.annotationsFile(cf.evidenceSha256());
+        try {
+            AtomicWrite.checkOutside(f, List.of(evidence.toAbsolutePath().getParent()));
+            OutputGuard.check(f, List.of(evidence));
             ObjectNode root = MAPPER.createObjectNode();
             root.put("format", FORMAT);
             root.put("version", VERSION);
+            root.put("evidencePath", evidence.toAbsolutePath().normalize().toString());
             root.set("case", MAPPER.valueToTree(cf));
-            OutputGuard.writeAtomically(f, os -> MAPPER.writer().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, root));
+            AtomicWrite.write(f, out -> MAPPER.writeValue(out, root));
+            folder.audit().append(AuditLog.Event.ANNOTATED, evidence, cf.evidenceSha256(),
+                    java.util.Map.of("annotations", cf.annotations().size(), "caseNumber", cf.caseNumber()));
             return f;
         } catch (OutputGuard.RefusedException e) {
             throw new CaseFileException(f, e.getMessage(), e);

@@ -28,8 +28,11 @@ class LareIndicatorTest {
     static final Object[][] CROPS = {
             {"lare-coffee-wide.png", 0, 0}, {"lare-coffee-wide.png", 256, 0}, {"lare-coffee-wide.png", 0, 128}, {"lare-coffee-wide.png", 256, 128},
             {"lare-chelsea-wide.png", 0, 0}, {"lare-chelsea-wide.png", 192, 0}, {"lare-chelsea-wide.png", 0, 32}, {"lare-chelsea-wide.png", 192, 32}};
-    /** IoU floor for an autoencoder-decoded patch with every cue (LaRE included); measured value in the report. */
-    static final double IOU_FLOOR_DECODED_PATCH = 0.3;
+    /**
+     * IoU floor for an autoencoder-decoded patch with the fused cues (fine-detail ratio and latent quantization; LaRE is
+     * not fused any more): measured 0.480, floor one 32-px tile of the 160-px patch (about 0.03) below.
+     */
+    static final double IOU_FLOOR_DECODED_PATCH = 0.45;
 
     static ModelRegistry models() throws Exception {
         return ModelRegistry.load(Path.of("models"));
@@ -118,11 +121,10 @@ class LareIndicatorTest {
             IndicatorResult r = new Localization().analyze(spliced, IndicatorContext.of(reg));
             boolean[] found = Regions.mask(r.maps().get(0).map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height());
             double iou = Regions.iou(found, TestPhotos.rect(base.width(), base.height(), px, py, s, s));
-            MapLayer lareOnly = r.maps().stream().filter(m -> m.name().equals("Suspicion from LaRE")).findFirst().orElseThrow();
-            double iouLare = Regions.iou(Regions.mask(lareOnly.map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height()),
-                    TestPhotos.rect(base.width(), base.height(), px, py, s, s));
-            System.out.printf(Locale.ROOT, "localization IoU coffee, autoencoder-decoded patch %dx%d, all cues: %.3f (%s); LaRE cue alone %.3f%n",
-                    s, s, iou, r.supports(), iouLare);
+            // LaRE is no longer fused (it added IoU 0.000 here, issue 10): the fusion finds the patch without it
+            assertTrue(r.maps().stream().noneMatch(m -> m.name().equals("Suspicion from LaRE")));
+            System.out.printf(Locale.ROOT, "localization IoU coffee, autoencoder-decoded patch %dx%d, fused cues: %.3f (%s)%n",
+                    s, s, iou, r.supports());
             assertTrue(iou > IOU_FLOOR_DECODED_PATCH, "IoU " + iou);
         }
     }

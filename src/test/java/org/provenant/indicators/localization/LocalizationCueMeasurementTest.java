@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.lare.Lare;
 
@@ -77,8 +78,8 @@ class LocalizationCueMeasurementTest {
     void latentQuantizationScaleSitsAboveUntouchedPhotosAndBelowACodecPatch() throws Exception {
         try (ModelRegistry reg = ModelRegistry.load(Path.of("models"))) {
             Lare lare = Lare.fromRegistry(reg);
-            List<NeuralCodec> codecs = NeuralCodec.sharedAll(reg, NeuralCodec.DEFAULT_CODEC);
-            NeuralCodec mid = codecs.get(codecs.size() / 2);
+            List<ImageCodec> codecs = ImageCodec.sharedAll(reg, NeuralCodec.DEFAULT_CODEC);
+            ImageCodec mid = codecs.get(codecs.size() / 2);
             for (String p : new String[]{"lare-coffee-wide.png", "lare-chelsea-wide.png"}) {
                 FloatImage base = TestPhotos.load(p);
                 LqZ untouched = report("untouched " + p, base, null, reg);

@@ -6,7 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.provenant.core.io.Evidence;
+import org.provenant.core.io.TestJpeg;
+import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.indicators.verdict.TestCalibrations;
 import org.provenant.cli.BenchCommand;
 import org.provenant.core.color.YCbCr;
 import org.provenant.core.image.FloatImage;
@@ -20,6 +28,17 @@ import org.provenant.ml.ModelRegistry;
 
 class ResidualSpectrumTest {
     private static final IndicatorContext CTX = IndicatorContext.of(ModelRegistry.empty());
+    /** ln LR = 0.5 peak_db - 3: a test calibration (verdict at LR 10, camera original at LR 0.2 and below). */
+    private static IndicatorContext CALIBRATED;
+
+    @TempDir
+    static Path modelsDir;
+
+    @BeforeAll
+    static void calibration() throws Exception {
+        CALIBRATED = IndicatorContext.of(TestCalibrations.registry(modelsDir, TestCalibrations.supported(ResidualSpectrum.ID,
+                "peak_db", "generated", "lr_generated", 0.5, -3, 10, 0.2)));
+    }
     private static final int N = 768;
 
     private static float[] noise(int w, int h, long seed) {
@@ -37,12 +56,15 @@ class ResidualSpectrumTest {
     void plainNoiseHasNoGridPeak() throws Exception {
         IndicatorResult r = analyze(noise(N, N, 1), N, N);
         assertTrue(r.headline().value() < 3, "peak " + r.headline().value());
-        assertEquals(Hypothesis.CAMERA_ORIGINAL, r.supports());
+        // no calibration installed: no verdict, no likelihood ratio
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        assertTrue(r.scores().stream().noneMatch(s -> s.key().startsWith("lr_")));
+        assertEquals(Hypothesis.CAMERA_ORIGINAL, new ResidualSpectrum().analyze(new FloatImage(N, N, new float[][]{noise(N, N, 1)}), CALIBRATED).supports());
         // a single tile (no averaging): the threshold rises so that bin scatter is not taken for a peak
         for (long seed = 10; seed < 20; seed++) {
             IndicatorResult one = analyze(noise(256, 256, seed), 256, 256);
             assertEquals(1, one.score("tiles").value());
-            assertEquals(Hypothesis.CAMERA_ORIGINAL, one.supports(), "seed " + seed + " peak " + one.headline().value());
+            assertTrue(one.headline().value() < ResidualSpectrum.thresholdDb(1), "seed " + seed + " peak " + one.headline().value());
         }
         assertTrue(r.maps().stream().allMatch(m -> m.markers().isEmpty()));
     }
@@ -61,7 +83,10 @@ class ResidualSpectrumTest {
             assertTrue(n2 > ResidualSpectrum.PEAK_THRESHOLD_DB + 10, "N/2 peak " + n2);
             assertEquals(n2, r.headline().value(), 1e-9);
             assertTrue(r.score("energy_n8_db").value() < ResidualSpectrum.PEAK_THRESHOLD_DB);
-            assertEquals(Hypothesis.GENERATED, r.supports());
+            assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), "no calibration, no verdict");
+            IndicatorResult c = new ResidualSpectrum().analyze(new FloatImage(N, N, new float[][]{up}), CALIBRATED);
+            assertEquals(Hypothesis.GENERATED, c.supports());
+            assertEquals(Math.exp(0.5 * n2 - 3), c.score("lr_generated").value(), 1e-6 * Math.exp(0.5 * n2 - 3));
             MapLayer energy = r.maps().get(1);
             assertFalse(energy.overlay());
             assertEquals(256, energy.map().width());
@@ -81,6 +106,32 @@ class ResidualSpectrumTest {
         for (int c = 0; c < 3; c++) up[c] = YCbCr.upsample2(small.plane(c), 512, 384, 1024, 768);
         IndicatorResult r = new ResidualSpectrum().analyze(new FloatImage(1024, 768, up).quantize8(), CTX);
         assertTrue(r.headline().value() > ResidualSpectrum.PEAK_THRESHOLD_DB + 10, "peak " + r.headline().value());
+    }
+
+    @Test
+    void aJpegGridIsReportedAsTheN8FamilyAndNeverReadAsUpsampling() throws Exception {
+        FloatImage photo = BenchCommand.photoLike(512, 512, 5).quantize8();
+        byte[] bytes = TestJpeg.encode(photo.toBufferedImage(), 0.75f);
+        FloatImage decoded = TestJpeg.decode(bytes);
+        // from the file: the evidence is a JPEG
+        IndicatorResult fromFile = new ResidualSpectrum().analyze(decoded,
+                CALIBRATED.withEvidence(Evidence.ofBytes(Path.of("photo.jpg"), bytes)));
+        assertEquals(1, fromFile.score("jpeg_file").value());
+        // from the pixels only: the same decoded pixels without the file, cropped off the grid (as a PNG crop would be)
+        FloatImage crop = decoded.crop(3, 5, 480, 480);
+        IndicatorResult fromPixels = new ResidualSpectrum().analyze(crop, CALIBRATED);
+        assertEquals(0, fromPixels.score("jpeg_file").value());
+        assertTrue(fromPixels.score("jpeg_grid").value() >= JpegTrace.GRID_STRENGTH, "grid " + fromPixels.score("jpeg_grid").value());
+        for (IndicatorResult r : List.of(fromFile, fromPixels)) {
+            assertTrue(Double.isNaN(r.headline().value()), "headline excludes the N/8 family: " + r.headline().value());
+            assertTrue(Double.isFinite(r.score("jpeg_family_peak_db").value()));
+            assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+            assertTrue(r.explanation().contains("JPEG family"), r.explanation());
+        }
+        // the same picture never JPEG-compressed keeps its headline
+        IndicatorResult clean = new ResidualSpectrum().analyze(photo, CALIBRATED);
+        assertEquals(0, clean.score("jpeg_grid").value(), 0.05);
+        assertTrue(Double.isFinite(clean.headline().value()));
     }
 
     @Test

@@ -1,0 +1,86 @@
+package org.provenant.core.io;
+
+import java.nio.ByteBuffer;
+import java.util.Optional;
+
+/**
+ * What a classic JPEG file's headers say about its compression: the chroma subsampling of its frame (SOF) and the
+ * mean of its luminance quantization table (DQT). Read from the bytes, so a JPEG is known as one whatever its name.
+ *
+ * @param chroma       "4:4:4", "4:2:2", "4:2:0", "4:1:1", "grey" or "other"
+ * @param meanLumaStep mean of the 64 entries of the first component's quantization table (1 = quality 100,
+ *                     about 5 at quality 90, 10 at 80, 25 at 50); NaN when the table is missing
+ */
+public record JpegStructure(String chroma, double meanLumaStep) {
+    /** Whether the chroma planes are stored at a lower resolution than luma. */
+    public boolean subsampledChroma() {
+        return chroma.equals("4:2:0") || chroma.equals("4:2:2") || chroma.equals("4:1:1");
+    }
+
+    /** The structure of the evidence file when it is a JPEG; empty for other formats or unreadable headers. */
+    public static Optional<JpegStructure> of(Evidence e) {
+        if (e == null) return Optional.empty();
+        return parse(e.bytes());
+    }
+
+    /** Parses the markers up to the first scan. */
+    public static Optional<JpegStructure> parse(ByteBuffer b) {
+        if (b.remaining() < 4 || (b.get(0) & 0xff) != 0xff || (b.get(1) & 0xff) != 0xd8) return Optional.empty();
+        int p = 2, n = b.limit();
+        double[] tables = new double[4];
+        java.util.Arrays.fill(tables, Double.NaN);
+        String chroma = null;
+        int lumaTable = 0;
+        while (p + 4 <= n) {
+            if ((b.get(p) & 0xff) != 0xff) return Optional.empty();
+            int m = b.get(p + 1) & 0xff;
+            if (m == 0xff) { p++; continue; }
+            if (m == 0xd8 || (m >= 0xd0 && m <= 0xd7) || m == 0x01) { p += 2; continue; }
+            int len = ((b.get(p + 2) & 0xff) << 8) | (b.get(p + 3) & 0xff);
+            int s = p + 4, end = p + 2 + len;
+            if (len < 2 || end > n) return Optional.empty();
+            if (m == 0xdb) {
+                int q = s;
+                while (q < end) {
+                    int pq = (b.get(q) & 0xff) >> 4, tq = b.get(q) & 0x0f;
+                    int size = pq == 0 ? 1 : 2;
+                    double sum = 0;
+                    for (int i = 0; i < 64 && q + 1 + i * size + size <= end; i++) {
+                        int o = q + 1 + i * size;
+                        sum += size == 1 ? (b.get(o) & 0xff) : (((b.get(o) & 0xff) << 8) | (b.get(o + 1) & 0xff));
+                    }
+                    if (tq < 4) tables[tq] = sum / 64;
+                    q += 1 + 64 * size;
+                }
+            } else if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
+                int comps = b.get(s + 5) & 0xff;
+                if (comps == 1) chroma = "grey";
+                else if (comps >= 3 && s + 6 + 3 * comps <= end) {
+                    int[] h = new int[comps], v = new int[comps];
+                    for (int c = 0; c < comps; c++) {
+                        int f = b.get(s + 7 + 3 * c) & 0xff;
+                        h[c] = f >> 4;
+                        v[c] = f & 0x0f;
+                        if (c == 0) lumaTable = b.get(s + 8 + 3 * c) & 0x0f;
+                    }
+                    chroma = chroma(h, v);
+                } else chroma = "other";
+            } else if (m == 0xda || m == 0xd9) {
+                break;
+            }
+            p = end;
+        }
+        if (chroma == null) return Optional.empty();
+        return Optional.of(new JpegStructure(chroma, lumaTable < 4 ? tables[lumaTable] : Double.NaN));
+    }
+
+    private static String chroma(int[] h, int[] v) {
+        if (h[1] != h[2] || v[1] != v[2] || h[1] == 0 || v[1] == 0) return "other";
+        int rh = h[0] / h[1], rv = v[0] / v[1];
+        if (rh == 1 && rv == 1) return "4:4:4";
+        if (rh == 2 && rv == 1) return "4:2:2";
+        if (rh == 2 && rv == 2) return "4:2:0";
+        if (rh == 4 && rv == 1) return "4:1:1";
+        return "other";
+    }
+}
