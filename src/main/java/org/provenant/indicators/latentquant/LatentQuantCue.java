@@ -31,8 +31,12 @@ public final class LatentQuantCue implements Indicator {
     public static final String CLASSIFIER = "classifier-codec-latentquant";
     public static final String CODEC_REAL = "codec-real";
     public static final String SYNTHETIC = "synthetic";
-    /** The alignment map is computed on the whole image up to this many pixels, else on the central crop. Our choice. */
-    public static final int MAP_MAX_SIDE = 2048;
+    /**
+     * The alignment map is computed on the whole image up to this many pixels, else on the central crop. Our choice:
+     * one JPEG AI tile. At 2048 (four tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
+     * issue 15 speed); the verdict's features come from the central 256x256 either way.
+     */
+    public static final int MAP_MAX_SIDE = 1024;
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
