@@ -12,6 +12,8 @@
 #                                                    `provenant batch FOLDER --out DIR --case CASE` first so that the
 #                                                    view fills from stored results); default case-view.png
 #        EXTRA_PROPS="-Dprovenant.showPanel=c2pa" scripts/screenshot.sh IMAGE OUTPUT   with that panel in front
+#        scripts/screenshot.sh --tour                 pixel toolbox on an edited astronaut (scripts/MakeEditedSample.java,
+#                                                    in a temp folder): overview.png, panel-<id>.png, loupe.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=workbench
@@ -19,6 +21,7 @@ case "${1:-}" in
   --annotations) MODE=annotations; shift ;;
   --comparison) MODE=comparison; shift ;;
   --case-view) MODE=caseview; shift ;;
+  --tour) MODE=tour; shift ;;
 esac
 SIZE="${SIZE:-1600x1000}"
 TMPDIR_SHOT=$(mktemp -d)
@@ -57,6 +60,12 @@ JSON
     OUT="${3:-assets/screenshots/case-view.png}"
     SETTLE=10   # from stored results the batch ends before the new window is first painted
     WAIT="provenant: Case view finished" ;;
+  tour)
+    java scripts/MakeEditedSample.java "$TMPDIR_SHOT/astronaut-edited.png"
+    IMAGE="$TMPDIR_SHOT/astronaut-edited.png"
+    OUT="$TMPDIR_SHOT/last.png"
+    PROPS="-Dprovenant.tour=overview;panel:error-level;panel:noise-map;panel:jpeg-ghosts;panel:copy-move;loupe:copy-move:352:80:8:map -Dprovenant.tourDir=assets/screenshots"
+    WAIT="provenant: Tour finished" ;;
 esac
 PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
@@ -78,7 +87,7 @@ xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   sleep "$SETTLE"   # let the last panels render
   import -window root "$OUT"
   kill $PID
-  grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread)" "$LOG"   # the measured figures
+  grep -E "^provenant: (Analysis finished|Comparison finished|JavaFX thread|Tour)" "$LOG"   # the measured figures
 '
 rm -rf "$LOG" "$HOMEDIR" "$TMPDIR_SHOT"
 echo "screenshot: wrote $OUT"

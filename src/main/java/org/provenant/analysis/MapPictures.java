@@ -37,6 +37,10 @@ public final class MapPictures {
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setStroke(new BasicStroke(2f));
         g.setColor(Color.CYAN);
+        for (Marker[] pair : Marker.pairs(layer.markers())) {
+            g.drawLine((int) Math.round(pair[0].x() * factor), (int) Math.round(pair[0].y() * factor),
+                    (int) Math.round(pair[1].x() * factor), (int) Math.round(pair[1].y() * factor));
+        }
         for (Marker m : layer.markers()) {
             int cx = (int) Math.round(m.x() * factor), cy = (int) Math.round(m.y() * factor);
             g.drawOval(cx - 7, cy - 7, 14, 14);

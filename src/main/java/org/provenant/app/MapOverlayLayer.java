@@ -56,6 +56,7 @@ public final class MapOverlayLayer implements ViewerLayer {
             g.setGlobalAlpha(opacity);
             g.setImageSmoothing(false);
             g.drawImage(picture, 0, 0, imageWidth, imageHeight);
+            paintPairs(g, scale);
             return;
         }
         FloatMap m = layer.map();
@@ -73,6 +74,23 @@ public final class MapOverlayLayer implements ViewerLayer {
                 if (!above(m, x, y - 1, t)) g.strokeLine(x0, y0, x1, y0);
                 if (!above(m, x, y + 1, t)) g.strokeLine(x0, y1, x1, y1);
             }
+        }
+    }
+
+    /** Paired markers (A-n / B-n, e.g. copy-move regions) joined by a line, with their labels. */
+    private void paintPairs(GraphicsContext g, double scale) {
+        var pairs = org.provenant.indicators.Marker.pairs(layer.markers());
+        if (pairs.isEmpty() || opacity <= 0) return;
+        FloatMap m = layer.map();
+        double sx = imageWidth / m.width(), sy = imageHeight / m.height();
+        g.setGlobalAlpha(1);
+        g.setStroke(Color.YELLOW);
+        g.setFill(Color.YELLOW);
+        g.setLineWidth(2 / scale);
+        g.setFont(javafx.scene.text.Font.font(13 / scale));
+        for (var p : pairs) {
+            g.strokeLine(p[0].x() * sx, p[0].y() * sy, p[1].x() * sx, p[1].y() * sy);
+            for (var mk : p) g.fillText(mk.label(), mk.x() * sx + 4 / scale, mk.y() * sy - 4 / scale);
         }
     }
 

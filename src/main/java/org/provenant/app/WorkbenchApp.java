@@ -68,6 +68,7 @@ public class WorkbenchApp extends Application {
 
         if (modelError != null) window.showError(modelError);
         if (Boolean.getBoolean("provenant.showAnnotations")) window.showAnnotations();
+        SnapshotTour.installIfAsked(window, scene);
         if (System.getProperty("provenant.showPanel") != null) window.showPanel(System.getProperty("provenant.showPanel"));
         String compare = System.getProperty("provenant.compare");
         if (compare != null && !compare.isBlank()) {

@@ -78,8 +78,12 @@ public final class WorkbenchWindow extends BorderPane {
     private final ImageViewer viewer = new ImageViewer();
     private final ToggleGroup overlayChoice = new ToggleGroup();
     private final Map<String, IndicatorPanel> panels = new LinkedHashMap<>();
-    private final Map<String, Tab> tabs = new LinkedHashMap<>();
-    private final TabPane tabPane = new TabPane();
+    private final TabPane tabPane;
+    private final PanelNavigator navigator;
+    private final OverviewViewModel overview;
+    private final LoupeView loupe = new LoupeView(viewer);
+    /** The examiner's indicator parameters for the open image (e.g. ela.quality), kept for re-analysis and export. */
+    private final Map<String, String> parameters = new java.util.HashMap<>();
     private final VerdictStrip verdicts;
     private final Label banner = new Label();
     private final HBox bannerBox;
@@ -120,15 +124,16 @@ public final class WorkbenchWindow extends BorderPane {
             return t;
         });
         getStyleClass().add("workbench");
-        PanelContext ctx = new PanelContext(viewer, overlayChoice);
+        PanelContext ctx = new PanelContext(viewer, overlayChoice, this::rerun);
+        overview = new OverviewViewModel(this.indicators);
+        Tab overviewTab = new Tab("Overview", new OverviewTab(overview, this::showPanel).node());
+        overviewTab.setId("tab-overview");
+        navigator = new PanelNavigator(overviewTab);
+        tabPane = navigator.tabPane();
         for (Indicator ind : this.indicators) {
             IndicatorPanel p = registry.create(ind, ctx);
             panels.put(ind.id(), p);
-            Tab tab = new Tab(ind.displayName(), p.node());
-            tab.setClosable(false);
-            tab.setId("tab-" + ind.id());
-            tabs.put(ind.id(), tab);
-            tabPane.getTabs().add(tab);
+            navigator.add(ind, p.node());
         }
         annotationPane = new AnnotationPane(viewer, this::showError);
         notesTab = new Tab("Annotations", annotationPane.node());
@@ -165,6 +170,7 @@ public final class WorkbenchWindow extends BorderPane {
             e.consume();
         });
         viewer.hoverPixelProperty().addListener((o, a, p) -> updateReadout(p));
+        loupe.installKeys(this);
     }
 
     private MenuBar menuBar() {
@@ -236,7 +242,8 @@ public final class WorkbenchWindow extends BorderPane {
         export.disableProperty().bind(viewer.imageProperty().isNull());
         ToolBar bar = new ToolBar(open, new Separator(), fit, actual, in, out, hide, new Separator(), again, new Separator());
         bar.getItems().addAll(annotationPane.toolNodes());
-        bar.getItems().addAll(new Separator(), export);
+        bar.getItems().addAll(new Separator(), export, new Separator());
+        bar.getItems().addAll(loupe.toolNodes());
         return bar;
     }
 
@@ -265,7 +272,7 @@ public final class WorkbenchWindow extends BorderPane {
         overlayLegend.visibleProperty().bind(overlayCaption.visibleProperty());
         StackPane.setAlignment(overlayLegend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(overlayLegend, new Insets(8));
-        StackPane viewerPane = new StackPane(viewer, hint, overlayCaption, overlayLegend);
+        StackPane viewerPane = new StackPane(viewer, hint, overlayCaption, overlayLegend, loupe.node());
         viewerPane.setMinWidth(300);
         tabPane.setMinWidth(380);
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -360,6 +367,7 @@ public final class WorkbenchWindow extends BorderPane {
     private void showLoaded(LoadedImage li, Image fx, CaseLink.Opened found) {
         loaded = li;
         lastReport = null;
+        parameters.clear();
         viewer.setImage(fx);
         recent.add(li.path());
         rebuildRecentMenu();
@@ -397,7 +405,8 @@ public final class WorkbenchWindow extends BorderPane {
         cancelAnalysis();
         overlayChoice.selectToggle(null);
         for (IndicatorPanel p : panels.values()) p.reset();
-        for (Tab tab : tabs.values()) tab.setGraphic(null);
+        for (String id : panels.keySet()) navigator.setGraphic(id, null);
+        overview.reset();
         verdicts.resetAll("waiting");
         List<Indicator> todo = stored == null ? indicators
                 : indicators.stream().filter(i -> stored.outcome(i.id()).isEmpty()).toList();
@@ -410,6 +419,7 @@ public final class WorkbenchWindow extends BorderPane {
                 if (shown != self[0]) return;
                 panels.get(id).started();
                 verdicts.running(id);
+                overview.started(id);
             }
 
             @Override public void progress(String id, double f) {
@@ -420,10 +430,11 @@ public final class WorkbenchWindow extends BorderPane {
                 if (shown != self[0]) return;
                 panels.get(o.indicatorId()).finished(o);
                 verdicts.finished(o);
-                tabs.get(o.indicatorId()).setGraphic(tabDot(o));
+                navigator.setGraphic(o.indicatorId(), tabDot(o));
+                overview.finished(o);
             }
         };
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded), todo, fx);
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded).withParameters(parameters), todo, fx);
         self[0] = t;
         task = t;
         shown = t;
@@ -460,11 +471,42 @@ public final class WorkbenchWindow extends BorderPane {
         background.submit(t);
     }
 
+    /**
+     * Runs one indicator again with changed examiner parameters (a panel's slider), through the engine in the
+     * background; its panel, dot, verdict and overview card update as in a full analysis, and the report uses it.
+     */
+    private void rerun(String id, Map<String, String> changed) {
+        if (loaded == null || analysing.get() || background.isShutdown()) return;
+        Indicator ind = indicators.stream().filter(i -> i.id().equals(id)).findFirst().orElse(null);
+        if (ind == null) return;
+        parameters.putAll(changed);
+        LoadedImage li = loaded;
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(li).withParameters(parameters), List.of(ind), new AnalysisListener() {
+            @Override public void started(String i) {
+                if (loaded == li) panels.get(i).started();
+            }
+
+            @Override public void finished(IndicatorOutcome o) {
+                if (loaded != li) return;
+                panels.get(o.indicatorId()).finished(o);
+                verdicts.finished(o);
+                navigator.setGraphic(o.indicatorId(), tabDot(o));
+                overview.finished(o);
+            }
+        });
+        t.setOnSucceeded(e -> {
+            if (loaded == li) lastReport = OverviewViewModel.replace(lastReport, t.getValue());
+            setStatus(ind.displayName() + " analysed again with " + changed);
+        });
+        background.submit(t);
+    }
+
     private void showOutcomes(AnalysisReport r) {
         for (IndicatorOutcome o : r.outcomes()) {
             panels.get(o.indicatorId()).finished(o);
             verdicts.finished(o);
-            tabs.get(o.indicatorId()).setGraphic(tabDot(o));
+            navigator.setGraphic(o.indicatorId(), tabDot(o));
+            overview.finished(o);
         }
     }
 
@@ -501,9 +543,27 @@ public final class WorkbenchWindow extends BorderPane {
         if (t != null && !t.isDone()) t.cancel();
     }
 
+    /** The viewer's loupe (and the image/map toggle). */
+    public LoupeView loupe() { return loupe; }
+
+    /** The Overview's state (for tests). */
+    public OverviewViewModel overview() { return overview; }
+
+    /** The right-hand panels grouped by family (for tests). */
+    public PanelNavigator navigator() { return navigator; }
+
+    /** Brings the Overview to the front. */
+    public void showOverview() { tabPane.getSelectionModel().select(0); }
+
+    /** Draws the first map of an indicator's panel over the image. */
+    public void selectOverlayOf(String indicatorId) {
+        if (panels.get(indicatorId) instanceof GenericIndicatorPanel g && !g.overlayToggles().isEmpty()) {
+            overlayChoice.selectToggle(g.overlayToggles().get(0));
+        }
+    }
+
     public void showPanel(String indicatorId) {
-        Tab tab = tabs.get(indicatorId);
-        if (tab != null) tabPane.getSelectionModel().select(tab);
+        navigator.show(indicatorId);
     }
 
     /** Shows an error line in the banner above the image; the window stays usable. */
@@ -529,11 +589,13 @@ public final class WorkbenchWindow extends BorderPane {
         shownOverlay = t == null ? null : (MapOverlayLayer) t.getUserData();
         if (shownOverlay != null) {
             viewer.layers().add(0, shownOverlay);
+            loupe.setOverlay(shownOverlay);
             MapLayer m = shownOverlay.mapLayer();
             overlayCaption.setText("Heat map over the image: " + m.name() + " (" + shownOverlay.source() + ")\n"
                     + "opacity and outlines in its panel; \"Hide heat map\" shows the plain image");
             overlayLegend.setImage(MapImages.of(m).legend());
         }
+        if (shownOverlay == null) loupe.setOverlay(null);
         overlayCaption.setVisible(shownOverlay != null);
         viewer.repaint();
     }
@@ -639,13 +701,14 @@ public final class WorkbenchWindow extends BorderPane {
         java.time.Instant at = lastReportAt;
         org.provenant.report.casefile.CaseFile cf = annotationPane.caseFile().withAnnotations(annotationPane.annotations());
         List<org.provenant.ml.ModelEntry> models = engine.models().entries();
+        Map<String, String> params = Map.copyOf(parameters);
         Task<Integer> t = new Task<>() {
             @Override protected Integer call() throws Exception {
                 AnalysisReport rep = done;
                 java.time.Instant when = at;
                 if (rep == null) {
                     when = java.time.Instant.now();
-                    rep = engine.analyze(AnalysisInput.of(li), indicators, AnalysisListener.NONE);
+                    rep = engine.analyze(AnalysisInput.of(li).withParameters(params), indicators, AnalysisListener.NONE);
                 }
                 return ReportExport.write(List.of(new org.provenant.report.EvidenceAnalysis(li, rep, when, cf.annotations(),
                                 cf.evidenceSha256())),

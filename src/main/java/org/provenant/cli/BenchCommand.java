@@ -189,8 +189,41 @@ public final class BenchCommand implements Command {
             out.printf(Locale.ROOT, "  %-28s median %8.1f ms wall, %8.1f ms CPU per run%n", ind.id(), med, cpu);
         }
         out.printf(Locale.ROOT, "  %-28s        %8.1f ms wall, %8.1f ms CPU%n", "sum", sum, cpuSum);
+        benchPixelToolbox(img, runs, out);
         out.printf(Locale.ROOT, "  system load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         return 0;
+    }
+
+    /**
+     * The examiner's pixel toolbox (issue 12), each alone with no shared work (targets: 2 s each on 2 cores, the JPEG
+     * ghosts' full sweep 50..100 within 5 s), then error level + ghosts in one analysis sharing the JPEG model.
+     */
+    private static void benchPixelToolbox(FloatImage img, int runs, PrintStream out) {
+        out.println("  pixel toolbox (each alone, nothing shared):");
+        IndicatorContext ctx = IndicatorContext.of(null);
+        List<Indicator> four = List.of(new org.provenant.indicators.ela.ErrorLevelAnalysis(), new org.provenant.indicators.noise.NoiseMap(),
+                new org.provenant.indicators.ghosts.JpegGhosts(), new org.provenant.indicators.copymove.CopyMove());
+        for (Indicator ind : four) {
+            long cpu0 = processCpuNanos();
+            double med = median(runs, () -> analyze(ind, img, ctx));
+            double cpu = (processCpuNanos() - cpu0) / 1e6 / (runs + 1);
+            out.printf(Locale.ROOT, "  %-28s median %8.1f ms wall, %8.1f ms CPU per run (target %s)%n", ind.id(), med, cpu,
+                    ind instanceof org.provenant.indicators.ghosts.JpegGhosts ? "5 s, 11 qualities" : "2 s");
+        }
+        double both = median(runs, () -> {
+            IndicatorContext shared = ctx.withShared(new org.provenant.indicators.SharedWork(img));
+            analyze(four.get(0), img, shared);
+            analyze(four.get(2), img, shared);
+        });
+        out.printf(Locale.ROOT, "  %-28s median %8.1f ms wall (one JPEG model for both)%n", "error-level + jpeg-ghosts", both);
+    }
+
+    private static void analyze(Indicator ind, FloatImage img, IndicatorContext ctx) {
+        try {
+            ind.analyze(img, ctx);
+        } catch (IndicatorException e) {
+            throw new IllegalStateException(ind.id() + ": " + e.getMessage(), e);
+        }
     }
 
     private static long processCpuNanos() {
