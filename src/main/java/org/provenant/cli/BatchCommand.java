@@ -30,16 +30,12 @@ public final class BatchCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path folder = null, outDir = null, caseDir = null;
         IndicatorChoice choice = new IndicatorChoice();
-        for (int i = 0; i < args.size(); i++) {
-            int next = choice.take(args, i);
-            if (next > 0) {
-                i = next - 1;
-                continue;
-            }
-            String a = args.get(i);
+        List<String> rest = choice.takeAll(args);
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
             if (a.equals("--out") || a.equals("--case")) {
-                if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
-                Path v = Path.of(args.get(++i));
+                if (i + 1 >= rest.size()) throw new UsageException(a + " needs a value");
+                Path v = Path.of(rest.get(++i));
                 if (a.equals("--out")) outDir = v;
                 else caseDir = v;
             } else if (a.startsWith("--")) {

@@ -42,16 +42,12 @@ public final class BenchAnalyzeCommand {
         Path image = null;
         List<Double> mps = new ArrayList<>();
         IndicatorChoice choice = new IndicatorChoice();
-        for (int i = 0; i < args.size(); i++) {
-            int next = choice.take(args, i);
-            if (next > 0) {
-                i = next - 1;
-                continue;
-            }
-            String a = args.get(i);
+        List<String> rest = choice.takeAll(args);
+        for (int i = 0; i < rest.size(); i++) {
+            String a = rest.get(i);
             if (a.equals("--mp")) {
-                if (i + 1 >= args.size()) throw new UsageException("--mp needs sizes, e.g. 1,3,12,48");
-                for (String s : args.get(++i).split(",")) mps.add(Double.parseDouble(s.strip()));
+                if (i + 1 >= rest.size()) throw new UsageException("--mp needs sizes, e.g. 1,3,12,48");
+                for (String s : rest.get(++i).split(",")) mps.add(Double.parseDouble(s.strip()));
             } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option " + a);
             } else {

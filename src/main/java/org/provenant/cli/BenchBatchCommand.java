@@ -28,14 +28,10 @@ public final class BenchBatchCommand {
     static int run(List<String> args, PrintStream out) throws Exception {
         Path folder = null;
         IndicatorChoice choice = new IndicatorChoice();
-        for (int i = 0; i < args.size(); i++) {
-            int next = choice.take(args, i);
-            if (next > 0) {
-                i = next - 1;
-                continue;
-            }
-            if (args.get(i).startsWith("--")) throw new UsageException("unknown option " + args.get(i));
-            folder = Path.of(args.get(i));
+        List<String> rest = choice.takeAll(args);
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).startsWith("--")) throw new UsageException("unknown option " + rest.get(i));
+            folder = Path.of(rest.get(i));
         }
         int threads = choice.threads;
         if (folder == null || !Files.isDirectory(folder)) throw new UsageException("bench batch needs a folder");

@@ -25,6 +25,17 @@ final class IndicatorChoice {
         return i + 2;
     }
 
+    /** Takes every one of our options (with its value) out of {@code args}; returns the other arguments in order. */
+    List<String> takeAll(List<String> args) throws UsageException {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); ) {
+            int next = take(args, i);
+            if (next > 0) i = next;
+            else rest.add(args.get(i++));
+        }
+        return rest;
+    }
+
     /** The registered indicators the options leave, in panel order. */
     List<Indicator> indicators() throws UsageException {
         return choose(IndicatorRegistry.all(), only, skip);
