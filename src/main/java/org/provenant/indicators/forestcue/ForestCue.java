@@ -9,6 +9,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.codeccolour.CodecColourCue;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
@@ -71,6 +72,24 @@ public final class ForestCue {
     /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
     public static boolean inCodecDomain(double pCodec, ModelRegistry models) {
         return Double.isNaN(pCodec) || pCodec > codecThreshold(models);
+    }
+
+    /**
+     * Why cues 2 and 3 may not decide on this image, or null when they may: cue 1 must see a neural codec (or be
+     * unable to judge), and the image must carry no classic-JPEG trace, where cue 1 itself withholds its verdict
+     * (classic JPEG raises the colour correlations that open this gate as a neural codec does). Without the JPEG
+     * part cue 3 leant "generated" or "neural codec" on 9 of 147 unseen real photos and JPEG re-saves (Debian
+     * wallpapers, skimage samples; `provenant batch`, issue 10 closing note).
+     */
+    public static String outsideCodecDomain(double pCodec, FloatImage image, IndicatorContext context)
+            throws IndicatorException {
+        if (!inCodecDomain(pCodec, context.models())) return outOfCodecDomain(pCodec);
+        JpegTrace jpeg = JpegTrace.of(image, context);
+        if (jpeg.any()) {
+            return " No verdict is drawn here: " + jpeg.where() + ", and classic JPEG raises the colour correlations that"
+                    + " decide whether this cue applies, as a neural codec does.";
+        }
+        return null;
     }
 
     /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */

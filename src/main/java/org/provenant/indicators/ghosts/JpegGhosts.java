@@ -146,7 +146,7 @@ public final class JpegGhosts implements Indicator {
                 "The quality at which the departing region reaches its minimum."));
         scores.add(new Score("textured_share", "Share of 8x8 blocks with texture", textured / (double) (bx * by),
                 "Flat blocks have no value (transparent)."));
-        Hypothesis h = Verdicts.lean(share, THRESHOLD);
+        Hypothesis h = GhostCalibration.VERDICT ? Verdicts.lean(share, THRESHOLD) : Hypothesis.INCONCLUSIVE;
         String where = top == null ? "No region of at least " + MIN_REGION_BLOCKS + " blocks has another first quality."
                 : String.format(Locale.ROOT, "The largest region with another first quality (%.0f) covers %.1f %% of the image.",
                         regionQuality, 100 * share);
@@ -158,8 +158,12 @@ public final class JpegGhosts implements Indicator {
                 + " another. Uncompressed images (PNG from a camera raw) show 100 everywhere, so the method says most about"
                 + " JPEGs. %s %s", dominant, dominant == 100 ? ": no earlier JPEG compression seen" : "", where,
                 h == Hypothesis.MANIPULATED ? "The share passes the threshold measured on real photos."
-                        : Verdicts.calibration(THRESHOLD, GhostCalibration.MEASURED));
-        return new IndicatorResult(ID, head, scores, maps, explanation, h, Verdicts.confidence(share, THRESHOLD),
+                        : GhostCalibration.VERDICT ? Verdicts.calibration(THRESHOLD, GhostCalibration.MEASURED)
+                        : String.format(Locale.ROOT, "No verdict is drawn: the threshold of %.2f, set on real photos (%s),"
+                                + " flagged %s. Read the map, not a verdict.", THRESHOLD, GhostCalibration.MEASURED,
+                                GhostCalibration.UNSEEN));
+        double confidence = h == Hypothesis.MANIPULATED ? Verdicts.confidence(share, THRESHOLD) : 0.5;
+        return new IndicatorResult(ID, head, scores, maps, explanation, h, confidence,
                 new double[]{share, dominant});
     }
 

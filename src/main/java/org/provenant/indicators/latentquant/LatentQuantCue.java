@@ -87,10 +87,11 @@ public final class LatentQuantCue implements Indicator {
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
         double pCodec = ForestCue.codecProbability(image, context);
         boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        boolean applies = validated && ForestCue.inCodecDomain(pCodec, context.models());
+        String outside = validated ? ForestCue.outsideCodecDomain(pCodec, image, context) : null;
+        boolean applies = validated && outside == null;
         if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
         Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
-        String gate = !validated ? ForestCue.notValidated() : applies ? "" : ForestCue.outOfCodecDomain(pCodec);
+        String gate = !validated ? ForestCue.notValidated() : applies ? "" : outside;
         String explanation = String.format(Locale.ROOT,
                 "The image was encoded again with the analysis transform of the codec (%s), and the distance of its"
                         + " latents to the codec's quantization grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"

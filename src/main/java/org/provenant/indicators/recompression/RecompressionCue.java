@@ -71,7 +71,8 @@ public final class RecompressionCue implements Indicator {
         boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
         double pCodec = ForestCue.codecProbability(image, context);
-        boolean inDomain = ForestCue.inCodecDomain(pCodec, context.models());
+        String outside = ForestCue.outsideCodecDomain(pCodec, image, context);
+        boolean inDomain = outside == null;
         boolean decides = validated && inDomain;
         Hypothesis h = decides && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
         String explanation = String.format(Locale.ROOT,
@@ -88,10 +89,8 @@ public final class RecompressionCue implements Indicator {
                         + " below the %.0f%% a verdict needs (models/README.md); the figures are shown for comparison only.",
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * ForestCue.MIN_HELD_OUT_ACCURACY));
-        if (!Double.isNaN(pCodec)) {
-            scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
-            if (validated && !inDomain) explanation += ForestCue.outOfCodecDomain(pCodec);
-        }
+        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
+        if (validated && !inDomain) explanation += outside;
         double conf = decides && pt > 0.5 ? pt : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(), explanation, h, conf, f);
     }
