@@ -1,13 +1,45 @@
 package org.provenant.app;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.provenant.analysis.AnalysisEngine;
+import org.provenant.indicators.Indicator;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Small helpers: read state on the JavaFX thread, wait for a condition on it. */
+/** Small helpers: read state on the JavaFX thread, wait for a condition on it, show a workbench, clean up. */
 final class FxTesting {
     private FxTesting() { }
+
+    /**
+     * A workbench over {@code indicators} shown in {@code stage} at 1200x800 (Monocle's headless screen is 1280x800:
+     * what fits here fits at 1600x1000), with its recent-files list in {@code dir}.
+     */
+    static WorkbenchWindow showWorkbench(Stage stage, List<Indicator> indicators, AnalysisEngine engine, Path dir) {
+        return fx(() -> {
+            WorkbenchWindow window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
+                    new RecentFiles(dir.resolve("recent.txt")));
+            Scene scene = new Scene(window, 1200, 800);
+            scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            return window;
+        });
+    }
+
+    /** Deletes a temporary folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (var s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
 
     static <T> T fx(Callable<T> c) {
         try {

@@ -3,7 +3,9 @@ package org.provenant.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
+import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
+import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
@@ -46,23 +47,14 @@ class PixelToolsWorkbenchTest {
     }
 
     private void show(List<Indicator> indicators) {
-        fxRun(() -> {
-            window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
-            // Monocle's headless screen is 1280x800: a narrower window than 1600x1000, so tabs that fit here fit there
-            Scene scene = new Scene(window, 1200, 800);
-            scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        window = showWorkbench(stage, indicators, engine, dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         if (window != null) fxRun(window::dispose);
         engine.close();
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dir);
     }
 
     @Test

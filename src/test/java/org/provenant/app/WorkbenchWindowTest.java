@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
+import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
+import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -52,22 +54,14 @@ class WorkbenchWindowTest {
 
     /** Shows a window over the given indicators. */
     private void show(List<Indicator> indicators) {
-        fxRun(() -> {
-            window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
-            Scene scene = new Scene(window, 1200, 800);
-            scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        window = showWorkbench(stage, indicators, engine, dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
         if (window != null) fxRun(window::dispose);
         engine.close();
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        deleteTree(dir);
     }
 
     private static Node content(IndicatorPanel p) {
