@@ -66,7 +66,7 @@ public final class ForestCue {
         int b = ColourCorrelation.BLOCK;
         if (image.channels() < 3 || image.width() < b || image.height() < b) return Double.NaN;
         ForestClassifier colour = classifier(context.models(), CodecColourCue.CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
-        return colour.predict(ColourCorrelation.features(image)).probability(CodecColourCue.CODEC);
+        return colour.predict(ColourCorrelation.features(image, context)).probability(CodecColourCue.CODEC); // shared work
     }
 
     /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
