@@ -21,12 +21,13 @@ public final class CompressCommand implements Command {
     @Override public String name() { return "compress"; }
 
     @Override public String usage() {
-        return "compress IMAGE --out OUT.png [--codec jpeg-ai|hp] [--rate q1..qN] [--models DIR]";
+        return "compress IMAGE --out OUT.png [--codec jpeg-ai|hp] [--rate q1..qN] [--models DIR]\n"
+                + "       compress --batch LIST.tsv [--codec jpeg-ai|hp] [--models DIR]   (LIST: input, output PNG, rate point per line)";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path image = null, target = null, modelsDir = null;
+        Path image = null, target = null, modelsDir = null, batch = null;
         String codecId = JpegAiCodec.ID, rate = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -35,12 +36,14 @@ public final class CompressCommand implements Command {
                 case "--codec" -> codecId = value(args, ++i, a);
                 case "--rate" -> rate = value(args, ++i, a);
                 case "--models" -> modelsDir = Path.of(value(args, ++i, a));
+                case "--batch" -> batch = Path.of(value(args, ++i, a));
                 default -> {
                     if (a.startsWith("--") || image != null) throw new UsageException("unexpected argument " + a);
                     image = Path.of(a);
                 }
             }
         }
+        if (batch != null) return batch(batch, codecId, modelsDir, out);
         if (image == null || target == null) throw new UsageException("an IMAGE and --out OUT.png are required");
         if (!target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png"))
             throw new UsageException("the reconstruction is written as PNG: --out must end in .png");
@@ -60,6 +63,28 @@ public final class CompressCommand implements Command {
         if (JpegAiCodec.ID.equals(codecId))
             out.println("JPEG AI here is the verification-model networks plus our glue, not bit-exact JPEG AI: its per-channel"
                     + " gains and decoder-side tools are not in the graphs; the rate is the hyperprior's ideal code length.");
+        return 0;
+    }
+
+    /**
+     * One JVM for many compressions (the codec class of the evaluation corpus, models/training/data/build_codec_class.py):
+     * each line of {@code list} is input, output PNG and rate point, tab-separated.
+     */
+    private static int batch(Path list, String codecId, Path modelsDir, PrintStream out) throws Exception {
+        ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
+        List<String> rates = ImageCodec.ratePoints(registry, codecId);
+        if (rates.isEmpty()) throw new UsageException("no codec '" + codecId + "' in the model manifest (jpeg-ai or hp)");
+        for (String line : java.nio.file.Files.readAllLines(list)) {
+            if (line.isBlank()) continue;
+            String[] c = line.split("\t");
+            if (c.length != 3 || !rates.contains(c[2])) throw new UsageException("bad line (input, output, rate among " + rates + "): " + line);
+            Path in = Path.of(c[0]), target = Path.of(c[1]);
+            OutputGuard.check(target, List.of(in));
+            FloatImage img = new ImageLoader().load(in).image().toRgb().quantize8();
+            ImageCodec.Compression r = ImageCodec.shared(registry, codecId, c[2]).compress(img);
+            OutputGuard.writePng(target, r.decoded().toBufferedImage());
+            out.printf(Locale.ROOT, "%s\t%s\t%.4f\t%.2f%n", target, c[2], r.bpp(), r.psnr());
+        }
         return 0;
     }
 

@@ -26,6 +26,7 @@ public final class Main {
                 new ReportCommand(),
                 new TrainCommand(),
                 new TrainDetectorCommand(),
+                new TrainCodecDetectorCommand(),
                 new BenchCodecCommand(),
                 new BatchCommand(),
                 new EvaluateCommand(),

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""The neural-codec class of the evaluation corpus (issue 10, item 1): reconstructions of the corpus's real photo
+crops by four codec families, so that detectors can be tested on a codec family they never saw.
+
+Input: the corpus of build_corpus.py (/work/data/corpus/index.tsv). For every real photo (`parent`) except the
+`skimage` source (two of its photos trained our codecs), its lossless crop (`crop<S>` PNG; 512 px crops are cut to
+their central 384 px) is compressed by each family at ONE rate point drawn per photo and family (seeded):
+
+  family    codec                                                           rate points   made by
+  hp        our scale hyperprior, YCbCr 4:2:0, GDN, transposed convs        q1-q4         provenant compress --codec hp
+  jpeg-ai   JPEG AI verification-model networks + our glue (BT.709 4:2:0)   q1-q3         provenant compress --codec jpeg-ai
+  ms        mean-scale hyperprior, RGB 4:4:4, sub-pixel synthesis           q1-q3         train_codec_family.py reconstruct
+  adv       true 4:2:0, residual upsampling, adversarial fine-tune          q1-q3         train_codec_family.py reconstruct
+
+Output: <out>/<family>/<parent>__<transform>-<family>-<q>.png and <out>/index.tsv with the corpus's columns
+(label `codec`, source = family, collection `codec-class`, the same `parent` as the photo, so that folds split by
+photo keep a photo's crops, re-saves and reconstructions together). No JPEG re-saves of codec outputs here (a
+codec output re-saved as JPEG is not codec-only evidence). `manifest.sha256` (written beside index.tsv; the copy
+in models/training/data/codec-class.sha256) lists every file.
+
+  /usr/bin/python3 models/training/data/build_codec_class.py --corpus /work/data/corpus \
+      --out /work/data/codec-class --jar target/provenant-0.1.0-SNAPSHOT.jar --families /work/data/codec-families
+"""
+import argparse
+import hashlib
+import os
+import random
+import subprocess
+import sys
+
+SEED = 20261130
+RATES = {"hp": ["q1", "q2", "q3", "q4"], "jpeg-ai": ["q1", "q2", "q3"], "ms": ["q1", "q2", "q3"],
+         "adv": ["q1", "q2", "q3"]}
+EXCLUDED_SOURCES = {"skimage"}
+MAX_SIDE = 384
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="/work/data/corpus")
+    ap.add_argument("--out", default="/work/data/codec-class")
+    ap.add_argument("--jar", default="target/provenant-0.1.0-SNAPSHOT.jar")
+    ap.add_argument("--families", default="/work/data/codec-families", help="weights of ms/adv (train_codec_family.py)")
+    ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
+    ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
+    a = ap.parse_args()
+    from PIL import Image
+
+    rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(a.corpus, "index.tsv"))]
+    head, rows = rows[0], rows[1:]
+    c = {k: head.index(k) for k in head}
+    photos = {}
+    for r in rows:
+        t = r[c["transform"]]
+        if r[c["label"]] == "real" and t.startswith("crop") and t[4:].isdigit() and r[c["source"]] not in EXCLUDED_SOURCES:
+            photos[r[c["parent"]]] = r
+    parents = sorted(photos)
+    if a.limit:
+        parents = parents[:a.limit]
+    os.makedirs(os.path.join(a.out, "inputs"), exist_ok=True)
+    jobs = {f: [] for f in RATES}
+    index = []
+    for p in parents:
+        r = photos[p]
+        src = os.path.join(a.corpus, r[c["path"]])
+        t = r[c["transform"]]
+        im = Image.open(src).convert("RGB")
+        if max(im.size) > MAX_SIDE:  # central 384 px of a 512 crop
+            x0, y0 = (im.size[0] - MAX_SIDE) // 2, (im.size[1] - MAX_SIDE) // 2
+            im = im.crop((x0, y0, x0 + MAX_SIDE, y0 + MAX_SIDE))
+            t = f"crop{MAX_SIDE}c"
+            src = os.path.join(a.out, "inputs", f"{p}__{t}.png")
+            im.save(src)
+        for fam, rates in RATES.items():
+            q = random.Random(f"{SEED}:{p}:{fam}").choice(rates)
+            rel = os.path.join(fam, f"{p}__{t}-{fam}-{q}.png")
+            jobs[fam].append((src, os.path.join(a.out, rel), q))
+            index.append([rel, "codec", fam, "codec-class", p, f"{t}-{fam}-{q}", str(im.size[0]), str(im.size[1]),
+                          "png", "", "", r[c["source"]]])
+    only = set(a.only.split(","))
+    for fam, js in jobs.items():
+        if fam not in only:
+            continue
+        os.makedirs(os.path.join(a.out, fam), exist_ok=True)
+        todo = [j for j in js if not os.path.exists(j[1])]
+        print(f"{fam}: {len(todo)} of {len(js)} to make", flush=True)
+        if not todo:
+            continue
+        if fam in ("hp", "jpeg-ai"):
+            lst = os.path.join(a.out, f"jobs-{fam}.tsv")
+            with open(lst, "w") as f:
+                for s, d, q in todo:
+                    f.write(f"{s}\t{d}\t{q}\n")
+            subprocess.run(["java", "-Xmx3g", "-jar", a.jar, "compress", "--batch", lst, "--codec", fam], check=True)
+        else:
+            for q in RATES[fam]:
+                sub = [j for j in todo if j[2] == q]
+                if not sub:
+                    continue
+                lst = os.path.join(a.out, f"jobs-{fam}-{q}.tsv")
+                with open(lst, "w") as f:
+                    for s, d, _ in sub:
+                        f.write(f"{s}\t{d}\n")
+                subprocess.run([sys.executable, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
+                                                             "train_codec_family.py"), "reconstruct", "--family", fam,
+                                "--rate", q, "--work", a.families, "--list", lst], check=True, stdout=subprocess.DEVNULL)
+    with open(os.path.join(a.out, "index.tsv"), "w") as f:
+        f.write("\t".join(head[:11] + ["photo_source"]) + "\n")
+        for r in index:
+            if os.path.exists(os.path.join(a.out, r[0])):
+                f.write("\t".join(r) + "\n")
+    with open(os.path.join(a.out, "manifest.sha256"), "w") as f:
+        for r in index:
+            path = os.path.join(a.out, r[0])
+            if os.path.exists(path):
+                f.write(f"{hashlib.sha256(open(path, 'rb').read()).hexdigest()}  {r[0]}\n")
+    print(f"{len(index)} reconstructions of {len(parents)} photos listed in {a.out}/index.tsv")
+
+
+if __name__ == "__main__":
+    main()
