@@ -46,6 +46,7 @@ CROP, BATCH = 128, 6
 LAMBDAS = {"q1": 0.0025, "q2": 0.0067, "q3": 0.018}
 BASE = "q2"
 ADV_BETA = 0.02
+COLOUR_AUGMENT = False
 
 
 def gaussian_mean_likelihood(y, mu, scale):
@@ -177,12 +178,13 @@ def batch(photos, rng):
         q = q[:, y0:y0 + CROP, x0:x0 + CROP]
         if rng.random() < 0.5:
             q = q.flip(2)
-        # colour augmentation: half of the training photos are grey and the colour ones mostly red/brown, so a model
-        # without it shifts saturated greens and blues (a first run moved the mean colour of 45 % of the corpus crops
-        # by more than 10 levels); a random channel order and saturation gain cover the colour space
-        q = q[torch.tensor(rng.sample(range(3), 3))]
-        grey = q.mean(0, keepdim=True)
-        q = grey + (q - grey) * rng.uniform(0.6, 1.8)
+        if COLOUR_AUGMENT:
+            # half of the training photos are grey and the colour ones mostly red/brown, so the models shift saturated
+            # greens and blues; a random channel order and saturation gain cover the colour space (tried: with the
+            # 21-min budget on a loaded machine it halved the steps reached and did worse, see the README)
+            q = q[torch.tensor(rng.sample(range(3), 3))]
+            grey = q.mean(0, keepdim=True)
+            q = grey + (q - grey) * rng.uniform(0.6, 1.8)
         out.append(q.clamp(0, 1))
     return torch.stack(out)
 
@@ -276,7 +278,10 @@ def main():
     ap.add_argument("--log")
     ap.add_argument("--rate")
     ap.add_argument("--list", help="TSV: input image <TAB> output PNG")
+    ap.add_argument("--colour-augment", action="store_true", help="random channel order and saturation in training")
     a = ap.parse_args()
+    global COLOUR_AUGMENT
+    COLOUR_AUGMENT = a.colour_augment
     torch.set_num_threads(a.threads)
     torch.manual_seed(SEED)
     os.makedirs(a.work, exist_ok=True)

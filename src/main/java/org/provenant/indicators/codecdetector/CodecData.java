@@ -26,7 +26,7 @@ import org.provenant.indicators.gendetector.ResidualFeatures;
  */
 public final class CodecData {
     public static final String REAL = "real", CODEC = "codec", GENERATED = "generated";
-    static final String EXCLUDED_SOURCE = "skimage";
+    static final String EXCLUDED_SOURCE = "skimage", EXCLUDED_COLLECTION = "debian-wallpaper";
 
     /** One image: label (real, codec, generated), source (photo collection, codec family or generator), photo id. */
     public record Item(Path file, String label, String source, String parent, String format) {
@@ -44,7 +44,7 @@ public final class CodecData {
         List<String> lines = Files.readAllLines(folder.resolve("index.tsv"), StandardCharsets.UTF_8);
         List<String> head = Arrays.asList(lines.get(0).split("\t", -1));
         int cPath = head.indexOf("path"), cLabel = head.indexOf("label"), cSource = head.indexOf("source"),
-                cParent = head.indexOf("parent"), cFormat = head.indexOf("format"), cPhoto = head.indexOf("photo_source");
+                cParent = head.indexOf("parent"), cColl = head.indexOf("collection"), cFormat = head.indexOf("format"), cPhoto = head.indexOf("photo_source");
         if (cPath < 0 || cLabel < 0 || cSource < 0 || cParent < 0) throw new IOException(folder + "/index.tsv lacks columns");
         List<Item> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -53,6 +53,8 @@ public final class CodecData {
             String label = c[cLabel];
             if (!label.equals(REAL) && !label.equals(CODEC) && !label.equals(GENERATED)) continue;
             if (c[cSource].equals(EXCLUDED_SOURCE) || (cPhoto >= 0 && c.length > cPhoto && c[cPhoto].equals(EXCLUDED_SOURCE))) continue;
+            if (cColl >= 0 && c[cColl].equals(EXCLUDED_COLLECTION)) continue;
+            if (cPhoto >= 0 && c.length > cPhoto && c[cPhoto].startsWith("wallpaper-")) continue;  // codec-class rows of wallpaper photos
             out.add(new Item(folder.resolve(c[cPath]), label, c[cSource], c[cParent], cFormat < 0 ? "" : c[cFormat]));
         }
         return out;
