@@ -15,7 +15,8 @@ their central 384 px) is compressed by each family at ONE rate point drawn per p
 Output: <out>/<family>/<parent>__<transform>-<family>-<q>.png and <out>/index.tsv with the corpus's columns
 (label `codec`, source = family, collection `codec-class`, the same `parent` as the photo, so that folds split by
 photo keep a photo's crops, re-saves and reconstructions together). No JPEG re-saves of codec outputs here (a
-codec output re-saved as JPEG is not codec-only evidence). `manifest.sha256` (written beside index.tsv; the copy
+codec output re-saved as JPEG is not codec-only evidence). `heldout-fold0.tsv` indexes photo fold 0 (real, codec,
+generated; never trained on by the shipped codec-detector) for `provenant evaluate`. `manifest.sha256` (written beside index.tsv; the copy
 in models/training/data/codec-class.sha256) lists every file.
 
   /usr/bin/python3 models/training/data/build_codec_class.py --corpus /work/data/corpus \
@@ -33,6 +34,42 @@ RATES = {"hp": ["q1", "q2", "q3", "q4"], "jpeg-ai": ["q1", "q2", "q3"], "ms": ["
          "adv": ["q1", "q2", "q3"]}
 EXCLUDED_SOURCES = {"skimage"}
 MAX_SIDE = 384
+
+
+def java_fold(parent, k=5):
+    """CodecData.fold of the Java side: floorMod(String.hashCode(), k)."""
+    h = 0
+    for ch in parent:
+        h = (31 * h + ord(ch)) & 0xFFFFFFFF
+    if h >= 2 ** 31:
+        h -= 2 ** 32
+    return h % k
+
+
+def heldout_index(corpus, out):
+    """An index for `provenant evaluate` of photo fold 0 only (never trained on by the shipped codec-detector):
+    its real photos (crops, re-saves, originals; skimage and Debian wallpapers left out as in CodecData), their
+    reconstructions by every family, and the fold's generated images."""
+    lines = [l.rstrip("\n").split("\t") for l in open(os.path.join(corpus, "index.tsv"))]
+    head, rows = lines[0], lines[1:]
+    c = {k: head.index(k) for k in head}
+    keep = [["path", "label", "source", "parent", "transform"]]
+    for r in rows:
+        if r[c["label"]] not in ("real", "generated") or r[c["source"]] in EXCLUDED_SOURCES:
+            continue
+        if r[c["collection"]] == "debian-wallpaper" or java_fold(r[c["parent"]]) != 0:
+            continue
+        keep.append([os.path.join(os.path.abspath(corpus), r[c["path"]]), r[c["label"]], r[c["source"]], r[c["parent"]],
+                     r[c["transform"]]])
+    for l in list(open(os.path.join(out, "index.tsv")))[1:]:
+        r = l.rstrip("\n").split("\t")
+        if r[11].startswith("wallpaper-") or java_fold(r[4]) != 0:
+            continue
+        keep.append([os.path.join(os.path.abspath(out), r[0]), "codec", r[2], r[4], r[5]])
+    with open(os.path.join(out, "heldout-fold0.tsv"), "w") as f:
+        for r in keep:
+            f.write("\t".join(r) + "\n")
+    print(f"{len(keep) - 1} rows of photo fold 0 in {out}/heldout-fold0.tsv")
 
 
 def main():
@@ -115,6 +152,7 @@ def main():
             if os.path.exists(path):
                 f.write(f"{hashlib.sha256(open(path, 'rb').read()).hexdigest()}  {r[0]}\n")
     print(f"{len(index)} reconstructions of {len(parents)} photos listed in {a.out}/index.tsv")
+    heldout_index(a.corpus, a.out)
 
 
 if __name__ == "__main__":

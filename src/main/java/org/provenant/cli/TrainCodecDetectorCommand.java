@@ -165,7 +165,7 @@ public final class TrainCodecDetectorCommand implements Command {
                 + "; Tribuo logistic regression on " + ship.names().size() + " features of real corpus photos (crops, JPEG re-saves, originals)"
                 + " and their reconstructions by the codec families except " + held + ", photo folds 1.." + (CodecTraining.FOLDS - 1)
                 + "; calibration and threshold (1 % of real photos) from out-of-fold scores; figures on photo fold 0 and on the held-out family;"
-                + " leave-one-codec-family-out figures of the same features and classifier in heldoutPerFamily";
+                + " leave-one-codec-family-out figures of the same features and classifier in leaveOneFamilyOut";
         TrainCommand.updateManifest(registry.directory(), CodecDetector.MODEL, "classifiers/" + file.getFileName(),
                 ModelRegistry.sha256(file), "classifier.codec-detector", ship.names(),
                 List.of(CodecTraining.NEGATIVE, CodecTraining.POSITIVE), how, props);
