@@ -434,7 +434,8 @@ public final class WorkbenchWindow extends BorderPane {
                 overview.finished(o);
             }
         };
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded).withParameters(parameters), todo, fx);
+        Map<String, String> params = Map.copyOf(parameters);   // results are stored under these settings, not the defaults'
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(loaded).withParameters(params), todo, fx);
         self[0] = t;
         task = t;
         shown = t;
@@ -447,7 +448,7 @@ public final class WorkbenchWindow extends BorderPane {
             AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
             lastReport = r;
             LoadedImage analysed = loaded;
-            if (!r.cancelled()) background.submit(() -> CaseLink.analysed(analysed, engine.models(), r));
+            if (!r.cancelled()) background.submit(() -> CaseLink.analysed(analysed, engine.models(), r, params));
             lastReportAt = java.time.Instant.now();
             ended();
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
