@@ -61,10 +61,14 @@ import org.provenant.report.casefile.CaseFiles;
  * the background (progress per image, one cancel for all), one indicator chosen for all (its heat map over every
  * image, its scores under each), and a summary table of every indicator's headline score per image. A row whose
  * scores differ (the report's rule, {@link PdfReport#differs}) is tinted, the image that departs most from the
- * others is marked, and the spread is said in words. "Export report..." writes one comparison PDF.
+ * others is marked, and the spread is said in words. "Export report..." writes one comparison PDF. As in the
+ * workbench ({@link CaseLink}), an image whose results are stored in the case folder for the same SHA-256 and model
+ * set is not analysed again; only indicators without a stored result run, and new analyses are stored.
  */
 public final class ComparisonView extends BorderPane {
     public static final int MAX_IMAGES = PdfReport.MAX_IMAGES;
+    /** How an image's state begins when its results came from the case folder. */
+    static final String STORED = "Stored results of the case folder (same SHA-256 and models)";
 
     /** One compared image. */
     public static final class Entry {
@@ -248,7 +252,9 @@ public final class ComparisonView extends BorderPane {
                 } catch (CaseFileException x) {
                     cf = CaseFile.empty();   // the comparison only shows marks; the main window reports the damage
                 }
-                return new Object[]{li, SwingFXUtils.toFXImage(li.image().toBufferedImage(), null), cf};
+                // the workbench's path: logged read, and the case folder's stored results for this SHA-256 and model set
+                CaseLink.Opened found = CaseLink.opened(li, indicators, engine.models(), "comparison");
+                return new Object[]{li, SwingFXUtils.toFXImage(li.image().toBufferedImage(), null), cf, found};
             }
         };
         t.setOnSucceeded(x -> {
@@ -258,7 +264,9 @@ public final class ComparisonView extends BorderPane {
             e.viewer.setImage((Image) v[1]);
             e.marks.annotations().setAll(e.caseFile.annotations());
             fitAll();
-            analyse(e);
+            CaseLink.Opened found = (CaseLink.Opened) v[3];
+            found.warning().ifPresent(this::setStatus);
+            analyse(e, found);
         });
         t.setOnFailed(x -> {
             Throwable err = t.getException();
@@ -269,17 +277,34 @@ public final class ComparisonView extends BorderPane {
         background.submit(t);
     }
 
-    private void analyse(Entry e) {
-        e.state.setText("Analysing...");
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(e.image), indicators, new AnalysisListener() { });
+    /**
+     * Shows the stored results when every indicator has one (nothing is analysed again), else analyses only the
+     * indicators without a stored result and stores the merged analysis in the case folder.
+     */
+    private void analyse(Entry e, CaseLink.Opened found) {
+        List<Indicator> todo = found.toRun(indicators);
+        AnalysisReport stored = found.stored().or(found::partial).orElse(null);
+        if (todo.isEmpty() && stored != null) {
+            e.report = stored;
+            e.analysedAt = Instant.now();
+            e.state.setText(STORED + ": " + stored.outcomes().size() + " indicators, not analysed again");
+            end(e);
+            return;
+        }
+        int reused = indicators.size() - todo.size();
+        e.state.setText(reused == 0 ? "Analysing..." : "Analysing " + todo.size() + " indicators (" + reused + " stored)...");
+        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(e.image), todo, new AnalysisListener() { });
         e.task = t;
         e.progress.progressProperty().bind(t.progressProperty());
         t.setOnSucceeded(x -> {
-            e.report = t.getValue();
+            AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
+            e.report = r;
             e.analysedAt = Instant.now();
-            long ok = e.report.outcomes().stream().filter(IndicatorOutcome::ok).count();
-            e.state.setText((e.report.cancelled() ? "Cancelled: " : "Analysed: ") + ok + " of "
-                    + e.report.outcomes().size() + " indicators done");
+            LoadedImage li = e.image;
+            if (!r.cancelled() && !background.isShutdown()) background.submit(() -> CaseLink.analysed(li, engine.models(), r));
+            long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
+            e.state.setText((r.cancelled() ? "Cancelled: " : "Analysed: ") + ok + " of " + r.outcomes().size()
+                    + " indicators done" + (reused == 0 ? "" : " (" + reused + " from the case folder)"));
             end(e);
         });
         t.setOnCancelled(x -> {

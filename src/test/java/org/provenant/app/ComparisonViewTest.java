@@ -64,12 +64,61 @@ class ComparisonViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("provenant-compare-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
+        // a case folder of its own: the comparison stores and reuses results there
+        CaseSession.set(org.provenant.report.casefile.CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         if (view != null) fxRun(view::dispose);
         engine.close();
+        CaseSession.set(null);
+        FxTesting.deleteTree(dir);
+    }
+
+    private void showComparison(List<Path> images, List<Indicator> indicators) {
+        fxRun(() -> {
+            if (view != null) view.dispose();
+            view = new ComparisonView(images, indicators, engine);
+            stage.setScene(new Scene(view, 900, 700));
+            stage.show();
+        });
+        waitUntil(30, "the comparison finished", () -> view.finishedProperty().get());
+    }
+
+    private static long analysedEntries() throws Exception {
+        return CaseSession.current().audit().entries().stream().filter(e -> e.event().equals("analysed")).count();
+    }
+
+    @Test
+    void storedResultsOfTheCaseFolderAreShownWithoutAnalysingAgain() throws Exception {
+        Path a = TestIndicators.writePng(dir.resolve("a.png"), 96, 64, 3), b = TestIndicators.writePng(dir.resolve("b.png"), 80, 64, 4);
+        CaseLinkTest.Counting one = new CaseLinkTest.Counting("test-one"), two = new CaseLinkTest.Counting("test-two");
+        showComparison(List.of(a, b), List.of(one));
+        assertEquals(2, one.runs.get());
+        waitUntil(20, "both analyses stored", () -> {
+            try {
+                return analysedEntries() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        showComparison(List.of(a, b), List.of(one));
+        assertEquals(2, one.runs.get(), "same files, same models: nothing analysed again");
+        for (ComparisonView.Entry e : fx(view::entries)) {
+            assertTrue(fx(e::stateText).startsWith(ComparisonView.STORED), fx(e::stateText));
+            assertTrue(e.report().outcome("test-one").orElseThrow().ok());
+        }
+
+        // an indicator without stored results: only it runs
+        showComparison(List.of(a, b), List.of(one, two));
+        assertEquals(2, one.runs.get());
+        assertEquals(2, two.runs.get());
+        for (ComparisonView.Entry e : fx(view::entries)) {
+            assertTrue(fx(e::stateText).endsWith("(1 from the case folder)"), fx(e::stateText));
+            assertEquals(2, e.report().outcomes().size());
+        }
     }
 
     /** A flat image with the given red level (0-255) and some noise-free texture in green. */
