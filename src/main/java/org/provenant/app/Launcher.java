@@ -21,6 +21,7 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) {
+        headlessAwt();
         try {
             Application.launch(WorkbenchApp.class, args);
         } catch (Throwable t) {
@@ -34,6 +35,16 @@ public final class Launcher {
             }
             throw t;
         }
+    }
+
+    /**
+     * The window is JavaFX; AWT only draws into images (thumbnails, map legends, the PDF's pictures), which needs
+     * no display. Unless told otherwise, AWT runs headless, so the window also starts on a Java without AWT's X11
+     * library (Debian's openjdk-17-jdk-headless has no libawt_xawt.so: with a display set, AWT's first drawing
+     * would fail with "Can't load library: libawt_xawt.so").
+     */
+    static void headlessAwt() {
+        if (System.getProperty("java.awt.headless") == null) System.setProperty("java.awt.headless", "true");
     }
 
     /** True when the failure (or one of its causes) is JavaFX's "Unable to load glass GTK library". */
