@@ -114,6 +114,8 @@ public final class ComparisonView extends BorderPane {
         t.setDaemon(true);
         return t;
     });
+    /** What the case folder warned about while opening (an evidence file changed since it was last read). */
+    private final List<String> warnings = new ArrayList<>();
     private ReportExport.Chooser chooser = ReportExport.DIALOG;
     private Consumer<String> trace = s -> { };
 
@@ -265,7 +267,10 @@ public final class ComparisonView extends BorderPane {
             e.marks.annotations().setAll(e.caseFile.annotations());
             fitAll();
             CaseLink.Opened found = (CaseLink.Opened) v[3];
-            found.warning().ifPresent(this::setStatus);
+            found.warning().ifPresent(w -> {
+                warnings.add(w);
+                setStatus(w);
+            });
             analyse(e, found);
         });
         t.setOnFailed(x -> {
@@ -329,7 +334,8 @@ public final class ComparisonView extends BorderPane {
             finished.set(true);
             javafx.application.Platform.runLater(this::fitAll);   // after the layout of the last results
             long done = entries.stream().filter(x -> x.report != null && !x.report.cancelled()).count();
-            setStatus("Comparison finished: " + done + " of " + entries.size() + " images analysed");
+            setStatus("Comparison finished: " + done + " of " + entries.size() + " images analysed"
+                    + (warnings.isEmpty() ? "" : ". " + String.join(" ", warnings)));
         }
     }
 

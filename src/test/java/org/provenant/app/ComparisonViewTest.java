@@ -119,6 +119,13 @@ class ComparisonViewTest {
             assertTrue(fx(e::stateText).endsWith("(1 from the case folder)"), fx(e::stateText));
             assertEquals(2, e.report().outcomes().size());
         }
+
+        // the evidence changed since it was read: analysed again (its SHA-256 differs) and the examiner is told
+        TestIndicators.writePng(a, 96, 64, 99);
+        showComparison(List.of(a, b), List.of(one, two));
+        assertEquals(3, one.runs.get());
+        assertEquals(3, two.runs.get());
+        assertTrue(fx(view::statusText).contains("changed since it was last read"), fx(view::statusText));
     }
 
     /** A flat image with the given red level (0-255) and some noise-free texture in green. */
