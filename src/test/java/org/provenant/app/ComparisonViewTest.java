@@ -251,12 +251,12 @@ class ComparisonViewTest {
     @Test
     void theImageThatDepartsMostIsFoundAmongThreeAndTwoDepartEqually() {
         Hypothesis h = Hypothesis.INCONCLUSIVE;
-        assertEquals(Set.of(2), ComparisonView.departing(List.of(done(0.20, h), done(0.22, h), done(0.90, h))));
-        assertEquals(Set.of(0), ComparisonView.departing(List.of(done(0.01, h), done(0.60, h), done(0.62, h))));
-        assertEquals(Set.of(0, 1), ComparisonView.departing(List.of(done(0.1, h), done(0.9, h))));
+        assertEquals(Set.of(2), ComparisonSummary.departing(List.of(done(0.20, h), done(0.22, h), done(0.90, h))));
+        assertEquals(Set.of(0), ComparisonSummary.departing(List.of(done(0.01, h), done(0.60, h), done(0.62, h))));
+        assertEquals(Set.of(0, 1), ComparisonSummary.departing(List.of(done(0.1, h), done(0.9, h))));
         IndicatorOutcome failed = new IndicatorOutcome("x", "X", "m", IndicatorOutcome.Status.FAILED, null, "boom", 1);
-        assertEquals(Set.of(1), ComparisonView.departing(List.of(done(0.5, h), failed, done(0.5, h))));
-        String words = ComparisonView.spreadInWords(List.of(done(0.20, h), done(0.22, h), done(0.90, h)), Set.of(2));
+        assertEquals(Set.of(1), ComparisonSummary.departing(List.of(done(0.5, h), failed, done(0.5, h))));
+        String words = ComparisonSummary.spreadInWords(List.of(done(0.20, h), done(0.22, h), done(0.90, h)), Set.of(2));
         assertEquals("DIFFER: #3 departs most; spread 0.700 (78 % of the largest)", words);
     }
 }
