@@ -89,7 +89,6 @@ public final class WorkbenchViewModel {
     public OverviewViewModel overview() { return overview; }
     public RecentFiles recentFiles() { return recent; }
     public LoadedImage loadedImage() { return loaded.get(); }
-    public ReadOnlyObjectProperty<LoadedImage> loadedProperty() { return loaded.getReadOnlyProperty(); }
     /** True while no image is open: Case data, Export report and Analyse again have nothing to work on. */
     public BooleanBinding noImageProperty() { return noImage; }
     /** The report of the last analysis that ran to its end, or null (also after a cancel). */

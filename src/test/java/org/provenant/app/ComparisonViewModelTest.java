@@ -123,6 +123,9 @@ class ComparisonViewModelTest {
             waitUntil(20, "the missing file ended", () -> m.items().get(2).endedProperty().get());
             assertTrue(fx(() -> m.items().get(2).unreadableProperty().get()));
             assertFalse(fx(() -> m.finishedProperty().get()));
+            // cancel stops the analyses running then: wait until both images are being analysed
+            waitUntil(20, "both analyses running", () -> m.items().subList(0, 2).stream()
+                    .allMatch(it -> it.stateProperty().get().equals("Analysing...")));
             fxRun(m::cancel);
             waitUntil(20, "comparison finished", () -> m.finishedProperty().get());
             assertEquals("Comparison finished: 0 of 3 images analysed", fx(() -> m.statusProperty().get()));
