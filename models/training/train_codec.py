@@ -206,7 +206,8 @@ def load_photos():
     return photos
 
 
-def batch(photos, rng):
+def rgb_batch(photos, rng):
+    """BATCH random RGB crops (random rescale 0.5-1.0, random horizontal flip) of the photos."""
     out = []
     weights = [p.shape[1] * p.shape[2] for _, p in photos]
     for _ in range(BATCH):
@@ -220,7 +221,11 @@ def batch(photos, rng):
         if rng.random() < 0.5:
             q = q.flip(2)
         out.append(q.clamp(0, 1))
-    return chroma420(rgb_to_ycc(torch.stack(out)))
+    return torch.stack(out)
+
+
+def batch(photos, rng):
+    return chroma420(rgb_to_ycc(rgb_batch(photos, rng)))
 
 
 # ---------------------------------------------------------------- training

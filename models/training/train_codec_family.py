@@ -38,11 +38,10 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from train_codec import (GDN, Factorized, conv, rgb_to_ycc, ycc_to_rgb, DATA, TRAIN_COLOUR, TRAIN_GREY,  # noqa: E402
-                         HELD_OUT, SEED, LIK_MIN, SCALE_MIN)
+from train_codec import (GDN, Factorized, conv, rgb_to_ycc, ycc_to_rgb, DATA, HELD_OUT, SEED,  # noqa: E402
+                         LIK_MIN, SCALE_MIN, load_photos, rgb_batch)
 
 N, M, NZ = 48, 64, 32
-CROP, BATCH = 128, 6
 LAMBDAS = {"q1": 0.0025, "q2": 0.0067, "q3": 0.018}
 BASE = "q2"
 ADV_BETA = 0.02
@@ -153,40 +152,20 @@ class PatchDisc(nn.Module):
         return self.net(x * 2 - 1)
 
 
-# ---------------------------------------------------------------- data (the same photos as train_codec.py)
-def load_photos():
-    import skimage.io
-    photos = []
-    for name in TRAIN_COLOUR + TRAIN_GREY:
-        a = skimage.io.imread(os.path.join(DATA, name))
-        if a.ndim == 2:
-            a = np.stack([a] * 3, -1)
-        photos.append(torch.from_numpy(a[..., :3].astype(np.float32) / 255.0).permute(2, 0, 1).contiguous())
-    return photos
-
-
+# ---------------------------------------------------------------- data (the same photos and crops as train_codec.py)
 def batch(photos, rng):
-    out = []
-    weights = [p.shape[1] * p.shape[2] for p in photos]
-    for _ in range(BATCH):
-        p = rng.choices(photos, weights)[0]
-        s = rng.uniform(0.5, 1.0)
-        h, w = p.shape[1], p.shape[2]
-        nh, nw = max(CROP, int(h * s)), max(CROP, int(w * s))
-        q = F.interpolate(p[None], size=(nh, nw), mode="bilinear", align_corners=False, antialias=True)[0]
-        y0, x0 = rng.randrange(nh - CROP + 1), rng.randrange(nw - CROP + 1)
-        q = q[:, y0:y0 + CROP, x0:x0 + CROP]
-        if rng.random() < 0.5:
-            q = q.flip(2)
-        if COLOUR_AUGMENT:
-            # half of the training photos are grey and the colour ones mostly red/brown, so the models shift saturated
-            # greens and blues; a random channel order and saturation gain cover the colour space (tried: with the
-            # 21-min budget on a loaded machine it halved the steps reached and did worse, see the README)
+    x = rgb_batch(photos, rng)
+    if COLOUR_AUGMENT:
+        # half of the training photos are grey and the colour ones mostly red/brown, so the models shift saturated
+        # greens and blues; a random channel order and saturation gain cover the colour space (tried: with the
+        # 21-min budget on a loaded machine it halved the steps reached and did worse, see the README)
+        out = []
+        for q in x:
             q = q[torch.tensor(rng.sample(range(3), 3))]
             grey = q.mean(0, keepdim=True)
-            q = grey + (q - grey) * rng.uniform(0.6, 1.8)
-        out.append(q.clamp(0, 1))
-    return torch.stack(out)
+            out.append((grey + (q - grey) * rng.uniform(0.6, 1.8)).clamp(0, 1))
+        x = torch.stack(out)
+    return x
 
 
 def train(model, disc, lam, steps, lr, photos, rng, log, tag, deadline=None):

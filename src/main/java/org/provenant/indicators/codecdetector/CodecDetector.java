@@ -14,6 +14,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.gendetector.GeneratedDetector;
 import org.provenant.indicators.gendetector.ResidualFeatures;
 import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.ml.ModelEntry;
@@ -75,12 +76,7 @@ public final class CodecDetector implements Indicator {
     }
 
     static int[] ratio(String s) {
-        String[] p = s.split("/");
-        try {
-            return p.length == 2 ? new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())} : new int[] {0, 0};
-        } catch (NumberFormatException e) {
-            return new int[] {0, 0};
-        }
+        return GeneratedDetector.ratio(s);
     }
 
     static double rate(int[] r) {

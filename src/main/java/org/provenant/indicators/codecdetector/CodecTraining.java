@@ -138,32 +138,8 @@ public final class CodecTraining {
             cal[h] = LogisticCalibration.fit(pa, na);
             thr[h] = Math.max(Metrics.thresholdAtFpr(na, TARGET_FPR), -cal[h].intercept() / cal[h].slope());
         }
-        List<Double> pos = new ArrayList<>(), neg = new ArrayList<>(), lp = new ArrayList<>(), ln = new ArrayList<>();
-        int det = 0, fa = 0, jpeg = 0, jpegFa = 0, gen = 0, genCodec = 0;
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            int h = CodecData.half(r.item().parent());
-            boolean over = s[i] > thr[h];
-            if (r.item().codec() && r.item().source().equals(family)) {
-                pos.add(s[i]);
-                lp.add(cal[h].lnLr(s[i]));
-                if (over) det++;
-            } else if (r.item().real()) {
-                neg.add(s[i]);
-                ln.add(cal[h].lnLr(s[i]));
-                if (over) fa++;
-                if (r.item().format().equals("jpeg")) {
-                    jpeg++;
-                    if (over) jpegFa++;
-                }
-            } else if (r.item().label().equals(CodecData.GENERATED)) {
-                gen++;
-                if (over) genCodec++;
-            }
-        }
-        double[] p = toArray(pos), n = toArray(neg);
-        return new Figures(family, p.length, n.length, Metrics.auc(p, n), Metrics.tprAtFpr(p, n, 0.01),
-                Metrics.tprAtFpr(p, n, 0.05), Metrics.cllr(toArray(lp), toArray(ln)), det, fa, jpeg, jpegFa, gen, genCodec);
+        return count(family, rows, s, i -> cal[CodecData.half(rows.get(i).item().parent())],
+                i -> thr[CodecData.half(rows.get(i).item().parent())]);
     }
 
     /**
@@ -171,18 +147,24 @@ public final class CodecTraining {
      * against the fold's real photos, with the shipped calibration and threshold.
      */
     public static Figures testFigures(String family, List<Row> rows, double[] s, LogisticCalibration cal, double threshold) {
+        return count(family, rows, s, i -> cal, i -> threshold);
+    }
+
+    /** Counts and metrics with a calibration and threshold per row (index); family null: every codec row is positive. */
+    private static Figures count(String family, List<Row> rows, double[] s, java.util.function.IntFunction<LogisticCalibration> calOf,
+                                 java.util.function.IntToDoubleFunction thresholdOf) {
         List<Double> pos = new ArrayList<>(), neg = new ArrayList<>(), lp = new ArrayList<>(), ln = new ArrayList<>();
         int det = 0, fa = 0, jpeg = 0, jpegFa = 0, gen = 0, genCodec = 0;
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            boolean over = s[i] > threshold;
+            boolean over = s[i] > thresholdOf.applyAsDouble(i);
             if (r.item().codec() && (family == null || r.item().source().equals(family))) {
                 pos.add(s[i]);
-                lp.add(cal.lnLr(s[i]));
+                lp.add(calOf.apply(i).lnLr(s[i]));
                 if (over) det++;
             } else if (r.item().real()) {
                 neg.add(s[i]);
-                ln.add(cal.lnLr(s[i]));
+                ln.add(calOf.apply(i).lnLr(s[i]));
                 if (over) fa++;
                 if (r.item().format().equals("jpeg")) {
                     jpeg++;

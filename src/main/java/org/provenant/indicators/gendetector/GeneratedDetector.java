@@ -74,7 +74,8 @@ public final class GeneratedDetector implements Indicator {
         }
     }
 
-    static int[] ratio(String s) {
+    /** "a/b" as {a, b}; {0, 0} when absent or malformed. */
+    public static int[] ratio(String s) {
         String[] p = s.split("/");
         try {
             return p.length == 2 ? new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())} : new int[] {0, 0};
