@@ -137,7 +137,8 @@ public final class CodecDetector implements Indicator {
                 : !c.verdictAllowed() ? String.format(Locale.ROOT, "No verdict: on the codec family left out of training the AUC (%.2f) or the false-alarm rate (%.1f %%) misses the bar (AUC %.2f, %.0f %%).",
                 c.auc(), 100 * c.falseAlarmRate(), MIN_HELDOUT_AUC, 100 * MAX_FALSE_ALARM_RATE)
                 : over && jpeg.any() ? "No verdict: " + jpeg.where() + "; classic JPEG changes the same fine detail and the detector was not validated on JPEG-saved codec outputs."
-                : "No verdict: the score stays below the threshold, where camera photos usually are; this does not show that the image is a camera original, because the detector misses some codec outputs.";
+                : "No verdict: the score stays below the threshold, where camera photos usually are; this does not show that the image is a camera original,"
+                        + " because the detector misses codec outputs unlike those it was trained on (per family left out of training: " + c.lofo().replaceAll(";\\s*$", "") + ").";
         String explanation = String.format(Locale.ROOT, "A neural codec rebuilds the picture from a compact code: its colour conversion couples the"
                         + " channels' fine detail, and its synthesis network replaces sensor noise with its own texture. A camera original keeps"
                         + " sensor noise that differs between channels. The detector reads both and gives a likelihood ratio of %s: %s. %s"
