@@ -166,7 +166,8 @@ public final class BenchAnalyzeCommand {
         return s;
     }
 
-    private static long processCpu() {
+    /** CPU time of the whole process (all threads, native ones included), ns; 0 where the JVM cannot tell. */
+    static long processCpu() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }

@@ -48,7 +48,7 @@ public final class LareIndicator implements Indicator {
     @Override public String displayName() { return "Latent reconstruction error (LaRE)"; }
     @Override public String methodReference() { return "Luo, Du, Yan, Ding, LaRE^2, CVPR 2024, arXiv 2403.17465"; }
     @Override public int order() { return 40; }
-    @Override public int cost() { return 28; }
+    @Override public int cost() { return 6; }
 
     /** Everything the indicator measures on one image (shared with the localization indicator and bench-lare). */
     public record Measurement(LareMap map256, FloatMap tiled, OptionalDouble pGenerated, OptionalDouble pForest,

@@ -56,7 +56,7 @@ public final class LatentQuantCue implements Indicator {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 3 (latent quantization), Tribuo random forest";
     }
     @Override public int order() { return 13; }
-    @Override public int cost() { return 13; }
+    @Override public int cost() { return 5; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {

@@ -69,7 +69,7 @@ public final class Localization implements Indicator {
     @Override public String displayName() { return "Suspicious regions (fused localization)"; }
     @Override public String methodReference() { return "Tile-wise robust deviation of the fine-detail ratio (resampling cue); reliability map after TruFor (CVPR 2023)"; }
     @Override public int order() { return 90; }
-    @Override public int cost() { return 9; }
+    @Override public int cost() { return 2; }
 
     /** The cues of this build on the image's tile grid (the fine-detail ratio; see {@link #NOT_FUSED}). */
     public static List<Cue> cues(FloatImage image, IndicatorContext context, List<String> skipped) {
