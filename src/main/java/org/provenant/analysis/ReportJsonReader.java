@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Detail;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -13,7 +14,8 @@ import org.provenant.indicators.Score;
 
 /**
  * Reads the JSON of {@link ReportJson} back into an {@link AnalysisReport} (stored results shown again without
- * recomputation). The JSON holds no map values, so they come from {@code maps}; null numbers are NaN again.
+ * recomputation). The JSON holds no map values, so they come from {@code maps}; null numbers are NaN again; the
+ * structured findings ({@code details}) are read back with their tree.
  */
 public final class ReportJsonReader {
     /** The values of an indicator's n-th map, or null when they are not stored. */
@@ -60,10 +62,21 @@ public final class ReportJsonReader {
             double[] features = new double[f.size()];
             for (int k = 0; k < features.length; k++) features[k] = f.get(k).isNull() ? Double.NaN : f.get(k).asDouble();
             r = new IndicatorResult(id, headline, scores, layers, n.path("explanation").asText(),
-                    Hypothesis.valueOf(n.path("supports").asText()), number(n, "confidence"), features);
+                    Hypothesis.valueOf(n.path("supports").asText()), number(n, "confidence"), features,
+                    details(n.path("details")));
         }
         return new IndicatorOutcome(id, n.path("name").asText(), n.path("method").asText(), status, r, error,
                 n.path("millis").asLong());
+    }
+
+    /** The structured findings ({@link ReportJson#details}): without them a stored metadata or JPEG result is empty. */
+    static List<Detail> details(JsonNode a) {
+        List<Detail> out = new ArrayList<>();
+        for (JsonNode d : a) {
+            out.add(new Detail(d.path("label").asText(), d.path("value").asText(),
+                    Detail.Tone.valueOf(d.path("tone").asText("NEUTRAL")), details(d.path("children"))));
+        }
+        return out;
     }
 
     private static Score score(JsonNode s) {

@@ -100,6 +100,16 @@ public final class AnalysisTask extends Task<AnalysisReport> {
         if (r != null) r.cancel();
     }
 
+    /** A cached pool of daemon threads named {@code name-1}, {@code name-2}, ... for a window's background work. */
+    static java.util.concurrent.ExecutorService pool(String name) {
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, name + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
     /** The engine's run, once started (null before). */
     public AnalysisRun engineRun() {
         return run;

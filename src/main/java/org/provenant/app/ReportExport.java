@@ -4,12 +4,21 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
+import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.AnalysisInput;
+import org.provenant.analysis.AnalysisListener;
+import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelEntry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
@@ -94,6 +103,35 @@ public final class ReportExport {
         int pages = PdfReport.write(req, target);
         org.provenant.report.CaseRecords.exported(folder, evidence.stream().map(EvidenceAnalysis::image).toList(), target);
         return pages;
+    }
+
+    /**
+     * One image of a report to write: its finished analysis, or null to analyse it first (with these examiner's
+     * parameters), when it was made, and its case file (annotations, case data).
+     */
+    record Item(LoadedImage image, AnalysisReport report, Instant analysedAt, CaseFile caseFile, Map<String, String> parameters) { }
+
+    /**
+     * The background task of both windows' export: analyses the images without a finished analysis, then writes
+     * the report ({@link #write}); its value is the page count.
+     */
+    static Task<Integer> task(AnalysisEngine engine, List<Indicator> indicators, List<Item> items, Path out) {
+        List<ModelEntry> models = engine.models().entries();
+        return new Task<>() {
+            @Override protected Integer call() throws Exception {
+                List<EvidenceAnalysis> all = new ArrayList<>();
+                for (Item it : items) {
+                    AnalysisReport r = it.report();
+                    Instant when = it.analysedAt();
+                    if (r == null) {
+                        when = Instant.now();
+                        r = engine.analyze(AnalysisInput.of(it.image()).withParameters(it.parameters()), indicators, AnalysisListener.NONE);
+                    }
+                    all.add(new EvidenceAnalysis(it.image(), r, when, it.caseFile().annotations(), it.caseFile().evidenceSha256()));
+                }
+                return write(all, items.stream().map(Item::caseFile).toList(), models, out);
+            }
+        };
     }
 
     /** The success line both windows show. */

@@ -23,29 +23,35 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.report.CaseRecords;
+import org.provenant.report.casefile.CaseFileException;
+import org.provenant.report.casefile.CaseFolder;
 
 /**
  * {@code analyze IMAGE [--json out.json] [--maps DIR]}: runs every registered indicator through the analysis
  * engine, prints each one's verdict, scores with their meaning, and explanation; optionally writes the JSON
  * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}). Output paths are checked
  * before the image is even loaded ({@link OutputGuard}): never the evidence, never in its folder, never over a file
- * that is not ours; files are written atomically.
+ * that is not ours; files are written atomically. The case folder ({@code --case DIR}, else
+ * {@link CaseFolder#defaultDir()}) gets the audit entries a batch writes (the read with the file's SHA-256, the
+ * analysis with tool version and model hashes, the JSON written with its SHA-256) and the stored results.
  */
 public final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
 
-    @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR]"; }
+    @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR] [--case DIR]"; }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Path image = null, json = null, maps = null;
+        Path image = null, json = null, maps = null, caseDir = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--json") || a.equals("--maps")) {
+            if (a.equals("--json") || a.equals("--maps") || a.equals("--case") || a.equals("--case-folder")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a path");
                 Path p = Path.of(args.get(++i));
                 if (a.equals("--json")) json = p;
-                else maps = p;
+                else if (a.equals("--maps")) maps = p;
+                else caseDir = p;
             } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option " + a);
             } else if (image == null) {
@@ -61,10 +67,21 @@ public final class AnalyzeCommand implements Command {
             OutputGuard.checkFolder(maps, evidence);
             checkExistingMaps(maps, evidence);
         }
+        if (caseDir == null) caseDir = CaseFolder.defaultDir();
+        OutputGuard.checkFolder(caseDir, evidence);
+        CaseFolder folder;
+        try {
+            folder = CaseFolder.open(caseDir);
+        } catch (CaseFileException e) {
+            err.println(e.getMessage());
+            return 1;
+        }
         LoadedImage img = new ImageLoader().load(image);
+        CaseRecords.read(folder, img).ifPresent(err::println);   // logged with the SHA-256 of the bytes read
         AnalysisReport report;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
             report = engine.analyze(AnalysisInput.of(img), IndicatorRegistry.all(), AnalysisListener.NONE);
+            CaseRecords.analysed(folder, models, img, report);   // tool version, model set and hashes; stored for reuse
         }
         print(img, report, out);
         if (maps != null) {
@@ -80,7 +97,8 @@ public final class AnalyzeCommand implements Command {
         if (json != null) {
             try {
                 ReportJson.write(json, img, report, maps != null);
-                out.println("Wrote " + json);
+                String sha = CaseRecords.exported(folder, List.of(img), json);
+                out.println("Wrote " + json + " (SHA-256 " + sha + "; logged in " + folder.audit().file() + ")");
             } catch (IOException e) {
                 err.println("Cannot write " + json + ": " + e.getMessage());
                 return 1;

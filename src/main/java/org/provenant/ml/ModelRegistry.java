@@ -34,6 +34,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<String, Path> verified = new ConcurrentHashMap<>();
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private volatile Map<String, String> fileHashes;
 
     private ModelRegistry(Path dir, Map<String, ModelEntry> entries) {
         this.dir = dir;
@@ -112,6 +113,37 @@ public final class ModelRegistry implements AutoCloseable {
         }
         verified.put(name, f);
         return f;
+    }
+
+    /**
+     * Model name to the SHA-256 of its file as it is on disk (not as the manifest states it), hashed once per
+     * registry: what stored results are keyed by, so a model file changed with or without its manifest entry
+     * never reuses results made with the old one. A missing or refused file reads "missing" or "refused".
+     */
+    public Map<String, String> fileHashes() {
+        Map<String, String> m = fileHashes;
+        if (m != null) return m;
+        synchronized (this) {
+            if (fileHashes == null) {
+                Map<String, String> out = new java.util.TreeMap<>();
+                for (ModelEntry e : entries.values()) {
+                    Path f = dir == null ? null : dir.resolve(e.file()).normalize();
+                    String h;
+                    if (f == null || escapes(e.file()) || !f.startsWith(dir.normalize())) h = "refused";
+                    else if (!Files.isRegularFile(f)) h = "missing";
+                    else {
+                        try {
+                            h = sha256(f);
+                        } catch (ModelException x) {
+                            h = "unreadable";
+                        }
+                    }
+                    out.put(e.name(), h);
+                }
+                fileHashes = Collections.unmodifiableMap(out);
+            }
+            return fileHashes;
+        }
     }
 
     /** Whether a manifest path is absolute or climbs out with "..", even where it would climb back in. */

@@ -49,11 +49,21 @@ public final class CaseRecords {
 
     /** Stores a finished analysis and logs it ({@code analysed}, with tool version, model set and hashes). */
     public static void analysed(CaseFolder folder, ModelRegistry models, LoadedImage li, AnalysisReport report) throws IOException {
+        analysed(folder, models, li, report, Map.of());
+    }
+
+    /**
+     * Stores a finished analysis made with these examiner's parameters (part of the model set: results made with
+     * other settings are not shown as the defaults' ones) and logs it.
+     */
+    public static void analysed(CaseFolder folder, ModelRegistry models, LoadedImage li, AnalysisReport report,
+                                Map<String, String> parameters) throws IOException {
         if (report.cancelled()) return;
-        String set = ResultStore.modelSet(models);
+        String set = ResultStore.modelSet(models, parameters);
         Map<String, String> hashes = ResultStore.modelHashes(models);
         folder.audit().append(AuditLog.Event.ANALYSED, li.path(), li.sha256(), Map.of(
                 "toolVersion", ReportRequest.currentToolVersion(), "modelSet", set, "models", hashes,
+                "parameters", new java.util.TreeMap<>(parameters),
                 "indicators", report.outcomes().stream().map(o -> o.indicatorId()).toList()));
         folder.results().save(li, report, set, hashes);
     }

@@ -64,12 +64,68 @@ class ComparisonViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("provenant-compare-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
+        // a case folder of its own: the comparison stores and reuses results there
+        CaseSession.set(org.provenant.report.casefile.CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
-    void tearDown() {
+    void tearDown() throws Exception {
         if (view != null) fxRun(view::dispose);
         engine.close();
+        CaseSession.set(null);
+        FxTesting.deleteTree(dir);
+    }
+
+    private void showComparison(List<Path> images, List<Indicator> indicators) {
+        fxRun(() -> {
+            if (view != null) view.dispose();
+            view = new ComparisonView(images, indicators, engine);
+            stage.setScene(new Scene(view, 900, 700));
+            stage.show();
+        });
+        waitUntil(30, "the comparison finished", () -> view.finishedProperty().get());
+    }
+
+    private static long analysedEntries() throws Exception {
+        return CaseSession.current().audit().entries().stream().filter(e -> e.event().equals("analysed")).count();
+    }
+
+    @Test
+    void storedResultsOfTheCaseFolderAreShownWithoutAnalysingAgain() throws Exception {
+        Path a = TestIndicators.writePng(dir.resolve("a.png"), 96, 64, 3), b = TestIndicators.writePng(dir.resolve("b.png"), 80, 64, 4);
+        CaseLinkTest.Counting one = new CaseLinkTest.Counting("test-one"), two = new CaseLinkTest.Counting("test-two");
+        showComparison(List.of(a, b), List.of(one));
+        assertEquals(2, one.runs.get());
+        waitUntil(20, "both analyses stored", () -> {
+            try {
+                return analysedEntries() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        showComparison(List.of(a, b), List.of(one));
+        assertEquals(2, one.runs.get(), "same files, same models: nothing analysed again");
+        for (ComparisonView.Entry e : fx(view::entries)) {
+            assertTrue(fx(e::stateText).startsWith(ComparisonView.STORED), fx(e::stateText));
+            assertTrue(e.report().outcome("test-one").orElseThrow().ok());
+        }
+
+        // an indicator without stored results: only it runs
+        showComparison(List.of(a, b), List.of(one, two));
+        assertEquals(2, one.runs.get());
+        assertEquals(2, two.runs.get());
+        for (ComparisonView.Entry e : fx(view::entries)) {
+            assertTrue(fx(e::stateText).endsWith("(1 from the case folder)"), fx(e::stateText));
+            assertEquals(2, e.report().outcomes().size());
+        }
+
+        // the evidence changed since it was read: analysed again (its SHA-256 differs) and the examiner is told
+        TestIndicators.writePng(a, 96, 64, 99);
+        showComparison(List.of(a, b), List.of(one, two));
+        assertEquals(3, one.runs.get());
+        assertEquals(3, two.runs.get());
+        assertTrue(fx(view::statusText).contains("changed since it was last read"), fx(view::statusText));
     }
 
     /** A flat image with the given red level (0-255) and some noise-free texture in green. */
@@ -195,12 +251,12 @@ class ComparisonViewTest {
     @Test
     void theImageThatDepartsMostIsFoundAmongThreeAndTwoDepartEqually() {
         Hypothesis h = Hypothesis.INCONCLUSIVE;
-        assertEquals(Set.of(2), ComparisonView.departing(List.of(done(0.20, h), done(0.22, h), done(0.90, h))));
-        assertEquals(Set.of(0), ComparisonView.departing(List.of(done(0.01, h), done(0.60, h), done(0.62, h))));
-        assertEquals(Set.of(0, 1), ComparisonView.departing(List.of(done(0.1, h), done(0.9, h))));
+        assertEquals(Set.of(2), ComparisonSummary.departing(List.of(done(0.20, h), done(0.22, h), done(0.90, h))));
+        assertEquals(Set.of(0), ComparisonSummary.departing(List.of(done(0.01, h), done(0.60, h), done(0.62, h))));
+        assertEquals(Set.of(0, 1), ComparisonSummary.departing(List.of(done(0.1, h), done(0.9, h))));
         IndicatorOutcome failed = new IndicatorOutcome("x", "X", "m", IndicatorOutcome.Status.FAILED, null, "boom", 1);
-        assertEquals(Set.of(1), ComparisonView.departing(List.of(done(0.5, h), failed, done(0.5, h))));
-        String words = ComparisonView.spreadInWords(List.of(done(0.20, h), done(0.22, h), done(0.90, h)), Set.of(2));
+        assertEquals(Set.of(1), ComparisonSummary.departing(List.of(done(0.5, h), failed, done(0.5, h))));
+        String words = ComparisonSummary.spreadInWords(List.of(done(0.20, h), done(0.22, h), done(0.90, h)), Set.of(2));
         assertEquals("DIFFER: #3 departs most; spread 0.700 (78 % of the largest)", words);
     }
 }

@@ -32,14 +32,13 @@ import org.provenant.analysis.ReportJsonReader;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.MapLayer;
-import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 
 /**
  * Stored analyses in the case folder, keyed by the evidence's SHA-256: {@code results/SHA256.json} (the
  * {@link ReportJson} form plus the model set it was made with) and {@code results/SHA256.maps.gz} (the map
- * values). A stored indicator result is reused only when the file's SHA-256 and the model set (tool version
- * and every model's SHA-256) are the same; both files are written by {@link AtomicWrite}, maps first, so a
+ * values). A stored indicator result is reused only when the file's SHA-256 and the model set ({@link #modelSet}:
+ * tool version, code, every model file's SHA-256, parameters) are the same; both files are written by {@link AtomicWrite}, maps first, so a
  * kill leaves either the old pair, or new maps with the old JSON (which then fails the map check and is
  * recomputed), never half a file.
  */
@@ -68,14 +67,29 @@ public final class ResultStore {
     }
 
     /**
-     * The identity of the tool and models that results depend on: SHA-256 over the tool version and every
-     * manifest entry's name and SHA-256 (sorted), first 16 hex digits.
+     * The key stored results are reused under, with the examiner's default settings: see
+     * {@link #modelSet(ModelRegistry, Map)}.
      */
     public static String modelSet(ModelRegistry models) {
-        TreeMap<String, String> m = new TreeMap<>(modelHashes(models));
+        return modelSet(models, Map.of());
+    }
+
+    /**
+     * The identity of what results depend on, first 16 hex digits of a SHA-256 over: the tool version, the code's
+     * own SHA-256 ({@link CodeIdentity}: a development build's version does not change with its code), the JSON
+     * form's version, every model's name and the SHA-256 of its file as it is on disk
+     * ({@link ModelRegistry#fileHashes()}), and the examiner's indicator parameters (e.g. {@code ela.quality}),
+     * sorted. The choice of indicators is not part of it: outcomes are stored one per indicator and an
+     * indicator's result does not depend on which others were chosen (one that needs another's result computes
+     * it), so a batch run with {@code --only} leaves results the next run completes.
+     */
+    public static String modelSet(ModelRegistry models, Map<String, String> parameters) {
         StringBuilder s = new StringBuilder(org.provenant.report.ReportRequest.currentToolVersion()).append('\n');
+        s.append("code ").append(CodeIdentity.current()).append('\n');
         s.append("json ").append(ReportJson.FORMAT_VERSION).append('\n');
-        m.forEach((k, v) -> s.append(k).append('=').append(v.toLowerCase(Locale.ROOT)).append('\n'));
+        modelHashes(models).forEach((k, v) -> s.append(k).append('=').append(v.toLowerCase(Locale.ROOT)).append('\n'));
+        new TreeMap<>(parameters == null ? Map.of() : parameters)
+                .forEach((k, v) -> s.append("parameter ").append(k).append('=').append(v).append('\n'));
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(s.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d).substring(0, 16);
@@ -84,11 +98,9 @@ public final class ResultStore {
         }
     }
 
-    /** Model name to SHA-256, as the manifest states them (each is verified when the model is loaded). */
+    /** Model name to the SHA-256 of its file on disk (the manifest's value is checked again when it is loaded). */
     public static Map<String, String> modelHashes(ModelRegistry models) {
-        Map<String, String> m = new TreeMap<>();
-        for (ModelEntry e : models.entries()) m.put(e.name(), e.sha256());
-        return m;
+        return new TreeMap<>(models.fileHashes());
     }
 
     public Path jsonFile(String sha256) {

@@ -1,0 +1,107 @@
+package org.provenant.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Indicator;
+
+/**
+ * Shows an analysis of the {@link WorkbenchViewModel} in the workbench: each indicator's panel, its dot on the
+ * tab, its chip in the verdict strip, and the heat map chosen to lie over the image (the first one, in panel order,
+ * once results are in).
+ */
+final class WorkbenchPanels implements WorkbenchDisplay {
+    private final Map<String, IndicatorPanel> panels = new LinkedHashMap<>();
+    private final PanelNavigator navigator;
+    private final VerdictStrip verdicts;
+    private final ToggleGroup overlayChoice;
+    private final Consumer<LoadedImage> onImage;
+    private final ImageViewer viewer;
+
+    /** @param onImage what else the window shows of a newly loaded image (annotations, recent files, read-out) */
+    WorkbenchPanels(Iterable<Indicator> indicators, PanelRegistry registry, PanelContext ctx, PanelNavigator navigator,
+                    VerdictStrip verdicts, Consumer<LoadedImage> onImage) {
+        this.navigator = navigator;
+        this.verdicts = verdicts;
+        this.overlayChoice = ctx.overlayChoice();
+        this.viewer = ctx.viewer();
+        this.onImage = onImage;
+        for (Indicator ind : indicators) {
+            IndicatorPanel p = registry.create(ind, ctx);
+            panels.put(ind.id(), p);
+            navigator.add(ind, p.node());
+        }
+    }
+
+    IndicatorPanel panel(String indicatorId) { return panels.get(indicatorId); }
+
+    @Override public void clear() {
+        overlayChoice.selectToggle(null);
+        for (IndicatorPanel p : panels.values()) p.reset();
+        for (String id : panels.keySet()) navigator.setGraphic(id, null);
+        verdicts.resetAll("waiting");
+    }
+
+    @Override public void started(String id) {
+        panels.get(id).started();
+        verdicts.running(id);
+    }
+
+    @Override public void rerunStarted(String id) { panels.get(id).started(); }
+
+    @Override public void progress(String id, double f) { panels.get(id).progress(f); }
+
+    @Override public void finished(IndicatorOutcome o) {
+        panels.get(o.indicatorId()).finished(o);
+        verdicts.finished(o);
+        navigator.setGraphic(o.indicatorId(), tabDot(o));
+    }
+
+    @Override public void imageLoaded(LoadedImage li, Image picture) {
+        viewer.setImage(picture);
+        onImage.accept(li);
+    }
+
+    @Override public void showFirstMap() {
+        if (overlayChoice.getSelectedToggle() == null && !overlayChoice.getToggles().isEmpty()) {
+            overlayChoice.selectToggle(firstOverlayToggle());
+        }
+    }
+
+    @Override public void hideMap() { overlayChoice.selectToggle(null); }
+
+    /** Draws the first map of an indicator's panel over the image. */
+    void selectOverlayOf(String indicatorId) {
+        if (panels.get(indicatorId) instanceof GenericIndicatorPanel g && !g.overlayToggles().isEmpty()) {
+            overlayChoice.selectToggle(g.overlayToggles().get(0));
+        }
+    }
+
+    private Toggle firstOverlayToggle() {
+        // panel order, not the order in which the panels happened to finish
+        for (IndicatorPanel p : panels.values()) {
+            if (p instanceof GenericIndicatorPanel g && !g.overlayToggles().isEmpty()) return g.overlayToggles().get(0);
+        }
+        return overlayChoice.getToggles().get(0);
+    }
+
+    /** A dot in the hypothesis colour on the tab of a finished indicator; a red-ringed grey one when it failed. */
+    private static Circle tabDot(IndicatorOutcome o) {
+        Circle c = new Circle(5);
+        if (o.ok()) {
+            c.setFill(Color.web(Formats.css(o.result().supports().rgb())));
+        } else {
+            c.setFill(Color.LIGHTGREY);
+            c.setStroke(o.status() == IndicatorOutcome.Status.FAILED ? Color.web("#c62828") : Color.GREY);
+            c.setStrokeWidth(2);
+        }
+        return c;
+    }
+}
