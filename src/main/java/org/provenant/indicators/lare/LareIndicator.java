@@ -187,7 +187,7 @@ public final class LareIndicator implements Indicator {
     /** The plain-language text for the panel and the report. */
     static String explanation(double mean, Measurement me, boolean noVerdict) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "The map shows, tile by tile at the image's own resolution, how badly a latent-diffusion denoiser predicts the noise"
+                "The map shows, tile by tile (256x256 pixels, at the image's own resolution up to about 1 MP), how badly a latent-diffusion denoiser predicts the noise"
                         + " added to the image's latent (bright = badly). Images that came out of a latent-diffusion model sit where the"
                         + " denoiser expects them, so their error tends to be lower than a camera photo's (with the shipped models, a photo"
                         + " passed through their decoder scored lower in every pair tested), but the level also varies from photo to photo"
