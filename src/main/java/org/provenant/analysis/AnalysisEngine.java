@@ -34,6 +34,8 @@ public final class AnalysisEngine implements AutoCloseable {
 
     public AnalysisEngine(ModelRegistry models, int threads) {
         this.models = models;
+        // the indicators run in parallel here: ONNX Runtime sessions loaded for them get one thread each
+        org.provenant.ml.OrtOptions.oneThreadPerSession();
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "provenant-analysis-" + n.incrementAndGet());
