@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -33,6 +34,8 @@ public final class AnalysisEngine implements AutoCloseable {
 
     public AnalysisEngine(ModelRegistry models, int threads) {
         this.models = models;
+        // the indicators run in parallel here: ONNX Runtime sessions loaded for them get one thread each
+        org.provenant.ml.OrtOptions.oneThreadPerSession();
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "provenant-analysis-" + n.incrementAndGet());
@@ -59,9 +62,16 @@ public final class AnalysisEngine implements AutoCloseable {
         AnalysisRun run = new AnalysisRun();
         SharedWork shared = new SharedWork(input.image());
         IndicatorContext base = new IndicatorContext(models, ProgressSink.NONE, input.evidence(), input.parameters(), shared);
+        // submitted in running order (see schedule); the report keeps the caller's order
+        CompletableFuture<?>[] byIndex = new CompletableFuture<?>[indicators.size()];
+        for (int i : schedule(indicators)) {
+            Indicator ind = indicators.get(i);
+            byIndex[i] = CompletableFuture.supplyAsync(() -> runOne(ind, base, run, listener), pool);
+        }
         List<CompletableFuture<IndicatorOutcome>> futures = new ArrayList<>();
-        for (Indicator ind : indicators) {
-            futures.add(CompletableFuture.supplyAsync(() -> runOne(ind, base, run, listener), pool));
+        for (CompletableFuture<?> f : byIndex) {
+            @SuppressWarnings("unchecked") CompletableFuture<IndicatorOutcome> o = (CompletableFuture<IndicatorOutcome>) f;
+            futures.add(o);
         }
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
             List<IndicatorOutcome> outs = new ArrayList<>();
@@ -74,6 +84,21 @@ public final class AnalysisEngine implements AutoCloseable {
             }
         });
         return run;
+    }
+
+    /**
+     * The order the indicators are started in (indices into {@code indicators}): the instant ones
+     * ({@link Indicator#cost()} 0) first, so that a first result shows at once; then the others longest first, so
+     * that no thread is left with a long indicator at the end while the others idle; FUSION indicators last, since
+     * they wait for the others' results (run first, one would compute the others one after another in its thread).
+     */
+    static List<Integer> schedule(List<Indicator> indicators) {
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < indicators.size(); i++) order.add(i);
+        order.sort(java.util.Comparator.<Integer>comparingInt(i -> indicators.get(i).family() == EvidenceFamily.FUSION ? 1 : 0)
+                .thenComparingInt(i -> indicators.get(i).cost() == 0 ? 0 : 1)
+                .thenComparingInt(i -> -indicators.get(i).cost()));
+        return order;
     }
 
     /** Runs and waits. */

@@ -35,12 +35,13 @@ public final class BenchAnalyzeCommand {
     private BenchAnalyzeCommand() { }
 
     static String usage() {
-        return "bench analyze [IMAGE] [--mp 1,3,12,48] [--only id,id] [--skip id,id] [--threads N]";
+        return "bench analyze [IMAGE] [--mp 1,3,12,48] [--only id,id] [--skip id,id] [--threads N] [--alone]";
     }
 
     static int run(List<String> args, PrintStream out) throws Exception {
         Path image = null;
         List<Double> mps = new ArrayList<>();
+        boolean alone = false;
         IndicatorChoice choice = new IndicatorChoice();
         List<String> rest = choice.takeAll(args);
         for (int i = 0; i < rest.size(); i++) {
@@ -48,6 +49,8 @@ public final class BenchAnalyzeCommand {
             if (a.equals("--mp")) {
                 if (i + 1 >= rest.size()) throw new UsageException("--mp needs sizes, e.g. 1,3,12,48");
                 for (String s : rest.get(++i).split(",")) mps.add(Double.parseDouble(s.strip()));
+            } else if (a.equals("--alone")) {
+                alone = true;
             } else if (a.startsWith("--")) {
                 throw new UsageException("unknown option " + a);
             } else {
@@ -71,6 +74,7 @@ public final class BenchAnalyzeCommand {
                 out.printf(Locale.ROOT, "%s: %dx%d (%.1f MP), load and decode %d ms%n", li.fileName(), li.image().width(),
                         li.image().height(), li.image().pixels() / 1e6, (System.nanoTime() - t0) / 1_000_000);
                 once(engine, AnalysisInput.of(li), inds, out);
+                if (alone) alone(engine, AnalysisInput.of(li), inds, out);
             } else {
                 if (mps.isEmpty()) mps.add(12.0);
                 for (double mp : mps) {
@@ -78,6 +82,7 @@ public final class BenchAnalyzeCommand {
                     FloatImage img = BenchCommand.photoLike(w, h, 42);
                     out.printf(Locale.ROOT, "%nsynthetic photo-like %dx%d (%.1f MP)%n", w, h, w * (double) h / 1e6);
                     once(engine, AnalysisInput.of(img), inds, out);
+                    if (alone) alone(engine, AnalysisInput.of(img), inds, out);
                     img = null;
                     System.gc();
                 }
@@ -126,6 +131,37 @@ public final class BenchAnalyzeCommand {
                 first.get() < 0 ? -1 : first.get() / 1_000_000, wall / 1_000_000, allCpu / 1_000_000, peakHeap() >> 20, used0 >> 20);
     }
 
+    /**
+     * Each indicator in an analysis of its own (fresh shared work, so it pays for every shared piece it needs): what
+     * it costs when it is the only one asked for. FUSION indicators are left out (alone, they run all the others).
+     */
+    private static void alone(AnalysisEngine engine, AnalysisInput input, List<Indicator> inds, PrintStream out) throws Exception {
+        out.printf(Locale.ROOT, "  each indicator alone (its own analysis, shared work included):%n  %-32s %9s %12s%n",
+                "indicator", "wall ms", "process cpu");
+        long sum = 0;
+        int nudges = 0;
+        for (Indicator ind : inds) {
+            if (ind.family() == org.provenant.indicators.EvidenceFamily.FUSION) continue;
+            // a copy with its central pixel nudged by a few levels, different for each indicator: LaRE remembers its
+            // measurement per image object and the JPEG AI graphs their runs per input content (the central crop), which
+            // would make a later run on the same pixels nearly free
+            FloatImage copy = input.image().copy();
+            int centre = copy.height() / 2 * copy.width() + copy.width() / 2;
+            float[] plane = copy.plane(0);
+            float nudge = ++nudges / 255f;
+            plane[centre] = plane[centre] > 0.5f ? plane[centre] - nudge : plane[centre] + nudge;
+            AnalysisInput own = new AnalysisInput(copy, input.evidence(), input.parameters());
+            System.gc();
+            long c0 = processCpu(), t0 = System.nanoTime();
+            AnalysisReport r = engine.analyze(own, List.of(ind), AnalysisListener.NONE);
+            long wall = (System.nanoTime() - t0) / 1_000_000, cpu = (processCpu() - c0) / 1_000_000;
+            sum += cpu;
+            IndicatorOutcome o = r.outcomes().get(0);
+            out.printf(Locale.ROOT, "  %-32s %9d %12d  %s%n", ind.id(), wall, cpu, o.ok() ? o.status() : o.status() + " " + o.error());
+        }
+        out.printf(Locale.ROOT, "  sum of the indicators alone: %d ms process CPU%n", sum);
+    }
+
     private static long heapUsed() {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
@@ -138,7 +174,8 @@ public final class BenchAnalyzeCommand {
         return s;
     }
 
-    private static long processCpu() {
+    /** CPU time of the whole process (all threads, native ones included), ns; 0 where the JVM cannot tell. */
+    static long processCpu() {
         var os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }

@@ -42,8 +42,9 @@ public final class BenchBatchCommand {
                 Runtime.getRuntime().maxMemory() >> 20, threads, inds.size());
         try (ModelRegistry models = ModelRegistry.locate()) {
             BatchRunner r = new BatchRunner(CaseFolder.open(tmp), models, new BatchRunner.Options(folder, null, threads, inds));
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = BenchAnalyzeCommand.processCpu();
             List<BatchItem> items = r.run(BatchRunner.Listener.NONE);
+            double cpu = (BenchAnalyzeCommand.processCpu() - c0) / 1e9;
             double s = (System.nanoTime() - t0) / 1e9;
             long ok = items.stream().filter(BatchItem::ok).count();
             List<Long> ms = new ArrayList<>();
@@ -58,6 +59,10 @@ public final class BenchBatchCommand {
                     + " max %d ms); load average %.2f at the end%n", items.size(), ok, s, ok / s * 60, ok == 0 ? 0 : px / ok / 1e6,
                     ms.isEmpty() ? 0 : ms.get(ms.size() / 2), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            // the CPU the batch used, whatever else ran on the machine: what idle cores could reach at best
+            int cores = Runtime.getRuntime().availableProcessors();
+            if (ok > 0) out.printf(Locale.ROOT, "process CPU %.1f s (%.2f s per image, model loading included): at most %.1f images/min"
+                    + " on %d idle cores%n", cpu, cpu / ok, ok / cpu * 60 * cores, cores);
         } finally {
             try (var w = Files.walk(tmp)) {
                 for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

@@ -19,6 +19,13 @@ public interface Indicator {
     /** Position in panel order (lower first). */
     default int order() { return 100; }
 
+    /**
+     * Rough cost of one analysis of a 12 MP photo, in tenths of a CPU second (0: a few milliseconds). The engine
+     * starts the instant ones first (a first result at once), then the others longest first, so that its threads
+     * stay busy to the end; FUSION indicators, which wait for the others, last. A scheduling hint only.
+     */
+    default int cost() { return 1; }
+
     /** Which family of evidence it reads; views, report and JSON group indicators by it. */
     default EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 

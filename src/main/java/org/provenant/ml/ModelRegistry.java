@@ -33,6 +33,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final Map<String, ModelEntry> entries;
     private final Map<String, Path> verified = new ConcurrentHashMap<>();
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Map<String, String> fileHashes;
 
     private ModelRegistry(Path dir, Map<String, ModelEntry> entries) {
@@ -153,13 +154,21 @@ public final class ModelRegistry implements AutoCloseable {
         return false;
     }
 
-    /** Shared, lazily created object (a loaded session, a classifier) under a key. */
+    /**
+     * Shared, lazily created object (a loaded session, a classifier) under a key, created once. Different keys load
+     * in parallel (the indicators of one analysis load their models at the same time); a second caller of the same key
+     * waits for the first. A loader may ask for other keys (JPEG AI's rate points share its graphs), never its own.
+     */
     @SuppressWarnings("unchecked")
-    public synchronized <T> T cached(String key, ModelLoader<T> loader) throws ModelException {
+    public <T> T cached(String key, ModelLoader<T> loader) throws ModelException {
         Object o = cache.get(key);
-        if (o == null) {
-            o = loader.load();
-            cache.put(key, o);
+        if (o != null) return (T) o;
+        synchronized (locks.computeIfAbsent(key, k -> new Object())) {
+            o = cache.get(key);
+            if (o == null) {
+                o = loader.load();
+                cache.put(key, o);
+            }
         }
         return (T) o;
     }

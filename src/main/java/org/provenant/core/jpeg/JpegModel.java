@@ -136,7 +136,7 @@ public final class JpegModel {
                 float e = 0, f = 0;
                 for (int k = 0; k < 64; k++) {
                     float v = coef[o + k];
-                    float d = v - s[k] * Math.round(v * inv[k]);
+                    float d = v - s[k] * (float) Math.floor(v * inv[k] + 0.5); // Math.round's value, JIT-friendly
                     e += d * d;
                     f += Math.min(v * v, fresh[k]);
                 }
@@ -183,7 +183,7 @@ public final class JpegModel {
                     float[] st = s[c == 0 ? 0 : 1];
                     for (int k = 0; k < 64; k++) {
                         float v = coef[c][base + k];
-                        e[k] = v - st[k] * Math.round(v / st[k]);
+                        e[k] = v - st[k] * (float) Math.floor(v / st[k] + 0.5);
                     }
                     inverse(e, tmp, px[c]);
                 }
@@ -210,39 +210,45 @@ public final class JpegModel {
         return out;
     }
 
-    /** Orthonormal 8x8 DCT of px (row-major) into out[base..base+64). */
+    /**
+     * Orthonormal 8x8 DCT of px (row-major) into out[base..base+64): rows, then columns, each 8-point transform split
+     * into its even and odd halves (basis row u is symmetric for even u, antisymmetric for odd u), half the
+     * multiplications of the direct sum.
+     */
     static void forward(float[] px, float[] tmp, float[] out, int base) {
-        for (int y = 0; y < 8; y++) {
-            for (int u = 0; u < 8; u++) {
-                float a = 0;
-                for (int x = 0; x < 8; x++) a += COS[u * 8 + x] * px[y * 8 + x];
-                tmp[y * 8 + u] = a;
-            }
-        }
-        for (int u = 0; u < 8; u++) {
-            for (int v = 0; v < 8; v++) {
-                float a = 0;
-                for (int y = 0; y < 8; y++) a += COS[v * 8 + y] * tmp[y * 8 + u];
-                out[base + v * 8 + u] = a;
-            }
+        for (int y = 0; y < 8; y++) forward1(px, y * 8, 1, tmp, y * 8, 1);
+        for (int u = 0; u < 8; u++) forward1(tmp, u, 8, out, base + u, 8);
+    }
+
+    /** One 8-point DCT: in[i0 + i * is] to out[o0 + u * os]. */
+    private static void forward1(float[] in, int i0, int is, float[] out, int o0, int os) {
+        float x0 = in[i0], x1 = in[i0 + is], x2 = in[i0 + 2 * is], x3 = in[i0 + 3 * is];
+        float x4 = in[i0 + 4 * is], x5 = in[i0 + 5 * is], x6 = in[i0 + 6 * is], x7 = in[i0 + 7 * is];
+        float s0 = x0 + x7, s1 = x1 + x6, s2 = x2 + x5, s3 = x3 + x4;
+        float d0 = x0 - x7, d1 = x1 - x6, d2 = x2 - x5, d3 = x3 - x4;
+        for (int u = 0; u < 8; u += 2) {
+            int k = u * 8;
+            out[o0 + u * os] = COS[k] * s0 + COS[k + 1] * s1 + COS[k + 2] * s2 + COS[k + 3] * s3;
+            int j = k + 8;
+            out[o0 + (u + 1) * os] = COS[j] * d0 + COS[j + 1] * d1 + COS[j + 2] * d2 + COS[j + 3] * d3;
         }
     }
 
-    /** Inverse of {@link #forward}: coefficients in c (row-major v*8+u) to pixels in out. */
+    /** Inverse of {@link #forward}: coefficients in c (row-major v*8+u) to pixels in out (even/odd halves as there). */
     static void inverse(float[] c, float[] tmp, float[] out) {
-        for (int v = 0; v < 8; v++) {
-            for (int x = 0; x < 8; x++) {
-                float a = 0;
-                for (int u = 0; u < 8; u++) a += COS[u * 8 + x] * c[v * 8 + u];
-                tmp[v * 8 + x] = a;
-            }
-        }
-        for (int y = 0; y < 8; y++) {
-            for (int x = 0; x < 8; x++) {
-                float a = 0;
-                for (int v = 0; v < 8; v++) a += COS[v * 8 + y] * tmp[v * 8 + x];
-                out[y * 8 + x] = a;
-            }
+        for (int v = 0; v < 8; v++) inverse1(c, v * 8, 1, tmp, v * 8, 1);
+        for (int x = 0; x < 8; x++) inverse1(tmp, x, 8, out, x, 8);
+    }
+
+    /** One 8-point inverse DCT: coefficients in[i0 + u * is] to samples out[o0 + x * os]. */
+    private static void inverse1(float[] in, int i0, int is, float[] out, int o0, int os) {
+        float c0 = in[i0], c1 = in[i0 + is], c2 = in[i0 + 2 * is], c3 = in[i0 + 3 * is];
+        float c4 = in[i0 + 4 * is], c5 = in[i0 + 5 * is], c6 = in[i0 + 6 * is], c7 = in[i0 + 7 * is];
+        for (int x = 0; x < 4; x++) {
+            float e = COS[x] * c0 + COS[16 + x] * c2 + COS[32 + x] * c4 + COS[48 + x] * c6;
+            float o = COS[8 + x] * c1 + COS[24 + x] * c3 + COS[40 + x] * c5 + COS[56 + x] * c7;
+            out[o0 + x * os] = e + o;
+            out[o0 + (7 - x) * os] = e - o;
         }
     }
 }

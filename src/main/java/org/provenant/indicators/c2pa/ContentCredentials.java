@@ -37,6 +37,7 @@ public final class ContentCredentials implements Indicator {
                 + "reference implementation c2pa-rs; offline, no trust list";
     }
     @Override public int order() { return 1; }
+    @Override public int cost() { return 0; }
     @Override public EvidenceFamily family() { return EvidenceFamily.FILE; }
 
     @Override

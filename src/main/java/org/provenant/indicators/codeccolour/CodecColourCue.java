@@ -38,6 +38,7 @@ public final class CodecColourCue implements Indicator {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation), Tribuo random forest";
     }
     @Override public int order() { return 11; }
+    @Override public int cost() { return 1; }
 
     /** Mean of the R-G, R-B and G-B block residual correlations (NaN where a block is flat). */
     public static FloatMap meanCorrelationMap(FloatImage rgb) {

@@ -69,6 +69,7 @@ public final class ColourCorrelation implements Indicator {
     @Override public String displayName() { return "Colour-channel correlation"; }
     @Override public String methodReference() { return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 1 (colour correlation)"; }
     @Override public int order() { return 10; }
+    @Override public int cost() { return 2; }
 
     /**
      * Feature vector (see {@link #FEATURE_NAMES}) on {@link #BLOCK}-pixel blocks.

@@ -57,6 +57,7 @@ public final class CopyMove implements Indicator {
     @Override public String displayName() { return "Copy-move (cloning)"; }
     @Override public String methodReference() { return "Block features (rotation-invariant rings, after Ryu et al. 2010) + RANSAC affine clusters (Amerini et al. 2011)"; }
     @Override public int order() { return 63; }
+    @Override public int cost() { return 8; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 
     @Override

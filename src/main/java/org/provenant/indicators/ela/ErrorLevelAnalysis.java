@@ -54,6 +54,7 @@ public final class ErrorLevelAnalysis implements Indicator {
     @Override public String displayName() { return "Error level analysis"; }
     @Override public String methodReference() { return "Krawetz, Black Hat DC 2007 (ELA); comparison with similar texture: ours"; }
     @Override public int order() { return 60; }
+    @Override public int cost() { return 6; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 
     /** The quality the examiner chose, clamped to 50..100. */

@@ -45,6 +45,7 @@ public final class GeneratedDetector implements Indicator {
     }
 
     @Override public int order() { return 25; }
+    @Override public int cost() { return 1; }
 
     @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
 

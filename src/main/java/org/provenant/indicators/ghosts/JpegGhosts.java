@@ -50,6 +50,7 @@ public final class JpegGhosts implements Indicator {
     @Override public String displayName() { return "JPEG ghosts"; }
     @Override public String methodReference() { return "Farid, IEEE TIFS 4(1) 2009, JPEG ghosts (block DCT re-quantization sweep)"; }
     @Override public int order() { return 50; }
+    @Override public int cost() { return 4; }
     @Override public EvidenceFamily family() { return EvidenceFamily.JPEG; }
 
     @Override

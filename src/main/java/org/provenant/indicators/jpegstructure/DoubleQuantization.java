@@ -1,6 +1,7 @@
 package org.provenant.indicators.jpegstructure;
 
 import java.util.Arrays;
+import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatMap;
 import org.provenant.indicators.ProgressSink;
 
@@ -220,20 +221,25 @@ final class DoubleQuantization {
         }
     }
 
-    /** The luminance (0..255, rounded and clamped as a decoder does) from the dequantized coefficients. */
+    /**
+     * The luminance (0..255, rounded and clamped as a decoder does) from the dequantized coefficients. Rows of blocks
+     * in parallel; zero coefficients (most of them) are skipped, which leaves every sum as it was.
+     */
     static float[] decodeLuma(Coefficients co, int[] q, int bw, int bh, ProgressSink progress) {
         int w = bw * 8;
         float[] out = new float[w * bh * 8];
-        double[] tmp = new double[64];
-        for (int r = 0; r < bh; r++) {
+        Parallel.forEach(bh, r -> {
             if ((r & 31) == 0) progress.checkCancelled();
+            double[] tmp = new double[64];
             for (int col = 0; col < bw; col++) {
                 int off = co.offset(0, r, col);
                 for (int v = 0; v < 8; v++) {           // rows: inverse along u for each v
-                    for (int x = 0; x < 8; x++) {
-                        double s = 0;
-                        for (int u = 0; u < 8; u++) s += C[u][x] * co.data[0][off + v * 8 + u] * q[v * 8 + u];
-                        tmp[v * 8 + x] = s;
+                    java.util.Arrays.fill(tmp, v * 8, v * 8 + 8, 0.0);
+                    for (int u = 0; u < 8; u++) {
+                        int c = co.data[0][off + v * 8 + u];
+                        if (c == 0) continue;
+                        int k = q[v * 8 + u];
+                        for (int x = 0; x < 8; x++) tmp[v * 8 + x] += C[u][x] * c * k; // same products and order as before
                     }
                 }
                 for (int y = 0; y < 8; y++) {
@@ -244,7 +250,7 @@ final class DoubleQuantization {
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
@@ -253,9 +259,9 @@ final class DoubleQuantization {
         int bw = (w - 4) / 8, bh = (h - 4) / 8;
         int nf = LAST_ZIGZAG - FIRST_ZIGZAG + 1;
         float[][] out = new float[nf][bw * bh];
-        double[] tmp = new double[64];
-        for (int r = 0; r < bh; r++) {
+        Parallel.forEach(bh, r -> {
             if ((r & 31) == 0) progress.checkCancelled();
+            double[] tmp = new double[64];
             for (int col = 0; col < bw; col++) {
                 int x0 = 4 + col * 8, y0 = 4 + r * 8;
                 for (int y = 0; y < 8; y++) {
@@ -273,8 +279,8 @@ final class DoubleQuantization {
                     out[f][r * bw + col] = (float) s;
                 }
             }
-        }
-        for (float[] a : out) Arrays.sort(a);
+        });
+        for (float[] a : out) Arrays.parallelSort(a);
         return out;
     }
 }

@@ -47,6 +47,7 @@ public final class JpegStructure implements Indicator {
                 + "IEEE TIFS 7(3), 2012, with calibrated DCT histograms (Fridrich)";
     }
     @Override public int order() { return 6; }
+    @Override public int cost() { return 10; }
     @Override public EvidenceFamily family() { return EvidenceFamily.JPEG; }
 
     @Override

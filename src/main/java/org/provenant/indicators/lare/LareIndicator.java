@@ -48,6 +48,7 @@ public final class LareIndicator implements Indicator {
     @Override public String displayName() { return "Latent reconstruction error (LaRE)"; }
     @Override public String methodReference() { return "Luo, Du, Yan, Ding, LaRE^2, CVPR 2024, arXiv 2403.17465"; }
     @Override public int order() { return 40; }
+    @Override public int cost() { return 6; }
 
     /** Everything the indicator measures on one image (shared with the localization indicator and bench-lare). */
     public record Measurement(LareMap map256, FloatMap tiled, OptionalDouble pGenerated, OptionalDouble pForest,
@@ -176,16 +177,17 @@ public final class LareIndicator implements Indicator {
             h = p >= 0.5 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL;
             conf = Math.min(MAX_CONFIDENCE, Math.max(p, 1 - p));
         }
-        List<MapLayer> maps = List.of(new MapLayer("LaRE map (native-resolution tiles)", t, ColourScale.INFERNO, 0, robustMax(t),
+        List<MapLayer> maps = List.of(new MapLayer("LaRE map (256x256 tiles, at most " + Lare.MAX_TILES + ")", t, ColourScale.INFERNO, 0, robustMax(t),
                 "0 (noise predicted well)", "high (noise predicted badly)", true, List.of()));
-        return new IndicatorResult(ID, head, scores, maps, explanation(mean, me, h == Hypothesis.INCONCLUSIVE), h, conf,
+        return new IndicatorResult(ID, head, scores, maps, explanation(mean, me, h == Hypothesis.INCONCLUSIVE)
+                + mapResolution(image.width(), image.height()), h, conf,
                 me.map256().features());
     }
 
     /** The plain-language text for the panel and the report. */
     static String explanation(double mean, Measurement me, boolean noVerdict) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-                "The map shows, tile by tile at the image's own resolution, how badly a latent-diffusion denoiser predicts the noise"
+                "The map shows, tile by tile (256x256 pixels, at the image's own resolution up to about 1 MP), how badly a latent-diffusion denoiser predicts the noise"
                         + " added to the image's latent (bright = badly). Images that came out of a latent-diffusion model sit where the"
                         + " denoiser expects them, so their error tends to be lower than a camera photo's (with the shipped models, a photo"
                         + " passed through their decoder scored lower in every pair tested), but the level also varies from photo to photo"
@@ -201,6 +203,15 @@ public final class LareIndicator implements Indicator {
         sb.append(" The shipped models are small stand-ins trained on a dozen photos; a Stable Diffusion VAE and UNet exported into the"
                 + " models folder make the figure comparable to the published method.");
         return sb.toString();
+    }
+
+    /** What the map's resolution is, when the image was reduced to bound the cost (empty otherwise). */
+    static String mapResolution(int w, int h) {
+        int[] s = Lare.workingSize(w, h);
+        if (s[0] == w && s[1] == h) return "";
+        return String.format(Locale.ROOT, " To bound the cost (at most %d tiles of %dx%d pixels, about 1 s on two cores), this"
+                + " %dx%d image was reduced to %dx%d for the map, so the map is coarser than the image: one value per about %.0fx%.0f"
+                + " pixels instead of 8x8.", Lare.MAX_TILES, Lare.TILE, Lare.TILE, w, h, s[0], s[1], 8.0 * w / s[0], 8.0 * h / s[1]);
     }
 
     /**

@@ -32,11 +32,22 @@ public final class LatentQuantCue implements Indicator {
     public static final String CODEC_REAL = "codec-real";
     public static final String SYNTHETIC = "synthetic";
     /**
-     * The alignment map is computed on the whole image up to this many pixels, else on the central crop. Our choice:
-     * one JPEG AI tile. At 2048 (four tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
-     * issue 15 speed); the verdict's features come from the central 256x256 either way.
+     * The alignment map is computed on the whole image up to this many pixels a side, else on the central crop. Our
+     * choice: at 2048 (four JPEG AI tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
+     * issue 15 speed); at 1024 it still took 1.8 s of the cue's 2.3 s of CPU (issue 13); at 512 about a quarter of that.
+     * The verdict's features come from the central 256x256 either way. The examiner can ask for a larger map through
+     * the parameter {@link #MAP_SIDE_KEY}.
      */
-    public static final int MAP_MAX_SIDE = 1024;
+    public static final int MAP_MAX_SIDE = 512;
+    /** Analysis parameter: the largest side of the alignment map's region (256..4096 pixels; default {@link #MAP_MAX_SIDE}). */
+    public static final String MAP_SIDE_KEY = "latentquant.map_side";
+
+    /** The map's largest side for this analysis: the examiner's {@link #MAP_SIDE_KEY}, clamped, on the 16-pixel grid. */
+    static int mapSide(IndicatorContext context) {
+        double v = context.parameter(MAP_SIDE_KEY, MAP_MAX_SIDE);
+        int side = Double.isFinite(v) ? (int) Math.max(256, Math.min(4096, v)) : MAP_MAX_SIDE;
+        return side / 16 * 16;
+    }
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
@@ -45,6 +56,7 @@ public final class LatentQuantCue implements Indicator {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 3 (latent quantization), Tribuo random forest";
     }
     @Override public int order() { return 13; }
+    @Override public int cost() { return 5; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
@@ -56,6 +68,7 @@ public final class LatentQuantCue implements Indicator {
         double[] f;
         FloatMap map;
         boolean whole;
+        int side;
         int best = 0;
         try {
             ProgressSink outer = context.progress();
@@ -66,8 +79,9 @@ public final class LatentQuantCue implements Indicator {
             int n = LatentQuantization.PER_POINT.size();
             for (int i = 1; i < codecs.size(); i++) if (f[i * n] < f[best * n]) best = i;
             context.progress().checkCancelled();
-            whole = image.width() <= MAP_MAX_SIDE && image.height() <= MAP_MAX_SIDE;
-            FloatImage region = whole ? image : NeuralCodec.centralCrop(image, MAP_MAX_SIDE);
+            side = mapSide(context);
+            whole = image.width() <= side && image.height() <= side;
+            FloatImage region = whole ? image : NeuralCodec.centralCrop(image, side);
             map = LatentQuantization.alignmentMap(region, codecs.get(best));
         } catch (ModelException e) {
             throw new IndicatorException(e.getMessage(), e);
@@ -97,11 +111,13 @@ public final class LatentQuantCue implements Indicator {
                         + " latents to the codec's quantization grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
                         + " went through this codec was decoded from rounded latents and re-encodes close to them; a generated"
                         + " image never was. The forest gives %.0f%% to 'synthetic'. The map shows the alignment per 16x16"
-                        + " block (1 = on the grid, 0 = evenly spread). This cue separates codec-compressed photos from"
+                        + " block (1 = on the grid, 0 = evenly spread)%s. This cue separates codec-compressed photos from"
                         + " synthetic images; on a camera original that never went through a codec its answer does not apply.",
-                ForestCue.codecDescription(context.models()), LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps) + gate;
+                ForestCue.codecDescription(context.models()), LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps,
+                whole ? "" : String.format(Locale.ROOT, " over the central %dx%d pixels only, to bound the cost (parameter %s"
+                        + " gives a larger region)", Math.min(side, image.width()), Math.min(side, image.height()), MAP_SIDE_KEY)) + gate;
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
-        MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + MAP_MAX_SIDE + " px)"),
+        MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + side + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());
         double confidence = applies ? Math.max(ps, 1 - ps) : 0.5;
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, confidence, f);

@@ -17,22 +17,16 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.verdict.CalibratedVerdict;
-import org.provenant.indicators.forestcue.ForestCue;
-import org.provenant.indicators.latentquant.LatentQuantization;
-import org.provenant.ml.ModelException;
-import org.provenant.ml.codec.ImageCodec;
-import org.provenant.ml.codec.NeuralCodec;
 
 /**
  * Fused localization: every map-producing cue scored on the same tile grid, each tile normalised against the image's
  * own distribution of that cue (robust z-score: median and MAD over the tiles, so a tile is suspicious when it
  * differs from the rest of the image), mapped to 0..1 and fused into one heat map of suspicious regions, with a
  * reliability map (TruFor's idea: how many cues could speak for a tile, and how much they agree).
- * Cues: the fine-to-coarse detail ratio (resampling cue of methods section 4; lower than the rest is suspicious: an
- * upsampled or decoded patch lacks the finest detail and the sensor noise) and latent quantization (grid alignment of
- * the neural codec's latent at its middle rate point, higher than the rest is suspicious: a region that went through
- * that codec sits on its integer grid) when the codec models are present. Colour correlation and LaRE were fused
- * before and are not any more: measured, they added nothing ({@link #NOT_FUSED}).
+ * Cue: the fine-to-coarse detail ratio (resampling cue of methods section 4; lower than the rest is suspicious: an
+ * upsampled or decoded patch lacks the finest detail and the sensor noise). Colour correlation, LaRE and latent
+ * quantization (grid alignment of a neural codec's latent) were fused before and are not any more: measured, they
+ * added nothing ({@link #NOT_FUSED}).
  */
 public final class Localization implements Indicator {
     public static final String ID = "localization";
@@ -41,28 +35,16 @@ public final class Localization implements Indicator {
     /** Robust z-score at which a tile's suspicion is 0.5 (s = z^2 / (z^2 + Z_HALF^2)). Our choice. */
     public static final double Z_HALF = 1.5;
     /**
-     * The same for the latent-quantization cue. Measured (LocalizationCueMeasurementTest, mid rate point q3): the
-     * largest smoothed robust z on the untouched held-out photos is 4.17 (coffee) and 2.70 (chelsea), up to 4.39 on
-     * coffee with a pasted non-codec patch; inside a patch that went through the codec it is 5.2 on chelsea but only
-     * 2.0-2.3 on coffee. With 1.5 the cue flagged 10-12% of the untouched photos (fused area 0.161 on coffee). 4.5 sits
-     * above every untouched tile, so the cue only speaks for tiles more grid-aligned than anything in an untouched
-     * photo. Our choice, from these measurements.
-     */
-    public static final double LQ_Z_HALF = 4.5;
-    /**
-     * Largest side of the central region the latent-quantization cue encodes (tiles outside it have no value for this
-     * cue, and the reliability map says so). Our choice, to bound the cost: the whole-image encode of a 12 MP image
-     * took 7.1-9.5 s on 2 shared CPU cores; a 2048 x 2048 region has a third of the pixels. The codec indicator's own map
-     * uses the same kind of bound.
-     */
-    public static final int LQ_MAX_SIDE = 2048;
-    /**
      * Cues taken out of the fusion because they were measured to add nothing (issue 10, part 7): alone, colour correlation
      * and LaRE found IoU 0.000 of the codec-like test splices (LocalizationTest: the fine-detail ratio alone gives the
-     * fused IoU, 0.56 and 0.25); on 60 spliced vs 103 real corpus images their peaks ranked at AUC 0.44 and 0.54.
+     * fused IoU, 0.56 and 0.25); on 60 spliced vs 103 real corpus images their peaks ranked at AUC 0.44 and 0.54. Latent
+     * quantization (the hp codec's middle rate point, on the central 2048 px) left the fused area, peak and IoU unchanged
+     * on all ten test cases, codec-compressed patches included (LocalizationCueMeasurementTest: the only patches it
+     * found, IoU 0.25 and 0.13 on chelsea, lie inside the detail ratio's), and cost 1.3 s of CPU on a 12 MP photo.
      */
-    static final String NOT_FUSED = "colour correlation and LaRE (measured to add nothing to the fusion: IoU 0.000 alone on"
-            + " the codec-like test splices, AUC 0.44 and 0.54 on spliced vs real corpus images)";
+    static final String NOT_FUSED = "colour correlation, LaRE and latent quantization (measured to add nothing to the fusion:"
+            + " colour correlation and LaRE found IoU 0.000 alone on the codec-like test splices, AUC 0.44 and 0.54 on spliced"
+            + " vs real corpus images; with latent quantization the fused regions were the same on all ten test splices)";
     /** Threshold on the fused map that the headline area and the verdict use; the viewer's slider starts here. */
     public static final double DEFAULT_THRESHOLD = 0.5;
     /*
@@ -85,12 +67,12 @@ public final class Localization implements Indicator {
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
     @Override public String displayName() { return "Suspicious regions (fused localization)"; }
-    @Override public String methodReference() { return "Tile-wise fusion of the fine-detail ratio and latent quantization (arXiv 2504.03191); reliability map after TruFor (CVPR 2023)"; }
+    @Override public String methodReference() { return "Tile-wise robust deviation of the fine-detail ratio (resampling cue); reliability map after TruFor (CVPR 2023)"; }
     @Override public int order() { return 90; }
+    @Override public int cost() { return 2; }
 
-    /** The cues of this build on the image's tile grid; LaRE and latent quantization only when their models load. */
+    /** The cues of this build on the image's tile grid (the fine-detail ratio; see {@link #NOT_FUSED}). */
     public static List<Cue> cues(FloatImage image, IndicatorContext context, List<String> skipped) {
-        int gw = Math.max(1, image.width() / TILE), gh = Math.max(1, image.height() / TILE);
         List<Cue> cues = new ArrayList<>();
         FloatMap[] detail = DetailRatio.measure(image, TILE);
         FloatMap textured = textured(detail[1]);
@@ -100,26 +82,7 @@ public final class Localization implements Indicator {
                     + " (flat or smooth areas)", 100 * (1 - textured.mean())));
         }
         skipped.add(NOT_FUSED);
-        context.progress().progress(0.2);
-        try {
-            // the codec its z-scale (LQ_Z_HALF) was measured with, whatever codec the cue forests were trained on
-            List<ImageCodec> codecs = List.copyOf(NeuralCodec.sharedAll(context.models(), NeuralCodec.DEFAULT_CODEC));
-            if (codecs.isEmpty()) throw new IndicatorException("no codec models in the manifest");
-            context.progress().checkCancelled();
-            ImageCodec codec = codecs.get(codecs.size() / 2);
-            int cw = Math.min(image.width(), LQ_MAX_SIDE), ch = Math.min(image.height(), LQ_MAX_SIDE);
-            int step = Math.max(16, codec.alignment()); // region origin on the codec's block grid keeps a codec's grid
-            int x0 = (image.width() - cw) / 2 / step * step, y0 = (image.height() - ch) / 2 / step * step;
-            boolean whole = cw == image.width() && ch == image.height();
-            FloatMap q = LatentQuantization.alignmentMap(whole ? image : image.crop(x0, y0, cw, ch), codec);
-            if (!whole) {
-                q = place(q, x0 / 16, y0 / 16, (image.width() + 15) / 16, (image.height() + 15) / 16);
-                skipped.add(String.format(Locale.ROOT, "latent quantization outside the central %dx%d pixels (cost bound)", cw, ch));
-            }
-            cues.add(cue("latent quantization", pool(q, gw, gh), Direction.HIGHER, LQ_Z_HALF));
-        } catch (IndicatorException | ModelException e) {
-            skipped.add("latent quantization (" + e.getMessage() + ")");
-        }
+        context.progress().progress(0.5);
         return cues;
     }
 
@@ -196,7 +159,7 @@ public final class Localization implements Indicator {
                 "fraction of the image at or above " + DEFAULT_THRESHOLD + " on the fused map; 0 when nothing stands out");
         scores.add(head);
         scores.add(new Score("regions", "Suspicious regions", regions.size(), "4-connected groups of tiles at or above the threshold"));
-        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest (" + LQ_Z_HALF + " for latent quantization)"));
+        scores.add(new Score("peak", "Highest fused suspicion", nz(f.fused().max()), "0..1; 0.5 = a tile " + Z_HALF + " robust deviations from the rest"));
         scores.add(new Score("contrast", "Suspicion inside minus outside the regions", contrast, "0..1; higher = the regions stand out more"));
         scores.add(new Score("mean_reliability", "Mean reliability", nz(meanRel), "0..1; share of cues that could score a tile, lowered where they disagree"));
         for (Cue c : cues) {
@@ -304,36 +267,6 @@ public final class Localization implements Indicator {
                 out[y * w + x] = (float) (s / n);
             }
         }
-        return new FloatMap(w, h, out);
-    }
-
-    /** Area-mean of a map onto a gw x gh grid (NaN cells ignored; NaN where a tile has none). */
-    static FloatMap pool(FloatMap m, int gw, int gh) {
-        if (m.width() == gw && m.height() == gh) return m;
-        int[] xs = Regions.edges(gw, m.width()), ys = Regions.edges(gh, m.height());
-        float[] out = new float[gw * gh];
-        for (int gy = 0; gy < gh; gy++) {
-            for (int gx = 0; gx < gw; gx++) {
-                double s = 0;
-                int n = 0;
-                for (int y = ys[gy]; y < Math.max(ys[gy] + 1, ys[gy + 1]); y++) {
-                    for (int x = xs[gx]; x < Math.max(xs[gx] + 1, xs[gx + 1]); x++) {
-                        float v = m.get(Math.min(x, m.width() - 1), Math.min(y, m.height() - 1));
-                        if (Float.isFinite(v)) { s += v; n++; }
-                    }
-                }
-                out[gy * gw + gx] = n == 0 ? Float.NaN : (float) (s / n);
-            }
-        }
-        return new FloatMap(gw, gh, out);
-    }
-
-    /** A w x h map, NaN except for {@code m} placed with its top-left cell at (x0, y0). */
-    static FloatMap place(FloatMap m, int x0, int y0, int w, int h) {
-        float[] out = new float[w * h];
-        Arrays.fill(out, Float.NaN);
-        for (int y = 0; y < m.height() && y0 + y < h; y++)
-            for (int x = 0; x < m.width() && x0 + x < w; x++) out[(y0 + y) * w + x0 + x] = m.get(x, y);
         return new FloatMap(w, h, out);
     }
 

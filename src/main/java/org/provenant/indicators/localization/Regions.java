@@ -28,39 +28,47 @@ public final class Regions {
      */
     public record Region(int x, int y, int width, int height, long area, double peak, double mean, List<double[]> outline) { }
 
-    /** Regions of cells with value >= threshold, largest first. */
+    /** Regions of cells with value >= threshold, largest first (one pass over the map, whatever the number of regions). */
     public static List<Region> find(FloatMap map, double threshold, int imageWidth, int imageHeight) {
         int mw = map.width(), mh = map.height();
         int[] label = labels(map, threshold);
         int n = 0;
         for (int l : label) n = Math.max(n, l);
-        List<Region> out = new ArrayList<>();
+        int[] x0 = new int[n + 1], y0 = new int[n + 1], x1 = new int[n + 1], y1 = new int[n + 1], cells = new int[n + 1];
+        long[] area = new long[n + 1];
+        double[] peak = new double[n + 1], sum = new double[n + 1];
+        java.util.Arrays.fill(x0, Integer.MAX_VALUE);
+        java.util.Arrays.fill(y0, Integer.MAX_VALUE);
+        java.util.Arrays.fill(x1, -1);
+        java.util.Arrays.fill(y1, -1);
+        java.util.Arrays.fill(peak, Double.NEGATIVE_INFINITY);
+        List<List<double[]>> seg = new ArrayList<>();
+        for (int id = 0; id <= n; id++) seg.add(new ArrayList<>());
         int[] xs = edges(mw, imageWidth), ys = edges(mh, imageHeight);
-        for (int id = 1; id <= n; id++) {
-            int x0 = Integer.MAX_VALUE, y0 = Integer.MAX_VALUE, x1 = -1, y1 = -1, cells = 0;
-            long area = 0;
-            double peak = Double.NEGATIVE_INFINITY, sum = 0;
-            List<double[]> seg = new ArrayList<>();
-            for (int cy = 0; cy < mh; cy++) {
-                for (int cx = 0; cx < mw; cx++) {
-                    if (label[cy * mw + cx] != id) continue;
-                    float v = map.get(cx, cy);
-                    cells++;
-                    sum += v;
-                    peak = Math.max(peak, v);
-                    int l = xs[cx], r = xs[cx + 1], t = ys[cy], b = ys[cy + 1];
-                    area += (long) (r - l) * (b - t);
-                    x0 = Math.min(x0, l);
-                    y0 = Math.min(y0, t);
-                    x1 = Math.max(x1, r);
-                    y1 = Math.max(y1, b);
-                    if (cy == 0 || label[(cy - 1) * mw + cx] != id) seg.add(new double[]{l, t, r, t});
-                    if (cy == mh - 1 || label[(cy + 1) * mw + cx] != id) seg.add(new double[]{l, b, r, b});
-                    if (cx == 0 || label[cy * mw + cx - 1] != id) seg.add(new double[]{l, t, l, b});
-                    if (cx == mw - 1 || label[cy * mw + cx + 1] != id) seg.add(new double[]{r, t, r, b});
-                }
+        for (int cy = 0; cy < mh; cy++) {
+            for (int cx = 0; cx < mw; cx++) {
+                int id = label[cy * mw + cx];
+                if (id == 0) continue;
+                float v = map.get(cx, cy);
+                cells[id]++;
+                sum[id] += v;
+                peak[id] = Math.max(peak[id], v);
+                int l = xs[cx], r = xs[cx + 1], t = ys[cy], b = ys[cy + 1];
+                area[id] += (long) (r - l) * (b - t);
+                x0[id] = Math.min(x0[id], l);
+                y0[id] = Math.min(y0[id], t);
+                x1[id] = Math.max(x1[id], r);
+                y1[id] = Math.max(y1[id], b);
+                List<double[]> sg = seg.get(id);
+                if (cy == 0 || label[(cy - 1) * mw + cx] != id) sg.add(new double[]{l, t, r, t});
+                if (cy == mh - 1 || label[(cy + 1) * mw + cx] != id) sg.add(new double[]{l, b, r, b});
+                if (cx == 0 || label[cy * mw + cx - 1] != id) sg.add(new double[]{l, t, l, b});
+                if (cx == mw - 1 || label[cy * mw + cx + 1] != id) sg.add(new double[]{r, t, r, b});
             }
-            out.add(new Region(x0, y0, x1 - x0, y1 - y0, area, peak, sum / cells, seg));
+        }
+        List<Region> out = new ArrayList<>();
+        for (int id = 1; id <= n; id++) {
+            out.add(new Region(x0[id], y0[id], x1[id] - x0[id], y1[id] - y0[id], area[id], peak[id], sum[id] / cells[id], seg.get(id)));
         }
         out.sort((a, b) -> Long.compare(b.area(), a.area()));
         return out;

@@ -38,6 +38,7 @@ public final class MetadataIndicator implements Indicator {
                 + "generation-parameter chunks of Stable Diffusion front ends";
     }
     @Override public int order() { return 5; }
+    @Override public int cost() { return 0; }
     @Override public EvidenceFamily family() { return EvidenceFamily.FILE; }
 
     @Override

@@ -47,6 +47,7 @@ public final class NoiseMap implements Indicator {
     @Override public String displayName() { return "Noise map"; }
     @Override public String methodReference() { return "Mahdian, Saic, Image Vis. Comput. 27 (2009), Haar HH median estimator (Donoho 1995)"; }
     @Override public int order() { return 61; }
+    @Override public int cost() { return 1; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 
     @Override

@@ -13,6 +13,8 @@ public final class KdTree {
     private final int[] index;
     private final int[] splitDim;
     private final int dims;
+    /** The points in tree order (position i holds point index[i]), one after another: the search reads memory in order. */
+    private final float[] flat;
 
     public KdTree(float[][] points) {
         this.points = points;
@@ -21,6 +23,8 @@ public final class KdTree {
         for (int i = 0; i < index.length; i++) index[i] = i;
         this.splitDim = new int[points.length];
         build(0, points.length, 0);
+        this.flat = new float[points.length * dims];
+        for (int i = 0; i < index.length; i++) System.arraycopy(points[index[i]], 0, flat, i * dims, dims);
     }
 
     private void build(int lo, int hi, int depth) {
@@ -96,19 +100,19 @@ public final class KdTree {
         if (hi <= lo || n[1] <= 0) return;
         n[1]--;
         int mid = (lo + hi) >>> 1;
-        int p = index[mid];
+        int p = index[mid], o = mid * dims;
         if (!skip.test(p)) {
-            float d2 = 0;
-            float[] v = points[p];
-            for (int d = 0; d < dims; d++) {
-                float t = v[d] - q[d];
+            // the sum only grows: once it reaches the k-th distance the point cannot enter (same result, fewer steps)
+            float d2 = 0, bound = n[0] < k ? Float.POSITIVE_INFINITY : od[k - 1];
+            for (int d = 0; d < dims && d2 < bound; d++) {
+                float t = flat[o + d] - q[d];
                 d2 += t * t;
             }
             if (n[0] < k || d2 < od[k - 1]) insert(p, d2, k, oi, od, n);
         }
         if (hi - lo == 1) return;
         int d = splitDim[mid];
-        float diff = q[d] - points[p][d];
+        float diff = q[d] - flat[o + d];
         int nlo = diff < 0 ? lo : mid + 1, nhi = diff < 0 ? mid : hi;
         int flo = diff < 0 ? mid + 1 : lo, fhi = diff < 0 ? hi : mid;
         search(nlo, nhi, q, k, skip, oi, od, n);

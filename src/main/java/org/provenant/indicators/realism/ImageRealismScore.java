@@ -49,6 +49,7 @@ public final class ImageRealismScore implements Indicator {
     @Override public String displayName() { return "Image Realism Score"; }
     @Override public String methodReference() { return "Chen, Akhtar, Haldar, Mian, arXiv 2309.14756 (Image Realism Score)"; }
     @Override public int order() { return 30; }
+    @Override public int cost() { return 1; }
 
     static IrsReference reference(ModelRegistry models) throws IndicatorException {
         try {

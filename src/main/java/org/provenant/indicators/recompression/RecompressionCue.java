@@ -35,6 +35,7 @@ public final class RecompressionCue implements Indicator {
         return "Bergmann, Brand, Riess, arXiv 2504.03191, cue 2 (rate-distortion under recompression), Tribuo random forest";
     }
     @Override public int order() { return 12; }
+    @Override public int cost() { return 3; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {

@@ -92,6 +92,7 @@ public final class ResidualSpectrum implements Indicator {
                 + " peaks as in Popescu & Farid 2005 / Gallagher 2005";
     }
     @Override public int order() { return 20; }
+    @Override public int cost() { return 2; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {

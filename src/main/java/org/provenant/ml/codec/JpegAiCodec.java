@@ -41,6 +41,8 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     private final String ratePoint;
     private final double step;
     private final OnnxGraph[] g;
+    /** Recent graph runs on small inputs, shared by every rate point of these graphs. */
+    private final GraphMemo memo;
     /** Multiple the tiles are padded to: {@link #PAD}, or {@link #TILE} for the fixed-shape behaviour (measurement). */
     private final int pad;
     /** Chroma resampling: 2x2 mean down and bilinear up (ours), or the alternatives measured against them. */
@@ -49,10 +51,11 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     /** The result of one tile: luma plane (tw x th padded), chroma planes (half of that), bits, luma latents. */
     private record Tile(float[] y, float[] cb, float[] cr, int width, double bits, Latents lumaHat) { }
 
-    private JpegAiCodec(String ratePoint, double step, OnnxGraph[] g, int pad, boolean meanDown, boolean bilinearUp) {
+    private JpegAiCodec(String ratePoint, double step, Closer graphs, int pad, boolean meanDown, boolean bilinearUp) {
         this.ratePoint = ratePoint;
         this.step = step;
-        this.g = g;
+        this.g = graphs.graphs();
+        this.memo = graphs.memo();
         this.pad = pad;
         this.meanDown = meanDown;
         this.bilinearUp = bilinearUp;
@@ -60,12 +63,12 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
 
     /** The same rate point with tiles padded to multiples of {@code multiple} (128 or 1024: a measurement). */
     JpegAiCodec withPadding(int multiple) {
-        return new JpegAiCodec(ratePoint, step, g, multiple, meanDown, bilinearUp);
+        return new JpegAiCodec(ratePoint, step, new Closer(g, memo), multiple, meanDown, bilinearUp);
     }
 
     /** The same rate point with other chroma resampling (false: top-left sample down, nearest up; a measurement). */
     JpegAiCodec withChroma(boolean meanDown, boolean bilinearUp) {
-        return new JpegAiCodec(ratePoint, step, g, pad, meanDown, bilinearUp);
+        return new JpegAiCodec(ratePoint, step, new Closer(g, memo), pad, meanDown, bilinearUp);
     }
 
     public static String modelName(String graph) {
@@ -97,8 +100,8 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
         return new JpegAiCodec(ratePoint, step, graphs(registry), PAD, true, true);
     }
 
-    /** The ten graphs, loaded once per registry and shared by all rate points. */
-    private static OnnxGraph[] graphs(ModelRegistry registry) throws ModelException {
+    /** The ten graphs, loaded once per registry and shared by all rate points (with their memo of recent runs). */
+    private static Closer graphs(ModelRegistry registry) throws ModelException {
         return registry.cached("jpeg-ai-graphs", () -> {
             OnnxGraph[] g = new OnnxGraph[GRAPHS.length];
             try {
@@ -110,12 +113,12 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
                 for (OnnxGraph x : g) if (x != null) x.close();
                 throw e;
             }
-            return new Closer(g);
-        }).graphs;
+            return new Closer(g, new GraphMemo());
+        });
     }
 
     /** Holds the shared graphs so that the registry closes them. */
-    private record Closer(OnnxGraph[] graphs) implements AutoCloseable {
+    private record Closer(OnnxGraph[] graphs, GraphMemo memo) implements AutoCloseable {
         @Override public void close() {
             for (OnnxGraph x : graphs) x.close();
         }
@@ -231,7 +234,7 @@ public final class JpegAiCodec implements ImageCodec, AutoCloseable {
     }
 
     private Latents run(int graph, Latents in) throws ModelException {
-        return g[graph].run(null, in).get(0);
+        return memo.run(graph, in, () -> g[graph].run(null, in).get(0));
     }
 
     private static int ceil(int a, int b) {

@@ -43,9 +43,8 @@ final class OnnxGraph implements AutoCloseable {
                 .optModelPath(file)
                 .optEngine("OnnxRuntime")
                 .optProgress(null);
-        // -Dprovenant.ort.threads=N: ONNX Runtime's threads per graph (1 suits a busy shared machine); default: its own
-        String threads = System.getProperty("provenant.ort.threads");
-        if (threads != null) b = b.optOption("intraOpNumThreads", threads).optOption("interOpNumThreads", "1");
+        // threads per graph: 1 unless -Dprovenant.ort.threads=N (the engine runs indicators in parallel already)
+        for (var o : org.provenant.ml.OrtOptions.options().entrySet()) b = b.optOption(o.getKey(), o.getValue());
         Criteria<NDList, NDList> criteria = b.build();
         try {
             return new OnnxGraph(name, criteria.loadModel());

@@ -40,10 +40,11 @@ public final class Lare {
      * Most tiles the native-resolution mode runs. A larger image is first downscaled (keeping its aspect ratio) until
      * it needs at most this many tiles, and the stitched map is resized back to width/8 x height/8. Our choice: on the
      * 2 shared CPU cores a 12 MP image at native resolution took 192 tiles and 7.4 s ({@code bench-lare}, 38.6 ms per
-     * tile, light load); bounded to 48 tiles it took 4.1-6.8 s under load average 7-9 (3.5 s of that for the 48 tiles
-     * of a native 2048 x 1536 crop under the same load). Up to about 3 MP the map stays at native resolution.
+     * tile, light load); bounded to 48 tiles LaRE was the most expensive indicator of the whole analysis (2.8 s wall
+     * of a 10.8 s analysis at 12 MP, issue 13), for a map that draws no verdict. 16 tiles (about 1 MP: 1024 x 768 for
+     * a 4:3 photo) keep it near 1 s; images up to that size keep their native resolution.
      */
-    public static final int MAX_TILES = 48;
+    public static final int MAX_TILES = 16;
     /** Seed of the fixed noise draws: the same image always gives the same LaRE. Our choice. */
     public static final long NOISE_SEED = 0x4C615245L;
     /** System property naming the denoiser entry to use when the manifest has several. */
@@ -184,14 +185,8 @@ public final class Lare {
         FloatImage rgb = image.toRgb();
         int W = rgb.width(), H = rgb.height();
         if (tileCount(W, H) > MAX_TILES) {
-            double f = 1;
-            int w = W, h = H;
-            while (tileCount(w, h) > MAX_TILES) {
-                f *= 0.95;
-                w = Math.max(TILE, (int) Math.floor(W * f));
-                h = Math.max(TILE, (int) Math.floor(H * f));
-            }
-            FloatMap m = tiledMap(resize(rgb, w, h), progress);
+            int[] s = workingSize(W, H);
+            FloatMap m = tiledMap(resize(rgb, s[0], s[1]), progress);
             return m.resize((W + downsample - 1) / downsample, (H + downsample - 1) / downsample);
         }
         if (W < TILE || H < TILE) {
@@ -221,6 +216,21 @@ public final class Lare {
         }
         for (int i = 0; i < acc.length; i++) acc[i] = cnt[i] > 0 ? acc[i] / cnt[i] : Float.NaN;
         return new FloatMap(mw, mh, acc);
+    }
+
+    /**
+     * The size a W x H image is analysed at in the tiled mode: itself when it needs at most {@link #MAX_TILES} tiles,
+     * else downscaled in steps of 5 % (aspect ratio kept) until it does.
+     */
+    public static int[] workingSize(int W, int H) {
+        double f = 1;
+        int w = W, h = H;
+        while (tileCount(w, h) > MAX_TILES) {
+            f *= 0.95;
+            w = Math.max(TILE, (int) Math.floor(W * f));
+            h = Math.max(TILE, (int) Math.floor(H * f));
+        }
+        return new int[]{w, h};
     }
 
     /** Tiles the native-resolution mode needs for a W x H image (before the {@link #MAX_TILES} bound). */

@@ -53,7 +53,7 @@ public final class OnnxNet implements AutoCloseable {
         if (System.getProperty(ORT_LOGGER) == null) System.setProperty(ORT_LOGGER, "error");
         Model m = Model.newInstance(name, "OnnxRuntime");
         try {
-            m.load(file);
+            m.load(file, null, org.provenant.ml.OrtOptions.options()); // one thread per session unless configured
             return new OnnxNet(name, m);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             m.close();

@@ -128,4 +128,15 @@ class LareIndicatorTest {
             assertTrue(iou > IOU_FLOOR_DECODED_PATCH, "IoU " + iou);
         }
     }
+
+    @Test
+    void aReducedMapSaysSoAndANativeOneSaysNothing() {
+        // 4000 x 3000 needs 192 tiles: reduced until at most MAX_TILES; the text names the working size and the cell
+        int[] s = Lare.workingSize(4000, 3000);
+        assertTrue(Lare.tileCount(s[0], s[1]) <= Lare.MAX_TILES && s[0] < 4000, s[0] + "x" + s[1]);
+        String t = LareIndicator.mapResolution(4000, 3000);
+        assertTrue(t.contains("reduced to " + s[0] + "x" + s[1]) && t.contains("at most " + Lare.MAX_TILES + " tiles"), t);
+        assertEquals("", LareIndicator.mapResolution(1000, 700)); // 4 x 3 tiles: native resolution
+        assertArrayEquals(new int[]{1000, 700}, Lare.workingSize(1000, 700));
+    }
 }
