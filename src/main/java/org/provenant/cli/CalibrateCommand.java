@@ -114,7 +114,7 @@ public final class CalibrateCommand implements Command {
         e.put("name", name).put("file", file).put("sha256", sha).put("kind", CalibratedVerdict.KIND);
         e.putArray("inputs").add(c.indicator() + " score " + c.score());
         e.putArray("outputs").add(c.lrKey() + " = exp(slope * score + intercept), " + c.hypothesis() + " vs camera original");
-        e.put("howMade", "provenant evaluate CORPUS --only colour-correlation,codec-colour,residual-spectrum,image-realism-score --out DIR (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"
+        e.put("howMade", "provenant evaluate CORPUS --only " + c.indicator() + " --out DIR, or the evaluate run that wrote " + obs.getFileName() + " (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"
                 + obs.getFileName() + " --indicator " + c.indicator() + " --class " + labelOf(c) + " --score " + c.score()
                 + "; logistic calibration at equal priors on the calibration half of the sources, figures on the held-out half");
         ObjectNode p = e.putObject("properties");
