@@ -128,7 +128,10 @@ class CodecCuesTest {
                 assertEquals(colour.headline().value(), gate, 1e-12, p);
                 if (gate > ForestCue.codecThreshold(registry)) {
                     judged++;
-                    assertTrue(latent.supports() == Hypothesis.GENERATED || latent.supports() == Hypothesis.NEURAL_CODEC, p);
+                    // one expected verdict: the only images here are camera photos and their codec compressions, so
+                    // "generated" is always wrong; an original reaching cue 3 at all would be cue 1's false alarm
+                    assertTrue(img == coded, p + ": cue 1 passed an untouched original to cue 3");
+                    assertEquals(Hypothesis.NEURAL_CODEC, latent.supports(), p + ": " + latent.explanation());
                 } else {
                     gated++;
                     assertEquals(Hypothesis.INCONCLUSIVE, latent.supports(), p);
