@@ -46,13 +46,41 @@ public final class ModelRegistry implements AutoCloseable {
         return new ModelRegistry(null, Map.of());
     }
 
-    /** The default models folder: -Dprovenant.models, $PROVENANT_MODELS, or ./models. Missing folder = empty. */
+    /**
+     * The default models folder: -Dprovenant.models, $PROVENANT_MODELS, else the first of ./models and the
+     * {@code models} folder beside or one above the running code (a jar in target/ or an unpacked app), so that
+     * {@code java -jar /path/to/provenant.jar} finds its models from any working folder. Missing folder = empty.
+     */
     public static ModelRegistry locate() throws ModelException {
         String p = System.getProperty(DIR_PROPERTY);
         if (p == null || p.isBlank()) p = System.getenv("PROVENANT_MODELS");
-        Path dir = Path.of(p == null || p.isBlank() ? "models" : p);
-        if (!Files.isRegularFile(dir.resolve(MANIFEST))) return empty();
-        return load(dir);
+        if (p != null && !p.isBlank()) {
+            Path dir = Path.of(p);
+            return Files.isRegularFile(dir.resolve(MANIFEST)) ? load(dir) : empty();
+        }
+        for (Path dir : defaultDirs(codeLocation())) {
+            if (Files.isRegularFile(dir.resolve(MANIFEST))) return load(dir);
+        }
+        return empty();
+    }
+
+    /** Where to look without a setting: ./models, then models beside and one folder above the code location. */
+    static List<Path> defaultDirs(Path code) {
+        List<Path> dirs = new ArrayList<>(List.of(Path.of("models")));
+        if (code != null && code.getParent() != null) {
+            dirs.add(code.getParent().resolve("models"));
+            if (code.getParent().getParent() != null) dirs.add(code.getParent().getParent().resolve("models"));
+        }
+        return dirs;
+    }
+
+    private static Path codeLocation() {
+        try {
+            var src = ModelRegistry.class.getProtectionDomain().getCodeSource();
+            return src == null ? null : Path.of(src.getLocation().toURI()).toAbsolutePath();
+        } catch (Exception e) {
+            return null;   // no code location (unusual class loader): ./models only
+        }
     }
 
     public static ModelRegistry load(Path dir) throws ModelException {
