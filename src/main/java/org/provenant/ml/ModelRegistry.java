@@ -32,6 +32,7 @@ public final class ModelRegistry implements AutoCloseable {
     private final Path dir;
     private final Map<String, ModelEntry> entries;
     private final Map<String, Path> verified = new ConcurrentHashMap<>();
+    private final Map<Path, String> digests = new ConcurrentHashMap<>();
     private final Map<String, Object> cache = new ConcurrentHashMap<>();
     private final Map<String, Object> locks = new ConcurrentHashMap<>();
     private volatile Map<String, String> fileHashes;
@@ -134,7 +135,7 @@ public final class ModelRegistry implements AutoCloseable {
                     + e.file() + ")");
         }
         if (!Files.isRegularFile(f)) throw new ModelException("Model '" + name + "' is missing: " + f + " does not exist");
-        String actual = sha256(f);
+        String actual = hashOnce(f);
         if (!actual.equalsIgnoreCase(e.sha256())) {
             throw new ModelException("Model '" + name + "' failed its integrity check: SHA-256 of " + f.getFileName()
                     + " is " + actual + ", the manifest expects " + e.sha256() + ". The file was changed or damaged; it is not loaded.");
@@ -161,7 +162,7 @@ public final class ModelRegistry implements AutoCloseable {
                     else if (!Files.isRegularFile(f)) h = "missing";
                     else {
                         try {
-                            h = sha256(f);
+                            h = hashOnce(f);
                         } catch (ModelException x) {
                             h = "unreadable";
                         }
@@ -172,6 +173,20 @@ public final class ModelRegistry implements AutoCloseable {
             }
             return fileHashes;
         }
+    }
+
+    /**
+     * SHA-256 of a model file, read once per registry: the stored-results key ({@link #fileHashes()}) and the check
+     * before loading ({@link #verifiedFile}) need the same digest of the same 34 MB, so it is read once. The check
+     * still compares the file's own digest, never the manifest's.
+     */
+    private String hashOnce(Path f) throws ModelException {
+        String h = digests.get(f);
+        if (h == null) {
+            h = sha256(f);
+            digests.put(f, h);
+        }
+        return h;
     }
 
     /** Whether a manifest path is absolute or climbs out with "..", even where it would climb back in. */
