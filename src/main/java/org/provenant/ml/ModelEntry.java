@@ -27,6 +27,16 @@ public record ModelEntry(String name, String file, String sha256, String kind, L
         return properties.getOrDefault(key, fallback);
     }
 
+    /** A count property written "a/b" (e.g. "8/27" detected) as {a, b}; {0, 0} when absent or malformed. */
+    public int[] counts(String key) {
+        String[] p = properties.getOrDefault(key, "").split("/");
+        try {
+            return p.length == 2 ? new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())} : new int[] {0, 0};
+        } catch (NumberFormatException e) {
+            return new int[] {0, 0};
+        }
+    }
+
     /** A numeric property, or NaN when it is absent or not a number. */
     public double number(String key) {
         String v = properties.get(key);

@@ -1,5 +1,7 @@
 package org.provenant.indicators.codecdetector;
 
+import static org.provenant.ml.calibration.Metrics.rate;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,6 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.colourcorr.ColourCorrelation;
-import org.provenant.indicators.gendetector.GeneratedDetector;
 import org.provenant.indicators.gendetector.ResidualFeatures;
 import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.ml.ModelEntry;
@@ -62,8 +63,8 @@ public final class CodecDetector implements Indicator {
                 throw new IndicatorException("Model '" + MODEL + "' has no calibration in the manifest; retrain it with `provenant train-codec-detector`.");
             CodecTraining.FeatureSet fs = CodecTraining.FeatureSet.valueOf(e.property(P_FEATURES, "union").toUpperCase(Locale.ROOT));
             return new Calibration(new LogisticCalibration(a, b), t, fs, e.property(P_HELD_FAMILY, "?"), e.number(P_AUC),
-                    e.number(P_TPR1), e.number(P_TPR5), e.number(P_CLLR), ratio(e.property(P_DETECTED, "")),
-                    ratio(e.property(P_FALSE_ALARMS, "")), ratio(e.property(P_GENERATED_CALLED, "")), e.number(P_MEAN_AUC),
+                    e.number(P_TPR1), e.number(P_TPR5), e.number(P_CLLR), e.counts(P_DETECTED),
+                    e.counts(P_FALSE_ALARMS), e.counts(P_GENERATED_CALLED), e.number(P_MEAN_AUC),
                     e.number(P_MIN_AUC), e.property(P_PER_FAMILY, ""));
         }
 
@@ -73,14 +74,6 @@ public final class CodecDetector implements Indicator {
         boolean verdictAllowed() {
             return falseAlarmRate() <= MAX_FALSE_ALARM_RATE && auc >= MIN_HELDOUT_AUC;
         }
-    }
-
-    static int[] ratio(String s) {
-        return GeneratedDetector.ratio(s);
-    }
-
-    static double rate(int[] r) {
-        return r[1] == 0 ? Double.NaN : r[0] / (double) r[1];
     }
 
     @Override
@@ -104,7 +97,7 @@ public final class CodecDetector implements Indicator {
             return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "in some colour-channel pair no block has fine detail,"
                     + " so the colour features are undefined.");
         context.progress().checkCancelled();
-        double[] residual = context.shared(image).compute("gendetector:features", () -> ResidualFeatures.of(image));
+        double[] residual = ResidualFeatures.of(image, context);
         double[] f = CodecData.CodecFeatures.join(colour, residual);
         context.progress().progress(0.9);
         double s = model.logOdds(c.features().pick(f)), lr = Math.exp(c.cal().lnLr(s)), p = lr / (1 + lr);

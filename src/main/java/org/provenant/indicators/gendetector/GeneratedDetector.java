@@ -1,5 +1,7 @@
 package org.provenant.indicators.gendetector;
 
+import static org.provenant.ml.calibration.Metrics.rate;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,12 +59,12 @@ public final class GeneratedDetector implements Indicator {
             if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(t))
                 throw new IndicatorException("Model '" + MODEL + "' has no calibration in the manifest; retrain it with `provenant train-detector`.");
             return new Calibration(new LogisticCalibration(a, b), t, e.number(P_AUC), e.number(P_TPR1), e.number(P_TPR5),
-                    e.number(P_CLLR), ratio(e.property(P_FALSE_ALARMS, "")), ratio(e.property(P_DETECTED, "")),
-                    ratio(e.property(P_JPEG_DETECTED, "")), ratio(e.property(P_WALLPAPER_FALSE_ALARMS, "")), e.number("cvAuc"));
+                    e.number(P_CLLR), e.counts(P_FALSE_ALARMS), e.counts(P_DETECTED),
+                    e.counts(P_JPEG_DETECTED), e.counts(P_WALLPAPER_FALSE_ALARMS), e.number("cvAuc"));
         }
 
         double falseAlarmRate() {
-            return falseAlarms[1] == 0 ? Double.NaN : falseAlarms[0] / (double) falseAlarms[1];
+            return rate(falseAlarms);
         }
 
         /**
@@ -72,16 +74,6 @@ public final class GeneratedDetector implements Indicator {
         boolean verdictAllowed() {
             return falseAlarmRate() <= MAX_FALSE_ALARM_RATE
                     && (wallpaperFalseAlarms[1] == 0 || rate(wallpaperFalseAlarms) <= MAX_FALSE_ALARM_RATE);
-        }
-    }
-
-    /** "a/b" as {a, b}; {0, 0} when absent or malformed. */
-    public static int[] ratio(String s) {
-        String[] p = s.split("/");
-        try {
-            return p.length == 2 ? new int[] {Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim())} : new int[] {0, 0};
-        } catch (NumberFormatException e) {
-            return new int[] {0, 0};
         }
     }
 
@@ -100,7 +92,7 @@ public final class GeneratedDetector implements Indicator {
             throw new IndicatorException(e.getMessage(), e);
         }
         context.progress().checkCancelled();
-        double[] f = context.shared(image).compute("gendetector:features", () -> ResidualFeatures.of(image));
+        double[] f = ResidualFeatures.of(image, context);
         context.progress().progress(0.9);
         double s = model.logOdds(f), lnLr = c.cal().lnLr(s), lr = Math.exp(lnLr), p = lr / (1 + lr);
         int tiles = ResidualFeatures.tiles(image.width(), image.height()).size();
@@ -146,10 +138,6 @@ public final class GeneratedDetector implements Indicator {
                 tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, c.auc(), c.cvAuc(), c.cllr());
         context.progress().progress(1);
         return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, h, lean ? p : 0.5, f);
-    }
-
-    private static double rate(int[] r) {
-        return r[1] == 0 ? Double.NaN : r[0] / (double) r[1];
     }
 
     private static String pct(double v) {

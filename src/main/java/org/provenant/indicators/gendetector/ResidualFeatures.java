@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
 
 /**
  * Colour noise-residual co-occurrence features (in the spirit of SPAM, Pevny et al. 2010, and the spatial rich
@@ -125,6 +127,14 @@ public final class ResidualFeatures {
     }
 
     /** The feature vector of the whole image (histograms summed over every tile). */
+    /** The features of {@code img}, computed once per analysis and shared by every detector that reads them. */
+    public static double[] of(FloatImage img, IndicatorContext context) throws IndicatorException {
+        return context.shared(img).compute(SHARED_KEY, () -> of(img));
+    }
+
+    /** Key of the features in the analysis's shared work. */
+    public static final String SHARED_KEY = "gendetector:features";
+
     public static double[] of(FloatImage img) {
         if (!applicable(img)) throw new IllegalArgumentException("needs a colour image of at least " + TILE + "x" + TILE);
         Counts total = new Counts();

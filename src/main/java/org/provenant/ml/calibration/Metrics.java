@@ -75,6 +75,11 @@ public final class Metrics {
         return v / Math.log(2);
     }
 
+    /** {@code counts[0] / counts[1]} (e.g. detected of tested), NaN when nothing was counted. */
+    public static double rate(int[] counts) {
+        return counts[1] == 0 ? Double.NaN : counts[0] / (double) counts[1];
+    }
+
     /** The finite values of {@code v} (NaN and infinities left out), in order. */
     public static double[] finite(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).toArray();

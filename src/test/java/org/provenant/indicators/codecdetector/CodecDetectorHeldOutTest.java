@@ -73,9 +73,9 @@ class CodecDetectorHeldOutTest {
                 genCodec += hit ? 1 : 0;
             }
         }
-        int[] mDet = CodecDetector.ratio(entry.property(CodecDetector.P_DETECTED, "")),
-                mFa = CodecDetector.ratio(entry.property(CodecDetector.P_FALSE_ALARMS, "")),
-                mGen = CodecDetector.ratio(entry.property(CodecDetector.P_GENERATED_CALLED, ""));
+        int[] mDet = entry.counts(CodecDetector.P_DETECTED),
+                mFa = entry.counts(CodecDetector.P_FALSE_ALARMS),
+                mGen = entry.counts(CodecDetector.P_GENERATED_CALLED);
         assertEquals(mDet[1], codec, "held-out family reconstructions in fold 0");
         assertEquals(mFa[1], real, "real photos in fold 0");
         assertEquals(mGen[1], gen, "generated images in fold 0");
@@ -119,8 +119,8 @@ class CodecDetectorHeldOutTest {
                 neg.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(java.util.Locale.ROOT, "overall assessment, held-out family %s: p_neural_codec AUC %.3f over %d vs %d; leans codec on %d/%d reconstructions, %d/%d real%n",
                 family, auc, pos.size(), neg.size(), lean, pos.size(), falseLean, neg.size());
-        int[] mDet = CodecDetector.ratio(entry.property(CodecDetector.P_DETECTED, "")),
-                mFa = CodecDetector.ratio(entry.property(CodecDetector.P_FALSE_ALARMS, ""));
+        int[] mDet = entry.counts(CodecDetector.P_DETECTED),
+                mFa = entry.counts(CodecDetector.P_FALSE_ALARMS);
         assertTrue(auc >= entry.number(CodecDetector.P_AUC) - 1.0 / pos.size(), "p_neural_codec AUC " + auc);
         assertTrue(lean >= mDet[0] - 1, "assessment leans codec on " + lean + " of " + pos.size() + ", measured " + mDet[0]);
         assertTrue(falseLean <= mFa[0] + 1 && falseLean <= CodecDetector.MAX_FALSE_ALARM_RATE * neg.size(),

@@ -80,9 +80,9 @@ class GeneratedDetectorTest {
                 fa += hit ? 1 : 0;
             }
         }
-        int[] mDet = GeneratedDetector.ratio(entry.property(GeneratedDetector.P_DETECTED, "")),
-                mFa = GeneratedDetector.ratio(entry.property(GeneratedDetector.P_FALSE_ALARMS, "")),
-                mJpeg = GeneratedDetector.ratio(entry.property(GeneratedDetector.P_JPEG_DETECTED, ""));
+        int[] mDet = entry.counts(GeneratedDetector.P_DETECTED),
+                mFa = entry.counts(GeneratedDetector.P_FALSE_ALARMS),
+                mJpeg = entry.counts(GeneratedDetector.P_JPEG_DETECTED);
         assertEquals(mDet[1], gen, "held-out generated variants");
         assertEquals(mFa[1], real, "held-out real variants");
         assertTrue(det >= mDet[0] - 1, "detected " + det + " of " + gen + ", measured " + mDet[0]);
@@ -128,7 +128,7 @@ class GeneratedDetectorTest {
         double t = entry.number(GeneratedDetector.P_THRESHOLD);
         int fa = 0;
         for (Row r : rows) if (model.logOdds(r.features()) > t) fa++;
-        int[] m = GeneratedDetector.ratio(entry.property(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS, ""));
+        int[] m = entry.counts(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS);
         assertEquals(m[1], rows.size(), "wallpaper variants");
         assertTrue(fa <= m[0] + 1, "false alarms on unseen wallpaper photos: " + fa + " of " + rows.size() + ", measured " + m[0]);
     }
