@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
 import static org.provenant.app.FxTesting.fxRun;
+import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
@@ -52,15 +52,8 @@ class AnnotationWorkbenchTest {
     }
 
     private void show(List<org.provenant.indicators.Indicator> indicators) {
-        fxRun(() -> {
-            if (window != null) window.dispose();
-            window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
-                    new RecentFiles(dir.resolve("recent.txt")));
-            Scene scene = new Scene(window, 1200, 800);
-            scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
+        if (window != null) fxRun(window::dispose);
+        window = showWorkbench(stage, indicators, engine, dir);
     }
 
     private void openAndWait(Path file) {
