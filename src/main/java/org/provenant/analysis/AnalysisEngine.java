@@ -1,6 +1,8 @@
 package org.provenant.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,7 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.SharedWork;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.OrtOptions;
 
 /**
  * Runs indicators in parallel on a bounded pool of daemon threads. Each indicator reports its own progress;
@@ -35,7 +38,7 @@ public final class AnalysisEngine implements AutoCloseable {
     public AnalysisEngine(ModelRegistry models, int threads) {
         this.models = models;
         // the indicators run in parallel here: ONNX Runtime sessions loaded for them get one thread each
-        org.provenant.ml.OrtOptions.oneThreadPerSession();
+        OrtOptions.oneThreadPerSession();
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
             Thread t = new Thread(r, "provenant-analysis-" + n.incrementAndGet());
@@ -63,15 +66,10 @@ public final class AnalysisEngine implements AutoCloseable {
         SharedWork shared = new SharedWork(input.image());
         IndicatorContext base = new IndicatorContext(models, ProgressSink.NONE, input.evidence(), input.parameters(), shared);
         // submitted in running order (see schedule); the report keeps the caller's order
-        CompletableFuture<?>[] byIndex = new CompletableFuture<?>[indicators.size()];
+        List<CompletableFuture<IndicatorOutcome>> futures = new ArrayList<>(Collections.nCopies(indicators.size(), null));
         for (int i : schedule(indicators)) {
             Indicator ind = indicators.get(i);
-            byIndex[i] = CompletableFuture.supplyAsync(() -> runOne(ind, base, run, listener), pool);
-        }
-        List<CompletableFuture<IndicatorOutcome>> futures = new ArrayList<>();
-        for (CompletableFuture<?> f : byIndex) {
-            @SuppressWarnings("unchecked") CompletableFuture<IndicatorOutcome> o = (CompletableFuture<IndicatorOutcome>) f;
-            futures.add(o);
+            futures.set(i, CompletableFuture.supplyAsync(() -> runOne(ind, base, run, listener), pool));
         }
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
             List<IndicatorOutcome> outs = new ArrayList<>();
@@ -95,7 +93,7 @@ public final class AnalysisEngine implements AutoCloseable {
     static List<Integer> schedule(List<Indicator> indicators) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < indicators.size(); i++) order.add(i);
-        order.sort(java.util.Comparator.<Integer>comparingInt(i -> indicators.get(i).family() == EvidenceFamily.FUSION ? 1 : 0)
+        order.sort(Comparator.<Integer>comparingInt(i -> indicators.get(i).family() == EvidenceFamily.FUSION ? 1 : 0)
                 .thenComparingInt(i -> indicators.get(i).cost() == 0 ? 0 : 1)
                 .thenComparingInt(i -> -indicators.get(i).cost()));
         return order;
