@@ -32,26 +32,23 @@ NAME="Provenant"
 
 command -v jpackage >/dev/null || { echo "build.sh: jpackage not found; install a JDK 17 (Debian: openjdk-17-jdk-headless) and put its bin/ on PATH" >&2; exit 1; }
 
-JAR="$(ls target/provenant-*.jar 2>/dev/null | grep -v -E -- '-(sources|javadoc|tests)\.jar$' | head -n1 || true)"
+# The window's jar (target/provenant-app-*.jar, built by the src/app module) is the main jar of both launchers:
+# its manifest Class-Path names every jar in target/lib, the command line's (provenant-cli) among them.
+find_jar() { ls target/provenant-app-*.jar 2>/dev/null | grep -v -E -- '-(sources|javadoc|tests)\.jar$' | head -n1 || true; }
+JAR="$(find_jar)"
 if [[ -z "$JAR" || ! -d target/lib ]]; then
   if [[ $BUILD == 1 ]]; then
-    mvn -B -o -q package -DskipTests
-    JAR="$(ls target/provenant-*.jar | grep -v -E -- '-(sources|javadoc|tests)\.jar$' | head -n1)"
+    mvn -B -o -q package -DskipTests -DskipInstaller
+    JAR="$(find_jar)"
   else
-    echo "build.sh: target/provenant-*.jar or target/lib is missing; run 'mvn package' first" >&2; exit 1
+    echo "build.sh: target/provenant-app-*.jar or target/lib is missing; run 'mvn package' first" >&2; exit 1
   fi
 fi
 JARNAME="$(basename "$JAR")"
 # jpackage wants a purely numeric version: 0.1.0-SNAPSHOT -> 0.1.0
-VERSION="$(echo "$JARNAME" | sed -E 's/^provenant-([0-9]+(\.[0-9]+){0,2}).*\.jar$/\1/')"
+VERSION="$(echo "$JARNAME" | sed -E 's/^provenant-app-([0-9]+(\.[0-9]+){0,2}).*\.jar$/\1/')"
 [[ "$VERSION" =~ ^[0-9]+(\.[0-9]+){0,2}$ ]] || VERSION="0.0.0"
-
-# The GUI's entry point once it exists; until then the headless CLI stands in as the main launcher.
 MAIN_CLASS="org.provenant.app.Launcher"
-if [[ ! -f target/classes/org/provenant/app/Launcher.class ]]; then
-  echo "build.sh: note: org.provenant.app.Launcher is not built yet; the main launcher runs the CLI (org.provenant.cli.Main)"
-  MAIN_CLASS="org.provenant.cli.Main"
-fi
 
 # jpackage copies everything under --input into the app: the main jar, its lib/ (the jar's manifest
 # Class-Path points there) and the models folder (manifest + files, verified by SHA-256 at run time).

@@ -69,14 +69,14 @@ JSON
 esac
 PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
-mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl src/app -am
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
 SETTLE="${SETTLE:-2}"
 export SIZE IMAGE OUT LOG HOMEDIR PROPS WAIT SETTLE
 xvfb-run -a -s "-screen 0 ${SIZE}x24" bash -c '
   java -Duser.home="$HOMEDIR" -Dprovenant.trace=true -Dprovenant.window="$SIZE" -Dprism.order=sw $PROPS \
-       -cp "target/classes:$(cat target/classpath.txt)" org.provenant.app.Launcher $IMAGE >"$LOG" 2>&1 &
+       -cp "src/app/target/classes:$(cat src/app/target/classpath.txt)" org.provenant.app.Launcher $IMAGE >"$LOG" 2>&1 &
   PID=$!
   for i in $(seq 1 480); do
     if grep -q "$WAIT" "$LOG"; then break; fi

@@ -1,0 +1,62 @@
+package org.provenant.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: app/cli/report -> analysis -> indicators -> ml/core. */
+class LayeringTest {
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        // test classes of this module, and those of the modules below it that come in their test jars
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("org.provenant");
+    }
+
+    @Test
+    void coreHasNoGuiNoMlNoUpperLayers() {
+        noClasses().that().resideInAPackage("org.provenant.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "ai.djl..", "org.tribuo..",
+                        "org.provenant.ml..", "org.provenant.indicators..", "org.provenant.analysis..",
+                        "org.provenant.app..", "org.provenant.cli..", "org.provenant.report..")
+                .check(classes);
+    }
+
+    @Test
+    void mlDoesNotKnowIndicatorsOrAbove() {
+        noClasses().that().resideInAPackage("org.provenant.ml..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.indicators..",
+                        "org.provenant.analysis..", "org.provenant.app..", "org.provenant.cli..", "org.provenant.report..")
+                .check(classes);
+    }
+
+    @Test
+    void indicatorsNeverTouchTheGuiOrAbove() {
+        noClasses().that().resideInAPackage("org.provenant.indicators..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.analysis..",
+                        "org.provenant.app..", "org.provenant.cli..", "org.provenant.report..")
+                .check(classes);
+    }
+
+    @Test
+    void analysisDoesNotKnowItsClients() {
+        noClasses().that().resideInAPackage("org.provenant.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.app..",
+                        "org.provenant.cli..", "org.provenant.report..")
+                .check(classes);
+    }
+
+    @Test
+    void reportAndCliDoNotUseTheGui() {
+        noClasses().that().resideInAnyPackage("org.provenant.report..", "org.provenant.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.app..")
+                .check(classes);
+    }
+}
