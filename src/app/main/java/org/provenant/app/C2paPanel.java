@@ -8,7 +8,7 @@ import javafx.scene.layout.VBox;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.c2pa.ContentCredentials;
+import org.provenant.indicators.file.c2pa.ContentCredentials;
 
 /**
  * Content Credentials: a banner (valid / INVALID / none), the counts of checks, and the manifest chain (active

@@ -10,7 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.ela.ErrorLevelAnalysis;
+import org.provenant.indicators.pixel.ela.ErrorLevelAnalysis;
 
 /**
  * Error level analysis with the examiner's re-save quality: a slider (50-100, step 5) whose release asks the window

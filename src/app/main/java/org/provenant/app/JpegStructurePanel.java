@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.jpegstructure.JpegStructure;
+import org.provenant.indicators.jpeg.jpegstructure.JpegStructure;
 
 /**
  * The JPEG structure panel: for a JPEG the generic views (double-compression map, scores) with the structure,

@@ -16,7 +16,7 @@ import javafx.stage.FileChooser;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.metadata.MetadataIndicator;
+import org.provenant.indicators.file.metadata.MetadataIndicator;
 
 /**
  * The metadata panel: a searchable tree of every directory and tag with a JSON export, then the findings (generator

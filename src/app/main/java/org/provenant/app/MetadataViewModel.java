@@ -10,7 +10,7 @@ import javafx.beans.property.StringProperty;
 import org.provenant.analysis.ReportJson;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.metadata.MetadataIndicator;
+import org.provenant.indicators.file.metadata.MetadataIndicator;
 
 /**
  * State of the metadata panel, without any control: the directories and tags of the last result, the search

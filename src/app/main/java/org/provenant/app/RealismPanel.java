@@ -14,8 +14,8 @@ import javafx.scene.text.TextAlignment;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.realism.ImageRealismScore;
-import org.provenant.indicators.realism.RealismStatistics;
+import org.provenant.indicators.generative.realism.ImageRealismScore;
+import org.provenant.indicators.generative.realism.RealismStatistics;
 
 /**
  * The Image Realism Score with its five components drawn as the pentagon whose area is the score: this image's

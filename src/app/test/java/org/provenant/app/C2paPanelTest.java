@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.c2pa.ContentCredentials;
+import org.provenant.indicators.file.c2pa.ContentCredentials;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 

@@ -10,7 +10,7 @@ import org.provenant.core.io.Evidence;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.c2pa.ContentCredentials;
+import org.provenant.indicators.file.c2pa.ContentCredentials;
 
 /** The Content Credentials panel's state, driven without a toolkit. */
 class C2paViewModelTest {

@@ -9,7 +9,7 @@ import org.provenant.indicators.Detail;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.metadata.MetadataIndicator;
+import org.provenant.indicators.file.metadata.MetadataIndicator;
 
 class MetadataViewModelTest {
     private static IndicatorResult result() {

@@ -15,8 +15,8 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.copymove.CopyMove;
-import org.provenant.indicators.ghosts.JpegGhosts;
+import org.provenant.indicators.pixel.copymove.CopyMove;
+import org.provenant.indicators.jpeg.ghosts.JpegGhosts;
 
 /** The Overview's state without a screen. */
 class OverviewViewModelTest {

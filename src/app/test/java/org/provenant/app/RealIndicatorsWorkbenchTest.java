@@ -24,7 +24,7 @@ import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorRegistry;
-import org.provenant.indicators.jpegstructure.JpegStructure;
+import org.provenant.indicators.jpeg.jpegstructure.JpegStructure;
 import org.provenant.ml.ModelRegistry;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

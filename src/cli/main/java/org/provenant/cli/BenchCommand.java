@@ -17,9 +17,9 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
-import org.provenant.indicators.colourcorr.ColourCorrelation;
-import org.provenant.indicators.realism.ImageRealismScore;
-import org.provenant.indicators.spectrum.ResidualSpectrum;
+import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
+import org.provenant.indicators.generative.realism.ImageRealismScore;
+import org.provenant.indicators.generative.spectrum.ResidualSpectrum;
 import org.provenant.ml.ModelRegistry;
 
 /**
@@ -201,14 +201,14 @@ public final class BenchCommand implements Command {
     private static void benchPixelToolbox(FloatImage img, int runs, PrintStream out) {
         out.println("  pixel toolbox (each alone, nothing shared):");
         IndicatorContext ctx = IndicatorContext.of(null);
-        List<Indicator> four = List.of(new org.provenant.indicators.ela.ErrorLevelAnalysis(), new org.provenant.indicators.noise.NoiseMap(),
-                new org.provenant.indicators.ghosts.JpegGhosts(), new org.provenant.indicators.copymove.CopyMove());
+        List<Indicator> four = List.of(new org.provenant.indicators.pixel.ela.ErrorLevelAnalysis(), new org.provenant.indicators.pixel.noise.NoiseMap(),
+                new org.provenant.indicators.jpeg.ghosts.JpegGhosts(), new org.provenant.indicators.pixel.copymove.CopyMove());
         for (Indicator ind : four) {
             long cpu0 = processCpuNanos();
             double med = median(runs, () -> analyze(ind, img, ctx));
             double cpu = (processCpuNanos() - cpu0) / 1e6 / (runs + 1);
             out.printf(Locale.ROOT, "  %-28s median %8.1f ms wall, %8.1f ms CPU per run (target %s)%n", ind.id(), med, cpu,
-                    ind instanceof org.provenant.indicators.ghosts.JpegGhosts ? "5 s, 11 qualities" : "2 s");
+                    ind instanceof org.provenant.indicators.jpeg.ghosts.JpegGhosts ? "5 s, 11 qualities" : "2 s");
         }
         double both = median(runs, () -> {
             IndicatorContext shared = ctx.withShared(new org.provenant.indicators.SharedWork(img));

@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.c2pa.C2paReader;
-import org.provenant.indicators.c2pa.C2paReport;
-import org.provenant.indicators.c2pa.ContentCredentials;
-import org.provenant.indicators.c2pa.StatusCode;
+import org.provenant.indicators.file.c2pa.C2paReader;
+import org.provenant.indicators.file.c2pa.C2paReport;
+import org.provenant.indicators.file.c2pa.ContentCredentials;
+import org.provenant.indicators.file.c2pa.StatusCode;
 
 /**
  * Reads the Content Credentials of many files (folders recursively): one line per file (no manifest / valid /

@@ -15,8 +15,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.provenant.indicators.jpegstructure.JpegFixtures;
-import org.provenant.indicators.metadata.MetadataFixtures;
+import org.provenant.indicators.jpeg.jpegstructure.JpegFixtures;
+import org.provenant.indicators.file.metadata.MetadataFixtures;
 
 /** The metadata and JPEG structure indicators in {@code analyze --json} and in the PDF report, on files made here. */
 class FileEvidenceCommandsTest {

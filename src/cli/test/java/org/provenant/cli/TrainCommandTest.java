@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.provenant.indicators.codeccolour.CodecColourCue;
-import org.provenant.indicators.colourcorr.ColourCorrelation;
+import org.provenant.indicators.codec.codeccolour.CodecColourCue;
+import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.forest.ForestClassifier;
 

@@ -17,7 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.image.FloatImage;
-import org.provenant.indicators.gendetector.DetectorData;
+import org.provenant.indicators.generative.gendetector.DetectorData;
 import org.provenant.ml.ModelRegistry;
 
 /**

@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
-import org.provenant.indicators.jpegstructure.JpegFixtures;
-import org.provenant.indicators.jpegstructure.JpegStructure;
-import org.provenant.indicators.metadata.MetadataIndicatorTest;
+import org.provenant.indicators.jpeg.jpegstructure.JpegFixtures;
+import org.provenant.indicators.jpeg.jpegstructure.JpegStructure;
+import org.provenant.indicators.file.metadata.MetadataIndicatorTest;
 
 /**
  * False alarms of the two file indicators on the real photos of the evaluation corpus built by the `trust` branch's

@@ -21,7 +21,7 @@ import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.ReportJson;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
-import org.provenant.indicators.c2pa.ContentCredentials;
+import org.provenant.indicators.file.c2pa.ContentCredentials;
 import org.provenant.ml.ModelRegistry;
 
 /** The Content Credentials findings reach the PDF report (a findings table) and the analysis JSON (nested details). */

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
-import org.provenant.indicators.realism.IrsReference;
-import org.provenant.indicators.realism.RealismStatistics;
+import org.provenant.indicators.generative.realism.IrsReference;
+import org.provenant.indicators.generative.realism.RealismStatistics;
 import org.provenant.ml.ModelRegistry;
 
 /**

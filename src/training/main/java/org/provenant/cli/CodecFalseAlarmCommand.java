@@ -11,8 +11,8 @@ import org.provenant.core.io.ImageLoader;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.codeccolour.CodecColourCue;
-import org.provenant.indicators.forestcue.ForestCue;
+import org.provenant.indicators.codec.codeccolour.CodecColourCue;
+import org.provenant.indicators.codec.forestcue.ForestCue;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.NeuralCodec;
 

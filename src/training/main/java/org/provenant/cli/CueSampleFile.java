@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.provenant.indicators.forestcue.CueDatasets;
-import org.provenant.indicators.forestcue.CueDatasets.Sample;
+import org.provenant.indicators.codec.forestcue.CueDatasets;
+import org.provenant.indicators.codec.forestcue.CueDatasets.Sample;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.forest.ForestClassifier;
 

@@ -1,0 +1,162 @@
+package org.provenant.indicators.file.metadata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.io.Evidence;
+import org.provenant.core.io.ImageFormat;
+import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Detail;
+import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
+
+/**
+ * What the file says about itself: every metadata directory and tag (metadata-extractor), generator traces that
+ * name an AI tool (strong, explicit evidence, quoted), editing software, dates, size, JPEG tables against the
+ * camera, GPS, and the EXIF thumbnail against the picture. Leans to "generated" only on a generator trace; the
+ * absence of one is no evidence, and editing software is a finding, not a verdict.
+ */
+public final class MetadataIndicator implements Indicator {
+    public static final String ID = "metadata";
+    /** Real photos measured for generator traces (MetadataRealPhotosTest): none carried one. */
+    public static final int MEASURED_PHOTOS = 174;
+    public static final int MEASURED_FALSE_TRACES = 0;
+    /** Labels of the top-level details: findings, problems, and the directories with their tags. */
+    public static final String FINDINGS = "Findings", PROBLEMS = "Problems with metadata blocks", DIRECTORIES = "Metadata directories";
+
+    @Override public String id() { return ID; }
+    @Override public String displayName() { return "Metadata"; }
+    @Override public String methodReference() {
+        return "metadata-extractor 2.21 (EXIF, XMP, IPTC, ICC, maker notes, PNG chunks); IPTC DigitalSourceType vocabulary; "
+                + "generation-parameter chunks of Stable Diffusion front ends";
+    }
+    @Override public int order() { return 5; }
+    @Override public int cost() { return 0; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.FILE; }
+
+    @Override
+    public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
+        if (ctx.evidenceFile().isEmpty()) {
+            Score s = new Score("generator_traces", "AI generator traces in the metadata", Double.NaN, "no file to read");
+            return new IndicatorResult(ID, s, List.of(s), List.of(), "The image was not read from a file, so there is no file to read.",
+                    Hypothesis.INCONCLUSIVE, 0.5, new double[0]);
+        }
+        Evidence ev = ctx.evidenceFile().get();
+        MetadataTree tree = MetadataTree.read(ev);
+        ctx.progress().progress(0.4);
+        List<Consistency.Finding> findings = new ArrayList<>();
+        List<GeneratorTraces.Trace> traces = GeneratorTraces.find(tree.fields);
+        for (GeneratorTraces.Trace t : traces) findings.add(new Consistency.Finding("Generator", t.sentence()));
+        List<Consistency.Finding> editors = Consistency.editingSoftware(tree.fields);
+        findings.addAll(editors);
+        Thumbnail.Comparison thumb = null;
+        if (tree.metadata != null) {
+            findings.addAll(Consistency.dates(tree.metadata));
+            findings.addAll(Consistency.xmpHistory(tree.fields, tree.metadata));
+            Boolean ijg = null;
+            double quality = Double.NaN;
+            if (ev.format() == ImageFormat.JPEG) {
+                try {
+                    IndicatorResult j = ctx.resultOf("jpeg-structure", image);
+                    double exact = j.scores().stream().filter(s -> s.key().equals("ijg_exact")).mapToDouble(Score::value).findFirst().orElse(Double.NaN);
+                    if (!Double.isNaN(exact)) ijg = exact == 1;
+                    quality = j.scores().stream().filter(s -> s.key().equals("quality_luma")).mapToDouble(Score::value).findFirst().orElse(Double.NaN);
+                } catch (IndicatorException | IllegalArgumentException e) {
+                    tree.problems.add("the JPEG tables could not be compared with the camera (" + MetadataTree.message(e) + ")");
+                }
+            }
+            findings.addAll(Consistency.sizeAndTables(tree.metadata, image.width(), image.height(), ijg, quality));
+            findings.addAll(Consistency.gps(tree.metadata));
+            thumb = Thumbnail.compare(tree.metadata, ev, image);
+            if (thumb != null) findings.add(new Consistency.Finding("Thumbnail", thumbnailWords(thumb)));
+        }
+        ctx.progress().progress(0.9);
+
+        List<MapLayer> maps = new ArrayList<>();
+        if (thumb != null && thumb.thumbnail() != null) {
+            maps.add(new MapLayer("EXIF thumbnail (as stored)", thumb.thumbnail(), ColourScale.GREY, 0, 1, "black", "white", false, List.of()));
+        }
+        if (thumb != null && thumb.difference() != null) {
+            maps.add(new MapLayer("Thumbnail minus downscaled picture", thumb.difference(), ColourScale.INFERNO, 0, 0.5,
+                    "0 (same)", "0.5 (other content)", false, List.of()));
+        }
+        Score headline = new Score("generator_traces", "AI generator traces in the metadata", traces.size(), traces.isEmpty()
+                ? "none found: no evidence either way (such fields are easily removed)"
+                : "fields that name an AI generator: strong, explicit evidence (" + MEASURED_FALSE_TRACES + " of "
+                + MEASURED_PHOTOS + " real photos carried one)");
+        List<Score> scores = new ArrayList<>(List.of(headline,
+                new Score("editing_software", "Software fields naming an editor", editors.size(),
+                        "a finding about the file's handling, not a verdict: real photos are routinely processed"),
+                new Score("thumbnail_difference", "Thumbnail against the picture (mean difference)",
+                        thumb == null ? Double.NaN : thumb.meanDifference(), String.format(Locale.ROOT,
+                        "0..1 luminance; above %.2f the thumbnail shows other content; NaN: no comparable thumbnail", Thumbnail.OTHER_CONTENT)),
+                new Score("directories", "Metadata directories", tree.directories.size(), "blocks of metadata read"),
+                new Score("tags", "Metadata tags", tree.tags, "every tag is listed in the tree"),
+                new Score("problems", "Problems with metadata blocks", tree.problems.size(), "damaged or hostile blocks, described below")));
+
+        List<Detail> details = new ArrayList<>();
+        details.add(Detail.group(FINDINGS, findings.size() + (findings.size() == 1 ? " finding" : " findings"), Detail.Tone.NEUTRAL,
+                findings.stream().map(f -> Detail.of(f.kind(), f.sentence(), tone(f))).toList()));
+        if (!tree.problems.isEmpty()) {
+            details.add(Detail.group(PROBLEMS, tree.problems.size() + " found", Detail.Tone.BAD,
+                    tree.problems.stream().limit(200).map(p -> Detail.of("", p, Detail.Tone.BAD)).toList()));
+        }
+        details.add(Detail.group(DIRECTORIES, tree.directories.size() + " directories, " + tree.tags + " tags",
+                Detail.Tone.NEUTRAL, tree.directories));
+
+        Hypothesis lean = traces.isEmpty() ? Hypothesis.INCONCLUSIVE : Hypothesis.GENERATED;
+        double confidence = traces.isEmpty() ? 0.5 : 0.95;
+        return new IndicatorResult(ID, headline, scores, maps, explanation(tree, traces, findings),
+                lean, confidence, new double[0], details);
+    }
+
+    private static Detail.Tone tone(Consistency.Finding f) {
+        return switch (f.kind()) {
+            case "Generator" -> Detail.Tone.BAD;
+            case "Software", "Dates", "Size", "Tables", "History" -> f.sentence().contains("matches") || f.sentence().contains("same time")
+                    || f.sentence().contains("as expected") ? Detail.Tone.GOOD : Detail.Tone.NOTE;
+            case "Thumbnail" -> f.sentence().contains("other content") ? Detail.Tone.BAD : f.sentence().contains("matches")
+                    ? Detail.Tone.GOOD : Detail.Tone.NOTE;
+            default -> Detail.Tone.NEUTRAL;
+        };
+    }
+
+    private static String thumbnailWords(Thumbnail.Comparison t) {
+        if (t.problem() != null) return "EXIF thumbnail: " + t.problem() + ".";
+        if (t.meanDifference() > Thumbnail.OTHER_CONTENT) {
+            return String.format(Locale.ROOT, "The EXIF thumbnail shows other content than the picture (mean difference %.2f, "
+                    + "above %.2f): the picture was changed after the thumbnail was made and the old thumbnail kept, classic "
+                    + "evidence of editing. See the difference map.", t.meanDifference(), Thumbnail.OTHER_CONTENT);
+        }
+        return String.format(Locale.ROOT, "The EXIF thumbnail matches the picture (mean difference %.2f), as a camera original's does.",
+                t.meanDifference());
+    }
+
+    private static String explanation(MetadataTree tree, List<GeneratorTraces.Trace> traces, List<Consistency.Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "The file carries %d metadata directories with %d tags (listed in the tree). ",
+                tree.directories.size(), tree.tags));
+        if (!traces.isEmpty()) {
+            sb.append("The metadata names an AI generator: ").append(traces.get(0).sentence())
+                    .append(traces.size() > 1 ? " (and " + (traces.size() - 1) + " more)" : "")
+                    .append(". This is strong, explicit evidence that a generator wrote the file; a camera original carries no such field. ");
+        } else {
+            sb.append("No field names an AI generator; that is no evidence either way, since such fields are easily removed. ");
+        }
+        for (Consistency.Finding f : findings) {
+            if (!f.kind().equals("Generator")) sb.append(f.sentence()).append(' ');
+        }
+        if (!tree.problems.isEmpty()) {
+            sb.append("Problems with the metadata: ").append(String.join("; ", tree.problems.subList(0, Math.min(5, tree.problems.size()))))
+                    .append(tree.problems.size() > 5 ? "; ..." : "").append('.');
+        }
+        return sb.toString().strip();
+    }
+}

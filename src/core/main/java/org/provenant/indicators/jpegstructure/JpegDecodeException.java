@@ -1,8 +1,0 @@
-package org.provenant.indicators.jpegstructure;
-
-/** The entropy-coded data cannot be decoded further; the message says why in plain words. */
-final class JpegDecodeException extends RuntimeException {
-    JpegDecodeException(String message) {
-        super(message);
-    }
-}

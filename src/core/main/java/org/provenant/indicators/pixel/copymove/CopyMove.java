@@ -1,0 +1,212 @@
+package org.provenant.indicators.pixel.copymove;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.provenant.core.filter.Parallel;
+import org.provenant.core.filter.Resample;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.image.FloatMap;
+import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.ContentCheck;
+import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Marker;
+import org.provenant.indicators.Score;
+import org.provenant.indicators.pixel.pixelkit.KdTree;
+import org.provenant.indicators.pixel.pixelkit.PixelWork;
+import org.provenant.indicators.pixel.pixelkit.Verdicts;
+
+/**
+ * Copy-move (cloning) detection with block features and affine clusters: circular blocks every {@link #STRIDE}
+ * pixels of a grey copy bounded to {@link #MAX_SIDE} pixels, described by rotation-invariant ring features
+ * ({@link BlockFeatures}); each block's nearest look-alike at least {@link #MIN_SHIFT} pixels away (k-d tree,
+ * ratio test against a second, distinct look-alike); the matches grouped by RANSAC into clusters that one
+ * near-similarity affine map explains ({@link AffineClusters}). A cluster is a pair of regions, A and B, one a
+ * copy of the other (which one is the copy cannot be told from the pixels alone).
+ */
+public final class CopyMove implements Indicator {
+    public static final String ID = "copy-move";
+    /** Longer side of the analysed copy: bounded work (a 12 MP photo is analysed at about 1 MP). */
+    public static final int MAX_SIDE = 1024;
+    public static final int STRIDE = 3;
+    /** Blocks with a grey standard deviation below this (8-bit levels) are flat and not matched. */
+    public static final double MIN_STD = 6;
+    /** Nearest-neighbour feature distance (8-bit levels) and ratio to the second, distinct look-alike. */
+    public static final double MATCH_DISTANCE = 6, RATIO = 0.6;
+    /** Source and copy must be at least this far apart (analysed pixels). */
+    public static final double MIN_SHIFT = 2 * BlockFeatures.RADIUS + 8;
+    /** RANSAC inlier tolerance (analysed pixels) and the smallest cluster (matched blocks). */
+    public static final double TOLERANCE = 3;
+    public static final int MIN_INLIERS = CopyMoveCalibration.MIN_INLIERS;
+    /** Parameter: the smallest cluster in matched blocks (default {@link #MIN_INLIERS}); the calibration lowers it. */
+    public static final String MIN_BLOCKS_KEY = "copymove.min_blocks";
+    public static final int MAX_CLUSTERS = 5;
+    /** Points the k-d tree may visit per block: an approximate, bounded search. Our choice. */
+    public static final int SEARCH_BUDGET = 200;
+    /** Map cell, analysed pixels. */
+    static final int CELL = 2;
+
+    @Override public String id() { return ID; }
+    @Override public String displayName() { return "Copy-move (cloning)"; }
+    @Override public String methodReference() { return "Block features (rotation-invariant rings, after Ryu et al. 2010) + RANSAC affine clusters (Amerini et al. 2011)"; }
+    @Override public int order() { return 63; }
+    @Override public int cost() { return 8; }
+    @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
+
+    @Override
+    public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
+        String label = "Matched clusters (copied region pairs)";
+        int minInliers = (int) Math.max(3, ctx.parameter(MIN_BLOCKS_KEY, MIN_INLIERS));
+        IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, 2 * BlockFeatures.RADIUS + 1, 2 * BlockFeatures.RADIUS + 1);
+        if (tooLittle != null) return tooLittle;
+        int r = BlockFeatures.RADIUS;
+        FloatImage grey = PixelWork.grey(image, ctx);
+        double f = Math.min(1, (double) MAX_SIDE / Math.max(image.width(), image.height()));
+        int ww = Math.max(1, (int) Math.round(image.width() * f)), wh = Math.max(1, (int) Math.round(image.height() * f));
+        if (ww < 2 * r + 1 + MIN_SHIFT || wh < 2 * r + 1) {
+            return Verdicts.notEnoughTexture(ID, "clusters", label, "the image (" + image.width() + "x" + image.height()
+                    + ") is too small for two " + (2 * r + 1) + "-pixel blocks side by side.", List.of());
+        }
+        float[] p = f < 1 ? Resample.resize(grey.plane(0), image.width(), image.height(), ww, wh) : grey.plane(0).clone();
+        for (int i = 0; i < p.length; i++) p[i] *= 255;
+        int nx = (ww - 2 * r - 1) / STRIDE + 1, ny = (wh - 2 * r - 1) / STRIDE + 1;
+        int[] xs = new int[nx * ny], ys = new int[nx * ny];
+        for (int j = 0; j < ny; j++) for (int i = 0; i < nx; i++) { xs[j * nx + i] = r + i * STRIDE; ys[j * nx + i] = r + j * STRIDE; }
+        float[][] feat = BlockFeatures.compute(p, ww, xs, ys, MIN_STD);
+        ctx.progress().progress(0.3);
+        ctx.progress().checkCancelled();
+        int kept = 0;
+        for (float[] v : feat) if (v != null) kept++;
+        int mw = (ww + CELL - 1) / CELL, mh = (wh + CELL - 1) / CELL;
+        if (kept < 32) {
+            return Verdicts.notEnoughTexture(ID, "clusters", label, "only " + kept + " blocks hold texture (at least 32 are needed).",
+                    List.of(emptyMap(mw, mh)));
+        }
+        float[][] pts = new float[kept][];
+        int[] block = new int[kept];
+        kept = 0;
+        for (int b = 0; b < feat.length; b++) if (feat[b] != null) { pts[kept] = feat[b]; block[kept++] = b; }
+        KdTree tree = new KdTree(pts);
+        int n = kept;
+        int[] match = new int[n];
+        Arrays.fill(match, -1);
+        double md2 = MATCH_DISTANCE * MATCH_DISTANCE, ratio2 = RATIO * RATIO, shift2 = MIN_SHIFT * MIN_SHIFT;
+        Parallel.forEach((n + 511) / 512, chunk -> {
+            ctx.progress().checkCancelled();
+            int[] oi = new int[8];
+            float[] od = new float[8];
+            for (int a = chunk * 512; a < Math.min(n, (chunk + 1) * 512); a++) {
+                int ba = block[a];
+                int ax = xs[ba], ay = ys[ba];
+                int found = tree.nearest(pts[a], 8, c -> {
+                    int bc = block[c];
+                    double ddx = xs[bc] - ax, ddy = ys[bc] - ay;
+                    return ddx * ddx + ddy * ddy < shift2;
+                }, oi, od, SEARCH_BUDGET);
+                if (found == 0 || od[0] > md2) continue;
+                int first = block[oi[0]];
+                boolean distinct = true;
+                for (int k = 1; k < found; k++) {
+                    int bk = block[oi[k]];
+                    if (Math.hypot(xs[bk] - xs[first], ys[bk] - ys[first]) >= 2 * r) {
+                        distinct = od[0] <= ratio2 * od[k];
+                        break;
+                    }
+                }
+                if (distinct) match[a] = oi[0];
+            }
+        });
+        ctx.progress().progress(0.7);
+        List<float[]> pairs = new ArrayList<>();
+        for (int a = 0; a < n; a++) {
+            if (match[a] < 0) continue;
+            int s = block[a], d = block[match[a]];
+            if (ys[s] > ys[d] || (ys[s] == ys[d] && xs[s] > xs[d])) { int t = s; s = d; d = t; }
+            pairs.add(new float[]{xs[s], ys[s], xs[d], ys[d]});
+        }
+        int m = pairs.size();
+        float[] sx = new float[m], sy = new float[m], dx = new float[m], dy = new float[m];
+        for (int i = 0; i < m; i++) { float[] q = pairs.get(i); sx[i] = q[0]; sy[i] = q[1]; dx[i] = q[2]; dy[i] = q[3]; }
+        List<AffineClusters.Cluster> clusters = AffineClusters.separate(AffineClusters.merge(
+                AffineClusters.find(sx, sy, dx, dy, TOLERANCE, minInliers, MIN_SHIFT, MAX_CLUSTERS, 7), sx, sy, dx, dy,
+                BlockFeatures.RADIUS), sx, sy, dx, dy);
+        float[] map = new float[mw * mh];
+        Arrays.fill(map, Float.NaN);
+        List<Marker> markers = new ArrayList<>();
+        int largest = 0;
+        double rotation = Double.NaN, scale = Double.NaN;
+        for (int k = 0; k < clusters.size(); k++) {
+            AffineClusters.Cluster c = clusters.get(k);
+            double ax = 0, ay = 0, bxs = 0, bys = 0;
+            for (int i : c.members()) {
+                paint(map, mw, mh, sx[i], sy[i], -1);
+                paint(map, mw, mh, dx[i], dy[i], 1);
+                ax += sx[i]; ay += sy[i]; bxs += dx[i]; bys += dy[i];
+            }
+            int cnt = c.members().length;
+            markers.add(new Marker(ax / cnt / CELL, ay / cnt / CELL, "A" + (k + 1)));
+            markers.add(new Marker(bxs / cnt / CELL, bys / cnt / CELL, "B" + (k + 1)));
+            if (cnt > largest) {
+                largest = cnt;
+                rotation = c.rotationDegrees();
+                scale = c.scale();
+            }
+        }
+        int painted = 0;
+        for (float v : map) if (Float.isFinite(v)) painted++;
+        MapLayer layer = new MapLayer("Copy-move: region A (blue) and its look-alike B (red)", new FloatMap(mw, mh, map),
+                ColourScale.DIVERGING, -1, 1, "A: one region of a pair", "B: its copy (or source)", true, markers);
+        double headline = clusters.size();
+        Hypothesis h = Verdicts.lean(headline, 1);
+        boolean lean = CopyMoveCalibration.VERDICT && h == Hypothesis.MANIPULATED && minInliers >= MIN_INLIERS;
+        if (!lean) h = Hypothesis.INCONCLUSIVE;
+        List<Score> scores = new ArrayList<>();
+        Score head = new Score("clusters", label, headline, "0 = no two regions of the image match under one move"
+                + " (with small rotation or scale); each cluster is a pair of regions, A and B, one a copy of the other. "
+                + CopyMoveCalibration.MEASURED);
+        scores.add(head);
+        scores.add(new Score("matches", "Block matches before clustering", m, "Look-alike blocks anywhere; most are chance matches."));
+        scores.add(new Score("largest_cluster_blocks", "Matched blocks in the largest cluster", largest,
+                "A cluster needs at least " + minInliers + " blocks every " + STRIDE + " analysed pixels."));
+        scores.add(new Score("largest_rotation_deg", "Rotation of the largest cluster's copy (degrees)", rotation, "0 = moved without turning."));
+        scores.add(new Score("largest_scale", "Scale of the largest cluster's copy", scale, "1 = same size."));
+        scores.add(new Score("matched_share", "Share of the image in matched regions", painted / (double) (mw * mh), "0..1."));
+        scores.add(new Score("analysed_scale", "Scale of the analysed copy", f, "1 = full resolution; the work is bounded to "
+                + MAX_SIDE + " pixels on the longer side."));
+        String found = clusters.isEmpty() ? "No pair of regions matches."
+                : String.format(Locale.ROOT, "%d pair%s of regions match (A blue, B red, joined by their labels); the largest"
+                        + " is moved with a rotation of %.1f degrees and a scale of %.2f.", clusters.size(), clusters.size() == 1 ? "" : "s", rotation, scale);
+        String explanation = String.format(Locale.ROOT, "The image was searched for regions that repeat elsewhere in it, also"
+                + " when turned or resized a little: circular patches are compared by features that do not change under"
+                + " rotation, and look-alike pairs count only when many of them agree on one move. In a camera original"
+                + " nothing repeats exactly except flat or regular areas (sky, walls, tiles), which are left out or yield"
+                + " scattered chance matches; a cloned region (an object duplicated or something covered by a copy of the"
+                + " background) shows as a pair of regions. %s The search runs on a copy at most %d pixels wide (scale"
+                + " %.2f here), so copies smaller than about %d pixels of the original are not seen. %s", found, MAX_SIDE, f,
+                (int) Math.ceil(4 * BlockFeatures.RADIUS / f), CopyMoveCalibration.MEASURED);
+        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h,
+                lean ? Math.min(0.9, 0.6 + 0.1 * clusters.size()) : 0.5, new double[]{headline, largest});
+    }
+
+    private static void paint(float[] map, int mw, int mh, float x, float y, float v) {
+        int r = BlockFeatures.RADIUS / CELL;
+        int cx = (int) (x / CELL), cy = (int) (y / CELL);
+        for (int yy = Math.max(0, cy - r); yy <= Math.min(mh - 1, cy + r); yy++) {
+            for (int xx = Math.max(0, cx - r); xx <= Math.min(mw - 1, cx + r); xx++) map[yy * mw + xx] = v;
+        }
+    }
+
+    private static MapLayer emptyMap(int mw, int mh) {
+        float[] a = new float[mw * mh];
+        Arrays.fill(a, Float.NaN);
+        return new MapLayer("Copy-move: region A (blue) and its look-alike B (red)", new FloatMap(mw, mh, a),
+                ColourScale.DIVERGING, -1, 1, "A: one region of a pair", "B: its copy (or source)", true, List.of());
+    }
+}

@@ -1,0 +1,101 @@
+package org.provenant.indicators.jpeg.jpegstructure;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.io.Evidence;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorException;
+import org.provenant.indicators.IndicatorResult;
+
+/** JPEGs made in the test with Java ImageIO (IJG tables) at known qualities, and the indicator run on them. */
+public final class JpegFixtures {
+    private JpegFixtures() { }
+
+    public static BufferedImage sample(String name) {
+        try {
+            BufferedImage img = ImageIO.read(Path.of("assets/samples", name).toFile());
+            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            rgb.getGraphics().drawImage(img, 0, 0, null);
+            return rgb;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static byte[] jpeg(BufferedImage img, int quality, boolean progressive) {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ImageWriteParam p = w.getDefaultWriteParam();
+        p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        p.setCompressionQuality(quality / 100f);
+        if (progressive) p.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bos)) {
+            w.setOutput(out);
+            w.write(null, new IIOImage(img, null, null), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            w.dispose();
+        }
+        return bos.toByteArray();
+    }
+
+    public static byte[] jpeg(BufferedImage img, int quality) {
+        return jpeg(img, quality, false);
+    }
+
+    public static BufferedImage decode(byte[] jpeg) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
+            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+            rgb.getGraphics().drawImage(img, 0, 0, null);
+            return rgb;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Copies a rectangle of {@code from} into a copy of {@code base}. */
+    public static BufferedImage paste(BufferedImage base, BufferedImage from, int x, int y, int w, int h) {
+        BufferedImage out = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(base, 0, 0, null);
+        for (int j = y; j < y + h; j++) for (int i = x; i < x + w; i++) out.setRGB(i, j, from.getRGB(i, j));
+        return out;
+    }
+
+    public static IndicatorResult run(byte[] file) throws IndicatorException {
+        Evidence ev = Evidence.ofBytes(Path.of("test.jpg"), file);
+        BufferedImage img = decodeOrBlank(file);
+        return new JpegStructure().analyze(FloatImage.fromBufferedImage(img), IndicatorContext.of(null).withEvidence(ev));
+    }
+
+    private static BufferedImage decodeOrBlank(byte[] file) {
+        try {
+            BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));
+            if (img != null) return img;
+        } catch (IOException | RuntimeException e) {
+            // a damaged file: the indicator reads the bytes, the picture does not matter
+        }
+        return new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /** The folder {@code shared/} beside the repository (or /work/shared), or null. */
+    public static Path shared() {
+        Path p = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && p != null; i++, p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("shared"))) return p.resolve("shared");
+        }
+        return Files.isDirectory(Path.of("/work/shared")) ? Path.of("/work/shared") : null;
+    }
+}
