@@ -2,7 +2,7 @@
 """The neural-codec class of the evaluation corpus (issue 10, item 1): reconstructions of the corpus's real photo
 crops by four codec families, so that detectors can be tested on a codec family they never saw.
 
-Input: the corpus of build_corpus.py (/work/data/corpus/index.tsv). For every real photo (`parent`) except the
+Input: the corpus of build_corpus.py (data/corpus/index.tsv). For every real photo (`parent`) except the
 `skimage` source (two of its photos trained our codecs), its lossless crop (`crop<S>` PNG; 512 px crops are cut to
 their central 384 px) is compressed by each family at ONE rate point drawn per photo and family (seeded):
 
@@ -14,13 +14,12 @@ their central 384 px) is compressed by each family at ONE rate point drawn per p
 
 Output: <out>/<family>/<parent>__<transform>-<family>-<q>.png and <out>/index.tsv with the corpus's columns
 (label `codec`, source = family, collection `codec-class`, the same `parent` as the photo, so that folds split by
-photo keep a photo's crops, re-saves and reconstructions together). No JPEG re-saves of codec outputs here (a
+photo keep a photo's crops, re-saves and reconstructions together; `split` = the photo's, models/training/splits.py). No JPEG re-saves of codec outputs here (a
 codec output re-saved as JPEG is not codec-only evidence). `heldout-fold0.tsv` indexes photo fold 0 (real, codec,
 generated; never trained on by the shipped codec-detector) for `provenant evaluate`. `manifest.sha256` (written beside index.tsv; the copy
 in models/training/data/codec-class.sha256) lists every file.
 
-  /usr/bin/python3 models/training/data/build_codec_class.py --corpus /work/data/corpus \
-      --out /work/data/codec-class --jar target/provenant-0.1.0-SNAPSHOT.jar --families /work/data/codec-families
+  /usr/bin/python3 models/training/data/build_codec_class.py     # data/corpus -> data/codec-class (repository's data/)
 """
 import argparse
 import hashlib
@@ -29,6 +28,7 @@ import random
 import subprocess
 import sys
 
+REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".."))
 SEED = 20261130
 RATES = {"hp": ["q1", "q2", "q3", "q4"], "jpeg-ai": ["q1", "q2", "q3"], "ms": ["q1", "q2", "q3"],
          "adv": ["q1", "q2", "q3"]}
@@ -74,10 +74,11 @@ def heldout_index(corpus, out):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/data/corpus")
-    ap.add_argument("--out", default="/work/data/codec-class")
-    ap.add_argument("--jar", default="target/provenant-0.1.0-SNAPSHOT.jar")
-    ap.add_argument("--families", default="/work/data/codec-families", help="weights of ms/adv (train_codec_family.py)")
+    ap.add_argument("--corpus", default=os.path.join(REPO, "data", "corpus"))
+    ap.add_argument("--out", default=os.path.join(REPO, "data", "codec-class"))
+    ap.add_argument("--jar", default=os.path.join(REPO, "target", "provenant-0.1.0-SNAPSHOT.jar"))
+    ap.add_argument("--families", default=os.path.join(REPO, "data", "codec-families"),
+                    help="weights of ms/adv (train_codec_family.py)")
     ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
     a = ap.parse_args()
@@ -113,7 +114,7 @@ def main():
             rel = os.path.join(fam, f"{p}__{t}-{fam}-{q}.png")
             jobs[fam].append((src, os.path.join(a.out, rel), q))
             index.append([rel, "codec", fam, "codec-class", p, f"{t}-{fam}-{q}", str(im.size[0]), str(im.size[1]),
-                          "png", "", "", r[c["source"]]])
+                          "png", "", "", r[c["source"]], r[c["split"]] if "split" in c else ""])
     only = set(a.only.split(","))
     for fam, js in jobs.items():
         if fam not in only:
@@ -142,7 +143,7 @@ def main():
                                                              "train_codec_family.py"), "reconstruct", "--family", fam,
                                 "--rate", q, "--work", a.families, "--list", lst], check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(a.out, "index.tsv"), "w") as f:
-        f.write("\t".join(head[:11] + ["photo_source"]) + "\n")
+        f.write("\t".join(head[:11] + ["photo_source", "split"]) + "\n")
         for r in index:
             if os.path.exists(os.path.join(a.out, r[0])):
                 f.write("\t".join(r) + "\n")

@@ -31,6 +31,7 @@ public final class Main {
                 new BatchCommand(),
                 new EvaluateCommand(),
                 new CalibrateCommand(),
+                new FitFusionCommand(),
                 new C2paScanCommand(),
                 new CompressCommand(),
                 new CodecFalseAlarmCommand())) {

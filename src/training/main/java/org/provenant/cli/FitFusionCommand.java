@@ -1,0 +1,247 @@
+package org.provenant.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.provenant.analysis.evaluation.LabelledSet.Item;
+import org.provenant.analysis.evaluation.Observations;
+import org.provenant.analysis.evaluation.Observations.Observation;
+import org.provenant.analysis.evaluation.Observations.Seen;
+import org.provenant.core.io.ImageLoader;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.assessment.FusionFit;
+import org.provenant.indicators.assessment.FusionFit.Row;
+import org.provenant.indicators.assessment.FusionFit.Scored;
+import org.provenant.indicators.assessment.JointFusion;
+import org.provenant.indicators.assessment.JointFusion.Figures;
+import org.provenant.indicators.assessment.JointFusion.Input;
+import org.provenant.indicators.assessment.OverallAssessment;
+import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.ml.ModelRegistry;
+
+/**
+ * {@code fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--dry-run]}:
+ * fits the overall assessment's {@link JointFusion} from {@code evaluate}'s observations of real photos, codec
+ * outputs and generated images (several files are merged by image), reads each image's classic-JPEG trace from its
+ * file, prints the cross-fitted figures (leave-one-generator-out, leave-one-codec-family-out, leave-one-photo-source-
+ * out, 95 % intervals) and writes models/fusion/overall-assessment.json with its manifest entry, and (--crossfit) the
+ * observations with the overall assessment replaced by its cross-fitted result, for {@code evaluate --from}.
+ */
+public final class FitFusionCommand implements Command {
+    /**
+     * The fusion's inputs, "indicator:score:transform:lo:hi". Adding an indicator is one line here and a refit
+     * (its observations merged in). Limits keep one extreme score from dominating; our choice from the ranges seen.
+     */
+    public static final List<String> INPUTS = List.of(
+            "generated-detector:log_odds:raw:-15:15",
+            "codec-detector:log_odds:raw:-20:20",
+            "codec-colour:p_codec:logit:-7:7",
+            "colour-correlation:median_block_corr:raw:-1:1",
+            "residual-spectrum:peak_db:raw:-20:40",
+            "residual-spectrum:residual_n8_db:raw:-30:30",
+            "residual-spectrum:residual_n2_db:raw:-30:30",
+            "image-realism-score:irs:raw:-50:50",
+            "codec-latent-quantization:p_synthetic:logit:-7:7",
+            "codec-latent-quantization:mean_abs_residual:raw:0:0.5",
+            "decoder-trace:logit:raw:-20:20",
+            "zero-shot:lr_generated:ln:-7:7");
+    /** Target false-alarm rates of the two verdicts on cross-fitted camera photos. Our choice: margin under the 5 % bar. */
+    public static final double TARGET_FA_GENERATED = 0.03, TARGET_FA_CODEC = 0.015;
+    public static final String FILE = "fusion/overall-assessment.json";
+
+    @Override public String name() { return "fit-fusion"; }
+
+    @Override public String usage() {
+        return "fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--dry-run]";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        List<Path> files = new ArrayList<>();
+        Path models = Path.of("models"), crossfitFile = null;
+        double fa = TARGET_FA_GENERATED, codecFa = TARGET_FA_CODEC;
+        boolean dry = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--models" -> models = Path.of(TrainCommand.value(args, ++i, a));
+                case "--crossfit" -> crossfitFile = Path.of(TrainCommand.value(args, ++i, a));
+                case "--target-fa" -> fa = Double.parseDouble(TrainCommand.value(args, ++i, a));
+                case "--codec-fa" -> codecFa = Double.parseDouble(TrainCommand.value(args, ++i, a));
+                case "--dry-run" -> dry = true;
+                default -> {
+                    if (a.startsWith("--")) throw new UsageException("unknown option " + a);
+                    files.add(Path.of(a));
+                }
+            }
+        }
+        if (files.isEmpty()) throw new UsageException("give at least one observations.json");
+        List<Observation> obs = merge(files);
+        List<Input> inputs = new ArrayList<>();
+        for (String spec : INPUTS) {
+            Input in = parse(spec);
+            boolean seen = obs.stream().anyMatch(o -> Double.isFinite(value(o, in)));
+            if (seen) inputs.add(in);
+            else out.println("input " + spec + ": no finite value in the observations, left out");
+        }
+        List<Row> rows = rows(obs, inputs, err);
+        List<Scored> cf = FusionFit.crossFit(rows, inputs.size());
+        Map<String, double[]> lrs = FusionFit.verdictLrs(cf, fa, codecFa);
+        print(out, cf, lrs);
+        String fittedOn = String.format(Locale.ROOT, "provenant fit-fusion %s: %d images (%s); inputs %s; verdict LRs at %.1f %% / %.1f %%"
+                        + " of cross-fitted camera photos", String.join(" ", files.stream().map(Path::toString).toList()), rows.size(),
+                counts(rows), String.join(", ", inputs.stream().map(Input::name).toList()), 100 * fa, 100 * codecFa);
+        JointFusion model = FusionFit.model(inputs, rows, cf, lrs, fittedOn);
+        if (crossfitFile != null) {
+            Observations.write(crossfitFile, crossFitted(obs, cf, lrs));
+            out.println("Wrote " + crossfitFile + " (the overall assessment replaced by its cross-fitted result; evaluate --from it)");
+        }
+        if (dry) return 0;
+        Files.createDirectories(models.resolve("fusion"));
+        model.write(models.resolve(FILE));
+        putManifestEntry(models, model);
+        out.println("Wrote " + models.resolve(FILE) + " and its manifest entry " + JointFusion.MODEL);
+        return 0;
+    }
+
+    static Input parse(String spec) {
+        String[] f = spec.split(":");
+        return new Input(f[0] + ":" + f[1], f[0], f[1], f[2], Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+    }
+
+    static double value(Observation o, Input in) {
+        Seen s = o.byIndicator().get(in.indicator());
+        return s == null || !s.ok() ? Double.NaN : in.transformed(s.score(in.score()));
+    }
+
+    /** Observations of several files merged by image file (later files add indicators to earlier images). */
+    static List<Observation> merge(List<Path> files) throws java.io.IOException {
+        Map<Path, Observation> byFile = new LinkedHashMap<>();
+        for (Path f : files) {
+            for (Observation o : Observations.read(f)) {
+                Path key = o.item().file().toAbsolutePath().normalize();
+                Observation had = byFile.get(key);
+                if (had == null) {
+                    byFile.put(key, o);
+                } else {
+                    Map<String, Seen> m = new LinkedHashMap<>(had.byIndicator());
+                    m.putAll(o.byIndicator());
+                    byFile.put(key, new Observation(had.item(), m));
+                }
+            }
+        }
+        return new ArrayList<>(byFile.values());
+    }
+
+    static List<Row> rows(List<Observation> obs, List<Input> inputs, PrintStream err) throws Exception {
+        ImageLoader loader = new ImageLoader();
+        List<Row> rows = new ArrayList<>();
+        for (Observation o : obs) {
+            FusionFit.Cls cls = FusionFit.clsOf(o.item().label());
+            if (cls == null) continue;
+            double[] x = new double[inputs.size()];
+            for (int j = 0; j < x.length; j++) x[j] = value(o, inputs.get(j));
+            LoadedImage im = loader.load(o.item().file());
+            boolean jpeg = JpegTrace.of(im.image(), im.evidence()).any();
+            rows.add(new Row(o.item(), x, jpeg, cls));
+        }
+        err.println(rows.size() + " images: " + counts(rows));
+        return rows;
+    }
+
+    private static String counts(List<Row> rows) {
+        Map<String, Integer> n = new TreeMap<>();
+        for (Row r : rows) n.merge(r.cls().name().toLowerCase(Locale.ROOT) + (r.jpeg() ? " with JPEG trace" : " without"), 1, Integer::sum);
+        return n.toString();
+    }
+
+    private static void print(PrintStream out, List<Scored> cf, Map<String, double[]> lrs) {
+        out.println("Cross-fitted (each image scored by a fit without its generator / codec family / photo source):");
+        out.println("| condition | real / generated / codec | AUC generated (95 % CI) | real leaning generated | generated leaning"
+                + " generated | generated called codec | AUC codec | real called codec | codec called generated |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        Map<String, List<Scored>> parts = new LinkedHashMap<>();
+        parts.put("all", cf);
+        parts.put("clean (no JPEG trace)", cf.stream().filter(s -> !s.row().jpeg()).toList());
+        parts.put("JPEG trace", cf.stream().filter(s -> s.row().jpeg()).toList());
+        for (var e : parts.entrySet()) {
+            Figures f = FusionFit.figures(e.getValue(), lrs);
+            out.printf(Locale.ROOT, "| %s | %d / %d / %d | %.3f (%.3f-%.3f) | %.1f %% | %.1f %% | %.1f %% | %.3f | %.1f %% | %.1f %% |%n",
+                    e.getKey(), f.real(), f.generated(), f.codec(), f.aucGenerated(), f.aucLow(), f.aucHigh(),
+                    100 * f.falseAlarmGenerated(), 100 * f.detectionGenerated(), 100 * f.generatedCalledCodec(), f.aucCodec(),
+                    100 * f.falseAlarmCodec(), 100 * f.codecCalledGenerated());
+        }
+        lrs.forEach((c, t) -> out.printf(Locale.ROOT, "verdict LRs (%s): generated %.3g, neural codec %.3g%n", c, t[0], t[1]));
+        Map<String, int[]> bySource = new TreeMap<>();
+        for (Scored s : cf) {
+            if (s.row().cls() == FusionFit.Cls.REAL) continue;
+            int[] c = bySource.computeIfAbsent(s.row().item().label() + "/" + s.row().item().source(), k -> new int[3]);
+            Hypothesis h = FusionFit.lean(s, lrs);
+            c[0]++;
+            if (h == Hypothesis.GENERATED) c[1]++;
+            if (h == Hypothesis.NEURAL_CODEC) c[2]++;
+        }
+        out.println("Per generator / codec family (held out from the fit): n, leaning generated, called neural codec");
+        StringBuilder b = new StringBuilder();
+        bySource.forEach((k, c) -> b.append(String.format(Locale.ROOT, "%s %d/%d/%d; ", k, c[0], c[1], c[2])));
+        out.println(b);
+    }
+
+    /** The observations with the overall assessment's entry replaced by the cross-fitted fusion. */
+    static List<Observation> crossFitted(List<Observation> obs, List<Scored> cf, Map<String, double[]> lrs) {
+        Map<Item, Scored> by = new LinkedHashMap<>();
+        for (Scored s : cf) by.put(s.row().item(), s);
+        List<Observation> out = new ArrayList<>();
+        for (Observation o : obs) {
+            Scored s = by.get(o.item());
+            if (s == null) continue;
+            Map<String, Seen> m = new LinkedHashMap<>(o.byIndicator());
+            Map<String, Double> sc = new LinkedHashMap<>();
+            double g = Math.exp(s.lnGenerated()), c = Math.exp(s.lnCodec());
+            sc.put("lr_generated", g);
+            sc.put("p_generated", g / (1 + g));
+            sc.put("lr_neural_codec", c);
+            sc.put("p_neural_codec", c / (1 + c));
+            sc.put("p_decoder", s.pDecoder());
+            sc.put("p_synthetic", s.pSynthetic());
+            sc.put("jpeg_trace", s.row().jpeg() ? 1.0 : 0.0);
+            Hypothesis h = FusionFit.lean(s, lrs);
+            double conf = h == Hypothesis.GENERATED ? g / (1 + g) : h == Hypothesis.NEURAL_CODEC ? c / (1 + c) : 0.5;
+            m.put(OverallAssessment.ID, new Seen(h, conf, sc, 0, null));
+            out.add(new Observation(o.item(), m));
+        }
+        return out;
+    }
+
+    static void putManifestEntry(Path models, JointFusion f) throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode e = om.createObjectNode();
+        e.put("name", JointFusion.MODEL).put("file", FILE).put("sha256", ModelRegistry.sha256(models.resolve(FILE)))
+                .put("kind", JointFusion.KIND);
+        var in = e.putArray("inputs");
+        for (Input i : f.inputs()) in.add(i.indicator() + " " + i.score() + " (" + i.transform() + ")");
+        e.putArray("outputs").add("lr_generated, lr_neural_codec against camera original; p_decoder (stage 1), p_synthetic (stage 2)");
+        e.put("howMade", "provenant evaluate on data/eval/heldout.tsv (models/training/data/build_eval.py), then " + f.fittedOn()
+                + "; see docs/fusion.md");
+        ObjectNode p = e.putObject("properties");
+        for (var c : f.conditions().entrySet()) {
+            Figures h = c.getValue().heldOut();
+            p.put(c.getKey() + "HeldOutAuc", String.format(Locale.ROOT, "%.4f", h.aucGenerated()))
+                    .put(c.getKey() + "HeldOutAucInterval", String.format(Locale.ROOT, "%.4f-%.4f", h.aucLow(), h.aucHigh()))
+                    .put(c.getKey() + "HeldOutFalseAlarm", String.format(Locale.ROOT, "%.4f", h.falseAlarmGenerated()))
+                    .put(c.getKey() + "HeldOutDetection", String.format(Locale.ROOT, "%.4f", h.detectionGenerated()))
+                    .put(c.getKey() + "GeneratedCalledCodec", String.format(Locale.ROOT, "%.4f", h.generatedCalledCodec()))
+                    .put(c.getKey() + "CodecCalledGenerated", String.format(Locale.ROOT, "%.4f", h.codecCalledGenerated()));
+        }
+        CalibrateCommand.putEntry(models, e);
+    }
+}
