@@ -79,17 +79,6 @@ public final class LatentQuantization {
     }
 
     /**
-     * How closely the codec's own autoencoder reproduces the central {@link #REGION} x {@link #REGION} pixels when
-     * their latents are not rounded (PSNR in dB of the round trip): pixels its decoder made (a compression by this
-     * codec, or a synthesis from its latent space) come back almost unchanged; a camera photo or another codec's
-     * output comes back with the autoencoder's usual loss (the AEROBLADE observation, Ricker et al., CVPR 2024).
-     */
-    public static double decoderPsnr(FloatImage rgb, ImageCodec codec) throws ModelException {
-        FloatImage in = NeuralCodec.centralCrop(rgb.toRgb(), REGION);
-        return NeuralCodec.psnr(in, codec.decodeUnquantized(in));
-    }
-
-    /**
      * Grid alignment per latent position (one value per 16 x 16 pixels) of the whole image at one rate point:
      * 1 - 4 * (mean |y - round(y)| over the active channels there), so 1 = on the integer grid, 0 = residuals
      * spread evenly, below 0 = pushed away from the grid; NaN where no channel is active. The map is
