@@ -81,6 +81,8 @@ def main():
                     help="weights of ms/adv (train_codec_family.py)")
     ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
+    ap.add_argument("--training-every", type=int, default=1,
+                    help="of the TRAINING-split photos keep one in N (by a hash of the photo id; every held-out photo is kept)")
     a = ap.parse_args()
     from PIL import Image
 
@@ -92,7 +94,8 @@ def main():
         t = r[c["transform"]]
         if r[c["label"]] == "real" and t.startswith("crop") and t[4:].isdigit() and r[c["source"]] not in EXCLUDED_SOURCES:
             photos[r[c["parent"]]] = r
-    parents = sorted(photos)
+    parents = sorted(p for p in photos if "split" not in c or photos[p][c["split"]] != "training"
+                     or int(hashlib.sha1(p.encode()).hexdigest()[:8], 16) % a.training_every == 0)
     if a.limit:
         parents = parents[:a.limit]
     os.makedirs(os.path.join(a.out, "inputs"), exist_ok=True)

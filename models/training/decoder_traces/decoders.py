@@ -99,8 +99,5 @@ class SmallAE(nn.Module):
         return self.dec(self.enc(x))
 
 
-# every decoder design of ours: name -> (upsampling, latent channels)
-AE_DESIGNS = {
-    "ae-tconv-c4": ("tconv", 4), "ae-nearest-c16": ("nearest", 16),
-    "ae-bilinear-c32": ("bilinear", 32), "ae-shuffle-c16": ("shuffle", 16),
-}
+# every decoder design of ours: name -> (upsampling, latent channels); TAEF2 brings nearest + conv with 32 channels
+AE_DESIGNS = {"ae-tconv-c4": ("tconv", 4), "ae-bilinear-c16": ("bilinear", 16), "ae-shuffle-c32": ("shuffle", 32)}

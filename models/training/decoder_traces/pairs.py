@@ -2,13 +2,13 @@
 """Aligned pairs for the decoder-trace detector (issue 21 item 2): real photographs and their reconstructions through
 decoders, no denoising (Rajan et al., ICLR 2025, arXiv 2410.11835).
 
-    nice -n 19 /usr/bin/python3 models/training/decoder_traces/pairs.py train-ae --design ae-nearest-c16
+    nice -n 19 /usr/bin/python3 models/training/decoder_traces/pairs.py train-ae --design ae-bilinear-c16 --steps 400
     nice -n 19 /usr/bin/python3 models/training/decoder_traces/pairs.py reconstruct
     nice -n 19 /usr/bin/python3 models/training/decoder_traces/pairs.py index
 
 `train-ae` trains one of our small autoencoders (decoders.AE_DESIGNS) on random 64 px patches of the TRAINING real
 photos of the corpus (models/training/splits.py; L1 + MSE, Adam, seeded) and writes data/decoder-pairs/weights/<design>.pt.
-`reconstruct` puts the lossless crop of every real photo of the corpus (its central 256 px)
+`reconstruct` puts the lossless crop of one in three real photos of the corpus (its central 128 px)
 through TAEF2 (../shared/models/taef2) and every trained autoencoder: data/decoder-pairs/<decoder>/<parent>.png.
 `index` writes data/decoder-pairs/index.tsv (input, reconstruction, decoder, parent, split), adding the codec class's
 reconstructions (hp, jpeg-ai, ms, adv: data/codec-class) of the same crops.
@@ -30,7 +30,7 @@ sys.path.insert(0, HERE)
 from decoders import AE_DESIGNS, SmallAE, load_taef2  # noqa: E402
 
 SEED = 20261206
-MAX_SIDE = 256  # central 256 px: enough patches per photo, a quarter of the cost of 512
+MAX_SIDE = 128  # central 128 px: four 64 px patches per photo, at a quarter of the cost of 256 px (2 shared CPU cores)
 
 
 def read_index(path):
@@ -116,11 +116,18 @@ def decoders(a):
     return out
 
 
+def kept(parent, every):
+    """One in `every` photos (by a hash of the photo id)."""
+    return int(hashlib.sha1(parent.encode()).hexdigest()[:8], 16) % every == 0
+
+
 def reconstruct(a):
     decs = decoders(a)
     only = set(a.only.split(",")) if a.only else None
     with torch.no_grad():
         for parent, split, path in photos(a.data):
+            if not kept(parent, a.every):
+                continue
             x = None
             for name, f in decs.items():
                 if only and name not in only:
@@ -185,6 +192,7 @@ def main():
     ap.add_argument("--lr", type=float, default=1e-3)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--only", default="", help="reconstruct: only these decoders")
+    ap.add_argument("--every", type=int, default=3, help="reconstruct: one in N photos of either split")
     a = ap.parse_args()
     torch.set_num_threads(a.threads)
     os.makedirs(os.path.join(a.data, "decoder-pairs", "weights"), exist_ok=True)

@@ -14,6 +14,8 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.calibration.EnfsiScale;
@@ -36,6 +38,12 @@ public final class GeneratedDetector implements Indicator {
             P_THRESHOLD = "threshold", P_AUC = "heldoutAuc", P_TPR1 = "heldoutTprAt1", P_TPR5 = "heldoutTprAt5",
             P_CLLR = "heldoutCllr", P_FALSE_ALARMS = "heldoutFalseAlarms", P_DETECTED = "heldoutDetected",
             P_JPEG_DETECTED = "heldoutJpegDetected", P_WALLPAPER_FALSE_ALARMS = "wallpaperFalseAlarms";
+    /**
+     * Manifest property: out-of-fold ROC AUC on the JPEG re-saved variants (written by train-detector). Below
+     * {@link VerdictCalibration#MIN_HELD_OUT_AUC} the detector draws no verdict and gives no LR on an image with a
+     * classic-JPEG trace (issue 21 item 3); its raw log-odds stay, for the joint fusion's JPEG parameters.
+     */
+    public static final String P_JPEG_CV_AUC = "jpegCvAuc";
 
     @Override public String id() { return ID; }
 
@@ -94,13 +102,17 @@ public final class GeneratedDetector implements Indicator {
         context.progress().checkCancelled();
         double[] f = ResidualFeatures.of(image, context);
         context.progress().progress(0.9);
-        double s = model.logOdds(f), lnLr = c.cal().lnLr(s), lr = Math.exp(lnLr), p = lr / (1 + lr);
+        JpegTrace jpeg = JpegTrace.of(image, context);
+        double jpegAuc = entry.number(P_JPEG_CV_AUC);
+        boolean blind = jpeg.any() && !(jpegAuc >= VerdictCalibration.MIN_HELD_OUT_AUC);
+        double s = model.logOdds(f), lnLr = c.cal().lnLr(s), lr = blind ? Double.NaN : Math.exp(lnLr), p = lr / (1 + lr);
         int tiles = ResidualFeatures.tiles(image.width(), image.height()).size();
-        boolean lean = c.verdictAllowed() && s > c.threshold() && lr > 1;
+        boolean lean = !blind && c.verdictAllowed() && s > c.threshold() && lr > 1;
         Hypothesis h = lean ? Hypothesis.GENERATED : Hypothesis.INCONCLUSIVE;
         List<Score> scores = new ArrayList<>();
-        scores.add(new Score("lr_generated", "Likelihood ratio, generated vs camera original", lr,
-                EnfsiScale.sentence(lr, "generated", "camera original") + "; calibrated on held-out folds."));
+        scores.add(new Score("lr_generated", "Likelihood ratio, generated vs camera original", lr, blind
+                ? "none: after a JPEG re-save the score is near chance (see the explanation)."
+                : EnfsiScale.sentence(lr, "generated", "camera original") + "; calibrated on held-out folds."));
         scores.add(new Score("p_generated", "Probability of 'generated' at even prior odds", p,
                 "LR / (1 + LR): what the LR alone says when both explanations were equally likely beforehand."));
         scores.add(new Score("log_odds", "Classifier log-odds", s, String.format(Locale.ROOT,
@@ -125,17 +137,21 @@ public final class GeneratedDetector implements Indicator {
                             c.wallpaperFalseAlarms()[0], c.wallpaperFalseAlarms()[1])));
         scores.add(new Score("tiles", "Tiles analysed", tiles, ResidualFeatures.TILE + " px tiles, at most "
                 + ResidualFeatures.MAX_GRID * ResidualFeatures.MAX_GRID + ", spread over the image; size and format are not features."));
-        String verdict = lean ? String.format(Locale.ROOT, "The detector leans to 'generated': on held-out generators it caught %.0f %% of generated images while %.0f %% of held-out real photos (JPEG re-saves included) were wrongly flagged at this threshold.",
+        String verdict = blind ? String.format(Locale.ROOT, "No verdict and no likelihood ratio: %s, and on JPEG re-saves of"
+                + " generators and photo sources it never trained on this detector's ROC AUC was %s (0.5 = chance), so its score"
+                + " says too little here.", jpeg.where(), Double.isNaN(jpegAuc) ? "not measured" : String.format(Locale.ROOT, "%.2f", jpegAuc))
+                : lean ? String.format(Locale.ROOT, "The detector leans to 'generated': on held-out generators it caught %.0f %% of generated images while %.0f %% of held-out real photos (JPEG re-saves included) were wrongly flagged at this threshold.",
                 100 * rate(c.detected()), 100 * c.falseAlarmRate())
                 : !c.verdictAllowed() ? String.format(Locale.ROOT, "No verdict: the measured false-alarm rate (%s on the held-out fold, %s on unseen wallpaper photos) is above the %.0f %% bar or unknown.",
                 pct(c.falseAlarmRate()), pct(rate(c.wallpaperFalseAlarms())), 100 * MAX_FALSE_ALARM_RATE)
                 : "No verdict: the score stays below the threshold, where a camera photo would usually be; this does not show that the image is a camera original, because the detector misses some generated images.";
         String explanation = String.format(Locale.ROOT, "The fine noise of %d tile(s) was compared with the noise of genuine "
                         + "generator outputs and camera photos (quantised high-pass residuals and how neighbouring values co-occur). "
-                        + "The calibrated likelihood ratio is %s: %s. %s Measured on generators and photo sources it never saw: "
+                        + "%s %s Measured on generators and photo sources it never saw: "
                         + "ROC AUC %.2f on the held-out fold (%.2f out-of-fold), Cllr %.2f. A JPEG re-save removes most of what it reads, "
                         + "so a low LR on a JPEG says little.",
-                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, c.auc(), c.cvAuc(), c.cllr());
+                tiles, blind ? "" : String.format(Locale.ROOT, "The calibrated likelihood ratio is %s: %s.", EnfsiScale.of(lr).words(),
+                        EnfsiScale.sentence(lr, "generated", "camera original")), verdict, c.auc(), c.cvAuc(), c.cllr());
         context.progress().progress(1);
         return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, h, lean ? p : 0.5, f);
     }

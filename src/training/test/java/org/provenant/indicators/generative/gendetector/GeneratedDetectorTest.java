@@ -101,8 +101,9 @@ class GeneratedDetectorTest {
             if (it.generated() || !(name.endsWith(".jpg") || name.endsWith(".jpeg"))) continue;
             IndicatorResult r = d.analyze(loader.load(it.file()).image(), IndicatorContext.of(registry));
             assertNotEquals(Hypothesis.GENERATED, r.supports(), it.file().getFileName() + ": " + r.explanation());
-            double lr = r.score("lr_generated").value();
-            assertTrue(Double.isFinite(lr) && lr > 0, "an LR is reported");
+            // out-of-fold ROC AUC on JPEG re-saves is under the 0.7 bar (manifest jpegCvAuc): no LR, and the words say why
+            assertTrue(Double.isNaN(r.score("lr_generated").value()), "no LR on a JPEG: " + r.explanation());
+            assertTrue(r.explanation().contains("No verdict and no likelihood ratio"), r.explanation());
             jpegs++;
         }
         assertTrue(jpegs >= 10, "held-out camera JPEGs checked: " + jpegs);
