@@ -99,7 +99,8 @@ class GeneratedDetectorTest {
         for (Item it : heldOut) {
             String name = it.file().getFileName().toString().toLowerCase();
             if (it.generated() || !(name.endsWith(".jpg") || name.endsWith(".jpeg"))) continue;
-            IndicatorResult r = d.analyze(loader.load(it.file()).image(), IndicatorContext.of(registry));
+            var img = loader.load(it.file());
+            IndicatorResult r = d.analyze(img.image(), IndicatorContext.of(registry).withEvidence(img.evidence()));
             assertNotEquals(Hypothesis.GENERATED, r.supports(), it.file().getFileName() + ": " + r.explanation());
             // out-of-fold ROC AUC on JPEG re-saves is under the 0.7 bar (manifest jpegCvAuc): no LR, and the words say why
             assertTrue(Double.isNaN(r.score("lr_generated").value()), "no LR on a JPEG: " + r.explanation());
