@@ -29,12 +29,15 @@ import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.ml.ModelRegistry;
 
 /**
- * {@code fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--dry-run]}:
+ * {@code fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--without IDS]
+ * [--report REGEX] [--exclude REGEX] [--dry-run]}:
  * fits the overall assessment's {@link JointFusion} from {@code evaluate}'s observations of real photos, codec
  * outputs and generated images (several files are merged by image), reads each image's classic-JPEG trace from its
  * file, prints the cross-fitted figures (leave-one-generator-out, leave-one-codec-family-out, leave-one-photo-source-
  * out, 95 % intervals) and writes models/fusion/overall-assessment.json with its manifest entry, and (--crossfit) the
  * observations with the overall assessment replaced by its cross-fitted result, for {@code evaluate --from}.
+ * {@code --without} leaves indicators out of the inputs, {@code --report} adds the figures of the groups
+ * (label/source) matching a pattern, {@code --exclude} keeps matching groups out of the fit and every figure.
  */
 public final class FitFusionCommand implements Command {
     /**
@@ -53,7 +56,7 @@ public final class FitFusionCommand implements Command {
             "codec-latent-quantization:p_synthetic:logit:-7:7",
             "codec-latent-quantization:mean_abs_residual:raw:0:0.5",
             "decoder-trace:logit:raw:-20:20",
-            "zero-shot:lr_generated:ln:-7:7");
+            "zed:lr_generated:ln:-7:7");
     /** Target false-alarm rates of the two verdicts on cross-fitted camera photos. Our choice: margin under the 5 % bar. */
     public static final double TARGET_FA_GENERATED = 0.03, TARGET_FA_CODEC = 0.015;
     public static final String FILE = "fusion/overall-assessment.json";
@@ -61,7 +64,8 @@ public final class FitFusionCommand implements Command {
     @Override public String name() { return "fit-fusion"; }
 
     @Override public String usage() {
-        return "fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--dry-run]";
+        return "fit-fusion OBSERVATIONS.json... [--models DIR] [--crossfit FILE] [--target-fa F] [--codec-fa F] [--without IDS]"
+                + " [--report REGEX] [--exclude REGEX] [--dry-run]";
     }
 
     @Override
@@ -70,6 +74,8 @@ public final class FitFusionCommand implements Command {
         Path models = Path.of("models"), crossfitFile = null;
         double fa = TARGET_FA_GENERATED, codecFa = TARGET_FA_CODEC;
         boolean dry = false;
+        List<String> without = List.of();
+        String report = null, exclude = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -78,6 +84,9 @@ public final class FitFusionCommand implements Command {
                 case "--target-fa" -> fa = Double.parseDouble(TrainCommand.value(args, ++i, a));
                 case "--codec-fa" -> codecFa = Double.parseDouble(TrainCommand.value(args, ++i, a));
                 case "--dry-run" -> dry = true;
+                case "--without" -> without = List.of(TrainCommand.value(args, ++i, a).split(","));
+                case "--report" -> report = TrainCommand.value(args, ++i, a);
+                case "--exclude" -> exclude = TrainCommand.value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) throw new UsageException("unknown option " + a);
                     files.add(Path.of(a));
@@ -89,18 +98,36 @@ public final class FitFusionCommand implements Command {
         List<Input> inputs = new ArrayList<>();
         for (String spec : INPUTS) {
             Input in = parse(spec);
+            if (without.contains(in.indicator())) continue;
             boolean seen = obs.stream().anyMatch(o -> Double.isFinite(value(o, in)));
             if (seen) inputs.add(in);
             else out.println("input " + spec + ": no finite value in the observations, left out");
         }
+        if (exclude != null) {
+            String re = exclude;
+            obs = obs.stream().filter(o -> !(o.item().label() + "/" + o.item().source()).matches(re)).toList();
+            out.println("groups matching " + re + " left out of the fit and of every figure (kept for tests)");
+        }
+        previousRule(out, obs);
         List<Row> rows = rows(obs, inputs, err);
         List<Scored> cf = FusionFit.crossFit(rows, inputs.size());
         Map<String, double[]> lrs = FusionFit.verdictLrs(cf, fa, codecFa);
-        print(out, cf, lrs);
+        print(out, cf, lrs, "all held-out groups");
+        if (report != null) {
+            String re = report;
+            print(out, cf.stream().filter(x -> x.row().group().matches(re)).toList(), lrs, "groups matching " + re);
+        }
         String fittedOn = String.format(Locale.ROOT, "provenant fit-fusion %s: %d images (%s); inputs %s; verdict LRs at %.1f %% / %.1f %%"
                         + " of cross-fitted camera photos", String.join(" ", files.stream().map(Path::toString).toList()), rows.size(),
                 counts(rows), String.join(", ", inputs.stream().map(Input::name).toList()), 100 * fa, 100 * codecFa);
         JointFusion model = FusionFit.model(inputs, rows, cf, lrs, fittedOn);
+        out.println("Weights of the shipped fit (per standardised input; stage 1 camera -> network-made, stage 2 codec -> synthetic):");
+        model.conditions().forEach((c, k) -> {
+            StringBuilder b = new StringBuilder("  " + c + ": stage 1 intercept " + String.format(Locale.ROOT, "%.2f", k.decoder().intercept()));
+            for (int j = 0; j < inputs.size(); j++)
+                b.append(String.format(Locale.ROOT, ", %s %+.2f/%+.2f", inputs.get(j).name(), k.decoder().weights()[j], k.synthetic().weights()[j]));
+            out.println(b.append(String.format(Locale.ROOT, "; stage 2 intercept %.2f", k.synthetic().intercept())));
+        });
         if (crossfitFile != null) {
             Observations.write(crossfitFile, crossFitted(obs, cf, lrs));
             out.println("Wrote " + crossfitFile + " (the overall assessment replaced by its cross-fitted result; evaluate --from it)");
@@ -144,6 +171,7 @@ public final class FitFusionCommand implements Command {
 
     static List<Row> rows(List<Observation> obs, List<Input> inputs, PrintStream err) throws Exception {
         ImageLoader loader = new ImageLoader();
+        Map<String, String> photo = FusionFit.photoSources(obs.stream().map(Observation::item).toList());
         List<Row> rows = new ArrayList<>();
         for (Observation o : obs) {
             FusionFit.Cls cls = FusionFit.clsOf(o.item().label());
@@ -152,7 +180,7 @@ public final class FitFusionCommand implements Command {
             for (int j = 0; j < x.length; j++) x[j] = value(o, inputs.get(j));
             LoadedImage im = loader.load(o.item().file());
             boolean jpeg = JpegTrace.of(im.image(), im.evidence()).any();
-            rows.add(new Row(o.item(), x, jpeg, cls));
+            rows.add(new Row(o.item(), x, jpeg, cls, cls == FusionFit.Cls.GENERATED ? null : photo.get(o.item().parent())));
         }
         err.println(rows.size() + " images: " + counts(rows));
         return rows;
@@ -164,16 +192,30 @@ public final class FitFusionCommand implements Command {
         return n.toString();
     }
 
-    private static void print(PrintStream out, List<Scored> cf, Map<String, double[]> lrs) {
-        out.println("Cross-fitted (each image scored by a fit without its generator / codec family / photo source):");
-        out.println("| condition | real / generated / codec | AUC generated (95 % CI) | real leaning generated | generated leaning"
+    /** Transform groups of the evaluation data (models/training/data/build_eval.py), for the tables. */
+    static final Map<String, String> TRANSFORMS = new LinkedHashMap<>();
+    static {
+        TRANSFORMS.put("as stored (crops, codec outputs, classic decodes)", "crop[0-9]+c?(-(hp|jpeg-ai|ms|adv)-q[0-9]|-(avif|jxl|webp)[0-9]+)?");
+        TRANSFORMS.put("as published (real originals)", "original|resized.*");
+        TRANSFORMS.put("JPEG q90 4:2:0 re-save", ".*-resave-jpeg90-420");
+        TRANSFORMS.put("JPEG q70-95 re-save", ".*-resave-jpeg(70|75|80|85|95)-.*|.*-resave-jpeg90-444");
+        TRANSFORMS.put("downscaled 0.5-0.9", ".*-resize[0-9]+");
+        TRANSFORMS.put("downscaled + q90", ".*-resize[0-9]+-jpeg90-420");
+        TRANSFORMS.put("camera-like JPEG of the corpus", "(crop|down)[0-9].*-jpeg[0-9]+-(420|444)");
+    }
+
+    private static void print(PrintStream out, List<Scored> cf, Map<String, double[]> lrs, String title) {
+        out.println("Cross-fitted, " + title + " (each image scored by a fit without its generator / codec family / photo source):");
+        out.println("| images | real / generated / codec | AUC generated (95 % CI) | real leaning generated | generated leaning"
                 + " generated | generated called codec | AUC codec | real called codec | codec called generated |");
         out.println("|---|---|---|---|---|---|---|---|---|");
         Map<String, List<Scored>> parts = new LinkedHashMap<>();
         parts.put("all", cf);
         parts.put("clean (no JPEG trace)", cf.stream().filter(s -> !s.row().jpeg()).toList());
         parts.put("JPEG trace", cf.stream().filter(s -> s.row().jpeg()).toList());
+        TRANSFORMS.forEach((name, re) -> parts.put(name, cf.stream().filter(s -> s.row().item().transform().matches(re)).toList()));
         for (var e : parts.entrySet()) {
+            if (e.getValue().isEmpty()) continue;
             Figures f = FusionFit.figures(e.getValue(), lrs);
             out.printf(Locale.ROOT, "| %s | %d / %d / %d | %.3f (%.3f-%.3f) | %.1f %% | %.1f %% | %.1f %% | %.3f | %.1f %% | %.1f %% |%n",
                     e.getKey(), f.real(), f.generated(), f.codec(), f.aucGenerated(), f.aucLow(), f.aucHigh(),
@@ -194,6 +236,49 @@ public final class FitFusionCommand implements Command {
         StringBuilder b = new StringBuilder();
         bySource.forEach((k, c) -> b.append(String.format(Locale.ROOT, "%s %d/%d/%d; ", k, c[0], c[1], c[2])));
         out.println(b);
+    }
+
+    /**
+     * The rule before the joint fusion, for comparison: {@link OverallAssessment#assess} without a fusion model (product
+     * of the calibrated LRs, a lean where a contributor leant) on the indicators' observed results.
+     */
+    static void previousRule(PrintStream out, List<Observation> obs) {
+        out.println("Previous rule (product of calibrated LRs, lean where a contributor leant), same observations:");
+        out.println("| images | real / generated / codec | AUC of fused LR(generated) | real leaning generated | generated leaning"
+                + " generated | generated called codec | real called codec | codec called generated |");
+        out.println("|---|---|---|---|---|---|---|---|");
+        Map<String, String> parts = new LinkedHashMap<>();
+        parts.put("all", ".*");
+        parts.putAll(TRANSFORMS);
+        for (var part : parts.entrySet()) {
+            Map<FusionFit.Cls, List<double[]>> by = new java.util.EnumMap<>(FusionFit.Cls.class);
+            for (Observation o : obs) {
+                FusionFit.Cls cls = FusionFit.clsOf(o.item().label());
+                if (cls == null || !o.item().transform().matches(part.getValue())) continue;
+                Map<String, org.provenant.indicators.IndicatorResult> results = new LinkedHashMap<>();
+                o.byIndicator().forEach((id, seen) -> {
+                    if (!seen.ok() || id.equals(OverallAssessment.ID)) return;
+                    List<org.provenant.indicators.Score> sc = new ArrayList<>();
+                    seen.scores().forEach((k, v) -> sc.add(new org.provenant.indicators.Score(k, k, v, "")));
+                    if (!sc.isEmpty()) results.put(id, new org.provenant.indicators.IndicatorResult(id, sc.get(0), sc, List.of(), "",
+                            seen.supports(), seen.confidence(), null));
+                });
+                var r = OverallAssessment.assess(results, Map.of());
+                by.computeIfAbsent(cls, k -> new ArrayList<>()).add(new double[]{r.score("lr_generated").value(),
+                        r.supports() == Hypothesis.GENERATED ? 1 : 0, r.supports() == Hypothesis.NEURAL_CODEC ? 1 : 0});
+            }
+            List<double[]> real = by.getOrDefault(FusionFit.Cls.REAL, List.of()), gen = by.getOrDefault(FusionFit.Cls.GENERATED, List.of()),
+                    codec = by.getOrDefault(FusionFit.Cls.CODEC, List.of());
+            if (real.isEmpty() && gen.isEmpty() && codec.isEmpty()) continue;
+            double[] rl = real.stream().mapToDouble(v -> v[0]).toArray(), gl = gen.stream().mapToDouble(v -> v[0]).toArray();
+            out.printf(Locale.ROOT, "| %s | %d / %d / %d | %.3f | %.1f %% | %.1f %% | %.1f %% | %.1f %% | %.1f %% |%n", part.getKey(),
+                    real.size(), gen.size(), codec.size(), org.provenant.ml.calibration.Metrics.auc(gl, rl), pct(real, 1), pct(gen, 1),
+                    pct(gen, 2), pct(real, 2), pct(codec, 1));
+        }
+    }
+
+    private static double pct(List<double[]> rows, int col) {
+        return rows.isEmpty() ? Double.NaN : 100.0 * rows.stream().filter(v -> v[col] > 0).count() / rows.size();
     }
 
     /** The observations with the overall assessment's entry replaced by the cross-fitted fusion. */

@@ -3,12 +3,10 @@ package org.provenant.indicators.assessment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import org.provenant.analysis.evaluation.LabelledSet.Item;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.assessment.JointFusion.Condition;
@@ -22,8 +20,9 @@ import org.provenant.ml.linear.WeightedLogistic;
  * Fits the {@link JointFusion}: per condition (classic-JPEG trace or none) stage 1 on camera photos (class weight
  * 1/2) against codec outputs and generated images (1/4 each), stage 2 on codec outputs against generated images (1/2
  * each), both weighted logistic regressions over standardised inputs. Its figures are cross-fitted: every image is
- * scored by a fit that saw neither its group (generator, codec family, photo source) nor any image of the same
- * original; the verdict LRs are set on those cross-fitted camera photos at the target false-alarm rates.
+ * scored by a fit that saw neither its group (generator, neural or classic codec, photo collection) nor, for a camera
+ * photo or anything made from one, any image of the same photo collection; the verdict LRs are set on those
+ * cross-fitted camera photos at the target false-alarm rates.
  */
 public final class FusionFit {
     /** Penalty on the standardised weights, against a total data weight of 1. Our choice: mild shrinkage. */
@@ -34,9 +33,27 @@ public final class FusionFit {
     /** Classes of the fusion. */
     public enum Cls { REAL, CODEC, GENERATED }
 
-    /** One image: its inputs (transformed, NaN where missing), condition, class and group. */
-    public record Row(Item item, double[] x, boolean jpeg, Cls cls) {
-        String group() { return item.label() + "/" + item.source(); }
+    /**
+     * One image: its inputs (transformed, NaN where missing), condition, class and the photo collection it was made
+     * from ({@code photo}; null for a generated image).
+     */
+    public record Row(Item item, double[] x, boolean jpeg, Cls cls, String photo) {
+        /** Generator, neural or classic codec, or photo collection. */
+        public String group() { return item.label() + "/" + item.source(); }
+    }
+
+    /**
+     * The photo collection of every original (parent) that has camera photos among the items: the most frequent
+     * source of its real rows (its crops, re-saves and originals carry the collection; its classic-codec decodes the
+     * codec's name, once each).
+     */
+    public static Map<String, String> photoSources(List<Item> items) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (Item it : items) if (it.real()) counts.computeIfAbsent(it.parent(), k -> new HashMap<>()).merge(it.source(), 1, Integer::sum);
+        Map<String, String> out = new HashMap<>();
+        counts.forEach((parent, c) -> out.put(parent, c.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey())).orElseThrow().getKey()));
+        return out;
     }
 
     /** A cross-fitted score of one row. */
@@ -66,7 +83,8 @@ public final class FusionFit {
         int[] count = new int[3];
         for (Row r : rows) count[r.cls.ordinal()]++;
         double[] w1 = {0.5, count[2] == 0 ? 0.5 : 0.25, count[1] == 0 ? 0.5 : 0.25};
-        Stage s1 = stage(rows, mean, std, r -> r.cls != Cls.REAL, r -> true, w1, count);
+        Stage s1 = count[0] == 0 || count[1] + count[2] == 0 ? new Stage(0, new double[d], mean, std)
+                : stage(rows, mean, std, r -> r.cls != Cls.REAL, r -> true, w1, count);
         Stage s2 = count[1] == 0 || count[2] == 0 ? new Stage(0, new double[d], mean, std)
                 : stage(rows, mean, std, r -> r.cls == Cls.GENERATED, r -> r.cls != Cls.REAL, new double[]{0, 0.5, 0.5}, count);
         return new Stage[]{s1, s2};
@@ -105,15 +123,17 @@ public final class FusionFit {
         return new Scored(r, st.lnGenerated(), st.lnCodec(), st.pDecoder(), st.pSynthetic());
     }
 
-    /** Every row scored by a fit without its group and without any image of the same originals. */
+    /**
+     * Every row scored by a fit without its group (generator, codec family, classic codec, photo collection) and,
+     * for rows made from camera photos, without anything made from the same photo collection.
+     */
     public static List<Scored> crossFit(List<Row> rows, int d) {
-        Map<String, List<Row>> groups = new LinkedHashMap<>();
-        for (Row r : rows) groups.computeIfAbsent(r.group(), k -> new ArrayList<>()).add(r);
+        Map<String, List<Row>> folds = new LinkedHashMap<>();
+        for (Row r : rows) folds.computeIfAbsent(r.group() + "|" + r.photo, k -> new ArrayList<>()).add(r);
         Map<Row, Scored> out = new HashMap<>();
-        for (List<Row> g : groups.values()) {
-            Set<String> parents = new HashSet<>();
-            for (Row r : g) parents.add(r.item.parent());
-            List<Row> train = rows.stream().filter(r -> !g.contains(r) && !parents.contains(r.item.parent())).toList();
+        for (List<Row> g : folds.values()) {
+            String group = g.get(0).group(), photo = g.get(0).photo;
+            List<Row> train = rows.stream().filter(r -> !r.group().equals(group) && (photo == null || !photo.equals(r.photo))).toList();
             Map<String, Stage[]> fit = fitAll(train, d);
             for (Row r : g) out.put(r, score(r, fit));
         }

@@ -18,11 +18,13 @@ public final class WeightedLogistic {
 
     /**
      * Fits rows {@code x} (no NaN) with labels {@code y} and row weights {@code w} (their sum sets the data's weight
-     * against {@code l2}, the penalty 0.5 * l2 * |weights|^2).
+     * against {@code l2}, the penalty 0.5 * l2 * |weights|^2). Newton steps are halved until the objective falls, so
+     * nearly separable data converge instead of overshooting.
      */
     public static Fit fit(double[][] x, boolean[] y, double[] w, double l2) {
         int d = x.length == 0 ? 0 : x[0].length, k = d + 1;
         double[] beta = new double[k];  // [intercept, weights...]
+        double loss = objective(x, y, w, l2, beta);
         for (int it = 0; it < 100; it++) {
             double[] g = new double[k];
             double[][] h = new double[k][k];
@@ -45,16 +47,39 @@ public final class WeightedLogistic {
                 h[a][a] += 1e-9;
             }
             double[] step = solve(h, g);
-            double change = 0;
+            double t = 1, change = 0;
+            double[] next = new double[k];
+            for (int half = 0; half < 30; half++, t /= 2) {
+                for (int a = 0; a < k; a++) next[a] = beta[a] - t * step[a];
+                double l = objective(x, y, w, l2, next);
+                if (l <= loss) {
+                    loss = l;
+                    break;
+                }
+            }
             for (int a = 0; a < k; a++) {
-                beta[a] -= step[a];
-                change += Math.abs(step[a]);
+                change += Math.abs(next[a] - beta[a]);
+                beta[a] = next[a];
             }
             if (change < 1e-10) break;
         }
         double[] weights = new double[d];
         System.arraycopy(beta, 1, weights, 0, d);
         return new Fit(beta[0], weights);
+    }
+
+    /** Weighted log loss plus the penalty. */
+    static double objective(double[][] x, boolean[] y, double[] w, double l2, double[] beta) {
+        double l = 0;
+        for (int i = 0; i < x.length; i++) {
+            double s = beta[0];
+            for (int j = 0; j < x[i].length; j++) s += beta[j + 1] * x[i][j];
+            // log(1 + e^-s) for a positive, log(1 + e^s) for a negative, without overflow
+            double m = y[i] ? -s : s;
+            l += w[i] * (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
+        }
+        for (int j = 1; j < beta.length; j++) l += 0.5 * l2 * beta[j] * beta[j];
+        return l;
     }
 
     /** Solves h s = g by Gaussian elimination with partial pivoting (h symmetric positive definite here). */

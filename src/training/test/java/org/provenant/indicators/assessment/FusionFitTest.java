@@ -39,7 +39,7 @@ class FusionFitTest {
                     boolean jpeg = r.nextBoolean();
                     if (jpeg) trace *= 0.5;  // a re-save weakens the trace
                     Item it = new Item(Path.of("x" + id), g[0], g[k], "p" + id++, jpeg ? "jpeg" : "png");
-                    out.add(new Row(it, new double[]{trace, gen, Double.NaN}, jpeg, cls));
+                    out.add(new Row(it, new double[]{trace, gen, Double.NaN}, jpeg, cls, cls == Cls.GENERATED ? null : "photos-" + (i % 5)));
                 }
             }
         }
