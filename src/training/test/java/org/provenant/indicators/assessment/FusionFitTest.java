@@ -59,10 +59,30 @@ class FusionFitTest {
         assertTrue(f.aucLow() <= f.aucGenerated() && f.aucGenerated() <= f.aucHigh(), f.toString());
         assertTrue(f.falseAlarmGenerated() <= 0.03 + 1e-9, f.toString());
         assertTrue(f.falseAlarmCodec() <= 0.015 + 1e-9, f.toString());
-        assertTrue(f.detectionGenerated() > 0.8, f.toString());
+        // the generated verdict LR also keeps 95 % of the codec outputs out, which costs detection (0.69 with this seed)
+        assertTrue(f.detectionGenerated() > 0.65, f.toString());
         assertTrue(f.generatedCalledCodec() < 0.05, "the second stage keeps generated images out of 'neural codec': " + f);
         assertTrue(f.codecCalledGenerated() < 0.05, "and codec-compressed photos out of 'generated': " + f);
         for (Scored s : cf) if (s.row().cls() == Cls.CODEC) assertTrue(s.pDecoder() > 0.5 || FusionFit.lean(s, lrs) != Hypothesis.GENERATED);
+    }
+
+    @Test
+    void theGeneratedVerdictLrKeepsCodecPhotosOutOfGeneratedAsWellAsCameraPhotos() {
+        // 100 camera photos at ln LR(generated) -2..-1.01, 40 codec outputs at 1..4.9 (an unseen codec family stage 2
+        // takes for synthetic): at 3 % of the camera photos alone every codec output would lean 'generated'
+        List<Scored> s = new ArrayList<>();
+        for (int i = 0; i < 100; i++) s.add(scored(Cls.REAL, -2 + i / 100.0));
+        for (int i = 0; i < 40; i++) s.add(scored(Cls.CODEC, 1 + i / 10.0));
+        double lr = FusionFit.verdictLrs(s, 0.03, 0.015).get(JointFusion.CLEAN)[0];
+        long codecGenerated = s.stream().filter(x -> x.row().cls() == Cls.CODEC && Math.exp(x.lnGenerated()) >= lr).count();
+        assertEquals(FusionFit.MAX_CODEC_CALLED_GENERATED * 40, codecGenerated, 1e-9, "LR " + lr);
+        assertEquals(2, FusionFit.verdictLrs(s.subList(0, 100), 0.03, 0.015).get(JointFusion.CLEAN)[0], 1e-6,
+                "without codec outputs the camera photos set it (at its floor of 2 here)");
+    }
+
+    static Scored scored(Cls cls, double lnGenerated) {
+        Item it = new Item(Path.of("s" + lnGenerated), cls.name().toLowerCase(java.util.Locale.ROOT), "g", "p" + lnGenerated, "png");
+        return new Scored(new Row(it, new double[0], false, cls, "photos"), lnGenerated, -5, 0.5, 0.5);
     }
 
     @Test
