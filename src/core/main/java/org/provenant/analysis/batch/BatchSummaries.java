@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.provenant.analysis.ScoreFormat;
-import org.provenant.report.casefile.AtomicWrite;
+import org.provenant.core.io.OutputGuard;
 
 /**
  * The batch summaries in the output folder: {@code summary.jsonl} (one JSON object per file) and
  * {@code summary.csv} (file, SHA-256, size, format, status, overall assessment, then per indicator its
- * headline value and lean, then the error). Both are written through {@link AtomicWrite}.
+ * headline value and lean, then the error). Both are written through {@link OutputGuard}.
  */
 public final class BatchSummaries {
     public static final String JSONL = "summary.jsonl";
@@ -58,7 +58,7 @@ public final class BatchSummaries {
     public static void writeJsonLines(Path file, List<BatchItem> items) throws IOException {
         StringBuilder s = new StringBuilder();
         for (BatchItem it : items) s.append(MAPPER.writeValueAsString(json(it))).append('\n');
-        AtomicWrite.writeString(file, s.toString());
+        OutputGuard.writeString(file, s.toString());
     }
 
     public static void writeCsv(Path file, List<BatchItem> items) throws IOException {
@@ -92,7 +92,7 @@ public final class BatchSummaries {
             r.add(it.ok() ? "" : it.message());
             s.append(row(r));
         }
-        AtomicWrite.writeString(file, s.toString());
+        OutputGuard.writeString(file, s.toString());
     }
 
     private static String row(List<String> cells) {
