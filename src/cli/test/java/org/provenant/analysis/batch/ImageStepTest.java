@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -55,9 +55,10 @@ class ImageStepTest {
             assertNull(r.image(), "a complete stored analysis is not even decoded");
             assertEquals(analyzeJson, r.result().jsonText(), "byte for byte what analyze --json wrote");
 
-            String row = new ObjectMapper().writeValueAsString(BatchSummaries.json(r.row().withOutputs("json/suspect.png.json", null)));
+            String row = BatchSummaries.jsonLine(r.row().withOutputs("json/suspect.png.json", null));
             String written = Files.readAllLines(out.resolve(BatchSummaries.JSONL)).get(0);
             assertEquals(written.replaceAll("\"millis\":\\d+", ""), row.replaceAll("\"millis\":\\d+", ""), "the row batch wrote");
+            assertEquals(Files.readString(out.resolve(BatchSummaries.CSV)), BatchSummaries.csv(List.of(r.row())), "summary.csv");
 
             // analysed afresh in another case folder: the same JSON, apart from the time each indicator took
             ImageStep.Result fresh = new ImageStep(CaseWorkflow.open(dir.resolve("case2"), models), engine,

@@ -54,8 +54,9 @@ public final class ImageStep {
     /**
      * One file's outcome.
      *
-     * @param row    the summary row ({@link BatchSummaries#json}, {@link BatchSummaries#csvRow}); its {@code json} and
-     *               {@code thumbnail} are null until an output folder names them
+     * @param row    the summary row ({@link BatchSummaries#jsonLine}: its {@code summary.jsonl} line;
+     *               {@link BatchSummaries#csv} for rows of {@code summary.csv}); its {@code json} and {@code thumbnail}
+     *               are null until an output folder names them
      * @param result the analysis and its JSON ({@link CaseWorkflow.Analysed#jsonText()}: what {@code analyze --json}
      *               writes), when the row is analysed or reused, else null
      * @param image  the image decoded this time (for a thumbnail; drop it after), else null
