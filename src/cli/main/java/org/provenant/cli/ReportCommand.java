@@ -42,6 +42,17 @@ public final class ReportCommand implements Command {
         return "report IMAGE [IMAGE...] --out case.pdf [--case DIR] [--case-number N] [--examiner NAME] [--notes TEXT]";
     }
 
+    @Override public String description() {
+        return """
+                Analyses 1 to 4 images and writes one PDF report: the overall assessment, every indicator's findings, maps and
+                figures, the examiner's annotations and the chain of custody; two or more images make a comparison report with a
+                side-by-side summary. Stored results of the same files, code and models are reused, and only the indicators
+                without one run.
+                  --out FILE           the PDF to write (never an evidence file, never in an evidence folder)
+                  --case DIR           the case folder: annotations, audit log, stored results (default ~/Provenant/cases/default)
+                  --case-number N      case number; --examiner NAME; --notes TEXT (these win over the case folder's)""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         List<Path> images = new ArrayList<>();
