@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.batch.BatchRunner;
-import org.provenant.report.batch.BatchSummaries;
-import org.provenant.report.batch.HtmlIndex;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.BatchRunner;
+import org.provenant.analysis.batch.BatchSummaries;
+import org.provenant.analysis.batch.HtmlIndex;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * {@code batch FOLDER --out DIR [--case DIR] [--threads N] [--only ids] [--skip ids]}: analyses every image under

@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
@@ -44,6 +44,11 @@ public record BatchItem(String relative, Path path, Status status, String sha256
         message = message == null ? "" : message;
         sha256 = sha256 == null ? "" : sha256;
         format = format == null ? "" : format;
+    }
+
+    /** The same row naming the per-image JSON and the thumbnail written below an output folder. */
+    public BatchItem withOutputs(String json, String thumbnail) {
+        return new BatchItem(relative, path, status, sha256, size, format, width, height, indicators, message, millis, json, thumbnail);
     }
 
     public boolean ok() {

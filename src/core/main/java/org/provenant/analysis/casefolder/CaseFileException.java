@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import java.nio.file.Path;
 

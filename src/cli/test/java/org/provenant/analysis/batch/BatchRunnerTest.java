@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.AuditLog;
-import org.provenant.report.casefile.CaseFolder;
-import org.provenant.report.casefile.ResultStore;
+import org.provenant.analysis.casefolder.AuditLog;
+import org.provenant.analysis.casefolder.CaseFolder;
+import org.provenant.analysis.ToolVersion;
+import org.provenant.analysis.workflow.CountingIndicator;
+import org.provenant.analysis.workflow.ResultKey;
 
 class BatchRunnerTest {
-    private final BatchFixtures.Counting counting = new BatchFixtures.Counting();
+    private final CountingIndicator counting = new CountingIndicator("test-counting");
     private final ObjectMapper json = new ObjectMapper();
 
     private List<BatchItem> run(CaseFolder cf, ModelRegistry models, Path folder, Path out, BatchRunner.Listener l) throws Exception {
@@ -142,7 +144,7 @@ class BatchRunnerTest {
         BatchItem one = again.stream().filter(BatchItem::ok).findFirst().orElseThrow();
         BatchItem fresh = first.stream().filter(i -> i.relative().equals(one.relative())).findFirst().orElseThrow();
         assertEquals(fresh.indicators(), one.indicators(), "the stored result reads back as it was computed");
-        var stored = cf.results().load(one.sha256(), ResultStore.modelSet(ModelRegistry.empty())).orElseThrow();
+        var stored = cf.results().load(one.sha256(), ResultKey.of(ModelRegistry.empty())).orElseThrow();
         var map = stored.report().outcomes().get(0).result().maps().get(0).map();
         assertTrue(Float.isNaN(map.get(2, 0)), "NaN stays NaN through the store");
         assertEquals(0.4f, map.get(0, 1));
@@ -184,8 +186,8 @@ class BatchRunnerTest {
             assertTrue(e.when().endsWith("Z") && java.time.Instant.parse(e.when()) != null, e.when());
         }
         AuditLog.Entry analysed = mine.get(1);
-        assertEquals(org.provenant.report.ReportRequest.currentToolVersion(), analysed.detail("toolVersion"));
-        assertEquals(ResultStore.modelSet(ModelRegistry.empty()), analysed.detail("modelSet"));
+        assertEquals(ToolVersion.current(), analysed.detail("toolVersion"));
+        assertEquals(ResultKey.of(ModelRegistry.empty()), analysed.detail("modelSet"));
         assertTrue(analysed.details().path("models").isObject());
         assertEquals("test-counting", analysed.details().path("indicators").get(0).asText());
         assertEquals(2, all.stream().filter(e -> e.event().equals("batch-started")).count());

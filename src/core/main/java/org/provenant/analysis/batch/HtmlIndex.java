@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.analysis.ScoreFormat;
-import org.provenant.report.casefile.AtomicWrite;
+import org.provenant.core.io.OutputGuard;
 
 /**
  * {@code index.html} in the output folder: one self-contained page (inline CSS, no script, no network) with a
@@ -70,7 +70,7 @@ public final class HtmlIndex {
             h.append("</div>\n");
         }
         h.append("</div></body></html>\n");
-        AtomicWrite.writeString(file, h.toString());
+        OutputGuard.writeString(file, h.toString());
     }
 
     private static String shortName(String n) {

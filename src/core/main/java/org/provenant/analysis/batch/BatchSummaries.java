@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,12 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.provenant.analysis.ScoreFormat;
-import org.provenant.report.casefile.AtomicWrite;
+import org.provenant.core.io.OutputGuard;
 
 /**
  * The batch summaries in the output folder: {@code summary.jsonl} (one JSON object per file) and
  * {@code summary.csv} (file, SHA-256, size, format, status, overall assessment, then per indicator its
- * headline value and lean, then the error). Both are written through {@link AtomicWrite}.
+ * headline value and lean, then the error). Both are written through {@link OutputGuard}.
  */
 public final class BatchSummaries {
     public static final String JSONL = "summary.jsonl";
@@ -55,13 +55,27 @@ public final class BatchSummaries {
         return n;
     }
 
+    /** One line of {@code summary.jsonl} (without its line break). */
+    public static String jsonLine(BatchItem it) {
+        try {
+            return MAPPER.writeValueAsString(json(it));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void writeJsonLines(Path file, List<BatchItem> items) throws IOException {
         StringBuilder s = new StringBuilder();
-        for (BatchItem it : items) s.append(MAPPER.writeValueAsString(json(it))).append('\n');
-        AtomicWrite.writeString(file, s.toString());
+        for (BatchItem it : items) s.append(jsonLine(it)).append('\n');
+        OutputGuard.writeString(file, s.toString());
     }
 
     public static void writeCsv(Path file, List<BatchItem> items) throws IOException {
+        OutputGuard.writeString(file, csv(items));
+    }
+
+    /** The text of {@code summary.csv}: a header naming every indicator any row has, then one row per item. */
+    public static String csv(List<BatchItem> items) {
         Map<String, String> ids = new LinkedHashMap<>();
         for (BatchItem it : items) for (BatchItem.IndicatorLine l : it.indicators()) ids.putIfAbsent(l.id(), l.name());
         List<String> head = new ArrayList<>(List.of("file", "sha256", "bytes", "format", "width", "height", "status",
@@ -92,7 +106,7 @@ public final class BatchSummaries {
             r.add(it.ok() ? "" : it.message());
             s.append(row(r));
         }
-        AtomicWrite.writeString(file, s.toString());
+        return s.toString();
     }
 
     private static String row(List<String> cells) {

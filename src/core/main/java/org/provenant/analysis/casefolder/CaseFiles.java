@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -88,14 +88,14 @@ public final class CaseFiles {
         if (cf.evidenceSha256().isBlank()) throw new CaseFileException(evidence, "the evidence's SHA-256 is not known");
         Path f = folder.annotationsFile(cf.evidenceSha256());
         try {
-            AtomicWrite.checkOutside(f, List.of(evidence.toAbsolutePath().getParent()));
+            OutputGuard.checkOutside(f, List.of(evidence.toAbsolutePath().getParent()));
             OutputGuard.check(f, List.of(evidence));
             ObjectNode root = MAPPER.createObjectNode();
             root.put("format", FORMAT);
             root.put("version", VERSION);
             root.put("evidencePath", evidence.toAbsolutePath().normalize().toString());
             root.set("case", MAPPER.valueToTree(cf));
-            AtomicWrite.write(f, out -> MAPPER.writeValue(out, root));
+            OutputGuard.writeAtomically(f, out -> MAPPER.writeValue(out, root));
             folder.audit().append(AuditLog.Event.ANNOTATED, evidence, cf.evidenceSha256(),
                     java.util.Map.of("annotations", cf.annotations().size(), "caseNumber", cf.caseNumber()));
             return f;

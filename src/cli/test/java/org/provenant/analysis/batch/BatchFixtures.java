@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,22 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.provenant.cli.BenchCommand;
 import org.provenant.core.image.FloatImage;
-import org.provenant.core.image.FloatMap;
 import org.provenant.core.io.ImageLoader;
-import org.provenant.core.render.ColourScale;
-import org.provenant.indicators.Hypothesis;
-import org.provenant.indicators.Indicator;
-import org.provenant.indicators.IndicatorContext;
-import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.MapLayer;
-import org.provenant.indicators.Score;
 
-/** A folder of mixed small images with a few malformed files, a counting indicator, and folder snapshots. */
+/** A folder of mixed small images with a few malformed files, and folder snapshots. */
 final class BatchFixtures {
     /** Files that must come out as errors (image names that do not decode) and as skipped (not images). */
     static final List<String> MALFORMED = List.of("bad/truncated.png", "bad/random.jpg", "bad/empty.png");
@@ -66,28 +57,5 @@ final class BatchFixtures {
             }
         }
         return m;
-    }
-
-    /** An indicator that counts its runs: mean brightness, a block map with a NaN, leans "generated" above 0.5. */
-    static final class Counting implements Indicator {
-        final AtomicInteger runs = new AtomicInteger();
-
-        @Override public String id() { return "test-counting"; }
-
-        @Override public String displayName() { return "Counting test indicator"; }
-
-        @Override public String methodReference() { return "test"; }
-
-        @Override public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
-            runs.incrementAndGet();
-            double sum = 0;
-            for (float v : image.plane(0)) sum += v;
-            double mean = sum / image.pixels();
-            FloatMap map = new FloatMap(3, 2, new float[]{0.1f, 0.2f, Float.NaN, 0.4f, 0.5f, (float) mean});
-            Score s = new Score("mean", "Mean red", mean, "test only");
-            return new IndicatorResult(id(), s, List.of(s), List.of(new MapLayer("Test map", map, ColourScale.VIRIDIS, 0, 1,
-                    "0", "1", true, List.of())), "test", mean > 0.5 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL,
-                    0.5 + Math.abs(mean - 0.5), new double[]{mean, Double.NaN});
-        }
     }
 }

@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,12 +12,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.provenant.analysis.ToolVersion;
+import org.provenant.core.io.OutputGuard;
 
 /**
  * A case folder chosen by the examiner, never beside the evidence: {@code case.json} (case number, examiner,
  * notes, the evidence folders added), {@code audit.jsonl} ({@link AuditLog}), {@code annotations/SHA256.json}
  * (one {@link CaseFile} per evidence file, keyed by its SHA-256 and naming its path), {@code results/}
- * ({@link ResultStore}) and {@code thumbs/}. Nothing is ever written into the evidence folders.
+ * ({@link ResultFiles}) and {@code thumbs/}. Nothing is ever written into the evidence folders.
  */
 public final class CaseFolder {
     /** System property naming the case folder; else $PROVENANT_CASE, else {@link #defaultDir()}. */
@@ -31,14 +33,14 @@ public final class CaseFolder {
     private volatile CaseFile info;
     private final List<Path> evidenceFolders = new ArrayList<>();
     private final AuditLog audit;
-    private final ResultStore results;
+    private final ResultFiles results;
 
     private CaseFolder(Path dir, CaseFile info, List<Path> folders) {
         this.dir = dir;
         this.info = info;
         this.evidenceFolders.addAll(folders);
-        this.audit = new AuditLog(dir.resolve(AuditLog.FILE), this::who);
-        this.results = new ResultStore(dir.resolve("results"), dir.resolve("thumbs"));
+        this.audit = AuditLog.at(dir.resolve(AuditLog.FILE), this::who);
+        this.results = new ResultFiles(dir.resolve("results"), dir.resolve("thumbs"));
     }
 
     /**
@@ -73,7 +75,7 @@ public final class CaseFolder {
             CaseFolder cf = new CaseFolder(abs, info, folders);
             if (!Files.isRegularFile(infoFile)) cf.saveInfo();
             cf.audit.append(AuditLog.Event.CASE_OPENED, null, null, Map.of("caseFolder", abs.toString(),
-                    "toolVersion", org.provenant.report.ReportRequest.currentToolVersion()));
+                    "toolVersion", ToolVersion.current()));
             return cf;
         } catch (IOException e) {
             throw new CaseFileException(infoFile, "the case folder cannot be opened (" + e.getMessage() + ")", e);
@@ -89,7 +91,7 @@ public final class CaseFolder {
 
     public AuditLog audit() { return audit; }
 
-    public ResultStore results() { return results; }
+    public ResultFiles results() { return results; }
 
     /** Case number, examiner and notes (a CaseFile without annotations). */
     public CaseFile info() { return info; }
@@ -132,7 +134,7 @@ public final class CaseFolder {
         ArrayNode a = root.putArray("evidenceFolders");
         for (Path p : evidenceFolders) a.add(p.toString());
         try {
-            AtomicWrite.write(f, out -> MAPPER.writeValue(out, root));
+            OutputGuard.writeAtomically(f, out -> MAPPER.writeValue(out, root));
         } catch (IOException e) {
             throw new CaseFileException(f, "it could not be written (" + e.getMessage() + ")", e);
         }

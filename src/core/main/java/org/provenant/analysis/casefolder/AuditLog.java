@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +57,17 @@ public final class AuditLog {
     /** Path -> SHA-256 of its last logged read: read from the file once, then kept up to date by {@link #append}. */
     private java.util.Map<String, String> lastReads;
 
-    AuditLog(Path file, Supplier<String> who) {
+    private AuditLog(Path file, Supplier<String> who) {
         this.file = file;
         this.who = who;
+    }
+
+    /**
+     * The log kept in {@code file} (a case folder's {@link #FILE}, or another file for a job without a case folder),
+     * naming {@code who} in each entry.
+     */
+    public static AuditLog at(Path file, Supplier<String> who) {
+        return new AuditLog(file, who);
     }
 
     public Path file() { return file; }

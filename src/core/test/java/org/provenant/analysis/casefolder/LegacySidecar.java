@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.provenant.report.casefile;
+package org.provenant.analysis.casefolder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

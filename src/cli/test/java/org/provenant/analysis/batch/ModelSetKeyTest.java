@@ -1,6 +1,7 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,16 +20,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.CaseFolder;
-import org.provenant.report.casefile.CodeIdentity;
-import org.provenant.report.casefile.ResultStore;
+import org.provenant.analysis.casefolder.CaseFolder;
+import org.provenant.analysis.workflow.CodeIdentity;
+import org.provenant.analysis.workflow.CountingIndicator;
+import org.provenant.analysis.workflow.ResultKey;
 
 /**
  * The key stored results are reused under follows the model files themselves, the code and the examiner's
  * parameters: other models are never reused, the same ones always are, and a killed batch still resumes.
  */
 class ModelSetKeyTest {
-    private final BatchFixtures.Counting counting = new BatchFixtures.Counting();
+    private final CountingIndicator counting = new CountingIndicator("test-counting");
 
     /** A models folder with one model file of these bytes; the manifest states {@code manifestSha}. */
     private static Path models(Path dir, byte[] bytes, String manifestSha) throws IOException {
@@ -61,9 +63,9 @@ class ModelSetKeyTest {
         ModelRegistry swapped = ModelRegistry.load(models(tmp.resolve("swapped"), b, ImageLoader.sha256(a)));
 
         assertEquals(ImageLoader.sha256(a), regA.fileHashes().get("m"));
-        assertEquals(ResultStore.modelSet(regA), ResultStore.modelSet(sameA), "same model files, another folder: same key");
-        assertNotEquals(ResultStore.modelSet(regA), ResultStore.modelSet(regB));
-        assertNotEquals(ResultStore.modelSet(regA), ResultStore.modelSet(swapped));
+        assertEquals(ResultKey.of(regA), ResultKey.of(sameA), "same model files, another folder: same key");
+        assertNotEquals(ResultKey.of(regA), ResultKey.of(regB));
+        assertNotEquals(ResultKey.of(regA), ResultKey.of(swapped));
         assertEquals(ImageLoader.sha256(b), swapped.fileHashes().get("m"));
 
         Map<String, String> p1 = new LinkedHashMap<>(), p2 = new LinkedHashMap<>();
@@ -71,10 +73,10 @@ class ModelSetKeyTest {
         p1.put("copy-move.min-blocks", "6");
         p2.put("copy-move.min-blocks", "6");
         p2.put("ela.quality", "80");
-        assertEquals(ResultStore.modelSet(regA, p1), ResultStore.modelSet(regA, p2), "order of the settings does not matter");
-        assertNotEquals(ResultStore.modelSet(regA), ResultStore.modelSet(regA, p1), "other settings, other key");
-        assertNotEquals(ResultStore.modelSet(regA, Map.of("ela.quality", "80")), ResultStore.modelSet(regA, Map.of("ela.quality", "90")));
-        assertEquals(ResultStore.modelSet(regA), ResultStore.modelSet(regA, Map.of()));
+        assertEquals(ResultKey.of(regA, p1), ResultKey.of(regA, p2), "order of the settings does not matter");
+        assertNotEquals(ResultKey.of(regA), ResultKey.of(regA, p1), "other settings, other key");
+        assertNotEquals(ResultKey.of(regA, Map.of("ela.quality", "80")), ResultKey.of(regA, Map.of("ela.quality", "90")));
+        assertEquals(ResultKey.of(regA), ResultKey.of(regA, Map.of()));
     }
 
     @Test
@@ -126,6 +128,30 @@ class ModelSetKeyTest {
         assertEquals(CodeIdentity.of(j1), CodeIdentity.of(j2));
         assertNotEquals(CodeIdentity.of(j1), CodeIdentity.of(j3));
         assertTrue(CodeIdentity.current().matches("[0-9a-f]{64}"), "this build's classes are found: " + CodeIdentity.current());
+    }
+
+    @Test
+    void theCodeIdentityCoversProvenantCoreAndEveryRegisteredIndicatorsCode(@TempDir Path tmp) throws Exception {
+        // run from this module: provenant-core's classes are another location than this code's, and they are covered
+        Path core = Path.of(org.provenant.analysis.AnalysisEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path indicator = Path.of(org.provenant.indicators.IndicatorRegistry.byId("error-level").getClass()
+                .getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Path> covered = CodeIdentity.locations();
+        assertTrue(covered.contains(core.toAbsolutePath().normalize()), covered + " covers " + core);
+        assertTrue(covered.contains(indicator.toAbsolutePath().normalize()), covered + " covers " + indicator);
+        Path cli = Path.of(org.provenant.cli.BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        assertFalse(covered.contains(cli.toAbsolutePath().normalize()), "the CLI's code makes no results");
+        assertEquals(CodeIdentity.of(covered), CodeIdentity.current());
+
+        // a change in any covered location changes the identity; the order of the locations does not
+        Path a = Files.createDirectories(tmp.resolve("a/org/x")), b = Files.createDirectories(tmp.resolve("b/org/y"));
+        Files.write(a.resolve("A.class"), bytes("core"));
+        Files.write(b.resolve("B.class"), bytes("indicator"));
+        List<Path> both = List.of(tmp.resolve("a"), tmp.resolve("b"));
+        String before = CodeIdentity.of(both);
+        assertEquals(before, CodeIdentity.of(List.of(tmp.resolve("b"), tmp.resolve("a"))));
+        Files.write(b.resolve("B.class"), bytes("indicator, changed"));
+        assertNotEquals(before, CodeIdentity.of(both));
     }
 
     private static Path jar(Path f, String manifestLine, String... namesAndContents) throws IOException {

@@ -1,4 +1,4 @@
-package org.provenant.report.batch;
+package org.provenant.analysis.batch;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.provenant.core.image.FloatImage;
-import org.provenant.report.casefile.AtomicWrite;
+import org.provenant.core.io.OutputGuard;
 
 /** Small JPEG previews (at most {@link #SIDE} px) for the case view and the HTML index. */
 public final class Thumbnails {
@@ -52,7 +52,7 @@ public final class Thumbnails {
 
     public static void write(Path file, FloatImage image) throws IOException {
         BufferedImage t = make(image);
-        AtomicWrite.write(file, o -> {
+        OutputGuard.writeAtomically(file, o -> {
             if (!ImageIO.write(t, "jpg", o)) throw new IOException("no JPEG writer");
         });
     }
