@@ -17,7 +17,7 @@ import org.provenant.analysis.evaluation.LabelledSet.Item;
 import org.provenant.analysis.evaluation.Observations;
 import org.provenant.analysis.evaluation.Observations.Observation;
 import org.provenant.analysis.evaluation.SourceSplit;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Calibrations;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.calibration.VerdictFitter;
@@ -86,7 +86,7 @@ public final class CalibrateCommand implements Command {
         String file = "calibration/" + id + ".json";
         c.write(models.resolve(file));
         String sha = ModelRegistry.sha256(models.resolve(file));
-        updateManifest(models, CalibratedVerdict.modelName(id), file, sha, c, obsFile);
+        updateManifest(models, Calibrations.calibrationModel(id), file, sha, c, obsFile);
         out.printf(Locale.ROOT, "%s %s for %s: ln LR = %.4f * score %+.4f; verdict LR %.3g, camera LR %.3g%n", id, key, label,
                 c.slope(), c.intercept(), c.verdictLr(), c.cameraLr());
         out.printf(Locale.ROOT, "held out: %d %s, %d real; AUC %.3f, Cllr %.3f, false alarms %.1f %%, detected %.1f %%, called camera"
@@ -111,7 +111,7 @@ public final class CalibrateCommand implements Command {
         ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
         ArrayNode list = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
         ObjectNode e = om.createObjectNode();
-        e.put("name", name).put("file", file).put("sha256", sha).put("kind", CalibratedVerdict.KIND);
+        e.put("name", name).put("file", file).put("sha256", sha).put("kind", Calibrations.CALIBRATION_KIND);
         e.putArray("inputs").add(c.indicator() + " score " + c.score());
         e.putArray("outputs").add(c.lrKey() + " = exp(slope * score + intercept), " + c.hypothesis() + " vs camera original");
         e.put("howMade", "provenant evaluate CORPUS --only " + c.indicator() + " --out DIR, or the evaluate run that wrote " + obs.getFileName() + " (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"

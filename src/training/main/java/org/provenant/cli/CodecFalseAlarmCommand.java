@@ -63,7 +63,7 @@ public final class CodecFalseAlarmCommand implements Command {
                 results.add(new double[] {r.supports() == Hypothesis.NEURAL_CODEC ? 1 : 0, r.headline().value()});
             }
         out.println("Neural-codec verdicts of the colour cue (forest trained on codec " + ForestCue.codecId(registry)
-                + ", held-out accuracy " + ForestCue.heldOutAccuracy(registry, CodecColourCue.CLASSIFIER) + ", verdict above "
+                + ", held-out accuracy " + CodecColourCue.VERDICT.calibration(registry).orElseThrow().heldOut().accuracy() + ", verdict above "
                 + ForestCue.codecThreshold(registry) + "), central " + REGION + " px; on camera photos and classic codec outputs every"
                 + " 'neural codec' verdict is a false alarm:");
         for (double t : thresholds.isEmpty() ? List.of(ForestCue.codecThreshold(registry)) : thresholds) {

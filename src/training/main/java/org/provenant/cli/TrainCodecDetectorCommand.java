@@ -20,6 +20,8 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.LogisticCalibration;
 import org.provenant.ml.calibration.Metrics;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.indicators.verdict.HeldOut;
+import org.provenant.indicators.verdict.Calibrations;
 
 /**
  * {@code train-codec-detector}: leave-one-codec-family-out validation of neural-codec detectors (colour
@@ -141,17 +143,10 @@ public final class TrainCodecDetectorCommand implements Command {
         }
         Figures h = held == null ? tf.get("all") : tf.get(held), all = tf.get("all");
         Map<String, String> props = new LinkedHashMap<>();
-        props.put(CodecDetector.P_SLOPE, fmt(cal.slope()));
-        props.put(CodecDetector.P_INTERCEPT, fmt(cal.intercept()));
-        props.put(CodecDetector.P_THRESHOLD, fmt(threshold));
+        props.putAll(Calibrations.detectorProperties(cal, threshold, HeldOut.detector(h.auc(), h.cllr(), h.tpr1(), h.tpr5(),
+                new HeldOut.Share(all.falseAlarms(), all.real()), new HeldOut.Share(h.detected(), h.codec()))));
         props.put(CodecDetector.P_FEATURES, ship.name().toLowerCase(Locale.ROOT));
         props.put(CodecDetector.P_HELD_FAMILY, held == null ? "" : held);
-        props.put(CodecDetector.P_AUC, fmt(h.auc()));
-        props.put(CodecDetector.P_TPR1, fmt(h.tpr1()));
-        props.put(CodecDetector.P_TPR5, fmt(h.tpr5()));
-        props.put(CodecDetector.P_CLLR, fmt(h.cllr()));
-        props.put(CodecDetector.P_DETECTED, h.detected() + "/" + h.codec());
-        props.put(CodecDetector.P_FALSE_ALARMS, all.falseAlarms() + "/" + all.real());
         props.put(CodecDetector.P_GENERATED_CALLED, all.generatedCalledCodec() + "/" + all.generated());
         props.put(CodecDetector.P_MEAN_AUC, fmt(sumAuc / lofo.size()));
         props.put(CodecDetector.P_MIN_AUC, fmt(minAuc));

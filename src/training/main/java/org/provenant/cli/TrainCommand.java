@@ -24,6 +24,8 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
+import org.provenant.indicators.verdict.Calibrations;
+import org.provenant.indicators.verdict.VerdictPolicy;
 
 /**
  * {@code train}: builds the labelled sets of the three JPEG AI cues from a folder of real colour photos (see
@@ -161,8 +163,8 @@ public final class TrainCommand implements Command {
                     ModelRegistry.sha256(file), "classifier." + cue, names, forest.labels(), how,
                     Map.of("trees", String.valueOf(trees), "samples", String.valueOf(x.size()),
                             "codec", codecId,
-                            // read by the cue indicators: below ForestCue.MIN_HELD_OUT_ACCURACY they draw no verdict
-                            ForestCue.HELD_OUT_ACCURACY, String.format(Locale.ROOT, "%.3f", heldOutAll.get(cue))));
+                            // read by the cue indicators: below VerdictPolicy.MIN_HELD_OUT_ACCURACY they draw no verdict
+                            Calibrations.P_ACCURACY, String.format(Locale.ROOT, "%.3f", heldOutAll.get(cue))));
             out.println("wrote " + file + " (" + x.size() + " samples, labels " + forest.labels() + ")");
         }
         out.printf(Locale.ROOT, "done in %.0f s%n", (System.nanoTime() - t0) / 1e9);

@@ -23,6 +23,8 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.LogisticCalibration;
 import org.provenant.ml.calibration.Metrics;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.indicators.verdict.HeldOut;
+import org.provenant.indicators.verdict.Calibrations;
 
 /**
  * {@code train-detector}: the generated-image detector. Reads gen-vs-real style folders (SOURCES.tsv), makes the
@@ -112,18 +114,11 @@ public final class TrainDetectorCommand implements Command {
         model.save(file);
         Figures all = held.get("all"), jpeg = held.get(DetectorData.JPEG);
         Map<String, String> props = new LinkedHashMap<>();
-        props.put(GeneratedDetector.P_SLOPE, fmt(cal.slope()));
-        props.put(GeneratedDetector.P_INTERCEPT, fmt(cal.intercept()));
-        props.put(GeneratedDetector.P_THRESHOLD, fmt(threshold));
-        props.put(GeneratedDetector.P_AUC, fmt(all.auc()));
-        props.put(GeneratedDetector.P_TPR1, fmt(all.tpr1()));
-        props.put(GeneratedDetector.P_TPR5, fmt(all.tpr5()));
-        props.put(GeneratedDetector.P_CLLR, fmt(all.cllr()));
-        props.put(GeneratedDetector.P_FALSE_ALARMS, all.falseAlarms() + "/" + all.real());
-        props.put(GeneratedDetector.P_DETECTED, all.detected() + "/" + all.generated());
+        props.putAll(Calibrations.detectorProperties(cal, threshold, HeldOut.detector(all.auc(), all.cllr(), all.tpr1(),
+                all.tpr5(), new HeldOut.Share(all.falseAlarms(), all.real()), new HeldOut.Share(all.detected(), all.generated()))));
         props.put(GeneratedDetector.P_JPEG_DETECTED, jpeg.detected() + "/" + jpeg.generated());
         if (wall != null) props.put(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS, wall.falseAlarms() + "/" + wall.real());
-        props.put("cvAuc", fmt(cv.get("all").auc()));
+        props.put(GeneratedDetector.P_CV_AUC, fmt(cv.get("all").auc()));
         props.put("cvFalseAlarms", cv.get("all").falseAlarms() + "/" + cv.get("all").real());
         props.put("folds", String.valueOf(k));
         props.put("seed", String.valueOf(seed));

@@ -1,6 +1,7 @@
 package org.provenant.ml.calibration;
 
 import java.util.Arrays;
+import org.provenant.indicators.verdict.HeldOut;
 
 /**
  * Fits a {@link VerdictCalibration}: a logistic calibration on the calibration split, a verdict threshold set on
@@ -36,7 +37,9 @@ public final class VerdictFitter {
         double auc = Metrics.auc(lhp, lhn);
         double cllr = Metrics.cllr(ln(lhp), ln(lhn));
         double fa = share(lhn, verdictLr, true), det = share(lhp, verdictLr, true), miss = share(lhp, cameraLr, false);
-        boolean verdict = auc >= VerdictCalibration.MIN_HELD_OUT_AUC && fa <= VerdictCalibration.MAX_FALSE_ALARM && det > fa;
+        VerdictCalibration measured = new VerdictCalibration(indicator, score, hypothesis, lrKey, cal.slope(), cal.intercept(),
+                verdictLr, cameraLr, false, auc, cllr, fa, det, miss, hp.length, hn.length, fittedOn, note);
+        boolean verdict = HeldOut.of(measured).supportsLikelihoodRatio();   // the bar every verdict policy uses
         return new VerdictCalibration(indicator, score, hypothesis, lrKey, cal.slope(), cal.intercept(), verdictLr, cameraLr,
                 verdict, auc, cllr, fa, det, miss, hp.length, hn.length, fittedOn, note);
     }

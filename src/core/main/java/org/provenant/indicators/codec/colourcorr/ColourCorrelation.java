@@ -20,7 +20,8 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.indicators.verdict.JpegTrace;
 
 /**
@@ -36,6 +37,8 @@ import org.provenant.indicators.verdict.JpegTrace;
  */
 public final class ColourCorrelation implements Indicator {
     public static final String ID = "colour-correlation";
+    /** Its verdict: a likelihood ratio calibrated on held-out sources (models/calibration). */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.NEURAL_CODEC, "neural-codec");
     /** Default block side in pixels. Our choice (the paper's block size is not public). */
     public static final int BLOCK = 32;
     /** Residual variance per pixel below which a block counts as flat (about 1/150 of an 8-bit step squared: only truly flat blocks). */
@@ -43,7 +46,7 @@ public final class ColourCorrelation implements Indicator {
     /*
      * No fixed decision thresholds: the former 0.95 / 0.75 bands called 59 % of untouched camera photos "neural codec"
      * (issue 10), because classic JPEG raises the value too. The verdict now comes only from a calibration measured on
-     * held-out data (CalibratedVerdict) and never where a classic-JPEG trace is found (JpegTrace).
+     * held-out data (VerdictPolicy) and never where a classic-JPEG trace is found (JpegTrace).
      */
 
     /** Channel pairs, in map and feature order. */
@@ -146,8 +149,7 @@ public final class ColourCorrelation implements Indicator {
                     "-1 (opposed)", "+1 (locked together)", true, List.of()));
         }
         JpegTrace jpeg = JpegTrace.of(image, context);
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID),
-                jpeg.any() ? Double.NaN : headline, Hypothesis.NEURAL_CODEC, "neural-codec");
+        Verdict v = VERDICT.decide(jpeg.any() ? Double.NaN : headline, image, context);
         scores.addAll(v.scores());
         String verdict = jpeg.any() ? " Here " + jpeg.where() + ": classic JPEG converts to YCbCr and quantizes (and usually"
                 + " subsamples) the chroma too, which raises these correlations just as a neural codec does, so this cue"

@@ -10,6 +10,7 @@ import org.provenant.indicators.Score;
 import org.provenant.indicators.codec.codeccolour.CodecColourCue;
 import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
 import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
@@ -24,13 +25,6 @@ import org.provenant.ml.forest.ForestClassifier;
 public final class ForestCue {
     private ForestCue() { }
 
-    /** Manifest property of a classifier: its leave-one-source-photo-out accuracy, written by {@code provenant train}. */
-    public static final String HELD_OUT_ACCURACY = "heldOutAccuracy";
-    /**
-     * A cue's forest decides a verdict only when its manifest entry states a held-out accuracy of at least this;
-     * below it the cue shows its figures with an inconclusive verdict. Our choice; LaRE's classifiers use the same bar.
-     */
-    public static final double MIN_HELD_OUT_ACCURACY = 0.7;
     /**
      * Cues 2 and 3 answer questions about images that went through a neural codec, and their forests saw only such
      * images (and, for cue 3, synthetic ones). Their vote becomes a verdict only where cue 1 (the colour forest) leans
@@ -45,20 +39,9 @@ public final class ForestCue {
      */
     public static final String VERDICT_THRESHOLD = "verdictThreshold";
 
-    /** The colour forest's verdict threshold (see {@link #VERDICT_THRESHOLD}). */
+    /** The colour forest's verdict threshold for this model set (see {@link #VERDICT_THRESHOLD}). */
     public static double codecThreshold(ModelRegistry models) {
-        double t = models.find(CodecColourCue.CLASSIFIER).map(e -> e.number(VERDICT_THRESHOLD)).orElse(Double.NaN);
-        return Double.isNaN(t) ? CODEC_GATE : t;
-    }
-
-    /** The held-out accuracy the manifest states for classifier {@code name}, or NaN when it states none. */
-    public static double heldOutAccuracy(ModelRegistry models, String name) {
-        return models.find(name).map(e -> e.number(HELD_OUT_ACCURACY)).orElse(Double.NaN);
-    }
-
-    /** Whether classifier {@code name} states a held-out accuracy of at least {@link #MIN_HELD_OUT_ACCURACY}. */
-    public static boolean validated(ModelRegistry models, String name) {
-        return heldOutAccuracy(models, name) >= MIN_HELD_OUT_ACCURACY;
+        return CodecColourCue.VERDICT.calibration(models).orElseThrow().threshold();
     }
 
     /** Cue 1's forest vote for neural-codec compression, or NaN where it cannot be computed (grey or tiny image). */
@@ -98,6 +81,13 @@ public final class ForestCue {
                 "This cue's verdict is used only above " + codecThreshold(models) + ": it was trained on " + trainedOn + " only.");
     }
 
+    /**
+     * The gate of cues 2 and 3 ({@link #outsideCodecDomain}): their verdict only where cue 1 sees a neural codec (or
+     * cannot judge) and no classic-JPEG trace is found.
+     */
+    public static final VerdictPolicy.Gate CODEC_DOMAIN = (image, context) ->
+            outsideCodecDomain(codecProbability(image, context), image, context);
+
     /** The explanation's sentence for an image outside the codec domain. */
     public static String outOfCodecDomain(double pCodec) {
         return String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec compression, so the image"
@@ -107,7 +97,7 @@ public final class ForestCue {
     /** The explanation's sentence for a forest whose manifest states no held-out accuracy reaching the bar. */
     public static String notValidated() {
         return " No verdict is drawn: the models folder states no held-out accuracy of at least "
-                + MIN_HELD_OUT_ACCURACY + " for this forest.";
+                + VerdictPolicy.MIN_HELD_OUT_ACCURACY + " for this forest.";
     }
 
     /** The verified, shared classifier {@code name}, trained on {@code features}. */

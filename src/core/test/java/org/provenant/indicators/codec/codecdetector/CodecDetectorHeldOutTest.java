@@ -18,6 +18,8 @@ import org.provenant.indicators.codec.codecdetector.CodecTraining.FeatureSet;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.ml.calibration.VerdictCalibration;
+import org.provenant.indicators.verdict.Calibrations;
 
 /**
  * The shipped detector on what it was never fitted, calibrated or thresholded on: photo fold 0 of the corpus
@@ -58,7 +60,7 @@ class CodecDetectorHeldOutTest {
         LogisticClassifier model = LogisticClassifier.shared(registry, CodecDetector.MODEL, fs.names());
         String family = entry.property(CodecDetector.P_HELD_FAMILY, "");
         assertTrue(!family.isEmpty(), "the manifest names the held-out codec family");
-        double t = entry.number(CodecDetector.P_THRESHOLD);
+        double t = entry.number(Calibrations.P_THRESHOLD);
         int det = 0, codec = 0, fa = 0, real = 0, gen = 0, genCodec = 0;
         for (Row r : rows) {
             boolean hit = model.logOdds(fs.pick(r.features())) > t;
@@ -73,15 +75,15 @@ class CodecDetectorHeldOutTest {
                 genCodec += hit ? 1 : 0;
             }
         }
-        int[] mDet = entry.counts(CodecDetector.P_DETECTED),
-                mFa = entry.counts(CodecDetector.P_FALSE_ALARMS),
+        int[] mDet = entry.counts(Calibrations.P_DETECTED),
+                mFa = entry.counts(Calibrations.P_FALSE_ALARMS),
                 mGen = entry.counts(CodecDetector.P_GENERATED_CALLED);
         assertEquals(mDet[1], codec, "held-out family reconstructions in fold 0");
         assertEquals(mFa[1], real, "real photos in fold 0");
         assertEquals(mGen[1], gen, "generated images in fold 0");
         assertTrue(det >= mDet[0] - 1, family + ": detected " + det + " of " + codec + ", measured " + mDet[0]);
         assertTrue(fa <= mFa[0] + 1, "false alarms " + fa + " of " + real + ", measured " + mFa[0]);
-        assertTrue(fa <= CodecDetector.MAX_FALSE_ALARM_RATE * real, "the 5 % bar on held-out real photos: " + fa + "/" + real);
+        assertTrue(fa <= VerdictCalibration.MAX_FALSE_ALARM * real, "the 5 % bar on held-out real photos: " + fa + "/" + real);
         assertTrue(genCodec <= mGen[0] + 1, "generated images called codec " + genCodec + " of " + gen + ", measured " + mGen[0]);
     }
 
@@ -119,11 +121,11 @@ class CodecDetectorHeldOutTest {
                 neg.stream().mapToDouble(Double::doubleValue).toArray());
         System.out.printf(java.util.Locale.ROOT, "overall assessment, held-out family %s: p_neural_codec AUC %.3f over %d vs %d; leans codec on %d/%d reconstructions, %d/%d real%n",
                 family, auc, pos.size(), neg.size(), lean, pos.size(), falseLean, neg.size());
-        int[] mDet = entry.counts(CodecDetector.P_DETECTED),
-                mFa = entry.counts(CodecDetector.P_FALSE_ALARMS);
-        assertTrue(auc >= entry.number(CodecDetector.P_AUC) - 1.0 / pos.size(), "p_neural_codec AUC " + auc);
+        int[] mDet = entry.counts(Calibrations.P_DETECTED),
+                mFa = entry.counts(Calibrations.P_FALSE_ALARMS);
+        assertTrue(auc >= entry.number(Calibrations.P_AUC) - 1.0 / pos.size(), "p_neural_codec AUC " + auc);
         assertTrue(lean >= mDet[0] - 1, "assessment leans codec on " + lean + " of " + pos.size() + ", measured " + mDet[0]);
-        assertTrue(falseLean <= mFa[0] + 1 && falseLean <= CodecDetector.MAX_FALSE_ALARM_RATE * neg.size(),
+        assertTrue(falseLean <= mFa[0] + 1 && falseLean <= VerdictCalibration.MAX_FALSE_ALARM * neg.size(),
                 "assessment leans codec on " + falseLean + " of " + neg.size() + " real photos");
     }
 }

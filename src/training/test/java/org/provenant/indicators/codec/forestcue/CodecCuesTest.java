@@ -39,6 +39,8 @@ import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.JpegAiCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.forest.ForestClassifier;
+import org.provenant.indicators.verdict.Calibrations;
+import org.provenant.indicators.verdict.VerdictPolicy;
 
 /** The three JPEG AI cues with the shipped codec and forests, on the held-out photos (never trained on). */
 class CodecCuesTest {
@@ -143,12 +145,17 @@ class CodecCuesTest {
         assertTrue(gated > 0 && judged > 0, "gated " + gated + ", judged " + judged);
     }
 
+    /** The held-out accuracy the manifest states for classifier {@code name} (NaN: none), as a vote policy reads it. */
+    static double accuracy(ModelRegistry models, String name) {
+        return VerdictPolicy.vote(name, Hypothesis.GENERATED).calibration(models).orElseThrow().heldOut().accuracy();
+    }
+
     @Test
     void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict(@TempDir Path dir) throws Exception {
         // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
         for (String c : List.of(CodecColourCue.CLASSIFIER, RecompressionCue.CLASSIFIER, LatentQuantCue.CLASSIFIER))
-            assertTrue(ForestCue.heldOutAccuracy(registry, c) > 0.5, c);
-        assertTrue(Double.isNaN(ForestCue.heldOutAccuracy(registry, "no-such-model")));
+            assertTrue(accuracy(registry, c) > 0.5, c);
+        assertTrue(Double.isNaN(accuracy(registry, "no-such-model")));
         Path models = copyModels(dir);
         Path manifest = models.resolve(ModelRegistry.MANIFEST);
         var om = new com.fasterxml.jackson.databind.ObjectMapper();
@@ -157,7 +164,7 @@ class CodecCuesTest {
         for (var e : root.get("models"))
             if (e.path("name").asText().equals(RecompressionCue.CLASSIFIER)) {
                 ((com.fasterxml.jackson.databind.node.ObjectNode) e.get("properties"))
-                        .put(ForestCue.HELD_OUT_ACCURACY, "0.604");
+                        .put(Calibrations.P_ACCURACY, "0.604");
                 set++;
             }
         assertEquals(1, set);
@@ -165,7 +172,7 @@ class CodecCuesTest {
         FloatImage img = CodecFixtures.photo("coffee-1");
         FloatImage twiceCompressed = codecs.get(2).compress(codecs.get(0).compress(img).decoded()).decoded();
         try (ModelRegistry weak = ModelRegistry.load(models)) {
-            assertFalse(ForestCue.validated(weak, RecompressionCue.CLASSIFIER));
+            assertFalse(RecompressionCue.VERDICT.supported(weak));
             IndicatorResult twice = new RecompressionCue().analyze(twiceCompressed, IndicatorContext.of(weak));
             assertEquals(Hypothesis.INCONCLUSIVE, twice.supports());
             assertEquals(0.5, twice.confidence());
@@ -216,9 +223,9 @@ class CodecCuesTest {
         assertEquals(RateDistortion.size(codecs.size()), r.features().length);
         assertEquals(RateDistortion.featureNames(codecs).size(), r.features().length);
         String stated = String.format(java.util.Locale.ROOT, "%.0f%%",
-                100 * ForestCue.heldOutAccuracy(registry, RecompressionCue.CLASSIFIER));
+                100 * accuracy(registry, RecompressionCue.CLASSIFIER));
         assertTrue(r.explanation().contains(stated) && (r.explanation().contains("not proof")
-                || !ForestCue.validated(registry, RecompressionCue.CLASSIFIER) && r.explanation().contains("No verdict")), r.explanation());
+                || !RecompressionCue.VERDICT.supported(registry) && r.explanation().contains("No verdict")), r.explanation());
         IndicatorResult l = new LatentQuantCue().analyze(img, ctx);
         assertEquals(16, l.maps().get(0).map().width());   // ceil(250 / 16)
         assertEquals(13, l.maps().get(0).map().height());  // ceil(200 / 16)

@@ -23,6 +23,8 @@ import org.provenant.indicators.generative.gendetector.DetectorData.Row;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.ml.calibration.VerdictCalibration;
+import org.provenant.indicators.verdict.Calibrations;
 
 /**
  * The shipped detector on the held-out fold it was never fitted, calibrated or thresholded on (generators and
@@ -64,7 +66,7 @@ class GeneratedDetectorTest {
         long seed = Long.parseLong(entry.property("seed", "0"));
         List<Row> rows = DetectorTraining.extract(heldOut, seed, v -> true, new PrintStream(OutputStream.nullOutputStream()));
         LogisticClassifier model = LogisticClassifier.shared(registry, GeneratedDetector.MODEL, ResidualFeatures.names());
-        double t = entry.number(GeneratedDetector.P_THRESHOLD);
+        double t = entry.number(Calibrations.P_THRESHOLD);
         int det = 0, gen = 0, fa = 0, real = 0, jpegDet = 0, jpegGen = 0;
         for (Row r : rows) {
             boolean hit = model.logOdds(r.features()) > t;
@@ -80,15 +82,15 @@ class GeneratedDetectorTest {
                 fa += hit ? 1 : 0;
             }
         }
-        int[] mDet = entry.counts(GeneratedDetector.P_DETECTED),
-                mFa = entry.counts(GeneratedDetector.P_FALSE_ALARMS),
+        int[] mDet = entry.counts(Calibrations.P_DETECTED),
+                mFa = entry.counts(Calibrations.P_FALSE_ALARMS),
                 mJpeg = entry.counts(GeneratedDetector.P_JPEG_DETECTED);
         assertEquals(mDet[1], gen, "held-out generated variants");
         assertEquals(mFa[1], real, "held-out real variants");
         assertTrue(det >= mDet[0] - 1, "detected " + det + " of " + gen + ", measured " + mDet[0]);
         assertTrue(jpegDet >= mJpeg[0] - 1, "after JPEG re-save: detected " + jpegDet + " of " + jpegGen + ", measured " + mJpeg[0]);
         assertTrue(fa <= mFa[0] + 1, "false alarms " + fa + " of " + real + ", measured " + mFa[0]);
-        assertTrue(fa <= GeneratedDetector.MAX_FALSE_ALARM_RATE * real, "the 5 % bar on held-out real photos: " + fa + "/" + real);
+        assertTrue(fa <= VerdictCalibration.MAX_FALSE_ALARM * real, "the 5 % bar on held-out real photos: " + fa + "/" + real);
     }
 
     @Test
@@ -125,7 +127,7 @@ class GeneratedDetectorTest {
         List<Row> rows = DetectorTraining.extract(walls, Long.parseLong(entry.property("seed", "0")), v -> true,
                 new PrintStream(OutputStream.nullOutputStream()));
         LogisticClassifier model = LogisticClassifier.shared(registry, GeneratedDetector.MODEL, ResidualFeatures.names());
-        double t = entry.number(GeneratedDetector.P_THRESHOLD);
+        double t = entry.number(Calibrations.P_THRESHOLD);
         int fa = 0;
         for (Row r : rows) if (model.logOdds(r.features()) > t) fa++;
         int[] m = entry.counts(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS);
