@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.indicators.codec.codeccolour.CodecColourCue;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -58,7 +58,7 @@ class TrainCommandTest {
         try (ModelRegistry r = ModelRegistry.load(models)) {
             assertEquals(before, r.entries().size(), "classifier entries replaced, nothing else touched");
             ForestClassifier f = ForestClassifier.load(r.verifiedFile(CodecColourCue.CLASSIFIER));
-            assertEquals(ColourCorrelation.FEATURE_NAMES, f.featureNames());
+            assertEquals(ChannelCorrelation.FEATURE_NAMES, f.featureNames());
             assertEquals(List.of(CodecColourCue.CODEC, CodecColourCue.UNCOMPRESSED), f.labels());
         }
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.indicators.Hypothesis;
@@ -64,9 +65,9 @@ public final class CodecFalseAlarmCommand implements Command {
             }
         out.println("Neural-codec verdicts of the colour cue (forest trained on codec " + ForestCue.codecId(registry)
                 + ", held-out accuracy " + CodecColourCue.VERDICT.calibration(registry).orElseThrow().heldOut().accuracy() + ", verdict above "
-                + ForestCue.codecThreshold(registry) + "), central " + REGION + " px; on camera photos and classic codec outputs every"
+                + CodecDomain.codecThreshold(registry) + "), central " + REGION + " px; on camera photos and classic codec outputs every"
                 + " 'neural codec' verdict is a false alarm:");
-        for (double t : thresholds.isEmpty() ? List.of(ForestCue.codecThreshold(registry)) : thresholds) {
+        for (double t : thresholds.isEmpty() ? List.of(CodecDomain.codecThreshold(registry)) : thresholds) {
             Map<String, int[]> byVariant = new TreeMap<>();
             int[] all = new int[3];
             for (int i = 0; i < results.size(); i++)

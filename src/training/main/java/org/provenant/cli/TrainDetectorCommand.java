@@ -18,7 +18,7 @@ import org.provenant.indicators.generative.gendetector.DetectorData.Row;
 import org.provenant.indicators.generative.gendetector.DetectorTraining;
 import org.provenant.indicators.generative.gendetector.DetectorTraining.Figures;
 import org.provenant.indicators.generative.gendetector.GeneratedDetector;
-import org.provenant.indicators.generative.gendetector.ResidualFeatures;
+import org.provenant.indicators.features.ResidualFeatures;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.LogisticCalibration;
 import org.provenant.ml.calibration.Metrics;

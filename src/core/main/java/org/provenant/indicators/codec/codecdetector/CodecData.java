@@ -11,10 +11,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
-import org.provenant.indicators.generative.gendetector.ResidualFeatures;
+import org.provenant.indicators.features.ResidualFeatures;
 
 /**
  * The material of the neural-codec detector: the real and generated images of the evaluation corpus
@@ -131,11 +131,11 @@ public final class CodecData {
         private CodecFeatures() { }
 
         public static int size() {
-            return ColourCorrelation.FEATURE_NAMES.size() + ResidualFeatures.size();
+            return ChannelCorrelation.FEATURE_NAMES.size() + ResidualFeatures.size();
         }
 
         public static List<String> names() {
-            List<String> n = new ArrayList<>(ColourCorrelation.FEATURE_NAMES);
+            List<String> n = new ArrayList<>(ChannelCorrelation.FEATURE_NAMES);
             n.addAll(ResidualFeatures.names());
             return n;
         }
@@ -144,7 +144,7 @@ public final class CodecData {
         public static double[] of(FloatImage img) {
             FloatImage rgb = img.toRgb();
             if (!ResidualFeatures.applicable(rgb)) return null;
-            double[] c = ColourCorrelation.features(rgb);
+            double[] c = ChannelCorrelation.features(rgb);
             if (Arrays.stream(c).anyMatch(v -> !Double.isFinite(v))) return null;
             return join(c, ResidualFeatures.of(rgb));
         }

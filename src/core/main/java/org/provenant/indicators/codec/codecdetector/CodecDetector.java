@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
@@ -13,8 +14,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
-import org.provenant.indicators.generative.gendetector.ResidualFeatures;
+import org.provenant.indicators.features.ResidualFeatures;
 import org.provenant.indicators.verdict.HeldOut;
 import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.indicators.verdict.Verdict;
@@ -26,7 +26,7 @@ import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.linear.LogisticClassifier;
 
 /**
- * Neural-codec detector across codec families: the colour-residual correlations ({@link ColourCorrelation}) and the
+ * Neural-codec detector across codec families: the colour-residual correlations ({@link ChannelCorrelation}) and the
  * residual co-occurrences ({@link ResidualFeatures}) into a logistic regression trained on real photos and their
  * reconstructions by several codec families ({@code provenant train-codec-detector}); the log-odds are calibrated
  * to a likelihood ratio {@code lr_neural_codec} on out-of-fold scores. Validated leave-one-codec-family-out; it
@@ -78,7 +78,7 @@ public final class CodecDetector implements Indicator {
         } catch (ModelException e) {
             throw new IndicatorException(e.getMessage(), e);
         }
-        double[] colour = ColourCorrelation.features(image, context);
+        double[] colour = ChannelCorrelation.features(image, context);
         if (Arrays.stream(colour).anyMatch(v -> !Double.isFinite(v)))
             return ContentCheck.inconclusive(ID, ContentCheck.PREFIX + "in some colour-channel pair no block has fine detail,"
                     + " so the colour features are undefined.");

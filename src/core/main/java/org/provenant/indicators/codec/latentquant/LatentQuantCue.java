@@ -3,6 +3,7 @@ package org.provenant.indicators.codec.latentquant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
@@ -35,11 +36,11 @@ public final class LatentQuantCue implements Indicator {
     public static final String SYNTHETIC = "synthetic";
     /**
      * Its verdict: the forest's vote, "generated" above 0.5 and "neural codec" below, when its manifest entry states a
-     * held-out accuracy that passes the bar, and only where cue 1 sees a neural codec ({@link ForestCue#CODEC_DOMAIN}):
+     * held-out accuracy that passes the bar, and only where cue 1 sees a neural codec ({@link CodecDomain#GATE}):
      * on a camera original that never went through a codec its answer does not apply.
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.GENERATED)
-            .otherwise(Hypothesis.NEURAL_CODEC).unless(ForestCue.CODEC_DOMAIN);
+            .otherwise(Hypothesis.NEURAL_CODEC).unless(CodecDomain.GATE);
     /**
      * The alignment map is computed on the whole image up to this many pixels a side, else on the central crop. Our
      * choice: at 2048 (four JPEG AI tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
@@ -108,10 +109,10 @@ public final class LatentQuantCue implements Indicator {
                 "0 = on the grid (the codec rounded these latents before), 0.25 = spread evenly."));
         scores.add(new Score("near_grid", "Share of active latents near the grid (" + q + ")", f[best * n + 1],
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
-        double pCodec = ForestCue.codecProbability(image, context);
+        double pCodec = CodecDomain.codecProbability(image, context);
         Verdict v = VERDICT.decide(ps, image, context);
         boolean validated = v.supported();
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
+        if (!Double.isNaN(pCodec)) scores.add(CodecDomain.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
         Hypothesis h = v.supports();
         String gate = !validated ? ForestCue.notValidated() : v.withheld() == null ? "" : v.withheld();
         String explanation = String.format(Locale.ROOT,

@@ -3,6 +3,7 @@ package org.provenant.indicators.codec.recompression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
@@ -32,11 +33,11 @@ public final class RecompressionCue implements Indicator {
 
     /**
      * Its verdict: the forest's vote for a second compression, when its manifest entry states a held-out accuracy that
-     * passes the bar, and only where cue 1 sees a neural codec ({@link ForestCue#CODEC_DOMAIN}): this forest saw only
+     * passes the bar, and only where cue 1 sees a neural codec ({@link CodecDomain#GATE}): this forest saw only
      * codec-compressed images.
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.DOUBLE_COMPRESSED)
-            .unless(ForestCue.CODEC_DOMAIN);
+            .unless(CodecDomain.GATE);
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
@@ -80,7 +81,7 @@ public final class RecompressionCue implements Indicator {
                 "Slope of the re-encoding PSNR against log2(bpp) over the rate points."));
         double heldOut = VERDICT.calibration(context.models()).orElseThrow().heldOut().accuracy();
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
-        double pCodec = ForestCue.codecProbability(image, context);
+        double pCodec = CodecDomain.codecProbability(image, context);
         Verdict v = VERDICT.decide(pt, image, context);
         boolean validated = v.supported();
         Hypothesis h = v.supports();
@@ -98,7 +99,7 @@ public final class RecompressionCue implements Indicator {
                         + " below the %.0f%% a verdict needs (models/README.md); the figures are shown for comparison only.",
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
                         100 * VerdictPolicy.MIN_HELD_OUT_ACCURACY));
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
+        if (!Double.isNaN(pCodec)) scores.add(CodecDomain.codecGateScore(pCodec, "codec-compressed images", context.models()));
         if (v.withheld() != null) explanation += v.withheld();
         return new IndicatorResult(ID, head, scores, List.of(), explanation, h, v.confidence(), f);
     }

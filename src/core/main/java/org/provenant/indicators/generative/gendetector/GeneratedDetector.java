@@ -20,6 +20,7 @@ import org.provenant.ml.ModelException;
 import org.provenant.ml.calibration.EnfsiScale;
 import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.indicators.features.ResidualFeatures;
 
 /**
  * Generated-image detector: residual co-occurrence features ({@link ResidualFeatures}) into a logistic

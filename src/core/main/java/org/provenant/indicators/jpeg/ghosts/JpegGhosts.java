@@ -18,7 +18,7 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.pixelkit.PixelWork;
 import org.provenant.indicators.verdict.HeldOut;
 import org.provenant.indicators.verdict.Verdict;

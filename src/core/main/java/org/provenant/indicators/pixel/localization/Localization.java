@@ -18,6 +18,7 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.verdict.Verdict;
 import org.provenant.indicators.verdict.VerdictPolicy;
+import org.provenant.indicators.features.Regions;
 
 /**
  * Fused localization: every map-producing cue scored on the same tile grid, each tile normalised against the image's

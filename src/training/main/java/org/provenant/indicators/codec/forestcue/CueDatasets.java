@@ -12,10 +12,10 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.codec.codeccolour.CodecColourCue;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
 import org.provenant.indicators.codec.latentquant.LatentQuantCue;
 import org.provenant.indicators.codec.latentquant.LatentQuantization;
 import org.provenant.indicators.codec.recompression.RateDistortion;
@@ -51,7 +51,7 @@ public final class CueDatasets {
 
     public static List<String> featureNames(String cue, List<ImageCodec> codecs) {
         return switch (cue) {
-            case CodecColourCue.ID -> ColourCorrelation.FEATURE_NAMES;
+            case CodecColourCue.ID -> ChannelCorrelation.FEATURE_NAMES;
             case RecompressionCue.ID -> RateDistortion.featureNames(codecs);
             case LatentQuantCue.ID -> LatentQuantization.featureNames(codecs);
             default -> throw new IllegalArgumentException("unknown cue " + cue);
@@ -85,10 +85,10 @@ public final class CueDatasets {
         FloatImage x = crop.toRgb().quantize8();
         int k = sources.size();
         List<Sample> out = new ArrayList<>();
-        out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x)));
+        out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ChannelCorrelation.features(x)));
         for (float q : JPEG_QUALITIES)
-            out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(jpeg(x, q))));
-        out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(half(x))));
+            out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ChannelCorrelation.features(jpeg(x, q))));
+        out.add(new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ChannelCorrelation.features(half(x))));
         FloatImage[] once = new FloatImage[k];
         for (int i = 0; i < k; i++) once[i] = sources.get(i).compress(x).decoded();
         // cues 2 and 3 (each feature vector costs 2k compressions or k encodes) at one rate point per crop,
@@ -99,8 +99,8 @@ public final class CueDatasets {
         FloatImage twice = c.compress(once[p]).decoded();
         FloatImage synthetic = c.decodeUnquantized(x);
         for (int j = 0; j < k; j++)
-            out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, sources.get(j).ratePoint(), group, ColourCorrelation.features(once[j])));
-        out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, q, group, ColourCorrelation.features(twice)));
+            out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, sources.get(j).ratePoint(), group, ChannelCorrelation.features(once[j])));
+        out.add(new Sample(CodecColourCue.ID, CodecColourCue.CODEC, q, group, ChannelCorrelation.features(twice)));
         out.add(new Sample(RecompressionCue.ID, RecompressionCue.ONCE, q, group,
                 RateDistortion.features(once[i], codecs, ProgressSink.NONE)));
         out.add(new Sample(RecompressionCue.ID, RecompressionCue.TWICE, q, group,
@@ -180,7 +180,7 @@ public final class CueDatasets {
      */
     public static Sample classicNegative(FloatImage img, String group) {
         FloatImage x = NeuralCodec.centralCrop(img.toRgb(), CROP).quantize8();
-        return new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ColourCorrelation.features(x));
+        return new Sample(CodecColourCue.ID, CodecColourCue.UNCOMPRESSED, null, group, ChannelCorrelation.features(x));
     }
 
     /** Rate-point tag of genuine generated samples (they went through no codec). */

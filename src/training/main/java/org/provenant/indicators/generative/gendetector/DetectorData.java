@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.TreeMap;
 import org.provenant.core.filter.Resample;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.features.ResidualFeatures;
+import org.provenant.core.jpeg.JpegResave;
 
 /**
  * The training material of the generated-image detector: the rows of the shared data sets' SOURCES.tsv and the

@@ -15,6 +15,7 @@ import org.provenant.indicators.generative.gendetector.DetectorData.Row;
 import org.provenant.ml.calibration.LogisticCalibration;
 import org.provenant.ml.calibration.Metrics;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.indicators.features.ResidualFeatures;
 
 /**
  * Feature extraction, grouped cross-validation and held-out figures of the generated-image detector (used by

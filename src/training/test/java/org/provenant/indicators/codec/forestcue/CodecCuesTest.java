@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
@@ -128,7 +130,7 @@ class CodecCuesTest {
                 double gate = latent.scores().stream().filter(s -> s.key().equals("p_codec_gate")).findFirst()
                         .orElseThrow().value();
                 assertEquals(colour.headline().value(), gate, 1e-12, p);
-                if (gate > ForestCue.codecThreshold(registry)) {
+                if (gate > CodecDomain.codecThreshold(registry)) {
                     judged++;
                     // one expected verdict: the only images here are camera photos and their codec compressions, so
                     // "generated" is always wrong; an original reaching cue 3 at all would be cue 1's false alarm
@@ -201,8 +203,8 @@ class CodecCuesTest {
         int gated = 0;
         for (String p : CodecFixtures.PHOTOS) {
             FloatImage original = CodecFixtures.photo(p);
-            double gate = ForestCue.codecProbability(original, ctx);
-            if (gate > ForestCue.codecThreshold(registry)) continue;
+            double gate = CodecDomain.codecProbability(original, ctx);
+            if (gate > CodecDomain.codecThreshold(registry)) continue;
             gated++;
             IndicatorResult r = new RecompressionCue().analyze(original, ctx);
             assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), p);
@@ -217,8 +219,8 @@ class CodecCuesTest {
         FloatImage img = CodecFixtures.photo("coffee-1").crop(0, 0, 250, 200);
         IndicatorContext ctx = IndicatorContext.of(registry);
         IndicatorResult c = new CodecColourCue().analyze(img, ctx);
-        assertEquals(ColourCorrelation.FEATURE_NAMES.size(), c.features().length);
-        assertEquals(250 / ColourCorrelation.BLOCK, c.maps().get(0).map().width());
+        assertEquals(ChannelCorrelation.FEATURE_NAMES.size(), c.features().length);
+        assertEquals(250 / ChannelCorrelation.BLOCK, c.maps().get(0).map().width());
         IndicatorResult r = new RecompressionCue().analyze(img, ctx);
         assertEquals(RateDistortion.size(codecs.size()), r.features().length);
         assertEquals(RateDistortion.featureNames(codecs).size(), r.features().length);

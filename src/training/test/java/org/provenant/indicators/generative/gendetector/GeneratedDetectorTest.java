@@ -25,6 +25,8 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.linear.LogisticClassifier;
 import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.indicators.verdict.Calibrations;
+import org.provenant.indicators.features.ResidualFeatures;
+import org.provenant.indicators.features.ResidualFeaturesTest;
 
 /**
  * The shipped detector on the held-out fold it was never fitted, calibrated or thresholded on (generators and

@@ -1,4 +1,4 @@
-package org.provenant.indicators.generative.gendetector;
+package org.provenant.core.jpeg;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;

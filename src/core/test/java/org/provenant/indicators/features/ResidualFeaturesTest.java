@@ -1,4 +1,4 @@
-package org.provenant.indicators.generative.gendetector;
+package org.provenant.indicators.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.provenant.core.jpeg.JpegResave;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.features.ResidualFeatures;
 
 /** The residual features: fixed length, normalised histograms, size-independent, blind to smooth vs noisy swaps. */
-class ResidualFeaturesTest {
-    static FloatImage noise(int w, int h, double sigma, long seed) {
+public class ResidualFeaturesTest {
+    public static FloatImage noise(int w, int h, double sigma, long seed) {
         Random r = new Random(seed);
         float[][] p = new float[3][w * h];
         for (int i = 0; i < w * h; i++) {

@@ -1,4 +1,4 @@
-package org.provenant.indicators.pixel.localization;
+package org.provenant.indicators.features;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.provenant.core.image.FloatMap;
+import org.provenant.indicators.features.Regions;
 
 class RegionsTest {
     @Test

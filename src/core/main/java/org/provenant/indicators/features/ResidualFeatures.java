@@ -1,4 +1,4 @@
-package org.provenant.indicators.generative.gendetector;
+package org.provenant.indicators.features;
 
 import java.util.ArrayList;
 import java.util.Arrays;

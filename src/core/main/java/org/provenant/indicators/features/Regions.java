@@ -1,4 +1,4 @@
-package org.provenant.indicators.pixel.localization;
+package org.provenant.indicators.features;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -126,7 +126,7 @@ public final class Regions {
     }
 
     /** Image-pixel boundaries of n cells covering size pixels: n + 1 values from 0 to size. */
-    static int[] edges(int n, int size) {
+    public static int[] edges(int n, int size) {
         int[] e = new int[n + 1];
         for (int i = 0; i <= n; i++) e[i] = (int) Math.floor((double) i * size / n);
         return e;
