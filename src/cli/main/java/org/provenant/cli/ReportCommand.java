@@ -10,11 +10,14 @@ import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.report.CaseRecords;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
@@ -22,7 +25,6 @@ import org.provenant.report.casefile.CaseFile;
 import org.provenant.report.casefile.CaseFileException;
 import org.provenant.report.casefile.CaseFiles;
 import org.provenant.report.casefile.CaseFolder;
-import org.provenant.report.CaseRecords;
 
 /**
  * {@code report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT]}: analyses 1 to 4

@@ -13,19 +13,12 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.indicators.codec.codeccolour.CodecColourCue;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.forest.ForestClassifier;
 
 class TrainCommandTest {
-    @Test
-    void sourcesAreNamedByTheirFirstWord() {
-        assertEquals("motorcycle", TrainCommand.group("motorcycle_left.png"));
-        assertEquals("motorcycle", TrainCommand.group("Motorcycle-right.PNG"));
-        assertEquals("astronaut", TrainCommand.group("astronaut.png"));
-    }
-
     @Test
     void trainsWritesVerifiableClassifiersAndKeepsOtherManifestEntries(@TempDir Path dir) throws Exception {
         Path photos = Files.createDirectories(dir.resolve("photos"));
