@@ -39,7 +39,7 @@ public final class CodecColourCue implements Indicator {
      * correlations as a codec does: 37 of 634 real corpus photos leaned "codec", 11.9 % of the 4:4:4 re-saves, 32 of
      * them with a JPEG trace in the file or the pixel grid). Below the threshold no lean to "camera original": these
      * statistics do not carry over to a codec family the forest never saw (leave-one-family-out AUC 0.47 on adv, 0.21
-     * on JPEG AI; README, codec families).
+     * on JPEG AI; docs/neural-codec.md).
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.NEURAL_CODEC)
             .above(CodecDomain.CODEC_GATE, CodecDomain.VERDICT_THRESHOLD, false).unless(JpegTrace.GATE);
