@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Hypothesis;
@@ -114,6 +115,13 @@ public final class VerdictPolicy {
         this.source = source;
     }
 
+    /** A copy of this declaration with {@code change} applied (the declaration itself never changes). */
+    private VerdictPolicy with(Consumer<VerdictPolicy> change) {
+        VerdictPolicy p = copy();
+        change.accept(p);
+        return p;
+    }
+
     private VerdictPolicy copy() {
         VerdictPolicy p = new VerdictPolicy(basis, accusing, positive, source);
         p.kinds = kinds;
@@ -199,9 +207,7 @@ public final class VerdictPolicy {
 
     /** The same policy with one more gate. */
     public VerdictPolicy unless(Gate gate) {
-        VerdictPolicy p = copy();
-        p.gates = plus(gates, gate);
-        return p;
+        return with(p -> p.gates = plus(gates, gate));
     }
 
     /**
@@ -209,32 +215,26 @@ public final class VerdictPolicy {
      * classifier's manifest entry states under {@code property} (null: none) when it states one.
      */
     public VerdictPolicy above(double share, String property, boolean inclusive) {
-        VerdictPolicy p = copyOf(Basis.VOTE);
-        p.threshold = share;
-        p.thresholdProperty = property;
-        p.atOrAbove = inclusive;
-        return p;
+        return only(Basis.VOTE).with(p -> {
+            p.threshold = share;
+            p.thresholdProperty = property;
+            p.atOrAbove = inclusive;
+        });
     }
 
     /** A {@link #vote} that leans to {@code alternative} (instead of no lean) where the share does not reach the threshold. */
     public VerdictPolicy otherwise(Hypothesis alternative) {
-        VerdictPolicy p = copyOf(Basis.VOTE);
-        p.otherwise = alternative;
-        return p;
+        return only(Basis.VOTE).with(p -> p.otherwise = alternative);
     }
 
     /** The same policy claiming at most {@code max} confidence (e.g. models trained on stand-ins). */
     public VerdictPolicy maxConfidence(double max) {
-        VerdictPolicy p = copy();
-        p.maxConfidence = max;
-        return p;
+        return with(p -> p.maxConfidence = max);
     }
 
     /** A {@link #threshold} policy whose confidence, when it leans, is {@code f(score)} instead of the margin rule. */
     public VerdictPolicy confidence(DoubleUnaryOperator f) {
-        VerdictPolicy p = copyOf(Basis.THRESHOLD);
-        p.confidence = f;
-        return p;
+        return only(Basis.THRESHOLD).with(p -> p.confidence = f);
     }
 
     /**
@@ -242,14 +242,13 @@ public final class VerdictPolicy {
      * {@code property} ("a/b"); where measured, that set must pass the bar too.
      */
     public VerdictPolicy alsoFalseAlarms(String property) {
-        VerdictPolicy p = copyOf(Basis.DETECTOR);
-        p.moreFalseAlarms = plus(moreFalseAlarms, property);
-        return p;
+        return only(Basis.DETECTOR).with(p -> p.moreFalseAlarms = plus(moreFalseAlarms, property));
     }
 
-    private VerdictPolicy copyOf(Basis b) {
+    /** This policy, when it is of basis {@code b}; a modifier of another basis is a programming error. */
+    private VerdictPolicy only(Basis b) {
         if (basis != b) throw new IllegalStateException("only a " + b.name().toLowerCase(Locale.ROOT) + " policy has this");
-        return copy();
+        return this;
     }
 
     private static <T> List<T> plus(List<T> list, T more) {
@@ -306,12 +305,19 @@ public final class VerdictPolicy {
     public Calibration require(ModelRegistry models) throws IndicatorException {
         Optional<Calibration> c = calibration(models);
         if (c.isPresent()) return c.get();
-        if (basis == Basis.DETECTOR && models.find(source).isEmpty())
-            throw new IndicatorException("Model '" + source + "' is not in the model manifest; train it with `" + trainedBy + "`.");
-        if (basis == Basis.DETECTOR)
+        if (basis == Basis.DETECTOR) {
+            entry(models);
             throw new IndicatorException("Model '" + source + "' has no calibration in the manifest; retrain it with `" + trainedBy + "`.");
+        }
         throw new IndicatorException("No verdict calibration '" + Calibrations.calibrationModel(source)
                 + "' is installed (models/calibration).");
+    }
+
+    /** The manifest entry of a {@link #detector}'s classifier, or a one-line error naming the command that trains it. */
+    public ModelEntry entry(ModelRegistry models) throws IndicatorException {
+        only(Basis.DETECTOR);
+        return models.find(source).orElseThrow(() -> new IndicatorException("Model '" + source
+                + "' is not in the model manifest; train it with `" + trainedBy + "`."));
     }
 
     /** Whether the figures for this model set pass the bar (false where there are none). */

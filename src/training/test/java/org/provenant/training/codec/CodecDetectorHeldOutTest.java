@@ -52,6 +52,10 @@ class CodecDetectorHeldOutTest {
         items = new ArrayList<>(CodecData.read(d.resolve("corpus")));
         items.addAll(CodecData.read(d.resolve("codec-class")));
         items.removeIf(it -> CodecData.fold(it.parent(), CodecTraining.FOLDS) != 0);
+        // a codec class built with other families (e.g. hp and jpeg-ai only) cannot reproduce the held-out figures
+        String family = entry.property(CodecDetector.P_HELD_FAMILY, "");
+        Assumptions.assumeTrue(items.stream().anyMatch(it -> it.codec() && it.source().equals(family)),
+                "the codec class in " + d + " has no reconstructions by the held-out family '" + family + "'");
         rows = CodecData.rows(items, null, new PrintStream(OutputStream.nullOutputStream()));
     }
 

@@ -60,8 +60,7 @@ public final class CodecDetector implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        ModelEntry entry = context.models().find(MODEL).orElseThrow(() -> new IndicatorException(
-                "Model '" + MODEL + "' is not in the model manifest; train it with `provenant train-codec-detector`."));
+        ModelEntry entry = VERDICT.entry(context.models());
         IndicatorResult thin = ContentCheck.check(this, image, context, ResidualFeatures.TILE);
         if (thin != null) return thin;
         if (image.channels() < 3 || !ResidualFeatures.applicable(image))

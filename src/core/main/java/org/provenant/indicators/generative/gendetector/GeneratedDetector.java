@@ -59,8 +59,7 @@ public final class GeneratedDetector implements Indicator {
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        ModelEntry entry = context.models().find(MODEL).orElseThrow(() -> new IndicatorException(
-                "Model '" + MODEL + "' is not in the model manifest; train it with `provenant train-detector`."));
+        ModelEntry entry = VERDICT.entry(context.models());
         IndicatorResult thin = ContentCheck.check(this, image, context, ResidualFeatures.TILE);
         if (thin != null) return thin;
         if (!ResidualFeatures.applicable(image)) return notApplicable(image);
