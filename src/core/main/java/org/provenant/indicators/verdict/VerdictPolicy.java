@@ -60,7 +60,7 @@ import org.provenant.ml.calibration.VerdictCalibration;
  * {@code provenant calibrate DIR/observations.json --indicator decoder-trace --class generated --score KEY}. Until
  * it is installed the indicator says that it draws no verdict and why.
  */
-public final class VerdictPolicy {
+public final class VerdictPolicy implements Cloneable {
     /** Our choice, as {@link VerdictCalibration#MIN_HELD_OUT_AUC} for a likelihood ratio. */
     public static final double MIN_HELD_OUT_ACCURACY = 0.7;
 
@@ -117,26 +117,13 @@ public final class VerdictPolicy {
 
     /** A copy of this declaration with {@code change} applied (the declaration itself never changes). */
     private VerdictPolicy with(Consumer<VerdictPolicy> change) {
-        VerdictPolicy p = copy();
-        change.accept(p);
-        return p;
-    }
-
-    private VerdictPolicy copy() {
-        VerdictPolicy p = new VerdictPolicy(basis, accusing, positive, source);
-        p.kinds = kinds;
-        p.threshold = threshold;
-        p.thresholdProperty = thresholdProperty;
-        p.atOrAbove = atOrAbove;
-        p.otherwise = otherwise;
-        p.maxConfidence = maxConfidence;
-        p.confidence = confidence;
-        p.stated = stated;
-        p.measured = measured;
-        p.moreFalseAlarms = moreFalseAlarms;
-        p.trainedBy = trainedBy;
-        p.gates = gates;
-        return p;
+        try {
+            VerdictPolicy p = (VerdictPolicy) super.clone();   // shallow: every field is a value or an immutable list
+            change.accept(p);
+            return p;
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     /**
