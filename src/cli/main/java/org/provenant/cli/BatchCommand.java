@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.analysis.batch.BatchItem;

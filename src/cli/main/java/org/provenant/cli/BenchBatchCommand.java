@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.analysis.batch.BatchItem;

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
