@@ -130,7 +130,7 @@ public final class AnalyzeCommand implements Command {
         return 0;
     }
 
-    private static void print(LoadedImage img, AnalysisReport report, boolean explain, PrintStream out) {
+    static void print(LoadedImage img, AnalysisReport report, boolean explain, PrintStream out) {
         out.printf(Locale.ROOT, "%s  %dx%d, %d channel(s), SHA-256 %s%n", img.fileName(), img.image().width(),
                 img.image().height(), img.image().channels(), img.sha256());
         FindingOrder.assessment(report).ifPresent(a -> out.println(a.ok() ? "Assessment: " + a.result().finding().sentence()

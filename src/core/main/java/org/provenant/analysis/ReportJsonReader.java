@@ -80,8 +80,11 @@ public final class ReportJsonReader {
         return out;
     }
 
-    /** The finding in words; null (the lean's {@link Finding#unstated}) in JSON written before it had one. */
-    static Finding finding(JsonNode n) {
+    /**
+     * The finding in words of one indicator's JSON object ({@link ReportJson}); null (the lean's
+     * {@link Finding#unstated}) in JSON written before it had one.
+     */
+    public static Finding finding(JsonNode n) {
         JsonNode d = n.path("findingDetail");
         if (!n.hasNonNull("finding") || !d.isObject()) return null;
         return new Finding(n.get("finding").asText(), d.path("strength").asText(), d.path("sentence").asText(),

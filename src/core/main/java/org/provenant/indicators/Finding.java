@@ -69,6 +69,14 @@ public record Finding(String phrase, String strength, String sentence, Standing 
         return new Finding(phrase, strength, s, standing, favours, weight);
     }
 
+    /** Colour of a finding that points nowhere (a file finding without a hypothesis): slate grey. */
+    public static final int NEUTRAL_RGB = 0x455a64;
+
+    /** The colour every view draws it in: its hypothesis' ({@link Hypothesis#rgb()}), slate grey when it favours none. */
+    public int rgb() {
+        return favours == Hypothesis.INCONCLUSIVE ? NEUTRAL_RGB : favours.rgb();
+    }
+
     /** The phrase with its strength in square brackets, for one line of text. */
     public String line() {
         return strength.isEmpty() ? phrase : phrase + " [" + strength + "]";

@@ -42,6 +42,7 @@ public final class ContentCredentials implements Indicator {
     @Override public int order() { return 1; }
     @Override public int cost() { return 0; }
     @Override public EvidenceFamily family() { return EvidenceFamily.FILE; }
+    @Override public String guidePage() { return "c2pa.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) {

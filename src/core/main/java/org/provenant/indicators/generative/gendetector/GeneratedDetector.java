@@ -50,6 +50,7 @@ public final class GeneratedDetector implements Indicator {
     @Override public int cost() { return 1; }
 
     @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
+    @Override public String guidePage() { return "generated-detector.md"; }
 
     /** The model's calibration and measured figures, read from its manifest entry. */
     record Calibration(LogisticCalibration cal, double threshold, double auc, double tpr1, double tpr5, double cllr,

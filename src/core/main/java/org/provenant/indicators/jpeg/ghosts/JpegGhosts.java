@@ -52,6 +52,7 @@ public final class JpegGhosts implements Indicator {
     @Override public int order() { return 50; }
     @Override public int cost() { return 4; }
     @Override public EvidenceFamily family() { return EvidenceFamily.JPEG; }
+    @Override public String guidePage() { return "pixel-toolbox.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
