@@ -91,6 +91,7 @@ public final class OverviewTab {
         Label name = new Label(c.name());
         name.getStyleClass().add("overview-name");
         name.setMaxWidth(MAP_SIDE + 20);
+        name.setWrapText(true);
         Label chip = chip(c);
         chip.setMaxWidth(MAP_SIDE + 20);
         VBox card = new VBox(4, name, chip);

@@ -130,6 +130,28 @@ public record Finding(String phrase, String strength, String sentence, Standing 
     }
 
     /**
+     * The finding of a verdict policy's decision, so that every indicator with a declared verdict gets its words the
+     * same way: not {@code supported} (its held-out figures do not pass the bar) gives "figures only"; a gate that
+     * {@code withheld} the lean gives "no verdict here: " and what it found ("the file is a classic JPEG (4:2:0
+     * chroma)"); a likelihood ratio gives {@link #likelihoodRatio}; without one, a lean gives the hypothesis' phrase
+     * and no lean "no sign of" the accused proposition.
+     *
+     * @param strength what the policy's figures are, in words ("calibrated on held-out sources, ROC AUC 0.91")
+     */
+    public static Finding ofVerdict(Hypothesis accusing, Hypothesis supports, double confidence, double lr, boolean supported,
+                                    String withheld, String strength) {
+        if (!supported) return figuresOnly(strength);
+        if (withheld != null) return notHere("no verdict here: " + withheld, strength);
+        boolean leans = supports != null && supports != Hypothesis.INCONCLUSIVE;
+        if (Double.isFinite(lr) && lr > 0) {
+            Finding f = likelihoodRatio(lr, accusing, leans && supports == accusing, strength);
+            return leans && supports != accusing ? lean(supports, confidence, f.phrase(), strength) : f;
+        }
+        if (leans) return lean(supports, confidence, supports.phrase(), strength);
+        return new Finding("no sign of " + accusing.proposition(), strength, Standing.NEUTRAL, Hypothesis.INCONCLUSIVE);
+    }
+
+    /**
      * The finding of a result that states none: its lean in words where it leans, else "figures only" (a lean is
      * always drawn through a verdict policy with measured error rates; words of strength without one are not).
      */

@@ -57,6 +57,28 @@ class FindingTest {
     }
 
     @Test
+    void aVerdictPolicysDecisionIsWordedOneWay() {
+        assertEquals(Finding.FIGURES_ONLY, Finding.ofVerdict(Hypothesis.GENERATED, Hypothesis.INCONCLUSIVE, 0.5, 3.2, false,
+                null, "held-out AUC 0.62, under the bar").phrase(), "an LR that is not validated is not worded");
+        Finding gated = Finding.ofVerdict(Hypothesis.NEURAL_CODEC, Hypothesis.INCONCLUSIVE, 0.5, 40, true,
+                "the file is a classic JPEG (4:2:0 chroma)", "");
+        assertEquals("no verdict here: the file is a classic JPEG (4:2:0 chroma)", gated.phrase());
+        assertEquals(Standing.NOT_HERE, gated.standing());
+        Finding lean = Finding.ofVerdict(Hypothesis.GENERATED, Hypothesis.GENERATED, 0.8, 4.1, true, null, "calibrated");
+        assertEquals("LR 4.1: weak support for a generated image", lean.phrase());
+        assertEquals(Standing.LEANS, lean.standing());
+        Finding camera = Finding.ofVerdict(Hypothesis.GENERATED, Hypothesis.CAMERA_ORIGINAL, 0.9, 0.05, true, null, "calibrated");
+        assertEquals(Standing.LEANS, camera.standing(), "a calibrated lean to a camera original");
+        assertEquals(Hypothesis.CAMERA_ORIGINAL, camera.favours());
+        assertEquals("LR 1/20: moderate support for a camera original over a generated image", camera.phrase());
+        Finding vote = Finding.ofVerdict(Hypothesis.NEURAL_CODEC, Hypothesis.NEURAL_CODEC, 0.85, Double.NaN, true, null, "forest");
+        assertEquals(Hypothesis.NEURAL_CODEC.phrase(), vote.phrase());
+        Finding quiet = Finding.ofVerdict(Hypothesis.MANIPULATED, Hypothesis.INCONCLUSIVE, 0.5, Double.NaN, true, null, "threshold");
+        assertEquals("no sign of a local edit", quiet.phrase());
+        assertEquals(Standing.NEUTRAL, quiet.standing());
+    }
+
+    @Test
     void theMostTellingComeFirstAndEqualsKeepTheirOrder() {
         Finding figures = Finding.figuresOnly(""), notHere = Finding.notHere("no verdict here", "why");
         Finding weak = Finding.likelihoodRatio(3, Hypothesis.GENERATED, false, ""),
