@@ -181,7 +181,8 @@ public final class Localization implements Indicator {
         }
         double[] features = {frac, regions.size(), nz(f.fused().max()), contrast, nz(meanRel)};
         return new IndicatorResult(ID, head, scores, maps, explanation(cues, skipped, regions.size(), frac) + v.sentence(),
-                v.supports(), v.confidence(), features);
+                v.supports(), v.confidence(), features)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     static String explanation(List<Cue> cues, List<String> skipped, int regions, double frac) {
