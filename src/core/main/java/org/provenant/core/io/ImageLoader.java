@@ -105,7 +105,17 @@ public final class ImageLoader {
 
     public LoadedImage load(Path path) throws ImageLoadException {
         if (path == null) throw new ImageLoadException(null, "no file given");
-        byte[] bytes = readBytes(path);
+        return load(path, readBytes(path));
+    }
+
+    /**
+     * Loads evidence whose bytes were read elsewhere (a cluster file system: the Spark job reads them through
+     * Hadoop); {@code path} names the file in messages and in the result. Same checks and messages as
+     * {@link #load(Path)} from the bytes on.
+     */
+    public LoadedImage load(Path path, byte[] bytes) throws ImageLoadException {
+        if (path == null) throw new ImageLoadException(null, "no file given");
+        if (bytes.length == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
         String sha = sha256(bytes);
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == null) {

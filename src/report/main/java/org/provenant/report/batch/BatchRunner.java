@@ -201,10 +201,7 @@ public final class BatchRunner {
             try {
                 li = loader.load(file);
             } catch (ImageLoadException e) {
-                boolean image = IMAGE_ENDINGS.contains(ending(file));
-                boolean unknown = e.reason() != null && (e.reason().startsWith("the file is not an image") || e.reason().startsWith("the format "));
-                return item(rel, file, unknown && !image ? BatchItem.Status.SKIPPED : BatchItem.Status.ERROR, sha, size,
-                        "", 0, 0, List.of(), e.getMessage(), t0, null, null);
+                return item(rel, file, refusal(file, e), sha, size, "", 0, 0, List.of(), e.getMessage(), t0, null, null);
             }
             List<Indicator> todo = new ArrayList<>();
             for (Indicator ind : options.indicators()) {
@@ -284,6 +281,16 @@ public final class BatchRunner {
 
     private static String format(LoadedImage li) {
         return li.metadata() == null ? "" : li.metadata().formatName();
+    }
+
+    /**
+     * What a file the loader refused is in a summary: SKIPPED when it is not an image at all and its name does not
+     * claim to be one (notes.txt, a GIF), ERROR otherwise (a damaged photo.jpg is evidence that could not be read).
+     */
+    public static BatchItem.Status refusal(Path file, ImageLoadException e) {
+        boolean image = IMAGE_ENDINGS.contains(ending(file));
+        boolean unknown = e.reason() != null && (e.reason().startsWith("the file is not an image") || e.reason().startsWith("the format "));
+        return unknown && !image ? BatchItem.Status.SKIPPED : BatchItem.Status.ERROR;
     }
 
     static String ending(Path f) {
