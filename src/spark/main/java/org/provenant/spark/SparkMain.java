@@ -1,0 +1,47 @@
+package org.provenant.spark;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The spark-submit application: {@code analyze} (the evidence to the Parquet table), {@code summary} (the table back
+ * to the batch's CSV and HTML) and {@code bench} (throughput on this machine). The master, executors and memory come
+ * from spark-submit; see docs/cluster.md for the commands on a standalone cluster, YARN and Kubernetes.
+ */
+public final class SparkMain {
+    private SparkMain() { }
+
+    public static void main(String[] args) throws Exception {
+        int code = run(args, System.out, System.err);
+        if (code != 0) System.exit(code);
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+        String cmd = args.length == 0 ? "" : args[0];
+        try {
+            switch (cmd) {
+                case "analyze" -> {
+                    JobOptions o = JobOptions.parse(rest);
+                    ClusterJob.run(session("provenant analyze"), o, out);
+                }
+                case "summary" -> Summary.run(session("provenant summary"), rest, out);
+                case "bench" -> Bench.run(rest, out);
+                default -> throw new IllegalArgumentException(cmd.isEmpty() ? "no command given" : "unknown command " + cmd);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("usage: " + JobOptions.USAGE);
+            err.println("       " + Summary.USAGE);
+            err.println("       " + Bench.USAGE);
+            return 2;
+        }
+    }
+
+    private static SparkSession session(String name) {
+        return SparkSession.builder().appName(name).getOrCreate();
+    }
+}
