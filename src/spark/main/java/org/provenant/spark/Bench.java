@@ -25,7 +25,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * {@code bench SOURCE [--images N] [--mp M] [--cores 1,2] [--only ids] [--skip ids]}: the figures a cluster is sized
+ * {@code bench SOURCE [--images N] [--mp M] [--cores 1,2] [--json] [--only ids] [--skip ids]}: the figures a cluster is sized
  * from. The N largest photos under SOURCE (default 16) are scaled to M megapixels and saved as JPEG (quality 92) in a temporary
  * folder; the job then analyses them in Spark local mode with 1, then 2 task slots (a fresh output each time, after
  * a warm-up of two images at that setting, so model loading and JIT are not timed), and prints the throughput, the
@@ -34,7 +34,7 @@ import org.apache.spark.sql.SparkSession;
  * process's resident high-water mark (heap plus native memory such as ONNX Runtime), both reset before each run.
  */
 final class Bench {
-    static final String USAGE = "bench SOURCE [--images N] [--mp M] [--cores 1,2] [--only id,id] [--skip id,id]";
+    static final String USAGE = "bench SOURCE [--images N] [--mp M] [--cores 1,2] [--json] [--only id,id] [--skip id,id]";
 
     private Bench() { }
 
@@ -49,6 +49,8 @@ final class Bench {
             if (a.equals("--only") || a.equals("--skip")) {
                 pass.add(a);
                 pass.add(value(args, ++i, a));
+            } else if (a.equals("--json")) {
+                pass.add(a);
             } else if (a.equals("--images")) {
                 images = Integer.parseInt(value(args, ++i, a));
             } else if (a.equals("--mp")) {
@@ -94,14 +96,17 @@ final class Bench {
             String outDir = work.resolve("out-" + cores).toString();
             ClusterJob.Report r = ClusterJob.run(spark, options(evidence, Path.of(outDir), pass), new PrintStream(java.io.OutputStream.nullOutputStream()));
             double s = (System.nanoTime() - t0) / 1e9, cpu = (cpu() - cpu0) / 1e9;
-            List<Row> rows = new ResultTable(outDir, spark.sparkContext().hadoopConfiguration()).read(spark, r.modelSet())
-                    .filter("status = 'ANALYSED'").collectAsList();
+            List<Row> all = new ResultTable(outDir, spark.sparkContext().hadoopConfiguration()).read(spark, r.modelSet()).collectAsList();
+            List<Row> rows = all.stream().filter(x -> "ANALYSED".equals(x.getAs("status"))).toList();
+            failures(all, out);
             double perMinute = rows.size() / s * 60;
             List<Long> ms = new ArrayList<>(rows.stream().map(x -> x.<Long>getAs("millis")).sorted().toList());
             out.printf(Locale.ROOT, "local[%d]: %d images in %.1f s = %.1f images/min; per image median %d ms, max %d ms;"
                             + " process CPU %.2f s per image; peak heap %d MB, peak resident %d MB; load average %.2f%n",
                     cores, rows.size(), s, perMinute, ms.isEmpty() ? 0 : ms.get(ms.size() / 2), ms.isEmpty() ? 0 : ms.get(ms.size() - 1),
                     cpu / Math.max(1, rows.size()), peakHeap() >> 20, peakResident() >> 20, load());
+            out.printf(Locale.ROOT, "  table: %.1f KB per row (Parquet, %s)%n", tableBytes(Path.of(outDir)) / 1024.0 / Math.max(1, all.size()),
+                    pass.contains("--json") ? "with the JSON" : "without the JSON");
             if (cores == 1) costs(rows, out);
             return perMinute;
         } finally {
@@ -119,6 +124,22 @@ final class Bench {
         out.println("per-image cost by indicator (local[1], mean ms per image, share of the indicators' time):");
         sum.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e -> out.printf(Locale.ROOT,
                 "  %-28s %7.0f ms %5.1f %%%n", e.getKey(), e.getValue() / (double) rows.size(), 100.0 * e.getValue() / Math.max(1, total)));
+    }
+
+    /** Files that were not analysed and indicators that failed (an out-of-memory shows here), in one line each. */
+    private static void failures(List<Row> all, PrintStream out) {
+        for (Row r : all) {
+            if (!"ANALYSED".equals(r.getAs("status"))) out.println("  not analysed: " + r.getAs("file") + ": " + r.getAs("error"));
+            for (Row i : r.<Row>getList(r.fieldIndex("indicators"))) {
+                if (!"DONE".equals(i.getAs("status"))) out.println("  " + r.getAs("file") + " " + i.getAs("id") + " " + i.getAs("status") + ": " + i.getAs("error"));
+            }
+        }
+    }
+
+    private static long tableBytes(Path out) throws IOException {
+        try (Stream<Path> s = Files.walk(out.resolve(ResultTable.RESULTS))) {
+            return s.filter(p -> p.toString().endsWith(".parquet")).mapToLong(Bench::size).sum();
+        }
     }
 
     private static JobOptions options(Path input, Path out, List<String> pass) {

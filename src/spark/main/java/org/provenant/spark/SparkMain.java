@@ -32,6 +32,9 @@ public final class SparkMain {
                 default -> throw new IllegalArgumentException(cmd.isEmpty() ? "no command given" : "unknown command " + cmd);
             }
             return 0;
+        } catch (org.provenant.ml.ModelException | java.io.FileNotFoundException e) {
+            err.println("Refused: " + e.getMessage());   // no models folder, models that differ, no such input
+            return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.println("usage: " + JobOptions.USAGE);
