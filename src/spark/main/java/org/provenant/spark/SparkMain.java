@@ -21,13 +21,22 @@ public final class SparkMain {
     static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
         List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
         String cmd = args.length == 0 ? "" : args[0];
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println("Provenant on Spark: the batch analysis as a spark-submit job (docs/cluster.md).");
+            usage(out);
+            out.println("Exit codes: 0 done (files that could not be analysed are rows with their error), 2 wrong usage or refused.");
+            return 0;
+        }
         try {
             switch (cmd) {
                 case "analyze" -> {
                     JobOptions o = JobOptions.parse(rest);
                     ClusterJob.run(session("provenant analyze"), o, out);
                 }
-                case "summary" -> Summary.run(session("provenant summary"), rest, out);
+                case "summary" -> {
+                    Summary.Options o = Summary.Options.parse(rest);
+                    Summary.run(session("provenant summary"), o, out);
+                }
                 case "bench" -> Bench.run(rest, out);
                 default -> throw new IllegalArgumentException(cmd.isEmpty() ? "no command given" : "unknown command " + cmd);
             }
@@ -37,11 +46,15 @@ public final class SparkMain {
             return 2;
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
-            err.println("usage: " + JobOptions.USAGE);
-            err.println("       " + Summary.USAGE);
-            err.println("       " + Bench.USAGE);
+            usage(err);
             return 2;
         }
+    }
+
+    private static void usage(PrintStream s) {
+        s.println("usage: " + JobOptions.USAGE);
+        s.println("       " + Summary.USAGE);
+        s.println("       " + Bench.USAGE);
     }
 
     private static SparkSession session(String name) {

@@ -31,28 +31,36 @@ final class Summary {
 
     private Summary() { }
 
-    /** The summary's items, in the batch's name order. */
-    static List<BatchItem> run(SparkSession spark, List<String> args, PrintStream log) throws IOException {
-        String out = null, to = null, modelSet = null;
-        boolean json = false;
-        int top = 20;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if (a.equals("--json")) {
-                json = true;
-                continue;
+    /** The options of {@code summary}; {@code modelSet} null for the latest run's. */
+    record Options(String out, String to, String modelSet, boolean json, int top) {
+        static Options parse(List<String> args) {
+            String out = null, to = null, modelSet = null;
+            boolean json = false;
+            int top = 20;
+            for (int i = 0; i < args.size(); i++) {
+                String a = args.get(i);
+                if (a.equals("--json")) {
+                    json = true;
+                    continue;
+                }
+                if (!List.of("--out", "--to", "--model-set", "--top").contains(a)) throw new IllegalArgumentException("unknown argument " + a);
+                if (i + 1 >= args.size()) throw new IllegalArgumentException(a + " needs a value");
+                String v = args.get(++i);
+                switch (a) {
+                    case "--out" -> out = v;
+                    case "--to" -> to = v;
+                    case "--model-set" -> modelSet = v;
+                    default -> top = Integer.parseInt(v);
+                }
             }
-            if (!List.of("--out", "--to", "--model-set", "--top").contains(a)) throw new IllegalArgumentException("unknown argument " + a);
-            if (i + 1 >= args.size()) throw new IllegalArgumentException(a + " needs a value");
-            String v = args.get(++i);
-            switch (a) {
-                case "--out" -> out = v;
-                case "--to" -> to = v;
-                case "--model-set" -> modelSet = v;
-                default -> top = Integer.parseInt(v);
-            }
+            if (out == null || to == null) throw new IllegalArgumentException("--out DIR and --to LOCAL_DIR are required");
+            return new Options(out, to, modelSet, json, top);
         }
-        if (out == null || to == null) throw new IllegalArgumentException("--out DIR and --to LOCAL_DIR are required");
+    }
+
+    /** The summary's items, in the batch's name order. */
+    static List<BatchItem> run(SparkSession spark, Options o, PrintStream log) throws IOException {
+        String out = o.out(), modelSet = o.modelSet();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         ResultTable table = new ResultTable(out, conf);
         if (modelSet == null) modelSet = table.latestModelSet();
@@ -60,17 +68,17 @@ final class Summary {
         if (rows == null) throw new IOException("no committed results" + (modelSet == null ? "" : " of model set " + modelSet) + " under " + table.root());
         JsonNode record = RunRecord.latest(out, conf, modelSet);
         String input = record == null ? out : record.path("input").asText(out);
-        Path dir = Path.of(to).toAbsolutePath().normalize();
+        Path dir = Path.of(o.to()).toAbsolutePath().normalize();
         Path evidence = ResultRow.localPath(input);
         AtomicWrite.checkOutside(dir, List.of(evidence));
-        List<BatchItem> items = items(rows.collectAsList(), dir, json);
+        List<BatchItem> items = items(rows.collectAsList(), dir, o.json());
         BatchSummaries.writeJsonLines(dir.resolve(BatchSummaries.JSONL), items);
         BatchSummaries.writeCsv(dir.resolve(BatchSummaries.CSV), items);
         HtmlIndex.write(dir.resolve(HtmlIndex.FILE), evidence, items, "Spark run output " + out + ", model set " + modelSet + ".");
         log.printf(Locale.ROOT, "%d file(s) of model set %s; wrote %s, %s and %s in %s%n", items.size(), modelSet,
                 BatchSummaries.JSONL, BatchSummaries.CSV, HtmlIndex.FILE, dir);
         List<BatchItem> triage = HtmlIndex.bySuspicion(items);
-        for (int i = 0; i < Math.min(top, triage.size()); i++) {
+        for (int i = 0; i < Math.min(o.top(), triage.size()); i++) {
             BatchItem it = triage.get(i);
             log.printf(Locale.ROOT, "%3d. %-9s %8s  %-40s %s%n", i + 1, it.status(), it.suspicion() < 0 ? "" : ScoreFormat.number(it.suspicion()),
                     it.overall().isEmpty() ? it.message() : it.overall(), it.relative());

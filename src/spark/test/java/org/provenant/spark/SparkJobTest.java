@@ -56,7 +56,7 @@ class SparkJobTest {
         run = ClusterJob.run(spark, SparkFixtures.options(evidence, table, "--json"), System.out);
         rows = new ResultTable(table.toString(), spark.sparkContext().hadoopConfiguration()).read(spark, run.modelSet()).collectAsList();
         summary = tmp.resolve("summary");
-        Summary.run(spark, List.of("--out", table.toString(), "--to", summary.toString(), "--json"), System.out);
+        Summary.run(spark, Summary.Options.parse(List.of("--out", table.toString(), "--to", summary.toString(), "--json")), System.out);
     }
 
     @AfterAll
