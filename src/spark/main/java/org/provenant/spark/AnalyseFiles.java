@@ -1,6 +1,7 @@
 package org.provenant.spark;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.TaskContext;
@@ -8,14 +9,15 @@ import org.apache.spark.TaskKilledException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
-import org.provenant.indicators.Indicator;
-import org.provenant.indicators.IndicatorRegistry;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.ImageStep;
 import org.provenant.ml.ModelException;
 
 /**
- * The executor's side of a chunk: each (path, file) row becomes a result row, one file at a time and lazily (a
- * task holds one image at a time). A file that cannot be read, decoded or analysed becomes a row saying why; only a
- * killed task (Spark's own cancel, a lost executor's retry) or models that differ from the driver's end the task.
+ * The executor's side of a chunk: each (path, file) row goes through the desktop batch's per-file step
+ * ({@link ImageStep}) and becomes a result row, one file at a time and lazily (a task holds one image at a time).
+ * A file that cannot be read, decoded or analysed becomes a row saying why; only a killed task (Spark's own
+ * cancel, a lost executor's retry) or models that differ from the driver's end the task.
  */
 final class AnalyseFiles implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -40,8 +42,7 @@ final class AnalyseFiles implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> in) throws ModelException {
-        ImageStep step = ExecutorModels.step(modelSet, shippedModels);
-        List<Indicator> indicators = IndicatorRegistry.all().stream().filter(i -> indicatorIds.contains(i.id())).toList();
+        ImageStep step = ExecutorModels.step(modelSet, shippedModels, indicatorIds);
         return new Iterator<>() {
             @Override public boolean hasNext() {
                 return in.hasNext();
@@ -52,26 +53,28 @@ final class AnalyseFiles implements MapPartitionsFunction<Row, Row> {
                 TaskContext ctx = TaskContext.get();
                 if (ctx != null) ctx.killTaskIfInterrupted();
                 String path = r.getAs("path");
-                ImageStep.Outcome o = one(step, path, indicators);
-                counters.count(o.status());
-                return ResultRow.of(path, r.getAs("file"), o, toolVersion, json);
+                ImageStep.Result o = one(step, path, r.getAs("file"));
+                counters.count(o.row().status());
+                return ResultRow.of(path, o, toolVersion, json);
             }
         };
     }
 
-    private ImageStep.Outcome one(ImageStep step, String path, List<Indicator> indicators) {
+    private ImageStep.Result one(ImageStep step, String path, String file) {
         long t0 = System.nanoTime();
+        Path name = ResultRow.localPath(path);
         byte[] bytes;
         try {
             bytes = files.value().read(path);
         } catch (IOException | RuntimeException e) {
-            return ImageStep.unreadable(String.valueOf(e.getMessage()), (System.nanoTime() - t0) / 1_000_000);
+            BatchItem row = new BatchItem(file, name, BatchItem.Status.ERROR, "", 0, "", 0, 0, List.of(),
+                    "the file could not be read (" + e.getMessage() + ")", (System.nanoTime() - t0) / 1_000_000, null, null);
+            return new ImageStep.Result(row, null, null);
         }
-        try {
-            return step.analyse(ResultRow.localPath(path), bytes, indicators);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        ImageStep.Result o = step.run(name, file, bytes);
+        if (o.row().status() == BatchItem.Status.CANCELLED || Thread.currentThread().isInterrupted()) {
             throw new TaskKilledException("interrupted during the analysis of " + path);
         }
+        return o;
     }
 }

@@ -27,10 +27,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
+import org.provenant.analysis.ToolVersion;
+import org.provenant.analysis.workflow.ResultKey;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.ReportRequest;
-import org.provenant.report.casefile.ResultStore;
 
 /**
  * The driver of {@code analyze}: lists the evidence, compares it with the table (a file already there for the same
@@ -56,12 +56,12 @@ final class ClusterJob {
         String modelSet;
         ObjectNode record = RunRecord.object();
         try (ModelRegistry reg = ModelRegistry.load(models)) {
-            modelSet = ResultStore.modelSet(reg);
-            record.putPOJO("models", ResultStore.modelHashes(reg));
+            modelSet = ResultKey.of(reg);
+            record.putPOJO("models", ResultKey.modelHashes(reg));
         }
         String shipped = models.toUri().toString();
         if (!scala.jdk.javaapi.CollectionConverters.asJava(sc.listFiles()).contains(shipped)) sc.addFile(shipped, true);
-        String toolVersion = ReportRequest.currentToolVersion();
+        String toolVersion = ToolVersion.current();
         List<String> ids = o.indicatorIds();
         ResultTable table = new ResultTable(o.out(), conf);
         int removed = table.removeIncomplete();

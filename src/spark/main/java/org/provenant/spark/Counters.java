@@ -3,7 +3,7 @@ package org.provenant.spark;
 import java.io.Serializable;
 import org.apache.spark.SparkContext;
 import org.apache.spark.util.LongAccumulator;
-import org.provenant.report.batch.BatchItem;
+import org.provenant.analysis.batch.BatchItem;
 
 /**
  * The run's progress in Spark's UI (Stages and Jobs pages, "Accumulators"): {@code done} images analysed,

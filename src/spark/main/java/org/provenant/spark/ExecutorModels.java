@@ -2,6 +2,8 @@ package org.provenant.spark;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,9 +11,14 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.analysis.batch.ImageStep;
+import org.provenant.analysis.casefolder.AuditLog;
+import org.provenant.analysis.workflow.CaseWorkflow;
+import org.provenant.analysis.workflow.ResultKey;
+import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.ResultStore;
 
 /**
  * The models of this JVM: loaded once per executor (every task of the executor shares them, as the batch's files
@@ -20,41 +27,59 @@ import org.provenant.report.casefile.ResultStore;
  * disk, the tool version and the code, and {@link ModelRegistry} checks each file against the manifest again
  * before it loads it. A copy that differs fails the task (a broken executor, not a bad image); Spark then retries
  * it elsewhere.
+ *
+ * <p>Each file then goes through the desktop batch's own per-file step ({@link ImageStep} over a
+ * {@link CaseWorkflow}), with the {@link ExecutorStore} as its store and an audit log in the application's
+ * working folder on this executor (scratch: the table's rows are the run's durable record).
  */
 final class ExecutorModels {
     private static final Pattern LOCAL = Pattern.compile("local\\[(\\d+|\\*)(,\\d+)?]");
     private static final AtomicInteger LOADS = new AtomicInteger();
     private static ImageStep step;
+    private static AnalysisEngine engine;
     private static String key;
 
     private ExecutorModels() { }
 
     /**
-     * The analysis step of this JVM for the driver's model set, loading the shipped models on first use.
+     * The per-file step of this JVM for the driver's model set and these indicators, loading the shipped models on
+     * first use.
      *
      * @param modelSet the driver's model-set key
      * @param shipped  the name the models folder was shipped under
      */
-    static synchronized ImageStep step(String modelSet, String shipped) throws ModelException {
+    static synchronized ImageStep step(String modelSet, String shipped, List<String> indicatorIds) throws ModelException {
         int slots = slots(SparkEnv.get().conf());
         Path dir = Path.of(SparkFiles.get(shipped));
-        String want = modelSet + " " + slots + " " + dir;   // a new SparkContext in this JVM ships a new copy
+        String want = modelSet + " " + slots + " " + dir + " " + indicatorIds;   // a new SparkContext ships a new copy
         if (step != null && want.equals(key)) return step;
         if (!Files.isRegularFile(dir.resolve(ModelRegistry.MANIFEST))) {
             throw new ModelException("the models shipped with the job are missing on this executor (" + dir + ")");
         }
         ModelRegistry models = ModelRegistry.load(dir);
-        String mine = ResultStore.modelSet(models);
+        String mine = ResultKey.of(models);
         if (!mine.equals(modelSet)) {
             models.close();
             throw new ModelException("the models on this executor (" + dir + ") are model set " + mine + ", the driver's are "
                     + modelSet + ": a model file, the tool version or the code differs; nothing is analysed with them");
         }
-        if (step != null) step.close();
-        step = new ImageStep(new AnalysisEngine(models, slots));
+        close();
+        AuditLog audit = AuditLog.at(Path.of(SparkFiles.getRootDirectory(), "provenant-audit.jsonl"),
+                () -> "spark executor " + SparkEnv.get().executorId());
+        List<Indicator> indicators = IndicatorRegistry.all().stream().filter(i -> indicatorIds.contains(i.id())).toList();
+        engine = new AnalysisEngine(models, slots);
+        step = new ImageStep(new CaseWorkflow(new ExecutorStore(), audit, models), engine, indicators, Map.of());
         key = want;
         LOADS.incrementAndGet();
         return step;
+    }
+
+    private static void close() {
+        if (engine == null) return;
+        engine.close();
+        engine.models().close();
+        engine = null;
+        step = null;
     }
 
     /** How many times this JVM loaded models: once per model set, slot count and Spark context, however many tasks and runs. */

@@ -1,9 +1,7 @@
 package org.provenant.spark;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.ImageStep;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
-import org.provenant.report.batch.BatchItem;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -24,24 +24,21 @@ import scala.jdk.javaapi.CollectionConverters;
  * summary says for the same analysis.
  */
 final class ResultRow {
-    /** Writes the tree as {@code analyze --json} writes it (indented). */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private ResultRow() { }
 
     /**
      * @param path     the file's full path on its file system
-     * @param file     its name below the input folder
+     * @param o        what the per-file step made of it (its row names the file below the input folder)
      * @param keepJson whether the row carries the {@code analyze --json} text
      */
-    static Row of(String path, String file, ImageStep.Outcome o, String toolVersion, boolean keepJson) {
-        List<BatchItem.IndicatorLine> lines = o.json() == null ? List.of() : BatchItem.lines(o.json());
-        BatchItem item = item(path, file, o.status(), o.sha256(), o.bytes(), o.format(), o.width(), o.height(), lines,
-                o.message(), o.millis());
+    static Row of(String path, ImageStep.Result o, String toolVersion, boolean keepJson) {
+        BatchItem item = o.row();
+        ObjectNode json = o.result() == null ? null : o.result().json(false);
+        List<BatchItem.IndicatorLine> lines = item.indicators();
         List<Row> inds = new ArrayList<>();
         JsonNode overall = null;
         int k = 0;
-        for (JsonNode n : o.json() == null ? List.<JsonNode>of() : o.json().path("indicators")) {
+        for (JsonNode n : json == null ? List.<JsonNode>of() : json.path("indicators")) {
             BatchItem.IndicatorLine l = lines.get(k++);
             if (BatchItem.OVERALL.equals(l.id()) && l.done()) overall = n;
             Map<String, Double> lr = new LinkedHashMap<>();
@@ -49,42 +46,44 @@ final class ResultRow {
                 String key = s.path("key").asText();
                 if (key.startsWith("lr_")) lr.put(key, number(s.get("value")));
             }
+            Finding f = l.done() ? l.finding() : null;
             inds.add(RowFactory.create(l.id(), l.name(), l.status(), n.path("headline").path("key").asText(""),
                     l.headlineLabel(), finite(l.headlineValue()), l.supports() == null ? null : l.supports().name(),
-                    finite(l.confidence()), CollectionConverters.asScala(lr), l.error(), n.path("millis").asLong()));
+                    finite(l.confidence()), CollectionConverters.asScala(lr), l.error(), n.path("millis").asLong(),
+                    f == null ? null : f.phrase(), f == null ? null : f.strength(), f == null ? null : f.sentence(),
+                    f == null ? null : f.standing().name(), f == null ? null : f.favours().name(),
+                    f == null ? null : f.weight()));
         }
-        List<Object> v = new ArrayList<>(List.of(path, file, o.sha256(), o.bytes(), o.format(), o.width(), o.height(),
-                o.status().name(), o.ok() ? "" : o.message(), toolVersion, item.overall()));
+        List<Object> v = new ArrayList<>(List.of(path, item.relative(), item.sha256(), item.size(), item.format(),
+                item.width(), item.height(), item.status().name(), item.ok() ? "" : item.message(), toolVersion, item.overall()));
         v.add(overall == null ? null : overall.path("supports").asText());
         v.add(overall == null ? null : number(overall.get("confidence")));
-        v.add(o.ok() ? item.suspicion() : null);
+        v.add(item.ok() ? item.suspicion() : null);
         for (String key : ResultSchema.OVERALL_SCORES) v.add(overall == null ? null : score(overall, key));
         v.add(CollectionConverters.asScala(inds).toSeq());
-        v.add(o.millis());
+        v.add(item.millis());
         v.add(Timestamp.from(Instant.now()));
-        v.add(keepJson && o.json() != null ? text(o.json()) : null);
+        v.add(keepJson && o.result() != null ? o.result().jsonText() : null);
         return RowFactory.create(v.toArray());
     }
 
-    /** The batch's summary item of a table row (no JSON or thumbnail link; the summary adds those). */
+    /** The batch's summary item of a table row (no thumbnail; {@code json} the per-image JSON's link or null). */
     static BatchItem item(Row r, String json) {
         List<BatchItem.IndicatorLine> lines = new ArrayList<>();
         for (Row i : r.<Row>getList(r.fieldIndex("indicators"))) {
             String lean = i.getAs("lean");
+            String phrase = i.getAs("finding");
+            String favours = i.getAs("finding_favours");
+            Finding f = phrase == null ? null : new Finding(phrase, i.getAs("finding_strength"), i.getAs("finding_sentence"),
+                    Finding.Standing.valueOf(i.getAs("finding_standing")), favours == null ? null : Hypothesis.valueOf(favours),
+                    nan(i.getAs("finding_weight")));
             lines.add(new BatchItem.IndicatorLine(i.getAs("id"), i.getAs("name"), i.getAs("status"),
                     lean == null ? null : Hypothesis.valueOf(lean), nan(i.getAs("confidence")), i.getAs("headline_label"),
-                    nan(i.getAs("headline_value")), i.getAs("error")));
+                    nan(i.getAs("headline_value")), i.getAs("error"), f));
         }
-        BatchItem it = item(r.getAs("path"), r.getAs("file"), BatchItem.Status.valueOf(r.getAs("status")), r.getAs("sha256"),
-                r.<Long>getAs("bytes"), r.getAs("format"), r.<Integer>getAs("width"), r.<Integer>getAs("height"), lines,
-                r.getAs("error"), r.<Long>getAs("millis"));
-        return json == null ? it : new BatchItem(it.relative(), it.path(), it.status(), it.sha256(), it.size(), it.format(),
-                it.width(), it.height(), it.indicators(), it.message(), it.millis(), json, null);
-    }
-
-    private static BatchItem item(String path, String file, BatchItem.Status status, String sha, long bytes, String format,
-                                  int w, int h, List<BatchItem.IndicatorLine> lines, String message, long millis) {
-        return new BatchItem(file, localPath(path), status, sha, bytes, format, w, h, lines, message, millis, null, null);
+        return new BatchItem(r.getAs("file"), localPath(r.getAs("path")), BatchItem.Status.valueOf(r.getAs("status")),
+                r.getAs("sha256"), r.<Long>getAs("bytes"), r.getAs("format"), r.<Integer>getAs("width"),
+                r.<Integer>getAs("height"), lines, r.getAs("error"), r.<Long>getAs("millis"), json, null);
     }
 
     /**
@@ -93,14 +92,6 @@ final class ResultRow {
      */
     static Path localPath(String path) {
         return Path.of(new org.apache.hadoop.fs.Path(path).toUri().getPath());
-    }
-
-    static String text(JsonNode json) {
-        try {
-            return JSON.writeValueAsString(json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Double score(JsonNode indicator, String key) {

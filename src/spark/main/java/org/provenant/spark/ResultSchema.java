@@ -25,7 +25,10 @@ final class ResultSchema {
     static final String RUN = "run";
     static final String CHUNK = "chunk";
 
-    /** One indicator's outcome; {@code lr} holds its calibrated likelihood ratios by score key (lr_generated...). */
+    /**
+     * One indicator's outcome; {@code lr} holds its calibrated likelihood ratios by score key (lr_generated...), the
+     * {@code finding} columns its finding in words as {@code analyze --json} writes it (finding, findingDetail).
+     */
     static final StructType INDICATOR = new StructType()
             .add("id", StringType, false)
             .add("name", StringType)
@@ -37,7 +40,13 @@ final class ResultSchema {
             .add("confidence", DoubleType)
             .add("lr", DataTypes.createMapType(StringType, DoubleType, true))
             .add("error", StringType)
-            .add("millis", LongType);
+            .add("millis", LongType)
+            .add("finding", StringType)            // the finding in words (its phrase), null unless done
+            .add("finding_strength", StringType)
+            .add("finding_sentence", StringType)
+            .add("finding_standing", StringType)   // VERDICT, ... (Finding.Standing)
+            .add("finding_favours", StringType)
+            .add("finding_weight", DoubleType);
 
     /** The overall assessment's score keys, one column each: lr_generated, p_generated, ... */
     static final List<String> OVERALL_SCORES = overallScores();
@@ -69,7 +78,7 @@ final class ResultSchema {
                 .add("status", StringType, false)     // ANALYSED, REUSED, ERROR, SKIPPED (not an image)
                 .add("error", StringType)             // why it is an error or was skipped; empty otherwise
                 .add("tool_version", StringType)
-                .add("overall", StringType)           // the overall assessment's lean in words (batch's column)
+                .add("overall", StringType)           // the overall assessment's finding in words (batch's column)
                 .add("overall_lean", StringType)
                 .add("overall_confidence", DoubleType)
                 .add("suspicion", DoubleType);        // the batch's triage order; null for errors and skips

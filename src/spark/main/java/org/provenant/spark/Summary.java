@@ -3,7 +3,6 @@ package org.provenant.spark;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,10 +13,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.provenant.analysis.ScoreFormat;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.batch.BatchSummaries;
-import org.provenant.report.batch.HtmlIndex;
-import org.provenant.report.casefile.AtomicWrite;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.BatchSummaries;
+import org.provenant.analysis.batch.HtmlIndex;
+import org.provenant.core.io.OutputGuard;
 
 /**
  * {@code summary}: a run's table read back as the desktop batch's summary, so that an examiner opens a cluster run
@@ -70,7 +69,7 @@ final class Summary {
         String input = record == null ? out : record.path("input").asText(out);
         Path dir = Path.of(o.to()).toAbsolutePath().normalize();
         Path evidence = ResultRow.localPath(input);
-        AtomicWrite.checkOutside(dir, List.of(evidence));
+        OutputGuard.checkOutside(dir, List.of(evidence));
         List<BatchItem> items = items(rows.collectAsList(), dir, o.json());
         BatchSummaries.writeJsonLines(dir.resolve(BatchSummaries.JSONL), items);
         BatchSummaries.writeCsv(dir.resolve(BatchSummaries.CSV), items);
@@ -96,8 +95,7 @@ final class Summary {
                 rel = "json/" + r.getAs("file") + ".json";
                 Path target = dir.resolve(rel).normalize();
                 if (!target.startsWith(dir)) throw new IOException("a file name leads outside " + dir + ": " + r.getAs("file"));
-                byte[] b = text.getBytes(StandardCharsets.UTF_8);
-                AtomicWrite.write(target, o -> o.write(b));
+                OutputGuard.writeString(target, text);
             }
             items.add(ResultRow.item(r, rel));
         }

@@ -130,7 +130,7 @@ class SparkRecoveryTest {
         spark.sparkContext().addFile(Path.of("models").toAbsolutePath().toUri().toString(), true);
         List<String> said = new JavaSparkContext(spark.sparkContext()).parallelize(List.of(1), 1).map(x -> {
             try {
-                ExecutorModels.step("0123456789abcdef", "models");
+                ExecutorModels.step("0123456789abcdef", "models", List.of("metadata"));
                 return "loaded";
             } catch (ModelException e) {
                 return e.getMessage();

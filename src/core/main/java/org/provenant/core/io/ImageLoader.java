@@ -109,9 +109,8 @@ public final class ImageLoader {
     }
 
     /**
-     * Loads evidence whose bytes were read elsewhere (a cluster file system: the Spark job reads them through
-     * Hadoop); {@code path} names the file in messages and in the result. Same checks and messages as
-     * {@link #load(Path)} from the bytes on.
+     * Decodes bytes already read from {@code path} (a batch hashes them first; a cluster job gets them from its
+     * file system): the same checks and messages as {@link #load(Path)}; the file is not read again.
      */
     public LoadedImage load(Path path, byte[] bytes) throws ImageLoadException {
         if (path == null) throw new ImageLoadException(null, "no file given");
