@@ -15,6 +15,7 @@ PCA_DIMS = 6
 EM_ITERS = 30
 PRIOR_OUTLIER = 0.1
 MIN_BLOCKS = 16
+MAX_CLIPPED, MIN_DETAIL = 0.5, 0.5
 ANOMALOUS = 0.5
 
 
@@ -22,13 +23,35 @@ def grid(side):
     return 0 if side < BLOCK else (side - BLOCK) // STRIDE + 1
 
 
-def block_features(r):
-    """[gh, gw, 65] features; rows of blocks with a NaN (outside the analysed windows) are NaN."""
+def usable(grey):
+    """[gh, gw] bool: blocks with enough trace (not > MAX_CLIPPED clipped pixels, luma detail >= MIN_DETAIL levels);
+    grey: luma in [0, 1] (float32, BT.601 of the RGB planes, as FloatImage.toGrey)."""
+    from scipy.ndimage import uniform_filter
+    h, w = grey.shape
+    g = grey.astype(np.float64)
+    # 3x3 mean over the pixels inside the image (as the Java loop)
+    s = uniform_filter(g, 3, mode="constant") * 9
+    n = uniform_filter(np.ones_like(g), 3, mode="constant") * 9
+    d2 = ((g - s / n) * 255) ** 2
+    clipped = ((grey <= np.float32(1 / 255)) | (grey >= np.float32(254 / 255))).astype(np.float64)
+    gh, gw = grid(h), grid(w)
+    ok = np.zeros((gh, gw), bool)
+    for i in range(gh):
+        for j in range(gw):
+            sl = np.s_[i * STRIDE:i * STRIDE + BLOCK, j * STRIDE:j * STRIDE + BLOCK]
+            ok[i, j] = clipped[sl].sum() <= MAX_CLIPPED * BLOCK * BLOCK and np.sqrt(d2[sl].mean()) >= MIN_DETAIL
+    return ok
+
+
+def block_features(r, ok=None):
+    """[gh, gw, 65] features; blocks with a NaN (outside the analysed windows) or not usable are NaN."""
     h, w = r.shape
     gh, gw = grid(h), grid(w)
     feats = np.full((gh, gw, 65), np.nan)
     for i in range(gh):
         for j in range(gw):
+            if ok is not None and not ok[i, j]:
+                continue
             b = r[i * STRIDE:i * STRIDE + BLOCK, j * STRIDE:j * STRIDE + BLOCK].astype(np.float64)
             if not np.isfinite(b).all():
                 continue

@@ -24,13 +24,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, ".."))
 import anomaly  # noqa: E402
+import mirror  # noqa: E402
 import splits  # noqa: E402
 from train_noiseprint import Noiseprint, build_pool, validate, load_crop  # noqa: E402
 
 SEED = 7
 
 
+class HighPass(torch.nn.Module):
+    """Baseline residual: luma minus its 3x3 mean (no learning), for comparison."""
+
+    def forward(self, x):
+        y = 0.299 * x[:, 0:1] + 0.587 * x[:, 1:2] + 0.114 * x[:, 2:3]
+        return y - torch.nn.functional.avg_pool2d(y, 3, 1, 1, count_include_pad=False)
+
+
 def load(ck_path):
+    if ck_path == "highpass":
+        return HighPass(), 0
     ck = torch.load(ck_path)
     net = Noiseprint(ck["channels"], ck["layers"])
     net.load_state_dict(ck["net"])
@@ -55,14 +66,14 @@ def auc(neg, pos):
     return float(((pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()) / (len(pos) * len(neg)))
 
 
-def image_scores(post, maha):
-    return {"max_post": float(post.max()), "mean_post": float(post.mean()),
+def image_scores(post, maha, cells):
+    return {"headline": anomaly.score(cells), "max_post": float(np.nanmax(post)), "mean_post": float(np.nanmean(post)),
             "top5_maha": float(np.sort(maha.ravel())[-max(1, maha.size // 20):].mean())}
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("checkpoint")
+    ap.add_argument("checkpoint", help="a checkpoint, or 'highpass' for the fixed baseline residual")
     ap.add_argument("--shared", default="/work/shared")
     ap.add_argument("--pairs", type=int, default=24)
     ap.add_argument("--threads", type=int, default=1)
@@ -70,7 +81,7 @@ def main():
     torch.set_num_threads(a.threads)
     net, step = load(a.checkpoint)
     val = [c for c in build_pool(a.shared, "held-out") if len(c[1]) >= 4]
-    vl, va = validate(net, val, batches=8)
+    vl, va = validate(net, val, batches=8) if a.checkpoint != "highpass" else (float("nan"), float("nan"))
     print(f"checkpoint step {step}: held-out model verification loss {vl:.4f}, same-vs-different AUC {va:.4f}")
     rows = [r for r in splits.real_camera_rows(a.shared) if r["split"] == "held-out"]
     rng = random.Random(SEED)
@@ -93,11 +104,12 @@ def main():
             q = rng.randint(75, 95)
             A, E = rejpeg(A, q), rejpeg(E, q)
         for img, store in ((A, s_orig), (E, s_edit)):
-            post, maha = anomaly.em_anomaly(anomaly.block_features(noiseprint(net, img)))
-            for key, v in image_scores(post, maha).items():
+            post, maha = anomaly.em_anomaly(anomaly.block_features(noiseprint(net, img), anomaly.usable(mirror.grey(img.astype(np.float32) / 255))))
+            cells = anomaly.cell_map(post, h, w)
+            for key, v in image_scores(post, maha, cells).items():
                 store.setdefault(key, []).append(v)
             if store is s_edit:
-                pm = anomaly.pixel_map(post, h, w) >= 0.5
+                pm = mirror.upsample(cells, h, w) >= 0.5
                 inter, union = (pm & mask).sum(), (pm | mask).sum()
                 ious.append(inter / max(1, union))
                 f1s.append(2 * inter / max(1, pm.sum() + mask.sum()))

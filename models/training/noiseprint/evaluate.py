@@ -3,8 +3,11 @@
 
   real-edits      ../shared/datasets/real-edits: VALIDATION ONLY (never trained on, no threshold fitted on it);
                   edits with masks, per edit type and source benchmark, and the originals some of them have
-  camera-heldout  HELD-OUT photos of ../shared/datasets/real-camera (models/training/splits.py)
-  gvr-heldout     HELD-OUT photo collections of ../shared/datasets/gen-vs-real/real
+  heldout-photos  untouched HELD-OUT photos listed by data/heldout-photos/index.tsv (models/training/edits/
+                  heldout_photos.py: held-out real-camera repositories and gen-vs-real collections, python3-skimage
+                  photos, Debian wallpaper photos)
+  camera-heldout  (optional) HELD-OUT photos of ../shared/datasets/real-camera (models/training/splits.py)
+  gvr-heldout     (optional) HELD-OUT photo collections of ../shared/datasets/gen-vs-real/real
   edits-heldout   data/edits/heldout: self-made edits of HELD-OUT photos and their untouched hosts (where the
                   verdict calibration is fitted; never trained on)
 
@@ -37,7 +40,7 @@ COLUMNS = ["set", "group", "label", "path", "width", "height", "np_score", "np_s
            "np_f1", "np_iou", "loc_f1", "loc_iou", "mask_share", "seconds"]
 
 
-def items(shared, edits, wanted, limit, seed):
+def items(shared, edits, heldout_photos, wanted, limit, seed):
     """(set, group, label, image path, mask path or None)."""
     out = []
     ds = os.path.join(shared, "datasets")
@@ -50,6 +53,10 @@ def items(shared, edits, wanted, limit, seed):
                     out.append(("real-edits", f"{r['edit_type']}|{r['benchmark']}", "edited", p, stem + ".mask.png"))
                 else:
                     out.append(("real-edits", f"original|{r['benchmark']}", "real", p, None))
+    if "heldout-photos" in wanted:
+        with open(os.path.join(heldout_photos, "index.tsv"), newline="") as fh:
+            for r in csv.DictReader(fh, delimiter="\t"):
+                out.append(("heldout-photos", r["collection"], "real", r["path"], None))
     if "camera-heldout" in wanted:
         for r in splits.real_camera_rows(shared):
             if r["split"] == "held-out":
@@ -105,7 +112,9 @@ def main():
     ap.add_argument("--localizer", default=None)
     ap.add_argument("--shared", default="/work/shared")
     ap.add_argument("--edits", default="data/edits")
-    ap.add_argument("--sets", default="real-edits,camera-heldout,gvr-heldout,edits-heldout")
+    ap.add_argument("--heldout-photos", default="data/heldout-photos",
+                    help="folder of index.tsv listing untouched held-out photos (models/training/edits/heldout_photos.py)")
+    ap.add_argument("--sets", default="real-edits,heldout-photos,edits-heldout")
     ap.add_argument("--limit", type=int, default=0, help="at most this many images per set (seeded sample)")
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--out", default="data/eval-noiseprint/scores.tsv")
@@ -113,7 +122,7 @@ def main():
     torch.set_num_threads(a.threads)
     npn = load_net(a.noiseprint, "noiseprint")
     loc = load_net(a.localizer, "localizer") if a.localizer else None
-    todo = items(a.shared, a.edits, set(a.sets.split(",")), a.limit, 1)
+    todo = items(a.shared, a.edits, a.heldout_photos, set(a.sets.split(",")), a.limit, 1)
     os.makedirs(os.path.dirname(a.out) or ".", exist_ok=True)
     done = set()
     if os.path.exists(a.out):
@@ -134,7 +143,7 @@ def main():
             mask = np.asarray(Image.open(mpath).convert("L")) >= 128 if mpath else None
             if min(h, w) >= 128:
                 field, xs, ys = mirror.noiseprint_field(npn, rgb)
-                cells, score = mirror.noiseprint_indicator(field)
+                cells, score = mirror.noiseprint_indicator(field, rgb)
                 row["np_score"] = score
                 if cells is not None:
                     row["np_share"] = float((cells >= 0.5).sum() / np.isfinite(cells).sum())

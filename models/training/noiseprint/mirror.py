@@ -77,10 +77,14 @@ def noiseprint_field(net, rgb):
     return out, xs, ys
 
 
-def noiseprint_indicator(field):
-    """(cells, headline) of the noiseprint indicator from the field; (None, nan) when too few blocks."""
+def grey(rgb):
+    return (np.float32(0.299) * rgb[..., 0] + np.float32(0.587) * rgb[..., 1] + np.float32(0.114) * rgb[..., 2])
+
+
+def noiseprint_indicator(field, rgb):
+    """(cells, headline) of the noiseprint indicator from the field; (None, nan) when too few usable blocks."""
     h, w = field.shape
-    res = anomaly.em_anomaly(anomaly.block_features(field))
+    res = anomaly.em_anomaly(anomaly.block_features(field, anomaly.usable(grey(rgb))))
     if res is None:
         return None, float("nan")
     cells = anomaly.cell_map(res[0], h, w)

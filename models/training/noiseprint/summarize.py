@@ -110,7 +110,7 @@ def tables(a):
                          f"{np.median(flagged) if flagged else float('nan'):.3f} |")
         pos = [num(r[col]) for r in rows if r["set"] == "real-edits" and r["label"] == "edited"]
         origs = [num(r[col]) for r in rows if r["set"] == "real-edits" and r["label"] == "real"]
-        photos = [num(r[col]) for r in rows if r["set"] in ("camera-heldout", "gvr-heldout")]
+        photos = [num(r[col]) for r in rows if r["set"] in ("heldout-photos", "camera-heldout", "gvr-heldout")]
         sp = [num(r[col]) for r in rows if r["set"] == "edits-heldout" and r["label"] == "edited"]
         sn = [num(r[col]) for r in rows if r["set"] == "edits-heldout" and r["label"] == "real"]
         lines.append(f"\nImage-level ROC AUC: real-edits edits vs their originals {auc(origs, pos):.3f}; vs held-out photos"

@@ -47,10 +47,13 @@ public final class OnnxNet implements AutoCloseable {
 
     /** Logger of DJL's ONNX Runtime engine, which warns on every start that CUDA is missing (Provenant runs on CPU). */
     static final String ORT_LOGGER = "org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine";
+    static final String DJL_LOGGER = "org.slf4j.simpleLogger.log.ai.djl";
 
     /** Loads a verified .onnx file (verify it with {@code ModelRegistry.verifiedFile} first). */
     public static OnnxNet load(String name, Path file) throws ModelException {
         if (System.getProperty(ORT_LOGGER) == null) System.setProperty(ORT_LOGGER, "error");
+        // DJL's per-model INFO lines ("Onnx extension not found") are noise for the examiner, as in codec.OnnxGraph
+        if (System.getProperty(DJL_LOGGER) == null) System.setProperty(DJL_LOGGER, "error");
         Model m = Model.newInstance(name, "OnnxRuntime");
         try {
             m.load(file, null, org.provenant.ml.OrtOptions.options()); // one thread per session unless configured
