@@ -83,6 +83,8 @@ def tables(a):
     rows = rows_of(a.scores)
     lines = []
     for ind, (col, key, f1c, iouc) in INDICATORS.items():
+        if not any(r[col] != "" for r in rows):
+            continue  # not measured in this run
         t, c = threshold(a.models, ind)
         verdict = c is not None and c.get("verdict")
         lines.append(f"\n### {ind} (`{key}`)\n")
@@ -91,8 +93,9 @@ def tables(a):
                          f" verdict LR {c['verdictLr']:.3g} at score >= {t:.3f}; held-out half AUC {c['heldOutAuc']:.3f},"
                          f" false alarms {100 * c['heldOutFalseAlarm']:.1f} %, detected {100 * c['heldOutDetection']:.1f} %;"
                          f" verdict {'drawn' if verdict else 'NOT drawn'}.\n")
-        lines.append("| set | group | n | median score | leans edited | mean F1 | mean IoU | median IoU of flagged |")
-        lines.append("|---|---|---|---|---|---|---|---|")
+        lines.append("| set | group | n | median score | leans edited | mean F1 | mean IoU | median IoU of flagged |"
+                     " mean F1 of marking the whole image |")
+        lines.append("|---|---|---|---|---|---|---|---|---|")
         groups = defaultdict(list)
         for r in rows:
             g = r["group"] if r["set"] in ("real-edits", "edits-heldout") else "all"
@@ -104,10 +107,12 @@ def tables(a):
             f1 = [num(r[f1c]) for r in rs if r[f1c] != ""]
             iou = [num(r[iouc]) for r in rs if r[iouc] != ""]
             flagged = [num(r[iouc]) for r in rs if r[iouc] != "" and t is not None and num(r[col]) >= t]
+            ms = [num(r["mask_share"]) for r in rs if r["mask_share"] != ""]
+            whole = np.mean([2 * m / (1 + m) for m in ms]) if ms else float("nan")
             leans = f"{lean}/{len(fin)} ({100 * lean / max(1, len(fin)):.1f} %)" if t is not None else "no calibration"
             lines.append(f"| {s} | {g} | {len(fin)} | {np.median(fin) if fin else float('nan'):.3f} | {leans} | "
                          f"{np.mean(f1) if f1 else float('nan'):.3f} | {np.mean(iou) if iou else float('nan'):.3f} | "
-                         f"{np.median(flagged) if flagged else float('nan'):.3f} |")
+                         f"{np.median(flagged) if flagged else float('nan'):.3f} | {whole:.3f} |")
         pos = [num(r[col]) for r in rows if r["set"] == "real-edits" and r["label"] == "edited"]
         origs = [num(r[col]) for r in rows if r["set"] == "real-edits" and r["label"] == "real"]
         photos = [num(r[col]) for r in rows if r["set"] in ("heldout-photos", "camera-heldout", "gvr-heldout")]
@@ -115,6 +120,14 @@ def tables(a):
         sn = [num(r[col]) for r in rows if r["set"] == "edits-heldout" and r["label"] == "real"]
         lines.append(f"\nImage-level ROC AUC: real-edits edits vs their originals {auc(origs, pos):.3f}; vs held-out photos"
                      f" {auc(photos, pos):.3f}; self-made held-out edits vs their hosts {auc(sn, sp):.3f}.")
+        fp = [x for x in photos if math.isfinite(x)]
+        if fp:
+            p95 = float(np.percentile(fp, 95))
+            above = sum(1 for x in pos if math.isfinite(x) and x > p95)
+            lines.append(f"\nHeld-out photos' 95th percentile (the score a 5 % false-alarm bar would need, set on the"
+                         f" {len(fp)} held-out photos, not on real-edits): {p95:.3f}; real-edits edits above it: {above}/"
+                         f"{len(pos)}; their originals above it: {sum(1 for x in origs if math.isfinite(x) and x > p95)}/"
+                         f"{len(origs)}.")
         for etype in sorted({r["group"].split("|")[0] for r in rows if r["set"] == "real-edits" and r["label"] == "edited"}):
             p = [num(r[col]) for r in rows if r["set"] == "real-edits" and r["group"].startswith(etype + "|")]
             lines.append(f"- {etype}: AUC vs held-out photos {auc(photos, p):.3f} (n = {len(p)})")
