@@ -16,11 +16,11 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.pixelkit.CellMaps;
 import org.provenant.indicators.pixel.pixelkit.PixelWork;
-import org.provenant.indicators.pixel.pixelkit.Verdicts;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 
 /**
  * Camera-noise fingerprint (Noiseprint, Cozzolino and Verdoliva, IEEE TIFS 2020): the learned noise residual of
@@ -31,6 +31,11 @@ import org.provenant.indicators.verdict.CalibratedVerdict;
  */
 public final class NoiseprintIndicator implements Indicator {
     public static final String ID = "noiseprint";
+    /**
+     * Its verdict: a likelihood ratio calibrated on held-out sources (models/calibration/noiseprint.json). None is
+     * installed: on real-edits the headline ranks edits below their originals (docs/noiseprint.md), so no verdict.
+     */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.MANIPULATED, "edited");
     /** Posterior at and above which a cell counts as anomalous. */
     public static final double ANOMALOUS = 0.5;
 
@@ -53,7 +58,7 @@ public final class NoiseprintIndicator implements Indicator {
         MapLayer npMap = noiseprintLayer(np);
         NoiseprintAnomaly.Result a = NoiseprintAnomaly.of(np, PixelWork.grey(image, ctx));
         if (a == null) {
-            return Verdicts.notEnoughTexture(ID, "noiseprint_anomaly", label, "fewer than " + NoiseprintAnomaly.MIN_BLOCKS
+            return ContentCheck.notEnoughTexture(ID, "noiseprint_anomaly", label, "fewer than " + NoiseprintAnomaly.MIN_BLOCKS
                     + " blocks of " + NoiseprintAnomaly.BLOCK + " pixels with detail (not flat, not saturated) could be"
                     + " analysed.", List.of(npMap));
         }
@@ -61,8 +66,7 @@ public final class NoiseprintIndicator implements Indicator {
         double head = score(cells);
         double share = CellMaps.shareAtLeast(cells, ANOMALOUS);
         List<Regions.Region> regions = Regions.find(cells, ANOMALOUS, image.width(), image.height());
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(ctx.models(), ID), head,
-                Hypothesis.MANIPULATED, "edited");
+        Verdict v = VERDICT.decide(head, image, ctx);
         List<Score> scores = new ArrayList<>();
         Score headline = new Score("noiseprint_anomaly", label, head, "0..1: the mean anomaly probability over the"
                 + " largest anomalous region, times the square root of its share of the analysed image (0 = every part"
@@ -78,7 +82,7 @@ public final class NoiseprintIndicator implements Indicator {
                         ColourScale.INFERNO, 0, 1, "0 (fits)", "1 (does not fit)", true, List.of()),
                 npMap);
         return new IndicatorResult(ID, headline, scores, maps, explanation(regions, field, image) + v.sentence(), v.supports(),
-                v.confidence(), new double[]{head, share});
+                v.confidence(), new double[]{head, share}).withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     /**
