@@ -28,7 +28,8 @@ Edit types (edit_type / subtype in index.tsv):
               texture), codec (the photo's own content through the project's neural codecs: hp q1-q4 or the
               JPEG AI networks), blur (smooth pull-push fill of the hole, optionally blurred: a naive removal)
               or clone (the hole filled with texture cloned from one to three offsets around it, exemplar-like)
-Before the edit the host may be re-saved as JPEG (q 60-95, 30 %); after it the image is saved as JPEG
+Before the edit the host may be downscaled to a web size (long side 320-800 px, 40 %) and re-saved as JPEG
+(q 60-95; 70 % of the downscaled, 30 % of the others); after it the image is saved as JPEG
 (q 60-100, 4:2:0 or 4:4:4, 75 %) or PNG (25 %), sometimes downscaled first (0.6-0.95x, 15 %). The host
 itself (camera JPEG crops keep their 8x8 grid: offsets are multiples of 16, at most 1024 px a side) goes
 through the same before/after steps without the edit and is written beside it as <id>.orig.<ext>, so false
@@ -434,7 +435,18 @@ def main():
                 continue
             p = {"host_offset": list(off)}
             donor_row = None
-            if r.random() < 0.3:  # JPEG before the edit
+            if r.random() < 0.4:  # a web-size copy edited, as most benchmark edits were
+                side = r.randint(320, 800)
+                if max(host.shape[:2]) > side * 1.1:
+                    s = side / max(host.shape[:2])
+                    size = (max(64, round(host.shape[1] * s)), max(64, round(host.shape[0] * s)))
+                    rs = r.choice([("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC), ("lanczos", Image.LANCZOS),
+                                   ("area", Image.BOX)])
+                    host = np.asarray(Image.fromarray(host).resize(size, rs[1]), dtype=np.uint8)
+                    p["host_downscale"] = "%s to %dx%d" % (rs[0], size[0], size[1])
+            if min(host.shape[:2]) < 160:
+                continue
+            if r.random() < (0.7 if "host_downscale" in p else 0.3):  # JPEG before the edit
                 q = r.randint(60, 95)
                 host = jpeg(host, q)
                 p["host_jpeg_before"] = q
