@@ -403,6 +403,8 @@ def main():
     ap.add_argument("--heldout", type=int, default=400, help="edits in heldout/")
     ap.add_argument("--jar", default=None, help="provenant jar for the neural-codec fills (compress --batch)")
     ap.add_argument("--taef2", default=None, help="folder of taef2_*.pth (default: shared/models/taef2)")
+    ap.add_argument("--index-only", action="store_true",
+                    help="only (re)write index.tsv and manifest.sha256 from the edits already made (<id>.json beside each)")
     a = ap.parse_args()
     import torch
     torch.set_num_threads(1)
@@ -412,8 +414,11 @@ def main():
     taef.models = taef.load(tf)
     taef.check(tf, *taef.models)
     os.makedirs(a.out, exist_ok=True)
-    tmp = os.path.join(a.out, "tmp-codec")
+    tmp = os.path.join(a.out, "tmp-codec-%d" % os.getpid())
     rows, pending = [], []
+    if a.index_only:
+        write_index(a.out, [])
+        return
     for split, count in (("training", a.training), ("heldout", a.heldout)):
         key = "training" if split == "training" else "held-out"
         hosts = photos(shared, key)
@@ -424,6 +429,9 @@ def main():
         while i < count:
             key_i = "%s-%05d" % (split, k)
             k += 1
+            if made(a.out, key_i):  # resumed: this edit was made by an earlier run (same seed, same files)
+                i += 1
+                continue
             r = rng_for(key_i)
             hk, hcoll, hid, hpath = hosts[order[k % len(hosts)]]
             host, off = host_pixels(hpath, r)
@@ -481,22 +489,42 @@ def main():
                 print(split, i, "of", count, flush=True)
     if pending:
         codec_fills(a, tmp, pending, rows)
+    write_index(a.out, rows)
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+def made(out, key):
+    split = key.split("-")[0]
+    return any(os.path.isfile(os.path.join(out, split, t, key + ".json")) for t, _ in TYPES)
+
+
+def write_index(out, rows):
+    """index.tsv and manifest.sha256 from every <id>.json under out (this run's rows and earlier runs')."""
+    seen = {x["id"] for x in rows}
+    for split in ("training", "heldout"):
+        for t, _ in TYPES:
+            d = os.path.join(out, split, t)
+            if not os.path.isdir(d):
+                continue
+            for f in sorted(os.listdir(d)):
+                if f.endswith(".json") and f[:-5] not in seen:
+                    with open(os.path.join(d, f)) as fh:
+                        rows.append(json.load(fh))
     rows.sort(key=lambda x: x["id"])
     cols = ["path", "mask", "original", "id", "split", "edit_type", "subtype", "host_collection", "host_key", "host",
             "donor_key", "donor", "format", "jpeg_quality", "subsampling", "width", "height", "mask_share",
             "sha256", "mask_sha256", "params"]
-    with open(os.path.join(a.out, "index.tsv"), "w", newline="") as fh:
+    with open(os.path.join(out, "index.tsv"), "w", newline="") as fh:
         wr = csv.DictWriter(fh, cols, delimiter="\t", lineterminator="\n")
         wr.writeheader()
         for x in rows:
             wr.writerow({c: x.get(c, "") for c in cols})
-    with open(os.path.join(a.out, "manifest.sha256"), "w") as fh:
+    with open(os.path.join(out, "manifest.sha256"), "w") as fh:
         for x in rows:
             for f in ("path", "mask", "original"):
-                fh.write("%s  %s\n" % (sha256(os.path.join(a.out, x[f])), x[f]))
-    shutil.rmtree(tmp, ignore_errors=True)
+                fh.write("%s  %s\n" % (sha256(os.path.join(out, x[f])), x[f]))
     from collections import Counter
-    print(Counter((x["split"], x["edit_type"], x["subtype"]) for x in rows))
+    print(len(rows), "edits:", sorted(Counter((x["split"], x["edit_type"], x["subtype"]) for x in rows).items()))
 
 
 def sha256(path):
@@ -556,6 +584,8 @@ def finish(out, rows, row, p, r, host, img, fmt):
                 "mask_share": "%.4f" % ((alpha_mask > 127).mean()), "sha256": hashlib.sha256(data).hexdigest(),
                 "mask_sha256": sha256(os.path.join(out, rel + ".mask.png")), "params": json.dumps(p, sort_keys=True)})
     rows.append(row)
+    with open(os.path.join(out, rel + ".json"), "w") as fh:  # the row, so that an interrupted run resumes
+        json.dump(row, fh, sort_keys=True)
 
 
 def mask_of(host, img, p):
