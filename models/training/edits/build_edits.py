@@ -330,6 +330,18 @@ def make_copymove(host, r, p):
             break
     else:
         return None
+    moved, malpha = moved_copy(host, alpha, ang, sc, tx, ty)
+    p.update({"rotation_deg": round(ang, 2), "scale": round(sc, 3), "target": [round(tx), round(ty)]})
+    content = recolour(moved, host, malpha, r, p) if r.random() < 0.2 else moved
+    return compose(host, content, edge(malpha, r, p))
+
+
+def moved_copy(host, alpha, ang, sc, tx, ty):
+    """The host and the region's alpha turned by ang degrees and scaled by sc about the region's box centre, which
+    lands at (tx, ty)."""
+    h, w = host.shape[:2]
+    ys, xs = np.nonzero(alpha > 0.01)
+    cy, cx = (ys.min() + ys.max()) / 2, (xs.min() + xs.max()) / 2
     # inverse map: output (u, v) -> source (cx, cy) + R(-ang)/sc * ((u, v) - (tx, ty))
     t = math.radians(ang)
     a, b = math.cos(t) / sc, math.sin(t) / sc
@@ -337,9 +349,7 @@ def make_copymove(host, r, p):
     moved = np.asarray(Image.fromarray(host).transform((w, h), Image.AFFINE, coeffs, Image.BICUBIC), dtype=np.uint8)
     malpha = np.asarray(Image.fromarray((alpha * 255).astype(np.uint8)).transform((w, h), Image.AFFINE, coeffs, Image.BILINEAR),
                         dtype=np.float32) / 255
-    p.update({"rotation_deg": round(ang, 2), "scale": round(sc, 3), "target": [round(tx), round(ty)]})
-    content = recolour(moved, host, malpha, r, p) if r.random() < 0.2 else moved
-    return compose(host, content, edge(malpha, r, p))
+    return moved, malpha
 
 
 def make_inpaint(sub, host, r, p, gen=None, taef=None, codec_out=None):

@@ -33,7 +33,8 @@ public final class Main {
                 new CalibrateCommand(),
                 new C2paScanCommand(),
                 new CompressCommand(),
-                new CodecFalseAlarmCommand())) {
+                new CodecFalseAlarmCommand(),
+                new FitLocalizationCommand())) {
             m.put(c.name(), c);
         }
         return m;
