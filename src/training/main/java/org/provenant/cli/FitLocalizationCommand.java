@@ -36,9 +36,6 @@ import org.provenant.ml.calibration.VerdictFitter;
  * </ol>
  */
 public final class FitLocalizationCommand implements Command {
-    /** Photo collections kept for measuring false alarms only: never used to fit a threshold. */
-    public static final Set<String> NEVER_FITTED = Set.of("skimage", "debian-wallpaper");
-
     @Override public String name() { return "fit-localization"; }
 
     @Override public String usage() {
@@ -70,7 +67,7 @@ public final class FitLocalizationCommand implements Command {
         try (ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir)) {
             List<Item> training = firstEdits(MaskedSet.read(edits, "training"), maxTraining);
             List<Item> heldout = new ArrayList<>(firstEdits(MaskedSet.read(edits, "heldout"), maxHeldOut));
-            for (Item it : MaskedSet.untouched(untouched)) if (!NEVER_FITTED.contains(it.source())) heldout.add(it);
+            for (Item it : MaskedSet.untouched(untouched)) if (!MaskedSet.NEVER_FITTED.contains(it.source())) heldout.add(it);
             List<ImageCells> tr = cells("training", training, registry, threads, cache, err);
             List<ImageCells> ho = cells("held-out", heldout, registry, threads, cache, err);
             List<ImageCells> val = validation == null ? List.of() : cells("validation", MaskedSet.read(validation, null), registry, threads, cache, err);

@@ -34,16 +34,28 @@ final class LocalizationMode {
         return false;
     }
 
+    /**
+     * Whether an item belongs to a fold: untouched photos by their source, with the never-fitted collections in every
+     * fold; the edits and originals of a synthetic set ({@code synthetic}) by their host photo's source; real edits
+     * always (their benchmarks are not split).
+     */
+    static boolean inFold(Item it, int fold, boolean synthetic) {
+        if (MaskedSet.kind(it).equals(MaskedSet.UNTOUCHED)) {
+            return MaskedSet.fold(it.source()) == fold || MaskedSet.NEVER_FITTED.contains(it.source());
+        }
+        return !synthetic || MaskedSet.fold(it.source()) == fold;
+    }
+
     static int run(Path set, Path from, List<Path> untouched, String part, Integer fold, String score, Set<String> only,
                    Path dir, int threads, PrintStream out, PrintStream err) throws Exception {
         List<Observation> obs;
         if (from != null) {
             obs = Observations.read(from);
-            if (fold != null) obs = obs.stream().filter(o -> MaskedSet.fold(o.item().source()) == fold).toList();
+            if (fold != null) obs = obs.stream().filter(o -> inFold(o.item(), fold, part != null)).toList();
         } else {
             List<Item> items = new ArrayList<>(MaskedSet.read(set, part));
             for (Path u : untouched) items.addAll(MaskedSet.untouched(u));
-            if (fold != null) items = LocalizationEvaluation.fold(items, fold);
+            if (fold != null) items = items.stream().filter(it -> inFold(it, fold, part != null)).toList();
             List<Indicator> inds = new ArrayList<>();
             for (String id : only == null ? LocalizationEvaluation.PIXEL_TOOLBOX : List.copyOf(only)) {
                 inds.add(IndicatorRegistry.byId(id));

@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import javax.imageio.ImageIO;
 import org.provenant.analysis.IndicatorOutcome;
-import org.provenant.analysis.evaluation.LabelledSet.Item;
 import org.provenant.analysis.evaluation.Observations.Observation;
 import org.provenant.analysis.evaluation.Observations.Seen;
 import org.provenant.indicators.Hypothesis;
@@ -240,8 +239,4 @@ public final class LocalizationEvaluation {
         return String.format(Locale.ROOT, "%d/%d (%.0f %%)", k, n, n == 0 ? 0 : 100.0 * k / n);
     }
 
-    /** Items of one fold of their source keys ({@link MaskedSet#fold}). */
-    public static List<Item> fold(List<Item> items, int fold) {
-        return items.stream().filter(it -> MaskedSet.fold(it.source()) == fold).toList();
-    }
 }

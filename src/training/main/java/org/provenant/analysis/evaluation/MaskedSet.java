@@ -29,6 +29,11 @@ public final class MaskedSet {
     public static final String EDIT = "edit", ORIGINAL = "original", UNTOUCHED = "untouched";
     /** Fold of the held-out sources where calibrations of the localization are fitted; the other fold is for figures. */
     public static final int FIT_FOLD = 0, FIGURES_FOLD = 1;
+    /**
+     * Photo collections (sources of models/training/edits/heldout_photos.py) kept for measuring false alarms only:
+     * never used to fit a threshold or a calibration, whatever their fold.
+     */
+    public static final java.util.Set<String> NEVER_FITTED = java.util.Set.of("skimage", "debian-wallpaper");
 
     private MaskedSet() { }
 

@@ -30,8 +30,12 @@ import org.provenant.indicators.pixel.pixelkit.TextureTrend;
  *     upsampled, decoded or generated patch lacks the finest band);</li>
  * <li>{@value #GHOST}: the JPEG ghost, the strongest departure over qualities 55-95 of a block's re-save error from
  *     the image's own curve (a region that was not compressed with the rest lacks its dip);</li>
+ * <li>{@value #GRID} and {@value #GRID_SHIFT}: the JPEG block grid on the image's 8x8 grid and on a shifted one
+ *     ({@link BlockGridCue});</li>
  * <li>{@value #DUPLICATES}: the share of near-duplicate patches ({@link DuplicatePatches}: exemplar fills, clones);</li>
- * <li>{@value #COPY_MOVE}: the share of the cell in a copy-move cluster of the copy-move indicator (both regions).</li>
+ * <li>{@value #COPY_MOVE}: the share of the cell in a copy-move cluster of the copy-move indicator (both regions);</li>
+ * <li>{@value #DOUBLE_JPEG}: for a JPEG file compressed twice on the same grid, the JPEG-structure indicator's
+ *     probability that a block lacks the first compression (Bianchi and Piva); 0 where it has no such map.</li>
  * </ul>
  * Context: {@value #TEXTURE} (log luma AC energy), {@value #SATURATED} (share of clipped pixels), {@value #DARK}
  * (mean luma, 0..1).
@@ -42,8 +46,8 @@ import org.provenant.indicators.pixel.pixelkit.TextureTrend;
  * model then counts it as 0: no evidence). Adding one is a line here and a refit ({@code provenant fit-localization}).
  */
 public final class CellCues {
-    public static final String ELA = "ela", NOISE = "noise", DETAIL = "detail", GHOST = "ghost", DUPLICATES = "duplicates",
-            COPY_MOVE = "copy-move";
+    public static final String ELA = "ela", NOISE = "noise", DETAIL = "detail", GHOST = "ghost", GRID = "grid",
+            GRID_SHIFT = "grid-shift", DUPLICATES = "duplicates", COPY_MOVE = "copy-move", DOUBLE_JPEG = "double-jpeg";
     public static final String TEXTURE = "texture", SATURATED = "saturated", DARK = "dark";
     /** Re-save quality of the error-level cue (the error-level indicator's default, so the work is shared). */
     static final int ELA_QUALITY = 90;
@@ -52,8 +56,27 @@ public final class CellCues {
     /** Luma AC energy (8-bit units squared) under which a block is flat: its error and noise say nothing. */
     static final double FLAT = 4.0;
 
+    /** The cue in words, for explanations. */
+    public static String words(String cue) {
+        return switch (cue) {
+            case ELA -> "error level";
+            case NOISE -> "noise level";
+            case DETAIL -> "fine detail";
+            case GHOST -> "JPEG ghost";
+            case GRID -> "JPEG block grid";
+            case GRID_SHIFT -> "shifted block grid";
+            case DUPLICATES -> "duplicate patches";
+            case COPY_MOVE -> "copy-move";
+            case DOUBLE_JPEG -> "double JPEG";
+            default -> cue;
+        };
+    }
+
     /** Another indicator's overlay map used as a cue: the first map whose name starts with {@code mapName}. */
     public record External(String cue, String indicatorId, String mapName) { }
+
+    /** The JPEG-structure indicator's aligned double-compression map (present only for such files). */
+    static final External DOUBLE_QUANTIZATION = new External(DOUBLE_JPEG, "jpeg-structure", "Blocks without the first compression");
 
     /** The other indicators' maps fused (none yet: the noiseprint and zed maps join here when they land). */
     public static final List<External> EXTERNAL = List.of();
@@ -78,9 +101,14 @@ public final class CellCues {
         FloatMap[] detail = DetailRatio.measure(image, 8);
         cues.put(DETAIL, grid.fromBlocks(detailResidual(detail, logAc, bx, by), bx, by));
         cues.put(GHOST, grid.fromBlocks(ghost(image, ctx, logAc), bx, by));
+        FloatMap[] blockGrid = BlockGridCue.measure(grey, grid);
+        cues.put(GRID, blockGrid[0]);
+        cues.put(GRID_SHIFT, blockGrid[1]);
         ctx.progress().checkCancelled();
         cues.put(DUPLICATES, DuplicatePatches.share(grey, grid, ctx));
         cues.put(COPY_MOVE, copyMove(image, ctx, grid));
+        FloatMap dq = external(image, ctx, grid, DOUBLE_QUANTIZATION);
+        cues.put(DOUBLE_JPEG, dq != null ? dq : new FloatMap(grid.gw(), grid.gh(), new float[grid.cells()]));
         for (External e : EXTERNAL) {
             FloatMap x = external(image, ctx, grid, e);
             if (x != null) cues.put(e.cue(), x);

@@ -17,7 +17,7 @@ public final class CellFeatures {
     /** Largest |z| a feature takes: one extreme cell does not outweigh everything. Our choice. */
     static final double CLIP = 6;
     /** Cues given as shares (0..1) rather than compared with the rest of the image. */
-    static final List<String> SHARE_CUES = List.of(CellCues.DUPLICATES, CellCues.COPY_MOVE);
+    static final List<String> SHARE_CUES = List.of(CellCues.DUPLICATES, CellCues.COPY_MOVE, CellCues.DOUBLE_JPEG);
 
     /** Feature names in order, and per cell (row-major on the grid) the vector. */
     public record Table(List<String> names, float[][] rows) { }

@@ -83,7 +83,7 @@ public final class Localization implements Indicator {
         Localized l = localize(image, context, model);
         List<Score> scores = new ArrayList<>();
         List<MapLayer> maps = new ArrayList<>();
-        String cueNames = String.join(", ", l.cues().cues().keySet());
+        String cueNames = String.join(", ", l.cues().cues().keySet().stream().map(CellCues::words).toList());
         if (model.isEmpty()) {
             Score head = new Score("outlined_share", "Share of the image outlined", Double.NaN, "No fusion model is installed.");
             maps.add(reliabilityLayer(l.reliability()));
@@ -120,7 +120,7 @@ public final class Localization implements Indicator {
         maps.add(new MapLayer("Generated-region map: probability that a cell was generated or re-synthesised", l.generated(),
                 ColourScale.VIRIDIS, 0, 1, "0", "1 (generated, decoded or filled)", true, List.of()));
         double[] features = {share, regions.size(), l.editedScore(), l.fused().max(), l.reliability().mean()};
-        return new IndicatorResult(ID, head, scores, maps, explanation(cueNames, regions.size(), share, genShare, m) + v.sentence(),
+        return new IndicatorResult(ID, head, scores, maps, explanation(cueNames, regions.size(), share, genShare, m, v.sentence()),
                 v.supports(), v.confidence(), features);
     }
 
@@ -136,17 +136,16 @@ public final class Localization implements Indicator {
         return a;
     }
 
-    static String explanation(String cueNames, int regions, double share, double genShare, FusionModel m) {
-        return String.format(Locale.ROOT,
-                "The cues (%s) are measured on small cells and each cell is compared with the rest of this same image; a model"
-                        + " learned on edits made for the purpose (splices, copy-moves, inpaintings of real photographs) weighs"
-                        + " them into the probability that a cell was edited. %s %s The reliability map shows where the cues can"
-                        + " speak at all: flat, clipped, very dark and heavily compressed areas hide edits. Measured: %s",
-                cueNames,
-                regions == 0 ? "Nothing is outlined." : String.format(Locale.ROOT, "%d region(s) are outlined, %.1f %% of the image.",
-                        regions, 100 * share),
+    static String explanation(String cueNames, int regions, double share, double genShare, FusionModel m, String verdict) {
+        return String.format(Locale.ROOT, "%s %s%s Measured %s How it works: the cues (%s) are measured on small cells and each"
+                        + " cell is compared with the rest of this same image; a model learned on edits made for the purpose"
+                        + " (splices, copy-moves, inpaintings of real photographs) weighs them into the probability that a cell"
+                        + " was edited. The reliability map shows where the cues can speak at all: flat, clipped, very dark and"
+                        + " heavily compressed areas hide edits, so an empty map there is no evidence of an untouched image.",
+                regions == 0 ? "Nothing is outlined as edited." : String.format(Locale.ROOT,
+                        "%d region(s) are outlined as edited, %.1f %% of the image.", regions, 100 * share),
                 genShare > 0 ? String.format(Locale.ROOT, "The generated-region map outlines %.1f %% of the image as generated or"
                         + " re-synthesised (an inpainting).", 100 * genShare) : "The generated-region map outlines nothing.",
-                m.measured());
+                verdict, m.measured(), cueNames);
     }
 }

@@ -40,7 +40,7 @@ public final class LocalizationCells {
         public boolean edit() { return MaskedSet.kind(item).equals(MaskedSet.EDIT); }
     }
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private LocalizationCells() { }
 
