@@ -35,7 +35,7 @@ case "$MODE" in
     OUT="${1:-assets/screenshots/annotations.png}"
     cp assets/samples/chelsea.png "$TMPDIR_SHOT/chelsea.png"
     IMAGE="$TMPDIR_SHOT/chelsea.png"
-    # the case file format of org.provenant.report.casefile.CaseFiles (coordinates in image pixels)
+    # the case file format of org.provenant.analysis.casefolder.CaseFiles (coordinates in image pixels)
     cat >"$IMAGE.provenant.json" <<'JSON'
 { "format": "provenant-case", "version": 1,
   "case": { "caseNumber": "2026-0415", "examiner": "A. Examiner", "notes": "Screenshot case: sample photograph, not evidence.",

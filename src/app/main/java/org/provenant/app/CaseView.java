@@ -27,8 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.indicators.Indicator;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * The case view: a sortable table of every file of the case's evidence folders with its thumbnail, status,

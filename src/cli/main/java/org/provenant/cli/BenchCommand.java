@@ -11,6 +11,8 @@ import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 import org.jtransforms.fft.DoubleFFT_2D;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.fft.Fft2D;
 import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;
@@ -40,6 +42,19 @@ public final class BenchCommand implements Command {
     @Override public String usage() {
         return "bench [fft] [--runs N] [--size N (fft, power of two)] | " + BenchMemory.USAGE + " | " + BenchAnalyzeCommand.usage()
                 + " | " + BenchBatchCommand.usage();
+    }
+
+    @Override public String description() {
+        return """
+                Benchmarks; each prints its figures (nothing is asserted).
+                  bench                  the colour-correlation, spectrum and realism indicators on a synthetic 12 MP image
+                                         (--runs N; median of the runs)
+                  bench fft              JTransforms against Commons Math on a 1024x1024 FFT (--size N, a power of two)
+                  bench memory           peak Java heap per megapixel of a whole analysis (--mp sizes, --flat MP for a one-colour
+                                         image, --load-only, or given images)
+                  bench analyze          one whole analysis after a warm-up: time to the first result, each indicator's wall and
+                                         CPU time, peak heap (--mp sizes, --threads N, --only/--skip ids, --alone: each on its own)
+                  bench batch FOLDER     images per minute through the batch engine, with a fresh case folder""";
     }
 
     @Override

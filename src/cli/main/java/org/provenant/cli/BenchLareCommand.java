@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.io.ImageLoader;
@@ -23,6 +25,12 @@ public final class BenchLareCommand implements Command {
     @Override public String name() { return "bench-lare"; }
 
     @Override public String usage() { return "bench-lare [IMAGE] [--runs N] [--tiled-runs N]"; }
+
+    @Override public String description() {
+        return """
+                Times LaRE on a 12 MP image (a synthetic one, or IMAGE): the 256x256 whole-image mode and the tiled map, after a
+                warm-up; prints the median of --runs N (and --tiled-runs N) runs.""";
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.file.c2pa.C2paReader;
@@ -29,6 +31,13 @@ public final class C2paScanCommand implements Command {
     @Override public String name() { return "c2pa-scan"; }
 
     @Override public String usage() { return "c2pa-scan PATH...   Content Credentials of every JPEG/PNG/WebP file, with a summary"; }
+
+    @Override public String description() {
+        return """
+                Reads the Content Credentials (C2PA manifest store) of every JPEG, PNG and WebP file under the given paths (folders
+                recursively) and validates them offline: one line per file (none / valid / INVALID with its failure codes / a
+                remote reference) and a summary of the leans and of the reading time.""";
+    }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {

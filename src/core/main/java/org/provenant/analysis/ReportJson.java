@@ -34,20 +34,31 @@ public final class ReportJson {
      * @param withMapFiles whether the maps were written as PNG under {@link #mapFileName} names
      */
     public static ObjectNode toTree(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        return toTree(image == null ? null : imageBlock(image), report, withMapFiles);
+    }
+
+    /** The evidence file's identity as the JSON form names it: file, path, bytes, SHA-256, size, channels, format. */
+    public static ObjectNode imageBlock(LoadedImage image) {
+        ObjectNode img = MAPPER.createObjectNode();
+        img.put("file", image.fileName());
+        img.put("path", image.path().toString());
+        img.put("bytes", image.fileSize());
+        img.put("sha256", image.sha256());
+        img.put("width", image.image().width());
+        img.put("height", image.image().height());
+        img.put("channels", image.image().channels());
+        if (image.metadata() != null) img.put("format", image.metadata().formatName());
+        return img;
+    }
+
+    /**
+     * @param image the evidence file's block ({@link #imageBlock}, or the one of a stored analysis), or null
+     */
+    public static ObjectNode toTree(ObjectNode image, AnalysisReport report, boolean withMapFiles) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "provenant-analysis");
         root.put("version", FORMAT_VERSION);
-        if (image != null) {
-            ObjectNode img = root.putObject("image");
-            img.put("file", image.fileName());
-            img.put("path", image.path().toString());
-            img.put("bytes", image.fileSize());
-            img.put("sha256", image.sha256());
-            img.put("width", image.image().width());
-            img.put("height", image.image().height());
-            img.put("channels", image.image().channels());
-            if (image.metadata() != null) img.put("format", image.metadata().formatName());
-        }
+        if (image != null) root.set("image", image.deepCopy());
         root.put("cancelled", report.cancelled());
         ArrayNode inds = root.putArray("indicators");
         for (IndicatorOutcome o : report.outcomes()) {
@@ -118,17 +129,25 @@ public final class ReportJson {
     }
 
     public static String toString(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        return text(toTree(image, report, withMapFiles));
+    }
+
+    public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
+        write(file, toTree(image, report, withMapFiles));
+    }
+
+    /** The tree as {@code analyze --json} writes it (indented, UTF-8, no final line break). */
+    public static String text(ObjectNode tree) {
         try {
-            return MAPPER.writeValueAsString(toTree(image, report, withMapFiles));
+            return MAPPER.writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
-        ObjectNode tree = toTree(image, report, withMapFiles);
-        org.provenant.core.io.OutputGuard.writeAtomically(file, os -> MAPPER.writer().without(
-                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, tree));
+    /** Writes the tree ({@link #text}) atomically. */
+    public static void write(Path file, ObjectNode tree) throws IOException {
+        org.provenant.core.io.OutputGuard.writeString(file, text(tree));
     }
 
     /** File name of a map picture: indicator id, map index, and the map name in lower-case ASCII. */
@@ -138,12 +157,12 @@ public final class ReportJson {
     }
 
     /** The outline threshold and, when the image size is known, the outlined regions' boxes in image pixels. */
-    private static void outlined(ObjectNode mn, MapLayer m, LoadedImage image) {
+    private static void outlined(ObjectNode mn, MapLayer m, ObjectNode image) {
         number(mn, "outlineAt", m.outlineAt());
-        if (image == null) return;
+        if (image == null || !image.path("width").canConvertToInt() || !image.path("height").canConvertToInt()) return;
         ArrayNode regions = mn.putArray("outlinedRegions");
-        for (var r : org.provenant.indicators.pixel.localization.Regions.find(m.map(), m.outlineAt(), image.image().width(),
-                image.image().height())) {
+        for (var r : org.provenant.indicators.features.Regions.find(m.map(), m.outlineAt(), image.path("width").asInt(),
+                image.path("height").asInt())) {
             regions.addObject().put("x", r.x()).put("y", r.y()).put("width", r.width()).put("height", r.height()).put("area", r.area());
         }
     }

@@ -60,6 +60,18 @@ public final class ContentCheck {
                 new double[0]);
     }
 
+    /**
+     * An inconclusive result with a NaN headline under the indicator's own key: the image is too small or too flat
+     * for the statistic ({@code why} says which), with the maps that could still be drawn.
+     */
+    public static IndicatorResult notEnoughTexture(String id, String key, String label, String why, List<MapLayer> maps) {
+        Score head = new Score(key, label, Double.NaN, "Not defined for this image: " + why);
+        return new IndicatorResult(id, head, List.of(head), maps,
+                PREFIX + "not enough texture to analyse: " + why + " The statistic needs fine detail (edges, grain, noise) in"
+                        + " several parts of the image; a tiny, very narrow or flat one-colour image has none, so this"
+                        + " indicator says nothing about it either way.", Hypothesis.INCONCLUSIVE, 0.5, null);
+    }
+
     /** Whether every channel's values span at most {@link #FLAT_SPREAD} ({@link FloatImage#isUniform}). */
     public static boolean isFlat(FloatImage image) {
         return image.isUniform(FLAT_SPREAD);

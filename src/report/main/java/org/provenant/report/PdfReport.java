@@ -28,7 +28,7 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelEntry;
 import org.provenant.report.PdfLayout.Cell;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 /**
  * The case report as PDF: a cover (case, examiner, notes, evidence list, summary of every indicator's headline

@@ -19,10 +19,15 @@ import org.provenant.indicators.IndicatorException;
 public record JpegTrace(boolean file, String chroma, BlockGrid grid) {
     /**
      * Pixel block-grid strength from which an image counts as classic-JPEG compressed even when its file is not a JPEG.
-     * Measured on the evaluation corpus (models/training/data, README section "Verdicts an examiner can trust"): our
+     * Measured on the evaluation corpus (models/training/data, docs/validation.md): our
      * choice from that distribution.
      */
     public static final double GRID_STRENGTH = 0.1;
+    /** A verdict gate: no lean where a classic-JPEG trace is found ({@link #where} says which). */
+    public static final VerdictPolicy.Gate GATE = (image, context) -> {
+        JpegTrace t = of(image, context);
+        return t.any() ? t.where() : null;
+    };
 
     /** Whether any JPEG trace was found. */
     public boolean any() {

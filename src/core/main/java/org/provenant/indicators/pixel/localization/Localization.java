@@ -17,8 +17,9 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
-import org.provenant.ml.calibration.VerdictCalibration;
+import org.provenant.indicators.features.Regions;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 
 /**
  * Fused localization (issue 22): the pixel cues ({@link CellCues}: error level, noise, fine detail, JPEG ghost,
@@ -31,10 +32,12 @@ import org.provenant.ml.calibration.VerdictCalibration;
  */
 public final class Localization implements Indicator {
     public static final String ID = "localization";
+    /** Its verdict: a likelihood ratio calibrated on held-out synthetic edits and photos (models/calibration). */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.MANIPULATED, "edited");
     /** The image-level score: the highest 3x3-cell mean of the fused map (a region, not a single cell). */
     public static final String SCORE = "edited_score";
     /** Smallest side in pixels: eight cells of the finest grid. */
-    static final int MIN_SIDE = 64;
+    public static final int MIN_SIDE = 64;
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
@@ -68,7 +71,7 @@ public final class Localization implements Indicator {
     }
 
     /** The highest 3x3 mean of a map. */
-    static double smoothedPeak(FloatMap m) {
+    public static double smoothedPeak(FloatMap m) {
         float[] s = CellFeatures.smooth(CellFeatures.zeroNaN(m.data()), m.width(), m.height());
         double best = Double.NEGATIVE_INFINITY;
         for (float v : s) best = Math.max(best, v);
@@ -94,8 +97,7 @@ public final class Localization implements Indicator {
         List<Regions.Region> regions = Regions.find(l.outlined(), m.grow(), image.width(), image.height());
         List<Regions.Region> genRegions = Regions.find(l.generatedOutlined(), m.generatedGrow(), image.width(), image.height());
         double share = area(regions) / (double) image.pixels(), genShare = area(genRegions) / (double) image.pixels();
-        Optional<VerdictCalibration> cal = CalibratedVerdict.load(context.models(), ID);
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(cal, l.editedScore(), Hypothesis.MANIPULATED, "edited");
+        Verdict v = VERDICT.decide(l.editedScore(), image, context);
         Score head = new Score("outlined_share", "Share of the image outlined as edited", share, String.format(Locale.ROOT,
                 "0..1: cells where the fused map reaches %.2f, with the connected cells at or above %.2f (thresholds fitted on"
                         + " held-out synthetic edits)", m.seed(), m.grow()));

@@ -153,4 +153,13 @@ public class MetadataIndicatorTest {
         assertTrue(r.headline().meaning().contains("no file to read"));
         assertTrue(r.details().isEmpty());
     }
+
+    /** A value the library cannot describe (an EXIF Scene Type of some phones) reads the same on every run. */
+    @Test
+    void undescribedValuesAreWrittenOutNotAsAnArraysIdentity() {
+        assertEquals("hex 01 ff", MetadataTree.raw(new byte[]{1, (byte) 0xff}));
+        assertEquals("3 4", MetadataTree.raw(new int[]{3, 4}));
+        assertEquals("text", MetadataTree.raw("text"));
+        assertEquals("null", MetadataTree.raw(null));
+    }
 }

@@ -11,6 +11,7 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.SharedWork;
+import org.provenant.indicators.features.Regions;
 import org.provenant.ml.ModelRegistry;
 
 class ReliabilityTest {
