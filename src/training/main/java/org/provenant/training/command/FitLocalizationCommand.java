@@ -43,7 +43,7 @@ public final class FitLocalizationCommand implements Command {
 
     @Override public String usage() {
         return "fit-localization EDITS --untouched PHOTOS [--validation REAL-EDITS] [--models DIR] [--cache DIR] [--threads N]"
-                + " [--max-training N] [--max-heldout N]";
+                + " [--max-training N] [--max-heldout N] [--cached-only]";
     }
 
     @Override public String description() {
@@ -56,6 +56,7 @@ public final class FitLocalizationCommand implements Command {
                   --validation DIR     also state figures on a set never fitted on (real-edits)
                   --cache DIR          keep each image's cell features (refits do not analyse again)
                   --max-training N, --max-heldout N   the first N edits of each part (with their originals)
+                  --cached-only        only images whose features are in the cache (a time-boxed run; counts are printed)
                   --models DIR, --threads N""";
     }
 
@@ -63,6 +64,7 @@ public final class FitLocalizationCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path edits = null, untouched = null, validation = null, modelsDir = null, cache = null;
         int threads = 1, maxTraining = Integer.MAX_VALUE, maxHeldOut = Integer.MAX_VALUE;
+        boolean cachedOnly = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -73,6 +75,7 @@ public final class FitLocalizationCommand implements Command {
                 case "--threads" -> threads = TrainCommand.intValue(args, ++i, a);
                 case "--max-training" -> maxTraining = TrainCommand.intValue(args, ++i, a);
                 case "--max-heldout" -> maxHeldOut = TrainCommand.intValue(args, ++i, a);
+                case "--cached-only" -> cachedOnly = true;
                 default -> {
                     if (a.startsWith("--") || edits != null) throw new UsageException("unexpected argument " + a);
                     edits = Path.of(a);
@@ -83,10 +86,11 @@ public final class FitLocalizationCommand implements Command {
         try (ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir)) {
             List<Item> training = firstEdits(MaskedSet.read(edits, "training"), maxTraining);
             List<Item> heldout = new ArrayList<>(firstEdits(MaskedSet.read(edits, "heldout"), maxHeldOut));
-            for (Item it : MaskedSet.untouched(untouched)) if (!MaskedSet.NEVER_FITTED.contains(it.source())) heldout.add(it);
-            List<ImageCells> tr = cells("training", training, registry, threads, cache, err);
-            List<ImageCells> ho = cells("held-out", heldout, registry, threads, cache, err);
-            List<ImageCells> val = validation == null ? List.of() : cells("validation", MaskedSet.read(validation, null), registry, threads, cache, err);
+            heldout.addAll(MaskedSet.untouched(untouched));
+            List<ImageCells> tr = cells("training", training, registry, threads, cache, cachedOnly, err);
+            List<ImageCells> ho = cells("held-out", heldout, registry, threads, cache, cachedOnly, err);
+            List<ImageCells> val = validation == null ? List.of()
+                    : cells("validation", MaskedSet.read(validation, null), registry, threads, cache, cachedOnly, err);
             err.println("Fitting the per-cell models on " + tr.size() + " training images");
             FusionModel.Logistic edited = FusionFitter.fit(tr, FusionFitter.EDITED);
             FusionModel.Logistic generated = FusionFitter.fit(tr, FusionFitter.GENERATED);
@@ -107,7 +111,7 @@ public final class FitLocalizationCommand implements Command {
                     : " " + new LocalizationFigures(val, edited, generated).sentence(probe, cal,
                     "real benchmark edits (" + validation.getFileName() + ", validation only: never fitted on)"));
             FusionModel model = new FusionModel(edited, generated, t[0], t[1], tg[0], tg[1], fittedOn, measured);
-            write(registry.directory(), model, cal, edits, untouched, validation);
+            write(registry.directory(), model, cal, "provenant fit-localization " + String.join(" ", args));
             out.println(fittedOn);
             out.println(measured);
             out.printf(Locale.ROOT, "Calibration of %s: held-out AUC %.3f, false alarms %.1f %%, detection %.1f %% at LR %.3g; verdict %s%n",
@@ -118,16 +122,19 @@ public final class FitLocalizationCommand implements Command {
     }
 
     private static List<ImageCells> cells(String what, List<Item> items, ModelRegistry registry, int threads, Path cache,
-                                          PrintStream err) throws Exception {
+                                          boolean cachedOnly, PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         int total = items.size();
         err.printf(Locale.ROOT, "Measuring the cues of %d %s images%n", total, what);
-        return LocalizationCells.all(items, registry, threads, cache, d -> {
+        List<ImageCells> out = LocalizationCells.all(items, registry, threads, cache, cachedOnly, d -> {
             if (d % 50 == 0 || d == total) {
                 double s = (System.nanoTime() - t0) / 1e9;
                 err.printf(Locale.ROOT, "  %d/%d, %.0f s%n", d, total, s);
             }
         });
+        if (out.size() < total) err.printf(Locale.ROOT, "  %d of the %d %s images used (the others %s)%n", out.size(), total, what,
+                cachedOnly ? "are not in the cache yet" : "could not be read or are too small");
+        return out;
     }
 
     /** The first {@code n} edits by id, with their originals (the recipe's ids are in the order they were drawn). */
@@ -137,18 +144,18 @@ public final class FitLocalizationCommand implements Command {
         return items.stream().filter(it -> keep.contains(it.parent())).toList();
     }
 
+    /** The held-out images of one fold; the never-fitted photo collections count only for the figures. */
     static List<ImageCells> fold(List<ImageCells> cells, int fold) {
-        return cells.stream().filter(c -> MaskedSet.fold(c.item().source()) == fold).toList();
+        return cells.stream().filter(c -> MaskedSet.NEVER_FITTED.contains(c.item().source()) ? fold == MaskedSet.FIGURES_FOLD
+                : MaskedSet.fold(c.item().source()) == fold).toList();
     }
 
-    private static void write(Path models, FusionModel m, VerdictCalibration cal, Path edits, Path untouched, Path validation)
-            throws Exception {
+    private static void write(Path models, FusionModel m, VerdictCalibration cal, String command) throws Exception {
         Path fusion = models.resolve("localization/fusion.json"), calib = models.resolve("calibration/localization.json");
         Files.createDirectories(fusion.getParent());
         m.write(fusion);
         cal.write(calib);
-        String how = "provenant fit-localization " + edits + " --untouched " + untouched + (validation == null ? "" : " --validation "
-                + validation) + " (EDITS from models/training/edits/build_edits.py, PHOTOS from models/training/edits/heldout_photos.py)";
+        String how = command + " (EDITS from models/training/edits/build_edits.py, PHOTOS from models/training/edits/heldout_photos.py)";
         ObjectMapper om = new ObjectMapper();
         ObjectNode e = om.createObjectNode();
         e.put("name", FusionModel.NAME).put("file", "localization/fusion.json").put("sha256", ModelRegistry.sha256(fusion))

@@ -49,6 +49,16 @@ public final class LocalizationCells {
 
     public static List<ImageCells> all(List<Item> items, ModelRegistry models, int threads, Path cache, Consumer<Integer> progress)
             throws IOException, InterruptedException {
+        return all(items, models, threads, cache, false, progress);
+    }
+
+    /**
+     * As {@link #all(List, ModelRegistry, int, Path, Consumer)}; with {@code cachedOnly}, only the images whose features
+     * are already in the cache (a time-boxed run: which images those are depends on the order they were measured in,
+     * never on their results).
+     */
+    public static List<ImageCells> all(List<Item> items, ModelRegistry models, int threads, Path cache, boolean cachedOnly,
+                                       Consumer<Integer> progress) throws IOException, InterruptedException {
         if (cache != null) Files.createDirectories(cache);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
@@ -56,7 +66,7 @@ public final class LocalizationCells {
             int[] done = {0};
             for (Item it : items) {
                 fs.add(pool.submit(() -> {
-                    ImageCells c = cached(it, models, cache);
+                    ImageCells c = cached(it, models, cache, cachedOnly);
                     synchronized (done) {
                         progress.accept(++done[0]);
                     }
@@ -78,12 +88,13 @@ public final class LocalizationCells {
         }
     }
 
-    static ImageCells cached(Item it, ModelRegistry models, Path cache) throws IOException {
+    static ImageCells cached(Item it, ModelRegistry models, Path cache, boolean cachedOnly) throws IOException {
         Path f = cache == null ? null : cache.resolve(key(it.file()) + ".cells");
         if (f != null && Files.isRegularFile(f)) {
             ImageCells c = read(f, it);
             if (c != null) return c;
         }
+        if (cachedOnly) return null;
         ImageCells c = compute(it, models);
         if (f != null && c != null) write(f, c);
         return c;

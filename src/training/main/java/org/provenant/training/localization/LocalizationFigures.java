@@ -65,38 +65,81 @@ public final class LocalizationFigures {
         return String.format(Locale.ROOT, "%d edits, %d originals of edits and %d untouched photos from %d sources", e, o, u, s);
     }
 
-    /** Pixel F1 and IoU of the outline of every edit against its mask (0 where nothing is outlined), by edit type. */
-    Map<String, double[]> overlapByType(FusionModel m) {
-        Map<String, List<double[]>> by = new TreeMap<>();
+    /** Pixel F1 and IoU of the outline of every edit against its mask (0 where nothing is outlined); null for non-edits. */
+    List<double[]> overlaps(FusionModel m) {
+        List<double[]> out = new ArrayList<>();
         for (int k = 0; k < images.size(); k++) {
             ImageCells im = images.get(k);
-            if (!im.edit()) continue;
-            boolean[] truth = LocalizationEvaluation.readMaskOrNull(MaskedSet.mask(im.item()), im.width(), im.height());
-            if (truth == null) continue;
+            boolean[] truth = im.edit() ? LocalizationEvaluation.readMaskOrNull(MaskedSet.mask(im.item()), im.width(), im.height()) : null;
+            if (truth == null) {
+                out.add(null);
+                continue;
+            }
             boolean[] pred = Regions.mask(Regions.hysteresis(edited.get(k), m.seed(), m.grow()), m.grow(), im.width(), im.height());
             Map<String, Double> o = LocalizationEvaluation.overlapOf(pred, truth);
-            String type = MaskedSet.editType(im.item()).replaceAll(":.*", "");
-            by.computeIfAbsent(type, x -> new ArrayList<>()).add(new double[]{o.get("pixel_f1"), o.get("pixel_iou")});
+            out.add(new double[]{o.get("pixel_f1"), o.get("pixel_iou")});
         }
-        Map<String, double[]> out = new TreeMap<>();
-        by.forEach((t, l) -> out.put(t, new double[]{l.size(), l.stream().mapToDouble(a -> a[0]).average().orElse(Double.NaN),
-                l.stream().mapToDouble(a -> a[1]).average().orElse(Double.NaN)}));
         return out;
     }
 
-    /** The figures in words, for the panel. */
+    /**
+     * The image-level figures at the calibrated LR: how many edits, originals of edits and untouched photos reach it, the
+     * ROC AUC of the score (edits against the rest), the median IoU on the edits that reach it (NaN: none) and the mean
+     * pixel F1/IoU per edit type ({n, F1, IoU}).
+     */
+    public record Figures(int edits, int editsLeaning, int originals, int originalsLeaning, int untouched, int untouchedLeaning,
+                          double auc, double medianIouLeaning, Map<String, double[]> byType) { }
+
+    public Figures figures(FusionModel m, VerdictCalibration cal) {
+        List<double[]> ov = overlaps(m);
+        Map<String, List<double[]>> by = new TreeMap<>();
+        List<Double> flaggedIou = new ArrayList<>();
+        int[] lean = new int[3], count = new int[3];   // edits, originals, untouched
+        List<Double> pos = new ArrayList<>(), neg = new ArrayList<>();
+        for (int k = 0; k < images.size(); k++) {
+            ImageCells im = images.get(k);
+            int c = im.edit() ? 0 : MaskedSet.kind(im.item()).equals(MaskedSet.ORIGINAL) ? 1 : 2;
+            double score = Localization.smoothedPeak(edited.get(k));
+            boolean leans = cal.lr(score) >= cal.verdictLr();
+            count[c]++;
+            if (leans) lean[c]++;
+            (c == 0 ? pos : neg).add(score);
+            if (ov.get(k) == null) continue;
+            by.computeIfAbsent(MaskedSet.editType(im.item()).replaceAll(":.*", ""), x -> new ArrayList<>()).add(ov.get(k));
+            if (leans) flaggedIou.add(ov.get(k)[1]);
+        }
+        Map<String, double[]> types = new TreeMap<>();
+        by.forEach((t, l) -> types.put(t, new double[]{l.size(), l.stream().mapToDouble(a -> a[0]).average().orElse(Double.NaN),
+                l.stream().mapToDouble(a -> a[1]).average().orElse(Double.NaN)}));
+        double auc = Metrics.auc(pos.stream().mapToDouble(Double::doubleValue).toArray(),
+                neg.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Figures(count[0], lean[0], count[1], lean[1], count[2], lean[2], auc,
+                flaggedIou.isEmpty() ? Double.NaN : median(flaggedIou), types);
+    }
+
+    /** The figures in words, for the panel and the command's output. */
     public String sentence(FusionModel m, VerdictCalibration cal, String what) {
+        Figures f = figures(m, cal);
         StringBuilder types = new StringBuilder();
-        overlapByType(m).forEach((t, v) -> types.append(types.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+        f.byType().forEach((t, v) -> types.append(types.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                 "%s %.2f/%.2f (%d)", t, v[1], v[2], (int) v[0])));
-        double[] pos = scores(true), neg = scores(false);
-        double auc = Metrics.auc(pos, neg);
-        int lp = 0, ln = 0;
-        for (double s : pos) if (cal.lr(s) >= cal.verdictLr()) lp++;
-        for (double s : neg) if (cal.lr(s) >= cal.verdictLr()) ln++;
         return String.format(Locale.ROOT, "on %s, pixel F1/IoU of the outlined regions against the true masks (mean per edit, 0 where"
-                        + " nothing is outlined): %s; the image-level score ranked the %d edits above the %d untouched images with ROC"
-                        + " AUC %.2f, and %d of the edits (%.0f %%) against %d of the untouched images (%.1f %%) reached the verdict's LR.",
-                what, types, pos.length, neg.length, auc, lp, 100.0 * lp / Math.max(1, pos.length), ln, 100.0 * ln / Math.max(1, neg.length));
+                        + " nothing is outlined): %s; the image-level score ranked the %d edits above the %d originals and untouched"
+                        + " photos with ROC AUC %.2f; %d of the edits (%.0f %%) reached the verdict's LR (median IoU on those %s),"
+                        + " against %d of the %d untouched photos (%.1f %%) and %d of the %d originals of edits (%.1f %%).",
+                what, types, f.edits(), f.originals() + f.untouched(), f.auc(), f.editsLeaning(), pct(f.editsLeaning(), f.edits()),
+                Double.isNaN(f.medianIouLeaning()) ? "none" : String.format(Locale.ROOT, "%.2f", f.medianIouLeaning()),
+                f.untouchedLeaning(), f.untouched(), pct(f.untouchedLeaning(), f.untouched()), f.originalsLeaning(), f.originals(),
+                pct(f.originalsLeaning(), f.originals()));
+    }
+
+    private static double pct(int a, int n) {
+        return 100.0 * a / Math.max(1, n);
+    }
+
+    static double median(List<Double> v) {
+        List<Double> s = v.stream().sorted().toList();
+        int n = s.size();
+        return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
 }
