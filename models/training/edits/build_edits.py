@@ -227,7 +227,7 @@ def donor_patch(donor, h, w, r, p):
     scale = max(scale, h / dh * 1.01, w / dw * 1.01)
     resample = r.choice([("bilinear", Image.BILINEAR), ("bicubic", Image.BICUBIC), ("lanczos", Image.LANCZOS)])
     im = Image.fromarray(donor)
-    if abs(scale - 1) > 0.02:
+    if abs(scale - 1) > 0.02 or dh < h or dw < w:   # a donor just smaller than the patch is resized too
         im = im.resize((max(w, round(dw * scale)), max(h, round(dh * scale))), resample[1])
         p["donor_scale"] = round(scale, 3)
         p["resample"] = resample[0]
