@@ -123,14 +123,17 @@ public final class LocalizationFigures {
         StringBuilder types = new StringBuilder();
         f.byType().forEach((t, v) -> types.append(types.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
                 "%s %.2f/%.2f (%d)", t, v[1], v[2], (int) v[0])));
+        List<String> against = new ArrayList<>();
+        if (f.untouched() > 0) against.add(String.format(Locale.ROOT, "%d of the %d untouched photos (%.1f %%)", f.untouchedLeaning(),
+                f.untouched(), pct(f.untouchedLeaning(), f.untouched())));
+        if (f.originals() > 0) against.add(String.format(Locale.ROOT, "%d of the %d originals of the edits (%.1f %%)",
+                f.originalsLeaning(), f.originals(), pct(f.originalsLeaning(), f.originals())));
         return String.format(Locale.ROOT, "on %s, pixel F1/IoU of the outlined regions against the true masks (mean per edit, 0 where"
-                        + " nothing is outlined): %s; the image-level score ranked the %d edits above the %d originals and untouched"
-                        + " photos with ROC AUC %.2f; %d of the edits (%.0f %%) reached the verdict's LR (median IoU on those %s),"
-                        + " against %d of the %d untouched photos (%.1f %%) and %d of the %d originals of edits (%.1f %%).",
+                        + " nothing is outlined): %s; the image-level score ranked the %d edits above the %d unedited images with ROC"
+                        + " AUC %.2f; %d of the edits (%.0f %%) reached the LR a verdict needs (median IoU on those %s), against %s.",
                 what, types, f.edits(), f.originals() + f.untouched(), f.auc(), f.editsLeaning(), pct(f.editsLeaning(), f.edits()),
                 Double.isNaN(f.medianIouLeaning()) ? "none" : String.format(Locale.ROOT, "%.2f", f.medianIouLeaning()),
-                f.untouchedLeaning(), f.untouched(), pct(f.untouchedLeaning(), f.untouched()), f.originalsLeaning(), f.originals(),
-                pct(f.originalsLeaning(), f.originals()));
+                String.join(" and ", against));
     }
 
     private static double pct(int a, int n) {
