@@ -69,7 +69,8 @@ JSON
 esac
 PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
-mvn -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl src/app -am   # test-compile: the reactor resolves the core test-jar from test classes
+# package, not compile: the report module's test scope needs the core test jar, which only package makes
+mvn -B -o -q package -DskipTests -DskipInstaller dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl src/app -am
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
 SETTLE="${SETTLE:-2}"

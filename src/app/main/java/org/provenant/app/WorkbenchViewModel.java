@@ -110,6 +110,8 @@ public final class WorkbenchViewModel {
     public AnalysisTask analysisTask() { return task; }
     /** The sample offered by File > Open sample image. */
     public void setSample(Path sample) { this.sample = sample; }
+    /** The sample's file name, for the start screen ("the sample image" when none is set). */
+    public String sampleName() { return sample == null ? "the sample image" : String.valueOf(sample.getFileName()); }
     /** Receives every status line and error. */
     public void setTrace(Consumer<String> trace) { this.trace = trace; }
 

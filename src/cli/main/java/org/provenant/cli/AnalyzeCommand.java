@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.stream.Stream;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.analysis.FindingOrder;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.analysis.MapPictures;
 import org.provenant.analysis.ReportJson;
@@ -20,6 +22,7 @@ import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -31,8 +34,10 @@ import org.provenant.analysis.workflow.CaseWorkflow;
 import org.provenant.analysis.workflow.Lookup;
 
 /**
- * {@code analyze IMAGE [--json out.json] [--maps DIR]}: runs every registered indicator through the analysis
- * engine, prints each one's verdict, scores with their meaning, and explanation; optionally writes the JSON
+ * {@code analyze IMAGE [--explain] [--json out.json] [--maps DIR]}: runs every registered indicator through the
+ * analysis engine and prints the overall assessment's sentence and one line per indicator (name, finding in words,
+ * strength), most telling first ({@link FindingOrder}); {@code --explain} adds each one's verdict, scores with their
+ * meaning and explanation. Optionally writes the JSON
  * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}). Output paths are checked
  * before the image is even loaded ({@link OutputGuard}): never the evidence, never in its folder, never over a file
  * that is not ours; files are written atomically. The analysis goes through the {@link CaseWorkflow} of the case
@@ -43,14 +48,17 @@ import org.provenant.analysis.workflow.Lookup;
 public final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
 
-    @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR] [--case DIR]"; }
+    @Override public String usage() { return "analyze IMAGE [--explain] [--json out.json] [--maps DIR] [--case DIR]"; }
 
     @Override public String description() {
         return """
-                Analyses one image with every indicator and prints, for each, its verdict, its scores with their meaning and its
-                explanation. Output paths are checked before the image is read: never the evidence, never in its folder, never
-                over a file that is not Provenant's.
+                Analyses one image with every indicator and prints the overall assessment's sentence, then one line per
+                indicator: its name, its finding in words and the strength of that finding (a calibrated likelihood ratio on
+                the ENFSI scale, file evidence, or "figures only" where the indicator is not validated for a verdict), the
+                indicators with something to say about this image first. Output paths are checked before the image is read:
+                never the evidence, never in its folder, never over a file that is not Provenant's.
                   IMAGE           the image (JPEG, PNG, TIFF, WebP, BMP, ...)
+                  --explain       also print, for each indicator, its lean, every score with its meaning and the explanation
                   --json FILE     also write the results as JSON (the form the report and the batch share)
                   --maps DIR      also write each indicator's maps as PNG pictures with their colour legend
                   --case DIR      the case folder that logs the read (with the file's SHA-256) and the analysis, and stores the
@@ -61,9 +69,12 @@ public final class AnalyzeCommand implements Command {
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, json = null, maps = null, caseDir = null;
+        boolean explain = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--json") || a.equals("--maps") || a.equals("--case")) {
+            if (a.equals("--explain")) {
+                explain = true;
+            } else if (a.equals("--json") || a.equals("--maps") || a.equals("--case")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a path");
                 Path p = Path.of(args.get(++i));
                 if (a.equals("--json")) json = p;
@@ -101,7 +112,12 @@ public final class AnalyzeCommand implements Command {
             lookup.warning().ifPresent(err::println);
             done = workflow.complete(engine, lookup, img, AnalysisListener.NONE, run -> { });   // missing ones run, logged, stored
         }
-        print(img, done, out);
+        print(img, done.report(), explain, out);
+        int reused = done.lookup().reusedIds().size();
+        if (reused > 0) {
+            out.printf(Locale.ROOT, "%n(%d of %d indicators from the case folder's stored results: same file, code, models and"
+                    + " parameters)%n", reused, done.report().outcomes().size());
+        }
         if (maps != null) {
             try {
                 Files.createDirectories(maps);
@@ -125,16 +141,19 @@ public final class AnalyzeCommand implements Command {
         return 0;
     }
 
-    private static void print(LoadedImage img, CaseWorkflow.Analysed done, PrintStream out) {
-        AnalysisReport report = done.report();
+    static void print(LoadedImage img, AnalysisReport report, boolean explain, PrintStream out) {
         out.printf(Locale.ROOT, "%s  %dx%d, %d channel(s), SHA-256 %s%n", img.fileName(), img.image().width(),
                 img.image().height(), img.image().channels(), img.sha256());
-        int reused = done.lookup().reusedIds().size();
-        if (reused > 0) {
-            out.printf(Locale.ROOT, "(%d of %d indicators from the case folder's stored results: same file, code, models and"
-                    + " parameters)%n", reused, report.outcomes().size());
-        }
-        for (IndicatorOutcome o : report.outcomes()) {
+        FindingOrder.assessment(report).ifPresent(a -> out.println(a.ok() ? "Assessment: " + a.result().finding().sentence()
+                : "Assessment " + a.status().name().toLowerCase(Locale.ROOT) + (a.error() == null ? "" : ": " + a.error())));
+        List<IndicatorOutcome> lines = new ArrayList<>();
+        FindingOrder.assessment(report).ifPresent(lines::add);
+        lines.addAll(FindingOrder.indicators(report));
+        out.println();
+        int name = lines.stream().mapToInt(o -> o.displayName().length()).max().orElse(10);
+        for (IndicatorOutcome o : lines) out.printf(Locale.ROOT, "%-" + name + "s  %s%n", o.displayName(), line(o));
+        if (!explain) return;
+        for (IndicatorOutcome o : lines) {
             out.println();
             out.printf(Locale.ROOT, "== %s [%s, %d ms]%n", o.displayName(), o.status(), o.millis());
             if (!o.ok()) {
@@ -148,6 +167,12 @@ public final class AnalyzeCommand implements Command {
             }
             out.println("   " + r.explanation());
         }
+    }
+
+    /** An indicator's finding with its strength ({@link Finding#line}), or how it ended. */
+    static String line(IndicatorOutcome o) {
+        if (!o.ok()) return o.status().name().toLowerCase(Locale.ROOT) + (o.error() == null ? "" : ": " + o.error());
+        return o.result().finding().line();
     }
 
     /**

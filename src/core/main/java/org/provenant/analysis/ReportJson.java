@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
@@ -17,7 +18,8 @@ import org.provenant.indicators.Score;
 
 /**
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
- * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
+ * export): the evidence file's identity, then per indicator its status, its finding in words ({@code finding}, the
+ * phrase every view shows, with {@code findingDetail}: strength, sentence, standing, favours, weight), scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
  * with the PNG file name when maps were written) and its structured findings ({@code details}, when it has any).
  * Non-finite numbers are written as null.
@@ -71,6 +73,8 @@ public final class ReportJson {
             if (o.error() != null) n.put("error", o.error());
             IndicatorResult r = o.result();
             if (r == null) continue;
+            n.put("finding", r.finding().phrase());
+            n.set("findingDetail", finding(r.finding()));
             n.set("headline", score(r.headline()));
             ArrayNode scores = n.putArray("scores");
             for (Score s : r.scores()) scores.add(score(s));
@@ -165,6 +169,16 @@ public final class ReportJson {
                 image.path("height").asInt())) {
             regions.addObject().put("x", r.x()).put("y", r.y()).put("width", r.width()).put("height", r.height()).put("area", r.area());
         }
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("strength", f.strength());
+        n.put("sentence", f.sentence());
+        n.put("standing", f.standing().name());
+        n.put("favours", f.favours().name());
+        number(n, "weight", f.weight());
+        return n;
     }
 
     private static ObjectNode score(Score s) {

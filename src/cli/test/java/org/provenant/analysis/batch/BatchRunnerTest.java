@@ -72,8 +72,14 @@ class BatchRunnerTest {
         assertTrue(lines.stream().anyMatch(l -> l.contains("\"bad/random.jpg\"") && l.contains("\"ERROR\"")));
         List<String> csv = Files.readAllLines(out.resolve(BatchSummaries.CSV));
         assertEquals(23, csv.size());
-        assertTrue(csv.get(0).startsWith("file,sha256,bytes,format,width,height,status,overall,suspicion,test-counting headline,test-counting lean"));
+        assertTrue(csv.get(0).startsWith("file,sha256,bytes,format,width,height,status,overall,suspicion,"
+                + "test-counting finding,test-counting headline,test-counting lean"), csv.get(0));
+        // each indicator's finding in words (this one states none: the lean it implies), the number beside it
+        assertTrue(csv.stream().anyMatch(l -> l.contains(",suggests a generated image,") || l.contains(",consistent with a camera original,")),
+                String.join("\n", csv));
         String html = Files.readString(out.resolve(HtmlIndex.FILE));
+        assertTrue(html.contains(": suggests a generated image</span>") || html.contains(": consistent with a camera original</span>"),
+                "chips in words");
         assertTrue(html.contains("img00.jpg") && html.contains("thumbs/") && !html.contains("http"), "offline index");
         // sorted by suspicion: every GENERATED-leaning file before every camera-original one, errors last
         List<BatchItem> sorted = HtmlIndex.bySuspicion(items);

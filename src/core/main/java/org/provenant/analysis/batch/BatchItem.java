@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.provenant.analysis.ReportJsonReader;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 
 /**
@@ -17,7 +19,7 @@ import org.provenant.indicators.Hypothesis;
  * @param format     decoded format (png, jpeg...) or empty
  * @param width      pixels (0 when not decoded)
  * @param height     pixels
- * @param indicators each indicator's headline and lean, in panel order
+ * @param indicators each indicator's finding in words, headline and lean, in panel order
  * @param message    the error or skip reason, or a note (e.g. the evidence changed since it was last read)
  * @param millis     wall time spent on this file
  * @param json       the per-image JSON below the output folder, or null
@@ -28,10 +30,24 @@ public record BatchItem(String relative, Path path, Status status, String sha256
                         String thumbnail) {
     public enum Status { ANALYSED, REUSED, ERROR, SKIPPED, CANCELLED }
 
-    /** One indicator's outcome in a summary row. */
+    /**
+     * One indicator's outcome in a summary row.
+     *
+     * @param finding its finding in words (null unless done; the lean's {@link Finding#unstated} for results stored
+     *                before findings were written)
+     */
     public record IndicatorLine(String id, String name, String status, Hypothesis supports, double confidence,
-                                String headlineLabel, double headlineValue, String error) {
+                                String headlineLabel, double headlineValue, String error, Finding finding) {
+        public IndicatorLine {
+            if (finding == null && "DONE".equals(status)) finding = Finding.unstated(supports, confidence);
+        }
+
         public boolean done() { return "DONE".equals(status); }
+
+        /** The finding's phrase, or the state ("FAILED: ..."). */
+        public String findingText() {
+            return done() ? finding.phrase() : status + (error.isEmpty() ? "" : ": " + error);
+        }
 
         /** True when it leans away from both "camera original" and "inconclusive". */
         public boolean leansAway() {
@@ -73,9 +89,9 @@ public record BatchItem(String relative, Path path, Status status, String sha256
         return s;
     }
 
-    /** The lean of the overall assessment, when it ran. */
+    /** The finding of the overall assessment in words, when it ran. */
     public String overall() {
-        for (IndicatorLine l : indicators) if (OVERALL.equals(l.id()) && l.done()) return l.supports().phrase();
+        for (IndicatorLine l : indicators) if (OVERALL.equals(l.id()) && l.done()) return l.finding().phrase();
         return "";
     }
 
@@ -87,7 +103,7 @@ public record BatchItem(String relative, Path path, Status status, String sha256
             Hypothesis sup = n.hasNonNull("supports") ? Hypothesis.valueOf(n.get("supports").asText()) : null;
             out.add(new IndicatorLine(n.path("id").asText(), n.path("name").asText(), n.path("status").asText(), sup,
                     num(n.get("confidence")), h.path("label").asText(""), num(h.get("value")),
-                    n.hasNonNull("error") ? n.get("error").asText() : ""));
+                    n.hasNonNull("error") ? n.get("error").asText() : "", ReportJsonReader.finding(n)));
         }
         return out;
     }

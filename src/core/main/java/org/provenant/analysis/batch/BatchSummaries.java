@@ -14,8 +14,8 @@ import org.provenant.core.io.OutputGuard;
 
 /**
  * The batch summaries in the output folder: {@code summary.jsonl} (one JSON object per file) and
- * {@code summary.csv} (file, SHA-256, size, format, status, overall assessment, then per indicator its
- * headline value and lean, then the error). Both are written through {@link OutputGuard}.
+ * {@code summary.csv} (file, SHA-256, size, format, status, the overall assessment's finding, then per indicator its
+ * finding in words, headline value and lean, then the error). Both are written through {@link OutputGuard}.
  */
 public final class BatchSummaries {
     public static final String JSONL = "summary.jsonl";
@@ -43,6 +43,7 @@ public final class BatchSummaries {
             ObjectNode o = a.addObject();
             o.put("id", l.id());
             o.put("status", l.status());
+            if (l.done()) o.put("finding", l.finding().phrase());
             o.put("headline", l.headlineLabel());
             if (Double.isFinite(l.headlineValue())) o.put("value", l.headlineValue());
             else o.putNull("value");
@@ -81,6 +82,7 @@ public final class BatchSummaries {
         List<String> head = new ArrayList<>(List.of("file", "sha256", "bytes", "format", "width", "height", "status",
                 "overall", "suspicion"));
         for (String id : ids.keySet()) {
+            head.add(id + " finding");
             head.add(id + " headline");
             head.add(id + " lean");
         }
@@ -93,12 +95,13 @@ public final class BatchSummaries {
             for (String id : ids.keySet()) {
                 BatchItem.IndicatorLine l = it.indicators().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
                 if (l == null) {
-                    r.add("");
-                    r.add("");
+                    r.addAll(List.of("", "", ""));
                 } else if (!l.done()) {
+                    r.add(l.findingText());
                     r.add("");
                     r.add(l.status() + (l.error().isEmpty() ? "" : ": " + l.error()));
                 } else {
+                    r.add(l.finding().phrase());
                     r.add(ScoreFormat.number(l.headlineValue()));
                     r.add(l.supports() == null ? "" : l.supports().name());
                 }

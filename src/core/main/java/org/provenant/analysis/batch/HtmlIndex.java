@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Finding;
 
 /**
  * {@code index.html} in the output folder: one self-contained page (inline CSS, no script, no network) with a
  * card per file, thumbnails from {@code thumbs/}, sorted by {@link BatchItem#suspicion()} (most suspicious
- * first, errors and skipped files last), each indicator's lean as a coloured chip with its headline.
+ * first, errors and skipped files last), each indicator's finding in words as a chip drawn as in the window (a verdict
+ * filled with its colour, something to say outlined, the rest quiet), the overall assessment first and the most
+ * telling findings before the others; the headline number and the lean on hover.
  */
 public final class HtmlIndex {
     public static final String FILE = "index.html";
@@ -36,7 +39,11 @@ public final class HtmlIndex {
                 .append(".card{width:300px;background:#fff;border:1px solid #ddd;border-radius:6px;padding:8px}")
                 .append(".card img{max-width:284px;max-height:200px;display:block;margin:auto}")
                 .append(".name{font-weight:bold;word-break:break-all;font-size:13px}")
-                .append(".chip{display:inline-block;border-radius:9px;padding:1px 7px;margin:2px;font-size:11px;color:#fff}")
+                .append(".chip{display:inline-block;border-radius:9px;padding:1px 7px;margin:2px;font-size:11px;border:1px solid transparent}")
+                .append(".leans{color:#fff;font-weight:bold}.supports{background:#fff;border-width:2px}")
+                .append(".neutral{background:#cfd8dc;color:#37474f}.figures_only{background:#fff;color:#607d8b;border-color:#b0bec5}")
+                .append(".not_here{background:transparent;color:#607d8b;font-style:italic;border:1px dashed #90a4ae}")
+                .append(".failed{background:#424242;color:#fff}")
                 .append(".err{color:#b71c1c;font-size:12px}.muted{color:#666;font-size:12px}")
                 .append("</style></head><body>\n");
         h.append("<h1>Batch of ").append(esc(folder.toString())).append("</h1>\n<p class=\"muted\">")
@@ -60,17 +67,41 @@ public final class HtmlIndex {
             h.append("</div>");
             if (!it.ok()) h.append("<div class=\"err\">").append(esc(it.message())).append("</div>");
             else if (!it.message().isEmpty()) h.append("<div class=\"err\">").append(esc(it.message())).append("</div>");
-            for (BatchItem.IndicatorLine l : it.indicators()) {
-                String colour = l.done() && l.supports() != null ? String.format("#%06x", l.supports().rgb()) : "#9e9e9e";
-                String text = l.done() ? l.headlineLabel() + " " + ScoreFormat.number(l.headlineValue()) : l.status();
-                h.append("<span class=\"chip\" style=\"background:").append(colour).append("\" title=\"")
-                        .append(esc(l.name() + ": " + (l.done() && l.supports() != null ? l.supports().phrase() : l.status() + " " + l.error())))
-                        .append("\">").append(esc(shortName(l.name()))).append(": ").append(esc(text)).append("</span>");
+            for (BatchItem.IndicatorLine l : byFinding(it.indicators())) {
+                h.append("<span class=\"chip ").append(chipClass(l)).append("\" style=\"").append(chipStyle(l)).append("\" title=\"")
+                        .append(esc(l.name() + ": " + l.findingText() + (l.done() ? "\n" + l.headlineLabel() + ": "
+                                + ScoreFormat.number(l.headlineValue()) + "\nleans: " + l.supports().phrase() : "")))
+                        .append("\">").append(esc(shortName(l.name()))).append(": ").append(esc(l.findingText())).append("</span>");
             }
             h.append("</div>\n");
         }
         h.append("</div></body></html>\n");
         OutputGuard.writeString(file, h.toString());
+    }
+
+    /** The overall assessment first, then done ones by their findings (most telling first), then the others. */
+    static List<BatchItem.IndicatorLine> byFinding(List<BatchItem.IndicatorLine> lines) {
+        List<BatchItem.IndicatorLine> l = new ArrayList<>(lines);
+        l.sort(Comparator.comparing((BatchItem.IndicatorLine x) -> !BatchItem.OVERALL.equals(x.id()))
+                .thenComparing(x -> !x.done())
+                .thenComparing((a, b) -> a.done() && b.done() ? Finding.MOST_TELLING_FIRST.compare(a.finding(), b.finding()) : 0));
+        return l;
+    }
+
+    private static String chipClass(BatchItem.IndicatorLine l) {
+        return l.done() ? l.finding().standing().name().toLowerCase(Locale.ROOT) : "failed";
+    }
+
+    /** A verdict filled with its hypothesis' colour, something to say outlined in it; the classes draw the rest. */
+    private static String chipStyle(BatchItem.IndicatorLine l) {
+        if (!l.done()) return "";
+        Finding f = l.finding();
+        String c = String.format("#%06x", f.rgb());
+        return switch (f.standing()) {
+            case LEANS -> "background:" + c;
+            case SUPPORTS -> "border-color:" + c + ";color:" + c;
+            default -> "";
+        };
     }
 
     private static String shortName(String n) {

@@ -2,6 +2,7 @@ package org.provenant.indicators.verdict;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.provenant.ml.calibration.VerdictCalibration;
 
 /**
@@ -108,5 +109,15 @@ public record HeldOut(double auc, double cllr, double tprAt1, double tprAt5, dou
     /** The bar of a classifier's vote. */
     public boolean supportsVote() {
         return accuracy >= VerdictPolicy.MIN_HELD_OUT_ACCURACY;
+    }
+
+    /** The figures in a few words, for a finding's strength: "held-out ROC AUC 0.91, false alarms 3/87". */
+    public String words() {
+        List<String> w = new ArrayList<>();
+        if (Double.isFinite(auc)) w.add(String.format(Locale.ROOT, "held-out ROC AUC %.2f", auc));
+        if (Double.isFinite(accuracy)) w.add(String.format(Locale.ROOT, "held-out accuracy %.2f", accuracy));
+        List<String> sets = falseAlarms.stream().filter(Share::known).map(f -> f.hits() + "/" + f.of()).toList();
+        if (!sets.isEmpty()) w.add("false alarms " + String.join(" and ", sets) + " on unseen real photos");
+        return w.isEmpty() ? "no held-out figures" : String.join(", ", w);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -332,6 +333,28 @@ public final class VerdictPolicy implements Cloneable {
             case VOTE -> voteVerdict(c, score, withheld);
             case THRESHOLD -> thresholdVerdict(c, score, withheld);
         };
+    }
+
+    /**
+     * The decision in words ({@link Finding#ofVerdict}), with the policy's held-out figures as its strength ("figures
+     * only" where they do not pass the bar, "no verdict here" where a gate withheld the lean), so that every indicator
+     * with a declared verdict words it the same way: {@code result.withFinding(VERDICT.finding(v, context.models()))}.
+     */
+    public Finding finding(Verdict v, ModelRegistry models) {
+        String strength = calibration(models).map(c -> c.heldOut().words() + (c.supported() ? "" : ", under the bar"))
+                .orElse("no calibration installed");
+        return Finding.ofVerdict(accusing, v.supports(), v.confidence(), v.lr(), v.supported(), asPhrase(v.withheld()), strength);
+    }
+
+    /** What a gate found, as the tail of a phrase: " Here the colour cue gives 10%." -> "the colour cue gives 10%". */
+    static String asPhrase(String withheld) {
+        if (withheld == null) return null;
+        String w = withheld.strip();
+        if (w.startsWith("Here ")) w = w.substring(5);
+        if (w.length() > 1 && Character.isUpperCase(w.charAt(0)) && Character.isLowerCase(w.charAt(1))) {
+            w = Character.toLowerCase(w.charAt(0)) + w.substring(1);
+        }
+        return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
     }
 
     private String gate(FloatImage image, IndicatorContext context) throws IndicatorException {

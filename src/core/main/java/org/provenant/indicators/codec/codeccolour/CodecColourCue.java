@@ -109,6 +109,7 @@ public final class CodecColourCue implements Indicator {
                         + " family), so a low value is not evidence of a camera original; see the neural-codec detector." : "");
         MapLayer layer = new MapLayer("Mean residual correlation (R-G, R-B, G-B)", map, ColourScale.DIVERGING, -1, 1,
                 "-1 (opposed)", "+1 (locked together)", true, List.of());
-        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, v.confidence(), f);
+        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

@@ -123,6 +123,7 @@ public final class CodecDetector implements Indicator {
                 EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "neural-codec compression", "camera original"), verdict, family,
                 held.auc(), held.cllr(), lofoMeanAuc, lofoMinAuc);
         context.progress().progress(1);
-        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f);
+        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.ContentCheck;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
@@ -91,7 +92,8 @@ public final class ColourCorrelation implements Indicator {
                         + " and %.2f for G-B. A camera original keeps some independent noise in each channel and shows lower,"
                         + " more varied values, while the colour conversion and chroma subsampling of a neural codec such as JPEG AI"
                         + " push them uniformly close to 1.", median[0], median[1], median[2]) + verdict;
-        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), f);
+        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), f)
+                .withFinding(jpeg.any() ? Finding.notHere("no verdict on a classic JPEG", jpeg.where()) : VERDICT.finding(v, context.models()));
     }
 
 }

@@ -128,6 +128,7 @@ public final class LatentQuantCue implements Indicator {
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
         MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + side + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());
-        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, v.confidence(), f);
+        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

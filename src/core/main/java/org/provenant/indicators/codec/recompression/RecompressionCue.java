@@ -101,6 +101,7 @@ public final class RecompressionCue implements Indicator {
                         100 * VerdictPolicy.MIN_HELD_OUT_ACCURACY));
         if (!Double.isNaN(pCodec)) scores.add(CodecDomain.codecGateScore(pCodec, "codec-compressed images", context.models()));
         if (v.withheld() != null) explanation += v.withheld();
-        return new IndicatorResult(ID, head, scores, List.of(), explanation, h, v.confidence(), f);
+        return new IndicatorResult(ID, head, scores, List.of(), explanation, h, v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

@@ -56,6 +56,7 @@ public final class GeneratedDetector implements Indicator {
     @Override public int cost() { return 1; }
 
     @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
+    @Override public String guidePage() { return "generated-detector.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
@@ -122,7 +123,8 @@ public final class GeneratedDetector implements Indicator {
                         + "so a low LR on a JPEG says little.",
                 tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, held.auc(), cvAuc, held.cllr());
         context.progress().progress(1);
-        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f);
+        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     private static String pct(double v) {

@@ -186,7 +186,8 @@ public final class LareIndicator implements Indicator {
                 "0 (noise predicted well)", "high (noise predicted badly)", true, List.of()));
         return new IndicatorResult(ID, head, scores, maps, explanation(mean, me, h == Hypothesis.INCONCLUSIVE)
                 + mapResolution(image.width(), image.height()), h, v.confidence(),
-                me.map256().features());
+                me.map256().features())
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     /** The plain-language text for the panel and the report. */

@@ -118,6 +118,7 @@ public final class ImageRealismScore implements Indicator {
         double[] features = new double[10];
         System.arraycopy(m.stats(), 0, features, 0, 5);
         System.arraycopy(r, 0, features, 5, 5);
-        return new IndicatorResult(ID, head, scores, List.of(edges), explanation, v.supports(), v.confidence(), features);
+        return new IndicatorResult(ID, head, scores, List.of(edges), explanation, v.supports(), v.confidence(), features)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

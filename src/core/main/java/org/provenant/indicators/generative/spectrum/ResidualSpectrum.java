@@ -151,7 +151,8 @@ public final class ResidualSpectrum implements Indicator {
                 + (jpeg.any() ? " Here " + jpeg.where() + ": its block grid puts peaks at every multiple of N/8, which includes"
                 + " every position this indicator reads, so those peaks are reported separately (the JPEG family) and no"
                 + " upsampling is read from them." : "") + v.sentence();
-        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[0]);
+        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[0])
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     private static MapLayer layer(String name, float[] db, int n, List<Peak> peaks, String spectrum, double threshold) {

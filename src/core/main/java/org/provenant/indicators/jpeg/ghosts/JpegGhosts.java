@@ -66,6 +66,7 @@ public final class JpegGhosts implements Indicator {
     @Override public int order() { return 50; }
     @Override public int cost() { return 4; }
     @Override public EvidenceFamily family() { return EvidenceFamily.JPEG; }
+    @Override public String guidePage() { return "pixel-toolbox.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
@@ -179,7 +180,8 @@ public final class JpegGhosts implements Indicator {
                                 + " flagged %s. Read the map, not a verdict.", THRESHOLD, VERDICT.measured(), UNSEEN));
         double confidence = v.confidence();
         return new IndicatorResult(ID, head, scores, maps, explanation, h, confidence,
-                new double[]{share, dominant});
+                new double[]{share, dominant})
+                .withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     /** 3x3 block mean (over the blocks that exist), as Farid averages the difference over a neighbourhood. */

@@ -212,7 +212,8 @@ public final class CopyMove implements Indicator {
                 + " %.2f here), so copies smaller than about %d pixels of the original are not seen. %s", found, MAX_SIDE, f,
                 (int) Math.ceil(4 * BlockFeatures.RADIUS / f), VERDICT.measured());
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, v.supports(), v.confidence(),
-                new double[]{headline, largest});
+                new double[]{headline, largest})
+                .withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     private static void paint(float[] map, int mw, int mh, float x, float y, float v) {

@@ -157,7 +157,8 @@ public final class ErrorLevelAnalysis implements Indicator {
                 + " subsampling) and the map is averaged over cells of up to 8 pixels so that it is at most %d pixels wide. %s", q, where, MAX_MAP_SIDE,
                 h == Hypothesis.MANIPULATED ? "The score passes the threshold measured on real photos." : VERDICT.statement());
         return new IndicatorResult(ID, head, scores, maps, explanation, h, v.confidence(),
-                new double[]{headline, medianRel});
+                new double[]{headline, medianRel})
+                .withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     /** The blocks of departing groups, coloured by their robust z (the headline's region is among them). */

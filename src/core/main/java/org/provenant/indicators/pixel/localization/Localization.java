@@ -123,7 +123,8 @@ public final class Localization implements Indicator {
                 ColourScale.VIRIDIS, 0, 1, "0", "1 (generated, decoded or filled)", true, List.of()));
         double[] features = {share, regions.size(), l.editedScore(), l.fused().max(), l.reliability().mean()};
         return new IndicatorResult(ID, head, scores, maps, explanation(cueNames, regions.size(), share, genShare, m, v.sentence()),
-                v.supports(), v.confidence(), features);
+                v.supports(), v.confidence(), features)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     static MapLayer reliabilityLayer(FloatMap rel) {

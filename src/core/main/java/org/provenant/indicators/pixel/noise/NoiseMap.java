@@ -124,7 +124,8 @@ public final class NoiseMap implements Indicator {
                 h == Hypothesis.MANIPULATED ? "The score passes the threshold measured on real photos." : VERDICT.measured());
         return new IndicatorResult(ID, head, scores, maps, explanation, h,
                 v.confidence(),
-                new double[]{headline, imageSigma});
+                new double[]{headline, imageSigma})
+                .withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     /** Sigma per full block (NaN for flat/clipped blocks and the partial remainder), 8-bit levels. */
