@@ -48,6 +48,7 @@ public final class Localization implements Indicator {
     }
     @Override public int order() { return 90; }
     @Override public int cost() { return 4; }
+    @Override public String guidePage() { return "localization.md"; }
 
     /** Everything the indicator computes, for the result and for the fitting and evaluation commands. */
     public record Localized(CellCues.Cues cues, CellFeatures.Table features, FloatMap fused, FloatMap generated,
