@@ -134,7 +134,10 @@ public final class CalibrateCommand implements Command {
         putEntry(models, e);
     }
 
-    /** Adds or replaces the manifest entry of the same name, keeping every other entry as it is. */
+    /**
+     * Adds or replaces one entry of the manifest (by its name), keeping every other entry as it is, in the manifest's
+     * own layout ({@link #print}).
+     */
     static void putEntry(Path models, ObjectNode e) throws java.io.IOException {
         ObjectMapper om = new ObjectMapper();
         Path manifest = models.resolve(ModelRegistry.MANIFEST);

@@ -23,10 +23,11 @@ public record NoiseprintField(FloatMap map, int[] xs, int[] ys, double share) {
     /** Side of the windows (a multiple of the anomaly's block stride). */
     public static final int WINDOW = 256;
     /**
-     * Most pixels analysed per image: the whole image up to this size, else windows spread over it. Our choice: about
-     * 3 s of one CPU core for the network at this size on the shared 2-core machine (bench analyze).
+     * Most pixels analysed per image: the whole image up to this size, else windows spread over it. 1 MP costs about
+     * 6 s of CPU (bench analyze, docs/noiseprint.md): 4 MP made this indicator, which draws no verdict, cost more than
+     * all the others together on a 12 MP photo, so the bound was lowered to 1 MP.
      */
-    public static final long MAX_PIXELS = 4_000_000L;
+    public static final long MAX_PIXELS = 1_000_000L;
     static final String SHARED_KEY = "noiseprint-field";
 
     /** The field of an image of at least WINDOW x WINDOW pixels, computed once per analysis. */
