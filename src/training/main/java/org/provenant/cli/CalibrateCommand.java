@@ -23,29 +23,32 @@ import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.calibration.VerdictFitter;
 
 /**
- * {@code calibrate OBSERVATIONS --indicator ID --class LABEL [--score KEY] [--models DIR] [--note TEXT]}: fits the
- * verdict calibration of one indicator's score (its headline by default) for one accusing class against real photos,
+ * {@code calibrate OBSERVATIONS --indicator ID --class LABEL [--score KEY] [--name NAME] [--models DIR] [--note TEXT]}: fits
+ * the verdict calibration of one indicator's score (its headline by default) for one accusing class against real photos,
  * from {@code evaluate}'s observations.json: sources split in two ({@link SourceSplit}), fitted on the calibration
- * part, every stated figure measured on the held-out part. Writes models/calibration/&lt;id&gt;.json and its manifest
- * entry (SHA-256, how made, held-out figures).
+ * part, every stated figure measured on the held-out part. Writes models/calibration/&lt;name&gt;.json (name: the
+ * indicator id unless {@code --name} gives another, for an indicator with one calibration per condition, e.g. with and
+ * without a JPEG trace) and its manifest entry (SHA-256, how made, held-out figures).
  */
 public final class CalibrateCommand implements Command {
     @Override public String name() { return "calibrate"; }
 
     @Override public String usage() {
-        return "calibrate OBSERVATIONS.json --indicator ID --class generated|codec|edited [--score KEY] [--models DIR] [--note TEXT]";
+        return "calibrate OBSERVATIONS.json --indicator ID --class generated|codec|edited [--score KEY] [--name NAME] [--models DIR]"
+                + " [--note TEXT]";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path obsFile = null, models = Path.of("models");
-        String id = null, label = null, key = null, note = "";
+        String id = null, label = null, key = null, note = "", name = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
                 case "--indicator" -> id = value(args, ++i, a);
                 case "--class" -> label = value(args, ++i, a);
                 case "--score" -> key = value(args, ++i, a);
+                case "--name" -> name = value(args, ++i, a);
                 case "--models" -> models = Path.of(value(args, ++i, a));
                 case "--note" -> note = value(args, ++i, a);
                 default -> {
@@ -80,14 +83,15 @@ public final class CalibrateCommand implements Command {
                         + " the sources (%s); held out: the other half", obsFile.getFileName(), finite(cp), label, finite(cn), key,
                 String.join(", ", calSources));
         String hypothesisWords = label.equals("codec") ? "neural codec" : label;
-        VerdictCalibration c = VerdictFitter.fit(id, key, hypothesisWords, lrKey, cp, cn, hp, hn, fittedOn, note);
+        if (name == null) name = id;
+        VerdictCalibration c = VerdictFitter.fit(name, key, hypothesisWords, lrKey, cp, cn, hp, hn, fittedOn, note);
         Path dir = models.resolve("calibration");
         Files.createDirectories(dir);
-        String file = "calibration/" + id + ".json";
+        String file = "calibration/" + name + ".json";
         c.write(models.resolve(file));
         String sha = ModelRegistry.sha256(models.resolve(file));
-        updateManifest(models, CalibratedVerdict.modelName(id), file, sha, c, obsFile);
-        out.printf(Locale.ROOT, "%s %s for %s: ln LR = %.4f * score %+.4f; verdict LR %.3g, camera LR %.3g%n", id, key, label,
+        updateManifest(models, CalibratedVerdict.modelName(name), file, sha, c, obsFile, id);
+        out.printf(Locale.ROOT, "%s %s for %s: ln LR = %.4f * score %+.4f; verdict LR %.3g, camera LR %.3g%n", name, key, label,
                 c.slope(), c.intercept(), c.verdictLr(), c.cameraLr());
         out.printf(Locale.ROOT, "held out: %d %s, %d real; AUC %.3f, Cllr %.3f, false alarms %.1f %%, detected %.1f %%, called camera"
                         + " original %.1f %%; verdict %s%n", c.heldOutPositives(), label, c.heldOutNegatives(), c.heldOutAuc(),
@@ -104,18 +108,19 @@ public final class CalibrateCommand implements Command {
     }
 
     /** Adds or replaces this calibration's entry in the manifest, keeping every other entry as it is. */
-    static void updateManifest(Path models, String name, String file, String sha, VerdictCalibration c, Path obs)
-            throws java.io.IOException {
+    static void updateManifest(Path models, String name, String file, String sha, VerdictCalibration c, Path obs,
+                               String indicatorId) throws java.io.IOException {
         ObjectMapper om = new ObjectMapper();
         Path manifest = models.resolve(ModelRegistry.MANIFEST);
         ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
         ArrayNode list = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
         ObjectNode e = om.createObjectNode();
         e.put("name", name).put("file", file).put("sha256", sha).put("kind", CalibratedVerdict.KIND);
-        e.putArray("inputs").add(c.indicator() + " score " + c.score());
+        e.putArray("inputs").add(indicatorId + " score " + c.score());
         e.putArray("outputs").add(c.lrKey() + " = exp(slope * score + intercept), " + c.hypothesis() + " vs camera original");
-        e.put("howMade", "provenant evaluate CORPUS --only " + c.indicator() + " --out DIR, or the evaluate run that wrote " + obs.getFileName() + " (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"
-                + obs.getFileName() + " --indicator " + c.indicator() + " --class " + labelOf(c) + " --score " + c.score()
+        e.put("howMade", "provenant evaluate CORPUS --only " + indicatorId + " --out DIR, or the evaluate run that wrote " + obs.getFileName() + " (CORPUS from models/training/data/build_corpus.py, files in its manifest.sha256); provenant calibrate DIR/"
+                + obs.getFileName() + " --indicator " + indicatorId + " --class " + labelOf(c) + " --score " + c.score()
+                + (indicatorId.equals(c.indicator()) ? "" : " --name " + c.indicator())
                 + "; logistic calibration at equal priors on the calibration half of the sources, figures on the held-out half");
         ObjectNode p = e.putObject("properties");
         p.put("heldOutAuc", fmt(c.heldOutAuc())).put("heldOutCllr", fmt(c.heldOutCllr()))
