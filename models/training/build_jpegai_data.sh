@@ -1,5 +1,5 @@
 #!/bin/sh
-# Data of the JPEG AI cue forests (issue 15), under $DATA (default /work/data/jpegai, outside git):
+# Data of the JPEG AI cue forests (issue 15), under $DATA (default data/jpegai of the repository, git-ignored):
 #   photos/   training photos: every 3rd real colour photo of ../shared/datasets/gen-vs-real/real (sorted by name,
 #             at least 256 px a side, KAIR's grey and film-still crops and scikit-image's files left out: chelsea and
 #             rocket are the held-out test photos), plus scikit-image's astronaut, hubble_deep_field and the two
@@ -19,9 +19,10 @@
 set -eu
 export LC_ALL=C
 HERE=$(cd "$(dirname "$0")" && pwd)
-SHARED=${SHARED:-$(cd "$HERE/../../.." && pwd)/shared}
-[ -d "$SHARED/datasets" ] || SHARED=/work/shared
-DATA=${DATA:-/work/data/jpegai}
+REPO=$(cd "$HERE/../.." && pwd)
+SHARED=${SHARED:-${PROVENANT_SHARED:-$(cd "$REPO/.." && pwd)/shared}}   # the shared data folder holding datasets/
+[ -d "$SHARED/datasets" ] || { echo "no datasets/ in $SHARED: set SHARED=DIR" >&2; exit 1; }
+DATA=${DATA:-$REPO/data/jpegai}
 K=/usr/lib/python3/dist-packages/skimage/data
 S=$SHARED/datasets/gen-vs-real
 mkdir -p "$DATA/photos" "$DATA/gen" "$DATA/heldout" "$DATA/classic" "$DATA/classic-train" "$DATA/empty" "$DATA/samples"

@@ -17,9 +17,9 @@ Rate points: a base model at the middle lambda, the others fine-tuned from it. R
 z_hat = round(z), (mu, sigma) = h_s(z_hat), y_hat = round(y - mu) + mu.
 
   nice -n 19 /usr/bin/python3 models/training/train_codec_family.py train --family ms --budget-min 22 \
-      --work /work/data/codec-families --log /work/data/codec-families/ms.log
+      --log data/codec-families/ms.log                 # weights in data/codec-families (--work DIR elsewhere)
   nice -n 19 /usr/bin/python3 models/training/train_codec_family.py reconstruct --family ms --rate q2 \
-      --work /work/data/codec-families --list pairs.tsv      # pairs.tsv: input.png<TAB>output.png per line
+      --list pairs.tsv      # pairs.tsv: input.png<TAB>output.png per line
 
 Weights (`<work>/<family>-<q>.pt`) stay outside git; train.log records the steps reached; rerun with those counts
 as --base-steps/--ft-steps (no --budget-min) to repeat the run. Seed 20250404 as train_codec.py.
@@ -248,7 +248,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("mode", choices=["train", "reconstruct"])
     ap.add_argument("--family", choices=["ms", "adv"], required=True)
-    ap.add_argument("--work", default="/work/data/codec-families")
+    ap.add_argument("--work", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data",
+                                                   "codec-families"))
     ap.add_argument("--base-steps", type=int, default=1500)
     ap.add_argument("--ft-steps", type=int, default=400)
     ap.add_argument("--lr", type=float, default=5e-4)

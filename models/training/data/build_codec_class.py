@@ -2,7 +2,7 @@
 """The neural-codec class of the evaluation corpus (issue 10, item 1): reconstructions of the corpus's real photo
 crops by four codec families, so that detectors can be tested on a codec family they never saw.
 
-Input: the corpus of build_corpus.py (/work/data/corpus/index.tsv). For every real photo (`parent`) except the
+Input: the corpus of build_corpus.py (data/corpus/index.tsv of the repository). For every real photo (`parent`) except the
 `skimage` source (two of its photos trained our codecs), its lossless crop (`crop<S>` PNG; 512 px crops are cut to
 their central 384 px) is compressed by each family at ONE rate point drawn per photo and family (seeded):
 
@@ -19,8 +19,7 @@ codec output re-saved as JPEG is not codec-only evidence). `heldout-fold0.tsv` i
 generated; never trained on by the shipped codec-detector) for `provenant evaluate`. `manifest.sha256` (written beside index.tsv; the copy
 in models/training/data/codec-class.sha256) lists every file.
 
-  /usr/bin/python3 models/training/data/build_codec_class.py --corpus /work/data/corpus \
-      --out /work/data/codec-class --jar target/provenant-0.1.0-SNAPSHOT.jar --families /work/data/codec-families
+  /usr/bin/python3 models/training/data/build_codec_class.py     # data/corpus -> data/codec-class, weights in data/codec-families
 """
 import argparse
 import hashlib
@@ -74,10 +73,12 @@ def heldout_index(corpus, out):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--corpus", default="/work/data/corpus")
-    ap.add_argument("--out", default="/work/data/codec-class")
-    ap.add_argument("--jar", default="target/provenant-0.1.0-SNAPSHOT.jar")
-    ap.add_argument("--families", default="/work/data/codec-families", help="weights of ms/adv (train_codec_family.py)")
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+    ap.add_argument("--corpus", default=os.path.join(repo, "data", "corpus"))
+    ap.add_argument("--out", default=os.path.join(repo, "data", "codec-class"))
+    ap.add_argument("--jar", default=os.path.join(repo, "target", "provenant-0.1.0-SNAPSHOT.jar"))
+    ap.add_argument("--families", default=os.path.join(repo, "data", "codec-families"),
+                    help="weights of ms/adv (train_codec_family.py)")
     ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
     a = ap.parse_args()

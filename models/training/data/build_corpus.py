@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-pil, python3-numpy, python3-skimage):
 
-    /usr/bin/python3 models/training/data/build_corpus.py --out /work/data/corpus
+    /usr/bin/python3 models/training/data/build_corpus.py            # into data/corpus of the repository (--out DIR elsewhere)
 
 Inputs (none of them is in git):
   * the Debian wallpaper packages listed in WALLPAPER_PHOTOS (fetched with `apt-get download`
@@ -11,7 +11,8 @@ Inputs (none of them is in git):
     photographs are used, they are listed by name below;
   * Debian python3-skimage's sample photographs (SKIMAGE_PHOTOS);
   * ../shared/datasets/gen-vs-real/{real,generated} and ../shared/datasets/gen-vs-real-2/generated
-    (found beside the repository or at /work/shared).
+    (the project's shared/ folder, found beside the repository or above it, or given by --shared DIR or
+    $PROVENANT_SHARED).
 
 What it undoes (the shared sets' READMEs say format, size, crop and metadata are confounded with the
 label): every original of BOTH classes is cut to the same crop sizes (drawn from one list, seeded),
@@ -100,16 +101,22 @@ REAL_SOURCES = [
 ]
 
 
-def find_shared():
-    here = os.path.abspath(os.path.dirname(__file__))
-    d = here
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
+
+
+def find_shared(given=None):
+    """The shared data folder: --shared DIR, else $PROVENANT_SHARED, else shared/ beside the repository or above it."""
+    given = given or os.environ.get("PROVENANT_SHARED")
+    if given:
+        if not os.path.isdir(os.path.join(given, "datasets")):
+            sys.exit("%s has no datasets/ folder" % given)
+        return given
+    d = REPO
     while d != os.path.dirname(d):
         if os.path.isdir(os.path.join(d, "shared", "datasets")):
             return os.path.join(d, "shared")
         d = os.path.dirname(d)
-    if os.path.isdir("/work/shared/datasets"):
-        return "/work/shared"
-    sys.exit("shared/ not found")
+    sys.exit("shared/datasets not found beside the repository: give --shared DIR or set PROVENANT_SHARED")
 
 
 def rng_for(key):
@@ -238,10 +245,11 @@ def splice(out, todo, gen_sizes, write, skipped):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default="/work/data/corpus")
-    ap.add_argument("--work", default="/work/data")
+    ap.add_argument("--out", default=os.path.join(REPO, "data", "corpus"))
+    ap.add_argument("--work", default=os.path.join(REPO, "data"), help="where the Debian wallpaper packages are unpacked")
+    ap.add_argument("--shared", help="the shared data folder holding datasets/ (default: shared/ beside the repository)")
     a = ap.parse_args()
-    shared = find_shared()
+    shared = find_shared(a.shared)
     rows = []
     os.makedirs(a.out, exist_ok=True)
 

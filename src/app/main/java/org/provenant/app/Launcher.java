@@ -1,6 +1,10 @@
 package org.provenant.app;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import javafx.application.Application;
+import org.provenant.core.LibraryLogs;
 
 /**
  * Plain main() that starts the workbench. Launching through a class that is not an Application subclass lets
@@ -22,8 +26,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         headlessAwt();
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        LibraryLogs.configure(rest.remove(LibraryLogs.VERBOSE_FLAG)); // the libraries' own logs only when asked for
         try {
-            Application.launch(WorkbenchApp.class, args);
+            Application.launch(WorkbenchApp.class, rest.toArray(String[]::new));
         } catch (Throwable t) {
             if (isGtkMissing(t)) {
                 System.err.println(GTK_MISSING);

@@ -13,7 +13,7 @@ import javafx.scene.Scene;
 import javafx.util.Duration;
 
 /**
- * For the README's screenshots in one start of the app (scripts/screenshot.sh --tour): once the analysis has
+ * For the documentation's screenshots in one start of the app (scripts/screenshot.sh --tour): once the analysis has
  * finished, shows each step in turn and writes a snapshot of the window to a PNG. Steps
  * ({@code provenant.tour=step;step;...}): {@code overview}, {@code panel:ID} (that panel, with its first map over
  * the image), {@code loupe:ID:X:Y:ZOOM[:map]} (the loupe pinned at image pixel X, Y over ID's first map).

@@ -41,6 +41,18 @@ public final class AnalyzeCommand implements Command {
 
     @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR] [--case DIR]"; }
 
+    @Override public String description() {
+        return """
+                Analyses one image with every indicator and prints, for each, its verdict, its scores with their meaning and its
+                explanation. Output paths are checked before the image is read: never the evidence, never in its folder, never
+                over a file that is not Provenant's.
+                  IMAGE           the image (JPEG, PNG, TIFF, WebP, BMP, ...)
+                  --json FILE     also write the results as JSON (the form the report and the batch share)
+                  --maps DIR      also write each indicator's maps as PNG pictures with their colour legend
+                  --case DIR      the case folder that logs the read (with the file's SHA-256) and the analysis, and stores the
+                                  results for reuse (default ~/Provenant/cases/default, or $PROVENANT_CASE)""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, json = null, maps = null, caseDir = null;

@@ -26,6 +26,20 @@ public final class BatchCommand implements Command {
         return "batch FOLDER --out DIR [--case DIR] [--threads N] [--only id,id] [--skip id,id]";
     }
 
+    @Override public String description() {
+        return """
+                Analyses every file under FOLDER (recursively), a few at a time with the models loaded once, with a progress bar,
+                rate and ETA on standard error. Writes into DIR: json/<path>.json per image, summary.csv, summary.jsonl and
+                index.html (thumbnails sorted by suspicion, each indicator's lean as a chip). Killed and started again, it reuses
+                every result already stored in the case folder for the same file and models. Nothing is written into FOLDER.
+                  --out DIR            where the summaries go (not inside FOLDER)
+                  --case DIR           the case folder: audit log and stored results (default ~/Provenant/cases/default)
+                  --threads N          images analysed at once (default: the cores, at most 4)
+                  --only id,id         only these indicators (ids as in analyze --json); --skip id,id: all but these
+                Its own exit codes: 1 when a file looked like an image but did not decode (the others are done; the file is listed
+                as ERROR), 130 when interrupted (run it again to resume).""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path folder = null, outDir = null, caseDir = null;

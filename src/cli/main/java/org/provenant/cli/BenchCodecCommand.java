@@ -24,6 +24,13 @@ public final class BenchCodecCommand implements Command {
 
     @Override public String usage() { return "bench-codec [IMAGE] [--codec hp|jpeg-ai] [--rate q1..q4] [--models DIR]"; }
 
+    @Override public String description() {
+        return """
+                Times a neural codec's encode and decode of a 12 MP image (a synthetic one, or IMAGE) on the CPU, with the rate and
+                PSNR reached; with --codec jpeg-ai also the three neural-codec cues. --rate qN picks the rate point, --models DIR
+                another models folder.""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, modelsDir = null;

@@ -43,6 +43,19 @@ public final class BenchCommand implements Command {
                 + " | " + BenchBatchCommand.usage();
     }
 
+    @Override public String description() {
+        return """
+                Benchmarks; each prints its figures (nothing is asserted).
+                  bench                  the colour-correlation, spectrum and realism indicators on a synthetic 12 MP image
+                                         (--runs N; median of the runs)
+                  bench fft              JTransforms against Commons Math on a 1024x1024 FFT (--size N, a power of two)
+                  bench memory           peak Java heap per megapixel of a whole analysis (--mp sizes, --flat MP for a one-colour
+                                         image, --load-only, or given images)
+                  bench analyze          one whole analysis after a warm-up: time to the first result, each indicator's wall and
+                                         CPU time, peak heap (--mp sizes, --threads N, --only/--skip ids, --alone: each on its own)
+                  bench batch FOLDER     images per minute through the batch engine, with a fresh case folder""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (!args.isEmpty() && args.get(0).equals("analyze")) return BenchAnalyzeCommand.run(args.subList(1, args.size()), out);

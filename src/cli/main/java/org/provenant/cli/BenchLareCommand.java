@@ -24,6 +24,12 @@ public final class BenchLareCommand implements Command {
 
     @Override public String usage() { return "bench-lare [IMAGE] [--runs N] [--tiled-runs N]"; }
 
+    @Override public String description() {
+        return """
+                Times LaRE on a 12 MP image (a synthetic one, or IMAGE): the 256x256 whole-image mode and the tiled map, after a
+                warm-up; prints the median of --runs N (and --tiled-runs N) runs.""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         int runs = RUNS, tiledRuns = 1;

@@ -30,6 +30,13 @@ public final class C2paScanCommand implements Command {
 
     @Override public String usage() { return "c2pa-scan PATH...   Content Credentials of every JPEG/PNG/WebP file, with a summary"; }
 
+    @Override public String description() {
+        return """
+                Reads the Content Credentials (C2PA manifest store) of every JPEG, PNG and WebP file under the given paths (folders
+                recursively) and validates them offline: one line per file (none / valid / INVALID with its failure codes / a
+                remote reference) and a summary of the leans and of the reading time.""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) throw new UsageException("c2pa-scan needs at least one file or folder");

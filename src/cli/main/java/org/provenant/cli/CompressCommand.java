@@ -25,6 +25,18 @@ public final class CompressCommand implements Command {
                 + "       compress --batch LIST.tsv [--codec jpeg-ai|hp] [--models DIR]   (LIST: input, output PNG, rate point per line)";
     }
 
+    @Override public String description() {
+        return """
+                Makes a reference compression of an image with a neural codec and writes the decoded reconstruction as a PNG, with
+                its bits per pixel and PSNR: the JPEG AI verification-model networks with Provenant's glue (not bit-exact JPEG AI),
+                or Provenant's own hp codec. Use it to compare a suspect image with a known codec output.
+                  --out FILE       the PNG to write (never the input)
+                  --codec ID       jpeg-ai (default) or hp
+                  --rate qN        rate point: q1 (strongest compression) to q3 for jpeg-ai, q4 for hp (default: the middle one)
+                  --models DIR     another models folder
+                  --batch LIST     many images in one run: a TSV of input, output PNG and rate point per line""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, target = null, modelsDir = null, batch = null;

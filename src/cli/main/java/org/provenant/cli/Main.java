@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.provenant.core.LibraryLogs;
 import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.ml.ModelException;
@@ -39,29 +40,55 @@ public final class Main {
         return m;
     }
 
+    /** The exit codes every command shares; {@code --help} prints them and docs/commands.md lists them. */
+    static final String EXIT_CODES = """
+            Exit codes:
+              0  done (analyze: the image was analysed, whatever the verdicts)
+              1  the work failed: an image that cannot be read, a model missing or altered, an output that cannot be
+                 written, out of memory (one line on standard error says which)
+              2  wrong usage (unknown command or option, a missing value), or an output refused because it would touch
+                 the evidence""";
+
+    /** What every command accepts besides its own options. */
+    static final String COMMON_OPTIONS = """
+            Every command:
+              --help      this help
+              --verbose   also show the libraries' own logs (ONNX Runtime, DJL, PDFBox), which are off by default""";
+
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
 
     /** Runs a command and returns its exit code; never throws, never prints a stack trace. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        LibraryLogs.configure(all.remove(LibraryLogs.VERBOSE_FLAG));
         Map<String, Command> cmds = commands();
-        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help") || args[0].equals("help")) {
-            out.println("Provenant forensic workbench: headless commands");
-            for (Command c : cmds.values()) out.println("  provenant " + c.usage());
-            return args.length == 0 ? 2 : 0;
+        if (all.isEmpty() || isHelp(all.get(0)) || all.get(0).equals("help")) {
+            Command c = all.size() > 1 ? cmds.get(all.get(1)) : null;
+            if (c != null) {
+                out.println(help(c));
+                return 0;
+            }
+            out.println(overview(cmds));
+            return all.isEmpty() ? 2 : 0;
         }
-        Command c = cmds.get(args[0]);
+        Command c = cmds.get(all.get(0));
         if (c == null) {
-            err.println("Unknown command '" + args[0] + "'. Commands: " + String.join(", ", cmds.keySet()));
+            err.println("Unknown command '" + all.get(0) + "'. Commands: " + String.join(", ", cmds.keySet())
+                    + " (provenant --help lists them)");
             return 2;
         }
-        List<String> rest = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        List<String> rest = new ArrayList<>(all.subList(1, all.size()));
+        if (rest.stream().anyMatch(Main::isHelp)) {
+            out.println(help(c));
+            return 0;
+        }
         try {
             return c.run(rest, out, err);
         } catch (UsageException e) {
             err.println(e.getMessage());
-            err.println("Usage: provenant " + c.usage());
+            err.println("Usage: provenant " + c.usage() + "   (provenant " + c.name() + " --help for more)");
             return 2;
         } catch (OutputGuard.RefusedException e) {
             err.println(e.getMessage());
@@ -76,5 +103,22 @@ public final class Main {
             err.println("Error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h");
+    }
+
+    /** {@code provenant --help}: every command's usage line, the shared options and the exit codes. */
+    static String overview(Map<String, Command> cmds) {
+        StringBuilder s = new StringBuilder("Provenant forensic workbench: headless commands\n\n");
+        for (Command c : cmds.values()) s.append("  provenant ").append(c.usage()).append('\n');
+        return s.append("\n").append("provenant COMMAND --help describes one command.\n\n").append(COMMON_OPTIONS)
+                .append("\n\n").append(EXIT_CODES).toString();
+    }
+
+    /** {@code provenant COMMAND --help}: its usage, what it does, the shared options and the exit codes. */
+    static String help(Command c) {
+        return "Usage: provenant " + c.usage() + "\n\n" + c.description().strip() + "\n\n" + COMMON_OPTIONS + "\n\n" + EXIT_CODES;
     }
 }

@@ -40,6 +40,16 @@ public final class ReportCommand implements Command {
         return "report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT] [--case-folder DIR]";
     }
 
+    @Override public String description() {
+        return """
+                Analyses 1 to 4 images and writes one PDF report: the overall assessment, every indicator's findings, maps and
+                figures, the examiner's annotations and the chain of custody; two or more images make a comparison report with a
+                side-by-side summary. Stored results of the same files and models are reused.
+                  --out FILE           the PDF to write (never an evidence file, never in an evidence folder)
+                  --case N             case number; --examiner NAME; --notes TEXT (these win over the case folder's)
+                  --case-folder DIR    the case folder with the annotations and the audit log (default ~/Provenant/cases/default)""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         List<Path> images = new ArrayList<>();

@@ -15,7 +15,7 @@ import org.provenant.indicators.file.metadata.MetadataIndicatorTest;
 
 /**
  * False alarms of the two file indicators on the real photos of the evaluation corpus built by the `trust` branch's
- * recipe (models/training/data/README.md there) into /work/data/corpus, or $PROVENANT_CORPUS; skipped when absent.
+ * recipe (models/training/data/README.md) into data/corpus of the repository, or $PROVENANT_CORPUS; skipped when absent.
  * The double-compression threshold was set on shared/datasets/gen-vs-real/real; the Debian wallpapers and
  * python3-skimage files here were never seen then (held out), and the crops are new files (re-saved after a
  * random crop, which mostly breaks the 8x8 alignment the detector needs; a crop on the grid is truly double); the
@@ -24,7 +24,7 @@ import org.provenant.indicators.file.metadata.MetadataIndicatorTest;
 class FileIndicatorsCorpusTest {
     @Test
     void realPhotosOfTheCorpusStayBelowTheFalseAlarmBar() throws Exception {
-        Path corpus = Path.of(System.getenv().getOrDefault("PROVENANT_CORPUS", "/work/data/corpus"));
+        Path corpus = Path.of(System.getenv().getOrDefault("PROVENANT_CORPUS", "data/corpus"));
         assumeTrue(Files.isRegularFile(corpus.resolve("index.tsv")), "corpus absent");
         List<String> lines = Files.readAllLines(corpus.resolve("index.tsv"));
         int heldOut = 0, heldOutAbove = 0, seen = 0, seenAbove = 0, crops = 0, cropsAbove = 0, metaFiles = 0, metaLean = 0, jpegLean = 0;

@@ -38,6 +38,17 @@ public final class CalibrateCommand implements Command {
                 + " [--note TEXT]";
     }
 
+    @Override public String description() {
+        return """
+                Fits the likelihood-ratio calibration of one indicator's score for one class against real photos, from evaluate's
+                observations.json: the sources are split in two, the calibration is fitted on one half and every figure it states
+                (held-out AUC, Cllr, false-alarm and detection rates) is measured on the other. Writes
+                models/calibration/<id>.json and its manifest entry.
+                  --indicator ID       the indicator; --class generated|codec|edited: the accusing class
+                  --score KEY          the score to calibrate (default its headline); --note TEXT: recorded with the calibration
+                  --models DIR         another models folder""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path obsFile = null, models = Path.of("models");

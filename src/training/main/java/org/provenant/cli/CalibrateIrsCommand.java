@@ -26,6 +26,12 @@ public final class CalibrateIrsCommand implements Command {
 
     @Override public String usage() { return "calibrate-irs FOLDER|IMAGE... --out irs-reference.json"; }
 
+    @Override public String description() {
+        return """
+                Measures the five Image Realism Score statistics on real photos (files, or every image in a folder) and writes their
+                means as the reference JSON the indicator compares with (models/calibration/README.md).""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path dest = null;

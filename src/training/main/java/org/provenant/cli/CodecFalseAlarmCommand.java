@@ -30,6 +30,13 @@ public final class CodecFalseAlarmCommand implements Command {
 
     @Override public String usage() { return "codec-false-alarms FOLDER|IMAGE... [--threshold P[,P...]] [--models DIR]"; }
 
+    @Override public String description() {
+        return """
+                Counts how often the neural-codec colour cue accuses images that never went through a neural codec (camera photos
+                and classic JPEG, WebP, AVIF outputs), grouped by the variant suffix of their names; --threshold P,P,... also
+                prints the counts at other verdict thresholds.""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path modelsDir = null;

@@ -38,6 +38,17 @@ public final class EvaluateCommand implements Command {
                 + " [--labels real,generated,...] [--sample N] [--transforms REGEX] [--threads N]";
     }
 
+    @Override public String description() {
+        return """
+                Runs the indicators on a labelled set (a TSV index as the corpus recipe writes it, or ROOT/<label>/<source>/<file>
+                folders) and writes report.md, report.json, ROC and reliability pictures and observations.json: per indicator and
+                score ROC AUC, TPR at 1 % and 5 % false alarms, Cllr of the likelihood ratios, false alarms by transform and source.
+                  --out DIR             where to write (default: evaluation)
+                  --split all|calibration|heldout   which half of the sources (dealt whole, never by crop)
+                  --only/--skip ids, --labels real,generated,..., --sample N originals, --transforms REGEX, --threads N
+                  --from FILE           recompute from an earlier observations.json without analysing""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path set = null, dir = Path.of("evaluation"), from = null;

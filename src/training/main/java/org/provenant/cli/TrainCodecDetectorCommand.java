@@ -34,6 +34,16 @@ public final class TrainCodecDetectorCommand implements Command {
         return "train-codec-detector CORPUS CODEC_CLASS [--cache FILE] [--features colour|residual|union] [--compare [--logistic-only]] [--hold-out FAMILY] [--generated-negatives] [--models DIR] [--dry-run]";
     }
 
+    @Override public String description() {
+        return """
+                Trains and validates the neural-codec detector: leave-one-codec-family-out validation (CORPUS: real photos,
+                CODEC_CLASS: their reconstructions by several codec families), then the shipped logistic model calibrated on
+                out-of-fold scores, with the held-out family's figures written into the manifest.
+                  --hold-out FAMILY     a family kept out of training entirely; --features colour|residual|union
+                  --compare             print every feature set and classifier (--logistic-only: without forests)
+                  --cache FILE          feature cache; --generated-negatives; --models DIR; --dry-run: measure, write nothing""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         List<Path> data = new ArrayList<>();

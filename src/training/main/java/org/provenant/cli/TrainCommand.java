@@ -45,6 +45,15 @@ public final class TrainCommand implements Command {
                 + " [--save-samples F.tsv] [--test-samples G.tsv] [--models DIR] [--crops-per-photo N] [--trees N] [--seed S] [--dry-run]";
     }
 
+    @Override public String description() {
+        return """
+                Builds the labelled sets of the three neural-codec cues from a folder of real colour photos (or --from-samples),
+                reports leave-one-photo-out accuracy per rate point, then trains each random forest and writes it with its
+                manifest entry. Photos whose names share the part before the first '_', '-' or '.' count as one source.
+                  --codec jpeg-ai|hp, --generated FOLDER, --negatives FOLDER, --crops-per-photo N, --trees N, --seed S
+                  --save-samples F.tsv / --test-samples G.tsv, --models DIR, --dry-run: measure, write nothing""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path photos = null, generated = null, modelsDir = null;

@@ -43,6 +43,15 @@ public final class TrainDetectorCommand implements Command {
         return "train-detector DATASET_FOLDER... [--models DIR] [--folds K] [--seed S] [--cache FILE] [--wallpapers CORPUS] [--dry-run]";
     }
 
+    @Override public String description() {
+        return """
+                Trains the generated-image detector on gen-vs-real style folders (with their SOURCES.tsv): the same variants of
+                every image, generators and photo sources split into folds, fold 0 kept out of everything, out-of-fold scores for
+                the calibration and threshold, figures measured on fold 0 and written into the manifest.
+                  --wallpapers CORPUS   unseen real photos for the false-alarm figure; --folds K; --seed S
+                  --cache FILE          feature cache; --models DIR; --dry-run: measure, write nothing""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         List<Path> data = new ArrayList<>();

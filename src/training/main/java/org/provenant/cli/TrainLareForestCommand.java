@@ -30,6 +30,13 @@ public final class TrainLareForestCommand implements Command {
 
     @Override public String usage() { return "train-lare-forest [--photos DIR] [--out FILE]"; }
 
+    @Override public String description() {
+        return """
+                Trains the random forest on pooled LaRE features (real photos against their autoencoder stand-ins), reports its
+                accuracy on held-out photos, saves it (--out FILE) and prints its manifest entry. --photos DIR: other photos than
+                the recipe's (models/training/lare/README.md).""";
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path dir = Path.of(SKIMAGE);

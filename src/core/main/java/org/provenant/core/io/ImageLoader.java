@@ -53,7 +53,7 @@ public final class ImageLoader {
     /**
      * Java heap the full analysis takes per pixel on top of the decoded image, and its fixed part (models, buffers):
      * {@code provenant bench memory} measured 78 MB per megapixel for 8 MP in a 1 GB heap and 49 MB per megapixel for
-     * 24 MP in a 2.5 GB heap, both including the models (README, "Evidence safety"); rounded up. A one-colour image
+     * 24 MP in a 2.5 GB heap, both including the models (docs/evidence-safety.md); rounded up. A one-colour image
      * needs none of it (every indicator stops at its content check).
      */
     public static final long ANALYSIS_BYTES_PER_PIXEL = 60;

@@ -19,7 +19,7 @@ import org.provenant.indicators.IndicatorException;
 public record JpegTrace(boolean file, String chroma, BlockGrid grid) {
     /**
      * Pixel block-grid strength from which an image counts as classic-JPEG compressed even when its file is not a JPEG.
-     * Measured on the evaluation corpus (models/training/data, README section "Verdicts an examiner can trust"): our
+     * Measured on the evaluation corpus (models/training/data, docs/validation.md): our
      * choice from that distribution.
      */
     public static final double GRID_STRENGTH = 0.1;

@@ -1,20 +1,22 @@
 package org.provenant.ml.codec;
 
 import ai.djl.MalformedModelException;
+import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ModelNotFoundException;
-import ai.djl.repository.zoo.ZooModel;
+import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.OrtOptions;
 
 /**
  * One ONNX graph loaded through DJL's ONNX Runtime engine from a local, already verified file (no network:
@@ -24,34 +26,29 @@ final class OnnxGraph implements AutoCloseable {
     static {
         // DJL must never try to download anything; the ONNX Runtime natives come with its Maven jar.
         if (System.getProperty("ai.djl.offline") == null) System.setProperty("ai.djl.offline", "true");
-        // DJL's per-model INFO/WARN lines (no CUDA, no ONNX extensions) are noise for the examiner
-        String djlLog = "org.slf4j.simpleLogger.log.ai.djl";
-        if (System.getProperty(djlLog) == null) System.setProperty(djlLog, "error");
     }
 
     private final String name;
-    private final ZooModel<NDList, NDList> model;
+    private final Model model;
 
-    private OnnxGraph(String name, ZooModel<NDList, NDList> model) {
+    private OnnxGraph(String name, Model model) {
         this.name = name;
         this.model = model;
     }
 
     static OnnxGraph load(String name, Path file) throws ModelException {
-        Criteria.Builder<NDList, NDList> b = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(file)
-                .optEngine("OnnxRuntime")
-                .optProgress(null);
+        Model m = null;
         // threads per graph: 1 unless -Dprovenant.ort.threads=N (the engine runs indicators in parallel already)
-        for (var o : org.provenant.ml.OrtOptions.options().entrySet()) b = b.optOption(o.getKey(), o.getValue());
-        Criteria<NDList, NDList> criteria = b.build();
-        try {
-            return new OnnxGraph(name, criteria.loadModel());
-        } catch (IOException | ModelNotFoundException | MalformedModelException | RuntimeException e) {
+        try (OrtSession.SessionOptions session = OrtOptions.sessionOptions()) {
+            m = Model.newInstance(name, "OnnxRuntime");
+            m.load(file, null, OrtOptions.options(session));
+            return new OnnxGraph(name, m);
+        } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
+            if (m != null) m.close();
             throw new ModelException("Model '" + name + "' (" + file.getFileName() + ") cannot be loaded by ONNX Runtime: "
                     + firstLine(e), e);
         } catch (Error e) {
+            if (m != null) m.close();
             // a missing native library shows up as UnsatisfiedLinkError: still one clear line for the user
             throw new ModelException("ONNX Runtime is not usable on this machine, so model '" + name
                     + "' cannot run: " + firstLine(e), e);
@@ -64,7 +61,7 @@ final class OnnxGraph implements AutoCloseable {
      */
     List<Latents> run(String[] inputNames, Latents... inputs) throws ModelException {
         try (NDManager nd = model.getNDManager().newSubManager();
-             Predictor<NDList, NDList> p = model.newPredictor()) {
+             Predictor<NDList, NDList> p = model.newPredictor(new NoopTranslator())) {
             NDList in = new NDList();
             for (int i = 0; i < inputs.length; i++) {
                 NDArray a = nd.create(inputs[i].data(), new Shape(inputs[i].shape()));

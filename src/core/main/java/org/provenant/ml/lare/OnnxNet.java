@@ -11,6 +11,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
 import ai.djl.util.PairList;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.provenant.ml.ModelException;
+import org.provenant.ml.OrtOptions;
 
 /**
  * One ONNX network run through DJL's ONNX Runtime engine, fed and read by tensor name. Inputs are passed in the
@@ -45,17 +48,13 @@ public final class OnnxNet implements AutoCloseable {
         if (in != null) inputNames.addAll(in.keys());
     }
 
-    /** Logger of DJL's ONNX Runtime engine, which warns on every start that CUDA is missing (Provenant runs on CPU). */
-    static final String ORT_LOGGER = "org.slf4j.simpleLogger.log.ai.djl.onnxruntime.engine.OrtEngine";
-
     /** Loads a verified .onnx file (verify it with {@code ModelRegistry.verifiedFile} first). */
     public static OnnxNet load(String name, Path file) throws ModelException {
-        if (System.getProperty(ORT_LOGGER) == null) System.setProperty(ORT_LOGGER, "error");
         Model m = Model.newInstance(name, "OnnxRuntime");
-        try {
-            m.load(file, null, org.provenant.ml.OrtOptions.options()); // one thread per session unless configured
+        try (OrtSession.SessionOptions session = OrtOptions.sessionOptions()) {
+            m.load(file, null, OrtOptions.options(session)); // one thread per session unless configured; quiet
             return new OnnxNet(name, m);
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (IOException | MalformedModelException | OrtException | RuntimeException e) {
             m.close();
             throw new ModelException("Model '" + name + "' (" + file.getFileName() + ") cannot be loaded by ONNX Runtime: "
                     + e.getMessage(), e);

@@ -83,7 +83,7 @@ public final class CodecColourCue implements Indicator {
         Hypothesis h = !validated || jpeg.any() ? Hypothesis.INCONCLUSIVE
                 : pc > threshold ? Hypothesis.NEURAL_CODEC : Hypothesis.INCONCLUSIVE;
         // below the threshold no lean to "camera original": these statistics do not carry over to a codec family the
-        // forest never saw (leave-one-family-out AUC 0.47 on adv, 0.21 on JPEG AI; README, codec families)
+        // forest never saw (leave-one-family-out AUC 0.47 on adv, 0.21 on JPEG AI; docs/neural-codec.md)
         String explanation = String.format(Locale.ROOT,
                 "A random forest trained on camera photos and on their neural-codec compressions (%s) reads the"
                         + " colour-residual correlation statistics of this image and gives %.0f%% to neural-codec compression. The map shows the mean"

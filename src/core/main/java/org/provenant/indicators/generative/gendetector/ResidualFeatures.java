@@ -22,7 +22,7 @@ import org.provenant.indicators.IndicatorException;
  * <p>Why colour only: in grouped cross-validation (leave generators and photo sources out) on the shared data sets,
  * the luma residual co-occurrences (195 numbers) and radially averaged spectra with upsampling-peak strengths
  * (54) added nothing or lowered the ROC AUC (luma alone 0.64, spectra alone 0.53, chroma first differences alone
- * 0.74); see README, "Generated-image detector".
+ * 0.74); see docs/generated-detector.md.
  */
 public final class ResidualFeatures {
     /** Tile side in pixels. Our choice: large enough for stable histograms, small enough for 128 px generator outputs. */

@@ -90,12 +90,14 @@ public final class JpegFixtures {
         return new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB);
     }
 
-    /** The folder {@code shared/} beside the repository (or /work/shared), or null. */
+    /** The shared data folder: {@code $PROVENANT_SHARED}, else {@code shared/} beside the repository (or above), or null. */
     public static Path shared() {
+        String given = System.getenv("PROVENANT_SHARED");
+        if (given != null && Files.isDirectory(Path.of(given))) return Path.of(given);
         Path p = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && p != null; i++, p = p.getParent()) {
             if (Files.isDirectory(p.resolve("shared"))) return p.resolve("shared");
         }
-        return Files.isDirectory(Path.of("/work/shared")) ? Path.of("/work/shared") : null;
+        return null;
     }
 }
