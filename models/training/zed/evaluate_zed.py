@@ -20,6 +20,7 @@ statistics per variant.
 import argparse
 import csv
 import io
+import json
 import os
 import sys
 
@@ -229,6 +230,17 @@ def report(args):
                                                                  np.round(np.mean([f["nll"] for f in fs], 0), 3)))
 
 
+def reference(args):
+    """Median gap D_l of the real TRAINING photos as stored (the real-photo reference of the statistic), as the JSON
+    properties realGapL<l> that export_zed.py --accuracy writes into the coder's manifest entry."""
+    with open(args.tsv) as fh:
+        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["variant"] == "stored" and r["label"] == "real"]
+    d = np.array([f["nll"] - f["h"] for f in level_table(rows)])
+    out = {"realGapL%d" % l: "%.4f" % np.median(d[:, l]) for l in range(d.shape[1])}
+    out["realGapPhotos"] = str(len(rows))
+    print(json.dumps(out, indent=1))
+
+
 def main():
     ap = argparse.ArgumentParser()
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -243,8 +255,10 @@ def main():
     f.add_argument("--limit", type=int, default=0, help="at most this many images per label, spread (quick checks)")
     r = sub.add_parser("report")
     r.add_argument("tsv")
+    g = sub.add_parser("reference")
+    g.add_argument("tsv")
     args = ap.parse_args()
-    features(args) if args.cmd == "features" else report(args)
+    {"features": features, "report": report, "reference": reference}[args.cmd](args)
 
 
 if __name__ == "__main__":
