@@ -57,6 +57,8 @@ rm -rf "$INPUT" "$OUT/$NAME"
 mkdir -p "$INPUT"
 cp "$JAR" "$INPUT/"
 cp -r target/lib "$INPUT/lib"
+# the training commands are not on the window's class path (src/app/pom.xml excludes provenant-training): not shipped
+rm -f "$INPUT"/lib/provenant-training-*.jar
 if [[ -d models ]]; then
   mkdir -p "$INPUT/models"
   find models -mindepth 1 -maxdepth 1 ! -name training -exec cp -r {} "$INPUT/models/" \;

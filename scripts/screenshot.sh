@@ -35,7 +35,7 @@ case "$MODE" in
     OUT="${1:-assets/screenshots/annotations.png}"
     cp assets/samples/chelsea.png "$TMPDIR_SHOT/chelsea.png"
     IMAGE="$TMPDIR_SHOT/chelsea.png"
-    # the case file format of org.provenant.report.casefile.CaseFiles (coordinates in image pixels)
+    # the case file format of org.provenant.analysis.casefolder.CaseFiles (coordinates in image pixels)
     cat >"$IMAGE.provenant.json" <<'JSON'
 { "format": "provenant-case", "version": 1,
   "case": { "caseNumber": "2026-0415", "examiner": "A. Examiner", "notes": "Screenshot case: sample photograph, not evidence.",
@@ -69,7 +69,8 @@ JSON
 esac
 PROPS="$PROPS ${EXTRA_PROPS:-}"   # e.g. EXTRA_PROPS=-Dprovenant.showPanel=c2pa puts that indicator's panel in front
 [ -z "$IMAGE" ] || [ -f "$IMAGE" ] || { echo "screenshot: no image $IMAGE" >&2; exit 1; }
-mvn -B -o -q compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl src/app -am
+# package, not compile: the report module's test scope needs the core test jar, which only package makes
+mvn -B -o -q package -DskipTests -DskipInstaller dependency:build-classpath -Dmdep.outputFile=target/classpath.txt -pl src/app -am
 LOG=$(mktemp)
 HOMEDIR=$(mktemp -d)   # fresh user home: no recent files from the person running the script
 SETTLE="${SETTLE:-2}"

@@ -21,7 +21,7 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 /**
  * The examiner's annotations (the report branch's {@link Annotation}: rectangles, arrows, text notes in evidence

@@ -29,10 +29,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import org.provenant.core.io.LoadedImage;
-import org.provenant.report.casefile.Annotation;
-import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFileException;
-import org.provenant.report.casefile.CaseFiles;
+import org.provenant.analysis.casefolder.Annotation;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.casefolder.CaseFiles;
 
 /**
  * The annotation tools (a toggle group for the toolbar: select/pan, rectangle, arrow, note, and a colour) and the

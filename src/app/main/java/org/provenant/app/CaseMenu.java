@@ -11,8 +11,8 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.indicators.Indicator;
-import org.provenant.report.casefile.CaseFileException;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * The File menu's case entries: New case..., Open case... (a case folder, never inside the evidence) and Add

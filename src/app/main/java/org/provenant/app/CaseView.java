@@ -27,8 +27,8 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.indicators.Indicator;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * The case view: a sortable table of every file of the case's evidence folders with its thumbnail, status,
@@ -160,7 +160,7 @@ public final class CaseView extends BorderPane {
     private static TableColumn<CaseViewModel.Row, BatchItem.IndicatorLine> chipColumn(Indicator ind) {
         TableColumn<CaseViewModel.Row, BatchItem.IndicatorLine> c = new TableColumn<>(ind.displayName());
         c.setId("case-col-" + ind.id());
-        c.setPrefWidth(104);
+        c.setPrefWidth(150);
         c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(x.getValue().line(ind.id())));
         c.setComparator(Comparator.nullsFirst(Comparator.comparingDouble(l -> l.leansAway() ? l.confidence() : l.done() ? 0 : -1)));
         c.setCellFactory(x -> new TableCell<>() {
@@ -171,12 +171,13 @@ public final class CaseView extends BorderPane {
                     setText(null);
                     return;
                 }
-                Label chip = new Label(l.done() ? ScoreFormat.number(l.headlineValue()) : l.status().toLowerCase(java.util.Locale.ROOT));
-                int rgb = l.done() && l.supports() != null ? l.supports().rgb() : 0x9e9e9e;
-                chip.setStyle("-fx-background-color: " + Formats.css(rgb) + "; -fx-text-fill: white; -fx-background-radius: 8;"
-                        + " -fx-padding: 1 7 1 7; -fx-font-size: 11px;");
-                chip.setTooltip(new Tooltip(l.name() + ": " + (l.done() && l.supports() != null ? l.supports().phrase() + "\n"
-                        + l.headlineLabel() + " " + ScoreFormat.number(l.headlineValue()) : l.status() + " " + l.error())));
+                // the finding in words, drawn as in the verdict strip; the number and the lean on hover
+                Label chip = new Label();
+                chip.getStyleClass().addAll("hypothesis-chip", "case-chip");
+                if (l.done()) FindingStyle.apply(chip, l.finding().phrase(), l.finding());
+                else FindingStyle.state(chip, l.status().toLowerCase(java.util.Locale.ROOT), true);
+                chip.setTooltip(new Tooltip(l.name() + ": " + l.findingText() + (l.done() ? "\n" + l.headlineLabel() + " "
+                        + ScoreFormat.number(l.headlineValue()) + "\nleans: " + l.supports().phrase() : "")));
                 setGraphic(chip);
                 setText(null);
             }

@@ -22,9 +22,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.batch.BatchRunner;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.BatchRunner;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * State of the case view (MVVM): one row per file of the evidence folders added to the case, filled in by the

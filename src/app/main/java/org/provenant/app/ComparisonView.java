@@ -44,7 +44,7 @@ import org.provenant.report.PdfReport;
  * image, its scores under each), and a summary table of every indicator's headline score per image
  * ({@link ComparisonTable}). A row whose scores differ (the report's rule, {@link PdfReport#differs}) is tinted, the
  * image that departs most from the others is marked, and the spread is said in words. "Export report..." writes one
- * comparison PDF. The state and actions (analyses, results stored in the case folder through {@link CaseLink},
+ * comparison PDF. The state and actions (analyses, results stored in the case folder through the case workflow ({@link CaseSession#lookup}),
  * rows, status) are in the {@link ComparisonViewModel}; this view lays out and binds.
  */
 public final class ComparisonView extends BorderPane {

@@ -22,7 +22,6 @@ import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.provenant.analysis.AnalysisEngine;
-import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
@@ -31,14 +30,15 @@ import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.MapLayer;
 import org.provenant.report.PdfReport;
-import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFileException;
-import org.provenant.report.casefile.CaseFiles;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.casefolder.CaseFiles;
+import org.provenant.analysis.workflow.Lookup;
 
 /**
  * The comparison's state and actions (MVVM), without any view: 2 to 4 images, each opened and analysed in the
  * background (its state line, progress, report; one cancel for all), the results stored and reused through
- * {@link CaseLink} (an image whose results are stored for the same SHA-256 and model set is not analysed again; only
+ * the case workflow ({@link CaseSession#lookup}: an image whose results are stored for the same SHA-256 and model set is not analysed again; only
  * indicators without a stored result run), the indicator chosen for all and its scores under each image, the
  * summary table's rows ({@link ComparisonSummary}), the status line and the comparison report. Every property changes on the JavaFX thread.
  */
@@ -143,8 +143,8 @@ public final class ComparisonViewModel {
                 } catch (CaseFileException x) {
                     cf = CaseFile.empty();   // the comparison only shows marks; the main window reports the damage
                 }
-                // the workbench's path: logged read, and the case folder's stored results for this SHA-256 and model set
-                CaseLink.Opened found = CaseLink.opened(li, indicators, engine.models(), "comparison");
+                // the workbench's path: the case workflow logs the read and finds the stored results
+                Lookup found = CaseSession.lookup(li, indicators, engine.models(), Map.of(), "comparison");
                 return new Object[]{li, SwingFXUtils.toFXImage(li.image().toBufferedImage(), null), cf, found};
             }
         };
@@ -153,7 +153,7 @@ public final class ComparisonViewModel {
             it.image = (LoadedImage) v[0];
             it.caseFile = (CaseFile) v[2];
             it.picture.set((Image) v[1]);
-            CaseLink.Opened found = (CaseLink.Opened) v[3];
+            Lookup found = (Lookup) v[3];
             found.warning().ifPresent(w -> {
                 warnings.add(w);
                 setStatus(w);
@@ -173,10 +173,10 @@ public final class ComparisonViewModel {
      * Shows the stored results when every indicator has one (nothing is analysed again), else analyses only the
      * indicators without a stored result and stores the merged analysis in the case folder.
      */
-    private void analyse(Item it, CaseLink.Opened found) {
-        List<Indicator> todo = found.toRun(indicators);
-        AnalysisReport stored = found.stored().or(found::partial).orElse(null);
-        if (todo.isEmpty() && stored != null) {
+    private void analyse(Item it, Lookup found) {
+        List<Indicator> todo = found.toRun();
+        if (found.complete()) {
+            AnalysisReport stored = found.reused();
             it.report = stored;
             it.analysedAt = Instant.now();
             it.state.set(STORED + ": " + stored.outcomes().size() + " indicators, not analysed again");
@@ -185,15 +185,15 @@ public final class ComparisonViewModel {
         }
         int reused = indicators.size() - todo.size();
         it.state.set(reused == 0 ? "Analysing..." : "Analysing " + todo.size() + " indicators (" + reused + " stored)...");
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(it.image), todo, new AnalysisListener() { });
+        AnalysisTask t = new AnalysisTask(engine, found.input(it.image), todo, new AnalysisListener() { });
         it.task = t;
         it.progress.bind(t.progressProperty());
         t.setOnSucceeded(x -> {
-            AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
+            AnalysisReport r = found.merge(t.getValue());
             it.report = r;
             it.analysedAt = Instant.now();
             LoadedImage li = it.image;
-            if (!r.cancelled() && !background.isShutdown()) background.submit(() -> CaseLink.analysed(li, engine.models(), r));
+            if (!r.cancelled() && !background.isShutdown()) background.submit(() -> CaseSession.record(found, li, r, engine.models()));
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
             it.state.set((r.cancelled() ? "Cancelled: " : "Analysed: ") + ok + " of " + r.outcomes().size()
                     + " indicators done" + (reused == 0 ? "" : " (" + reused + " from the case folder)"));

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -21,14 +22,15 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 
 /**
- * Renders any indicator result: the headline score coloured by the hypothesis it supports, the plain-language
- * explanation, every map (heat maps as a choice to draw over the image, with opacity, legend and an outline
+ * Renders any indicator result: its finding in words (coloured by its standing and the hypothesis it favours), the
+ * headline score with how to read it, the plain-language explanation, every map (heat maps as a choice to draw over the image, with opacity, legend and an outline
  * threshold; standalone pictures such as spectra with their markers and legend) and every score with its meaning.
  */
 public class GenericIndicatorPanel implements IndicatorPanel {
@@ -62,7 +64,11 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         HBox.setHgrow(progress, Priority.ALWAYS);
         HBox statusRow = new HBox(8, status, progress);
         statusRow.setAlignment(Pos.CENTER_LEFT);
-        root.getChildren().addAll(title, method, statusRow, body);
+        Hyperlink guide = new Hyperlink("How it works and what it measured: user guide, " + indicator.guidePage());
+        guide.setId("guide-link");
+        guide.getStyleClass().add("method-reference");
+        guide.setOnAction(e -> UserGuide.open(indicator.guidePage()));
+        root.getChildren().addAll(title, method, guide, statusRow, body);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         reset();
@@ -116,21 +122,45 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         }
     }
 
+    /**
+     * The panel's header: the finding in words ({@link FindingStyle}) with what it rests on, and its sentence where it
+     * says more than the phrase; the figures follow in {@link #showResult}.
+     */
+    protected void showFinding(IndicatorResult r) {
+        Finding f = r.finding();
+        Label chip = new Label();
+        chip.getStyleClass().add("hypothesis-chip");
+        chip.setId("panel-finding");
+        chip.setWrapText(true);
+        FindingStyle.apply(chip, f.phrase(), f);
+        body().getChildren().add(chip);
+        if (!f.strength().isEmpty()) {
+            Label strength = new Label(f.strength());
+            strength.getStyleClass().add("finding-strength");
+            strength.setWrapText(true);
+            body().getChildren().add(strength);
+        }
+        if (!f.sentence().equals(f.phrase())) {
+            Label sentence = new Label(f.sentence());
+            sentence.getStyleClass().add("explanation");
+            sentence.setWrapText(true);
+            body().getChildren().add(sentence);
+        }
+    }
+
     /** Builds the views of a finished result; subclasses may call it and add more. */
     protected void showResult(IndicatorResult r) {
+        showFinding(r);
         Label headline = new Label(r.headline().label() + ": " + Formats.value(r.headline().value()));
         headline.getStyleClass().add("headline");
         headline.setWrapText(true);
-        Label verdict = new Label(r.supports().phrase());
-        verdict.getStyleClass().add("hypothesis-chip");
-        verdict.setStyle("-fx-background-color: " + Formats.css(r.supports().rgb()) + ";");
         Label meaning = new Label(r.headline().meaning());
         meaning.setWrapText(true);
         meaning.getStyleClass().add("score-meaning");
         Label explanation = new Label(r.explanation());
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
-        body.getChildren().addAll(headline, verdict, meaning, explanation);
+        body.getChildren().addAll(headline, meaning, explanation);
         Node extra = extraView(r);
         if (extra != null) body.getChildren().add(extra);
         else if (!r.details().isEmpty()) {   // structured findings of any indicator, as a tree

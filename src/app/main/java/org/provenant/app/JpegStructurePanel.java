@@ -22,6 +22,7 @@ public final class JpegStructurePanel extends GenericIndicatorPanel {
     @Override
     protected void showResult(IndicatorResult r) {
         if (JpegStructure.NOT_JPEG.equals(r.headline().meaning())) {
+            showFinding(r);
             Label l = new Label(JpegStructure.NOT_JPEG);
             l.getStyleClass().addAll("headline", "not-a-jpeg");
             body().getChildren().add(l);

@@ -13,17 +13,17 @@ import javafx.concurrent.Task;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
-import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Indicator;
-import org.provenant.ml.ModelEntry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
-import org.provenant.report.casefile.CaseFile;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.workflow.CaseWorkflow;
 
 /**
  * "Export report" from the workbench and the comparison view: the same PDF as {@code provenant report IMAGE --out
@@ -63,7 +63,7 @@ public final class ReportExport {
     static Path reportFolder() {
         try {
             return CaseSession.current().dir().resolve("reports");
-        } catch (org.provenant.report.casefile.CaseFileException e) {
+        } catch (CaseFileException e) {
             return Path.of(System.getProperty("user.home", ".")).toAbsolutePath();
         }
     }
@@ -80,28 +80,20 @@ public final class ReportExport {
 
     /**
      * Writes the report of 1 to {@link PdfReport#MAX_IMAGES} analysed images (two or more: a comparison report)
-     * with the annotations each {@link EvidenceAnalysis} carries and the case data of the first case file that has
-     * any; returns the page count. Refuses what {@link OutputGuard#check} refuses (the windows check first too).
+     * with the annotations each {@link EvidenceAnalysis} carries, the case data of the first case file that has
+     * any and each image's chain of custody; logs the export through the case workflow; returns the page count.
+     * Refuses what {@link OutputGuard#check} refuses (the windows check first too).
      */
-    public static int write(List<EvidenceAnalysis> evidence, List<CaseFile> caseFiles, List<ModelEntry> models, Path out)
+    public static int write(CaseWorkflow workflow, List<EvidenceAnalysis> evidence, List<CaseFile> caseFiles, Path out)
             throws IOException {
         Path target = out.toAbsolutePath().normalize();
         OutputGuard.check(target, evidence.stream().map(e -> e.image().path()).toList());
-        org.provenant.report.casefile.CaseFolder folder;
-        try {
-            folder = CaseSession.current();
-        } catch (org.provenant.report.casefile.CaseFileException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        List<EvidenceAnalysis> withCustody = new java.util.ArrayList<>();
-        for (EvidenceAnalysis e : evidence) {
-            withCustody.add(e.withCustody(
-                    org.provenant.report.CaseRecords.custody(folder, e.image())));
-        }
-        ReportRequest req = ReportRequest.of(null, null, null, withCustody, caseFiles, models);
+        List<EvidenceAnalysis> withCustody = new ArrayList<>();
+        for (EvidenceAnalysis e : evidence) withCustody.add(e.withCustody(workflow.custody(e.image())));
+        ReportRequest req = ReportRequest.of(null, null, null, withCustody, caseFiles, workflow.models().entries());
         if (target.getParent() != null) Files.createDirectories(target.getParent());
         int pages = PdfReport.write(req, target);
-        org.provenant.report.CaseRecords.exported(folder, evidence.stream().map(EvidenceAnalysis::image).toList(), target);
+        workflow.exported(evidence.stream().map(EvidenceAnalysis::image).toList(), target);
         return pages;
     }
 
@@ -112,24 +104,30 @@ public final class ReportExport {
     record Item(LoadedImage image, AnalysisReport report, Instant analysedAt, CaseFile caseFile, Map<String, String> parameters) { }
 
     /**
-     * The background task of both windows' export: analyses the images without a finished analysis, then writes
-     * the report ({@link #write}); its value is the page count.
+     * The background task of both windows' export: the images without a finished analysis go through the case
+     * workflow first (stored results reused, the rest run, logged and stored), then the report is written
+     * ({@link #write}); its value is the page count.
      */
     static Task<Integer> task(AnalysisEngine engine, List<Indicator> indicators, List<Item> items, Path out) {
-        List<ModelEntry> models = engine.models().entries();
         return new Task<>() {
             @Override protected Integer call() throws Exception {
+                CaseWorkflow workflow;
+                try {
+                    workflow = CaseSession.workflow(engine.models());
+                } catch (CaseFileException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
                 List<EvidenceAnalysis> all = new ArrayList<>();
                 for (Item it : items) {
                     AnalysisReport r = it.report();
                     Instant when = it.analysedAt();
                     if (r == null) {
                         when = Instant.now();
-                        r = engine.analyze(AnalysisInput.of(it.image()).withParameters(it.parameters()), indicators, AnalysisListener.NONE);
+                        r = workflow.analyse(engine, it.image(), indicators, it.parameters(), AnalysisListener.NONE).report();
                     }
                     all.add(new EvidenceAnalysis(it.image(), r, when, it.caseFile().annotations(), it.caseFile().evidenceSha256()));
                 }
-                return write(all, items.stream().map(Item::caseFile).toList(), models, out);
+                return write(workflow, all, items.stream().map(Item::caseFile).toList(), out);
             }
         };
     }

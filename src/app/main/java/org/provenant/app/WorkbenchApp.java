@@ -17,8 +17,8 @@ import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 
 /**
- * The workbench application. Arguments: an optional image file to open. Without one, the first start opens the
- * bundled sample so that a new user sees a full analysis at once; later starts open an empty window.
+ * The workbench application. Arguments: an optional image file to open. Without one the window shows how to begin
+ * ({@link StartScreen}: open, drop, recent files, the bundled sample, the user guide).
  *
  * <p>System properties: {@code provenant.samples} (folder of the bundled samples, default {@code assets/samples}),
  * {@code provenant.trace=true} (print status lines and the JavaFX thread's responsiveness during each analysis to
@@ -32,7 +32,7 @@ import org.provenant.ml.ModelRegistry;
  * the screenshot script uses the last two).
  */
 public class WorkbenchApp extends Application {
-    /** The sample opened on first start, inside the samples folder. */
+    /** The sample offered by the start screen and File > Open sample image, inside the samples folder. */
     public static final String SAMPLE = "astronaut.png";
 
     private WorkbenchWindow window;
@@ -50,7 +50,6 @@ public class WorkbenchApp extends Application {
         }
         engine = new AnalysisEngine(models, analysisThreads());
         RecentFiles recent = RecentFiles.inUserHome();
-        boolean firstStart = recent.isEmpty();
         window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(), recent);
         Path sample = Path.of(System.getProperty("provenant.samples", "assets/samples"), SAMPLE);
         window.setSample(sample);
@@ -87,17 +86,12 @@ public class WorkbenchApp extends Application {
             return;
         }
         if (CaseStartup.show(window, size)) return;   // -Dprovenant.caseView=FOLDER (issue 13)
-        startupFile(getParameters().getUnnamed(), firstStart, sample).ifPresent(window::open);
+        startupFile(getParameters().getUnnamed()).ifPresent(window::open);
     }
 
-    /**
-     * What the window opens at start: the file named on the command line; else, on the first start (no recent files
-     * yet), the bundled sample when it is there; else nothing.
-     */
-    static Optional<Path> startupFile(List<String> args, boolean firstStart, Path sample) {
-        if (!args.isEmpty()) return Optional.of(Path.of(args.get(0)));
-        if (firstStart && Files.isRegularFile(sample)) return Optional.of(sample);
-        return Optional.empty();
+    /** What the window opens at start: the file named on the command line, else nothing (the start screen shows). */
+    static Optional<Path> startupFile(List<String> args) {
+        return args.isEmpty() ? Optional.empty() : Optional.of(Path.of(args.get(0)));
     }
 
     /** How often the trace probe asks the JavaFX thread to run a trivial event (ms). */

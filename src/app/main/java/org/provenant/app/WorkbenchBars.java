@@ -67,7 +67,12 @@ final class WorkbenchBars {
         MenuItem out = item("Zoom _out", "Shortcut+MINUS", () -> viewer.zoom(1 / ImageViewer.WHEEL_STEP));
         MenuItem noOverlay = item("_Hide heat map", null, () -> overlayChoice.selectToggle(null));
         Menu view = new Menu("_View", null, fit, actual, in, out, new SeparatorMenuItem(), noOverlay);
-        return new MenuBar(file, analysis, view);
+
+        MenuItem guide = item("_User guide", "F1", () -> UserGuide.open(UserGuide.START));
+        MenuItem verdicts = item("What the _verdicts mean", null, () -> UserGuide.open("README.md#what-the-verdicts-mean"));
+        MenuItem contents = item("_Contents of the guide", null, () -> UserGuide.open(UserGuide.CONTENTS));
+        Menu help = new Menu("_Help", null, guide, verdicts, contents);
+        return new MenuBar(file, analysis, view, help);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

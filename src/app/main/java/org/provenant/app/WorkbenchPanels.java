@@ -1,21 +1,23 @@
 package org.provenant.app;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
+import org.provenant.analysis.FindingOrder;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Indicator;
 
 /**
  * Shows an analysis of the {@link WorkbenchViewModel} in the workbench: each indicator's panel, its dot on the
- * tab, its chip in the verdict strip, and the heat map chosen to lie over the image (the first one, in panel order,
- * once results are in).
+ * tab, its chip in the verdict strip, and the heat map chosen to lie over the image once results are in: the map of
+ * the most telling indicator for this image ({@link FindingOrder#firstMap}), or none.
  */
 final class WorkbenchPanels implements WorkbenchDisplay {
     private final Map<String, IndicatorPanel> panels = new LinkedHashMap<>();
@@ -24,6 +26,7 @@ final class WorkbenchPanels implements WorkbenchDisplay {
     private final ToggleGroup overlayChoice;
     private final Consumer<LoadedImage> onImage;
     private final ImageViewer viewer;
+    private final Map<String, IndicatorOutcome> outcomes = new LinkedHashMap<>();
 
     /** @param onImage what else the window shows of a newly loaded image (annotations, recent files, read-out) */
     WorkbenchPanels(Iterable<Indicator> indicators, PanelRegistry registry, PanelContext ctx, PanelNavigator navigator,
@@ -43,6 +46,7 @@ final class WorkbenchPanels implements WorkbenchDisplay {
     IndicatorPanel panel(String indicatorId) { return panels.get(indicatorId); }
 
     @Override public void clear() {
+        outcomes.clear();
         overlayChoice.selectToggle(null);
         for (IndicatorPanel p : panels.values()) p.reset();
         for (String id : panels.keySet()) navigator.setGraphic(id, null);
@@ -59,6 +63,7 @@ final class WorkbenchPanels implements WorkbenchDisplay {
     @Override public void progress(String id, double f) { panels.get(id).progress(f); }
 
     @Override public void finished(IndicatorOutcome o) {
+        outcomes.put(o.indicatorId(), o);
         panels.get(o.indicatorId()).finished(o);
         verdicts.finished(o);
         navigator.setGraphic(o.indicatorId(), tabDot(o));
@@ -70,9 +75,9 @@ final class WorkbenchPanels implements WorkbenchDisplay {
     }
 
     @Override public void showFirstMap() {
-        if (overlayChoice.getSelectedToggle() == null && !overlayChoice.getToggles().isEmpty()) {
-            overlayChoice.selectToggle(firstOverlayToggle());
-        }
+        if (overlayChoice.getSelectedToggle() != null) return;
+        List<IndicatorOutcome> inPanelOrder = panels.keySet().stream().filter(outcomes::containsKey).map(outcomes::get).toList();
+        FindingOrder.firstMap(inPanelOrder).ifPresent(o -> selectOverlayOf(o.indicatorId()));
     }
 
     @Override public void hideMap() { overlayChoice.selectToggle(null); }
@@ -84,19 +89,29 @@ final class WorkbenchPanels implements WorkbenchDisplay {
         }
     }
 
-    private Toggle firstOverlayToggle() {
-        // panel order, not the order in which the panels happened to finish
-        for (IndicatorPanel p : panels.values()) {
-            if (p instanceof GenericIndicatorPanel g && !g.overlayToggles().isEmpty()) return g.overlayToggles().get(0);
-        }
-        return overlayChoice.getToggles().get(0);
-    }
-
-    /** A dot in the hypothesis colour on the tab of a finished indicator; a red-ringed grey one when it failed. */
+    /**
+     * A dot on the tab of a finished indicator, drawn like its finding's chip: filled in the hypothesis colour for a
+     * verdict, a ring in that colour for something to say, grey for nothing either way, a grey ring for figures only
+     * or no verdict on this kind of image; a red-ringed grey one when it failed.
+     */
     private static Circle tabDot(IndicatorOutcome o) {
         Circle c = new Circle(5);
         if (o.ok()) {
-            c.setFill(Color.web(Formats.css(o.result().supports().rgb())));
+            Finding f = o.result().finding();
+            Color colour = Color.web(Formats.css(f.rgb()));
+            c.setStrokeWidth(2);
+            switch (f.standing()) {
+                case LEANS -> c.setFill(colour);
+                case SUPPORTS -> {
+                    c.setFill(Color.WHITE);
+                    c.setStroke(colour);
+                }
+                case NEUTRAL -> c.setFill(Color.web("#b0bec5"));
+                case FIGURES_ONLY, NOT_HERE -> {
+                    c.setFill(Color.WHITE);
+                    c.setStroke(Color.web("#b0bec5"));
+                }
+            }
         } else {
             c.setFill(Color.LIGHTGREY);
             c.setStroke(o.status() == IndicatorOutcome.Status.FAILED ? Color.web("#c62828") : Color.GREY);

@@ -32,11 +32,12 @@ import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Indicator;
-import org.provenant.report.casefile.CaseFile;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.workflow.Lookup;
 
 /**
  * The workbench's state and actions (MVVM), without any view: the open image, its analysis (progress, cancel,
- * the last report and when it was made), the results stored and reused through {@link CaseLink}, the examiner's
+ * the last report and when it was made), the results stored and reused through the case workflow ({@link CaseSession#lookup}), the examiner's
  * parameters, the status line, the error banner's text, the title and file line, which actions are possible, and
  * the report export. Loading and analysis run in the background; every property changes on the JavaFX thread.
  * What an analysis shows in the panels goes to the window's {@link WorkbenchDisplay}.
@@ -109,6 +110,8 @@ public final class WorkbenchViewModel {
     public AnalysisTask analysisTask() { return task; }
     /** The sample offered by File > Open sample image. */
     public void setSample(Path sample) { this.sample = sample; }
+    /** The sample's file name, for the start screen ("the sample image" when none is set). */
+    public String sampleName() { return sample == null ? "the sample image" : String.valueOf(sample.getFileName()); }
     /** Receives every status line and error. */
     public void setTrace(Consumer<String> trace) { this.trace = trace; }
 
@@ -137,13 +140,13 @@ public final class WorkbenchViewModel {
             @Override protected Object[] call() throws Exception {
                 LoadedImage li = loader.load(file);
                 Image fx = SwingFXUtils.toFXImage(li.image().toBufferedImage(), null);
-                return new Object[]{li, fx, CaseLink.opened(li, indicators, engine.models())};
+                return new Object[]{li, fx, CaseSession.lookup(li, indicators, engine.models(), Map.of(), "workbench")};
             }
         };
         load.setOnSucceeded(e -> {
             loading.set(false);
             Object[] v = load.getValue();
-            showLoaded((LoadedImage) v[0], (Image) v[1], (CaseLink.Opened) v[2]);
+            showLoaded((LoadedImage) v[0], (Image) v[1], (Lookup) v[2]);
         });
         load.setOnFailed(e -> {
             loading.set(false);
@@ -162,7 +165,7 @@ public final class WorkbenchViewModel {
         else showError("No bundled sample image found (expected " + (sample == null ? "assets/samples/" : sample) + ")");
     }
 
-    private void showLoaded(LoadedImage li, Image fx, CaseLink.Opened found) {
+    private void showLoaded(LoadedImage li, Image fx, Lookup found) {
         loaded.set(li);
         lastReport = null;
         parameters.clear();
@@ -170,8 +173,8 @@ public final class WorkbenchViewModel {
         display.imageLoaded(li, fx);
         title.set("Provenant - " + li.fileName());
         fileInfo.set(ImageLines.fileLine(li));
-        if (found.stored().isPresent()) showStored(found.stored().get());
-        else analyse(found.partial().orElse(null));   // indicators stored for this file and models are not run again
+        if (found.complete()) showStored(found.reused());
+        else analyse(found);   // indicators stored for this file and models are not run again
         found.warning().ifPresent(this::showError);
     }
 
@@ -193,21 +196,24 @@ public final class WorkbenchViewModel {
         }
     }
 
-    /** Starts (or restarts) the analysis of the loaded image. */
+    /** Starts (or restarts) the analysis of the loaded image: every indicator, with the examiner's parameters. */
     public void analyse() {
-        analyse(null);
+        LoadedImage li = loaded.get();
+        if (li == null || background.isShutdown()) return;
+        analyse(CaseSession.rerun(li, indicators, engine.models(), Map.copyOf(parameters)));
     }
 
-    /** Analyses the loaded image; the outcomes in {@code stored} (case folder, same file and models) are shown, not recomputed. */
-    private void analyse(AnalysisReport stored) {
+    /**
+     * Analyses the loaded image through the case workflow: the outcomes the lookup found stored (same file, code,
+     * models and parameters) are shown, not recomputed; the others run, and the merged analysis is stored.
+     */
+    private void analyse(Lookup found) {
         LoadedImage li = loaded.get();
         if (li == null || background.isShutdown()) return;
         cancelAnalysis();
         display.clear();
         overview.reset();
-        List<Indicator> todo = stored == null ? indicators
-                : indicators.stream().filter(i -> stored.outcome(i.id()).isEmpty()).toList();
-        if (stored != null) showOutcomes(stored);
+        if (!found.reusedIds().isEmpty()) showOutcomes(found.reused());
         AnalysisTask[] self = new AnalysisTask[1];
         AnalysisListener fx = new AnalysisListener() {
             @Override public void started(String id) {
@@ -226,8 +232,7 @@ public final class WorkbenchViewModel {
                 overview.finished(o);
             }
         };
-        Map<String, String> params = Map.copyOf(parameters);   // results are stored under these settings, not the defaults'
-        AnalysisTask t = new AnalysisTask(engine, AnalysisInput.of(li).withParameters(params), todo, fx);
+        AnalysisTask t = new AnalysisTask(engine, found.input(li), found.toRun(), fx);   // stored under its parameters
         self[0] = t;
         task = t;
         shown = t;
@@ -237,9 +242,9 @@ public final class WorkbenchViewModel {
         long t0 = System.nanoTime();
         t.setOnSucceeded(e -> {
             if (task != t) return;
-            AnalysisReport r = stored == null ? t.getValue() : CaseLink.merge(indicators, stored, t.getValue());
+            AnalysisReport r = found.merge(t.getValue());
             lastReport = r;
-            if (!r.cancelled()) background.submit(() -> CaseLink.analysed(li, engine.models(), r, params));
+            if (!r.cancelled()) background.submit(() -> CaseSession.record(found, li, r, engine.models()));
             lastReportAt = Instant.now();
             ended();
             setStatus(analysisLine(r, (System.nanoTime() - t0) / 1e9));

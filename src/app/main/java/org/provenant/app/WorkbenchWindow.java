@@ -57,8 +57,7 @@ public final class WorkbenchWindow extends BorderPane {
     private final Label readout = new Label();
     private final Label overlayCaption = new Label();
     private final ImageView overlayLegend = new ImageView();
-    private final Label hint = new Label("Open an image to analyse: File > Open (Ctrl+O), the Open button, "
-            + "or drop an image file here.");
+    private final StartScreen start;
     private final WorkbenchBars bars;
     private final AnnotationPane annotationPane;
     private final Tab notesTab;
@@ -68,6 +67,7 @@ public final class WorkbenchWindow extends BorderPane {
 
     public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
         model = new WorkbenchViewModel(indicators, engine, recent);
+        start = new StartScreen(model, this::chooseFile);
         getStyleClass().add("workbench");
         PanelContext ctx = new PanelContext(viewer, overlayChoice, model::rerun);
         Tab overviewTab = new Tab("Overview", new OverviewTab(model.overview(), this::showPanel).node());
@@ -131,23 +131,20 @@ public final class WorkbenchWindow extends BorderPane {
     }
 
     private SplitPane centre() {
-        hint.getStyleClass().add("viewer-hint");
-        hint.setWrapText(true);
-        hint.setMaxWidth(420);
-        hint.visibleProperty().bind(viewer.imageProperty().isNull().and(model.loadingProperty().not()));
+        start.visibleProperty().bind(viewer.imageProperty().isNull().and(model.loadingProperty().not()));
+        start.managedProperty().bind(start.visibleProperty());
         overlayCaption.getStyleClass().add("overlay-caption");
         overlayCaption.setVisible(false);
         overlayCaption.setMouseTransparent(true);
         StackPane.setAlignment(overlayCaption, Pos.TOP_LEFT);
         StackPane.setMargin(overlayCaption, new Insets(8));
-        hint.setMouseTransparent(true);
         overlayLegend.setId("overlay-legend");
         overlayLegend.setMouseTransparent(true);
         overlayLegend.setOpacity(0.9);
         overlayLegend.visibleProperty().bind(overlayCaption.visibleProperty());
         StackPane.setAlignment(overlayLegend, Pos.BOTTOM_LEFT);
         StackPane.setMargin(overlayLegend, new Insets(8));
-        StackPane viewerPane = new StackPane(viewer, hint, overlayCaption, overlayLegend, loupe.node());
+        StackPane viewerPane = new StackPane(viewer, start, overlayCaption, overlayLegend, loupe.node());
         viewerPane.setMinWidth(300);
         tabPane.setMinWidth(380);
         tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);

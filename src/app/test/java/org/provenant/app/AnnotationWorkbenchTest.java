@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.Annotation;
-import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFiles;
+import org.provenant.analysis.casefolder.Annotation;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -214,7 +214,7 @@ class AnnotationWorkbenchTest {
     void aCaseFileOfAnotherFileIsFlaggedInTheWindowAndThePdf(FxRobot robot) throws Exception {
         Path evidence = TestIndicators.writePng(dir.resolve("changed.png"), 160, 120, 21);
         String other = "0".repeat(64);
-        org.provenant.report.casefile.LegacySidecar.write(evidence, new org.provenant.report.casefile.CaseFile("C-9", "Someone", "",
+        org.provenant.analysis.casefolder.LegacySidecar.write(evidence, new org.provenant.analysis.casefolder.CaseFile("C-9", "Someone", "",
                 "changed.png", other, List.of(Annotation.note(20, 20, "note made on another file", "Someone",
                         "2026-11-23T10:00:00Z", "#ff0000"))));
         show();

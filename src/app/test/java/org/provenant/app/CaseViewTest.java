@@ -28,8 +28,8 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.casefolder.CaseFolder;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -171,8 +171,8 @@ class CaseViewTest {
     void openCaseShowsItsEvidenceFoldersAgainFromStoredResults() throws Exception {
         Path ev = evidenceFolder();
         CaseFolder other = CaseFolder.open(dir.resolve("other-case"));
-        new org.provenant.report.batch.BatchRunner(other, engine.models(),
-                new org.provenant.report.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.report.batch.BatchRunner.Listener.NONE);
+        new org.provenant.analysis.batch.BatchRunner(other, engine.models(),
+                new org.provenant.analysis.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.analysis.batch.BatchRunner.Listener.NONE);
         assertEquals(6, counted.runs.get());
         fxRun(() -> {
             window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
@@ -192,30 +192,13 @@ class CaseViewTest {
         assertEquals(6, counted.runs.get());
     }
 
-    /** A second quick indicator that counts its runs. */
-    static final class Other implements Indicator {
-        final AtomicInteger runs = new AtomicInteger();
-
-        @Override public String id() { return "test-other"; }
-
-        @Override public String displayName() { return "Other test indicator"; }
-
-        @Override public String methodReference() { return "test"; }
-
-        @Override public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
-            runs.incrementAndGet();
-            var s = new org.provenant.indicators.Score("w", "Width", image.width(), "test only");
-            return new IndicatorResult(id(), s, List.of(s), List.of(), "test", org.provenant.indicators.Hypothesis.INCONCLUSIVE, 0.5, null);
-        }
-    }
-
     @Test
     void storedIndicatorsAreShownAndOnlyTheMissingOnesRun() throws Exception {
         Path ev = evidenceFolder();
-        new org.provenant.report.batch.BatchRunner(CaseSession.current(), engine.models(),
-                new org.provenant.report.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.report.batch.BatchRunner.Listener.NONE);
+        new org.provenant.analysis.batch.BatchRunner(CaseSession.current(), engine.models(),
+                new org.provenant.analysis.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.analysis.batch.BatchRunner.Listener.NONE);
         assertEquals(6, counted.runs.get());
-        Other other = new Other();
+        org.provenant.analysis.workflow.CountingIndicator other = new org.provenant.analysis.workflow.CountingIndicator("test-other");
         fxRun(() -> {
             window = new WorkbenchWindow(List.of(counted, other), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
             stage.setScene(new Scene(window, 1000, 700));

@@ -24,7 +24,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.casefolder.CaseFolder;
 import org.testfx.api.FxToolkit;
 
 /** The comparison's state without a window: summary rows from given results, scores text, a cancelled comparison. */

@@ -65,7 +65,7 @@ class ComparisonViewTest {
         dir = Files.createTempDirectory("provenant-compare-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
         // a case folder of its own: the comparison stores and reuses results there
-        CaseSession.set(org.provenant.report.casefile.CaseFolder.open(dir.resolve("case")));
+        CaseSession.set(org.provenant.analysis.casefolder.CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
@@ -93,7 +93,7 @@ class ComparisonViewTest {
     @Test
     void storedResultsOfTheCaseFolderAreShownWithoutAnalysingAgain() throws Exception {
         Path a = TestIndicators.writePng(dir.resolve("a.png"), 96, 64, 3), b = TestIndicators.writePng(dir.resolve("b.png"), 80, 64, 4);
-        CaseLinkTest.Counting one = new CaseLinkTest.Counting("test-one"), two = new CaseLinkTest.Counting("test-two");
+        org.provenant.analysis.workflow.CountingIndicator one = new org.provenant.analysis.workflow.CountingIndicator("test-one"), two = new org.provenant.analysis.workflow.CountingIndicator("test-two");
         showComparison(List.of(a, b), List.of(one));
         assertEquals(2, one.runs.get());
         waitUntil(20, "both analyses stored", () -> {

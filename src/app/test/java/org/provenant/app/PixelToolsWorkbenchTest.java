@@ -115,7 +115,7 @@ class PixelToolsWorkbenchTest {
         fxRun(() -> q.setValue(70));
         waitUntil(60, "ELA ran again at 70", () -> window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result() != null
                 && window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result().score("ela_quality").value() == 70);
-        assertTrue(fx(() -> window.overview().cards().stream().anyMatch(c -> c.headline().length() > 0
+        assertTrue(fx(() -> window.overview().cards().stream().anyMatch(c -> c.figures().length() > 0
                 && c.indicatorId().equals(ErrorLevelAnalysis.ID))));
     }
 }

@@ -80,6 +80,9 @@ class RealIndicatorsWorkbenchTest {
             if (JpegStructure.NOT_JPEG.equals(o.result().headline().meaning())) {
                 // the test image is a PNG: the JPEG panel says "not a JPEG" and nothing else
                 assertEquals(JpegStructure.NOT_JPEG, fx(() -> ((Label) content.lookup(".headline")).getText()));
+                assertEquals(o.result().finding().phrase(), fx(() -> ((Label) content.lookup("#panel-finding")).getText()));
+                assertTrue(fx(() -> window.verdicts().chip(ind.id()).getStyleClass().contains("finding-not-here")),
+                        "no verdict on this kind of file says so, not a grey inconclusive chip");
                 assertTrue(fx(() -> content.lookupAll(".score-value").isEmpty() && content.lookupAll(".map-picture").isEmpty()));
                 continue;
             }
@@ -91,8 +94,11 @@ class RealIndicatorsWorkbenchTest {
             assertTrue(headline.startsWith(o.result().headline().label() + ": "), headline);
             assertTrue(headline.matches(".*: -?[0-9].*"), "a number: " + headline);
             assertEquals(o.result().scores().size(), fx(() -> content.lookupAll(".score-value").size()), ind.id());
+            // the chip and the panel's header say it in words, never a bare number
             String chip = fx(() -> window.verdicts().chip(ind.id()).getText());
-            assertTrue(chip.endsWith(o.result().supports().phrase()), chip);
+            assertEquals(ind.displayName() + ": " + o.result().finding().phrase(), chip);
+            assertFalse(chip.substring(ind.displayName().length()).matches(": -?[0-9.]+( .*)?"), "a bare number: " + chip);
+            assertEquals(o.result().finding().phrase(), fx(() -> ((Label) content.lookup("#panel-finding")).getText()));
         }
         assertTrue(all.stream().anyMatch(i -> window.lastReport().outcome(i.id()).orElseThrow().ok()), "at least one ran");
         assertTrue(all.stream().map(i -> window.lastReport().outcome(i.id()).orElseThrow())

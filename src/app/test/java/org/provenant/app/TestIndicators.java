@@ -11,6 +11,7 @@ import javax.imageio.ImageIO;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
@@ -74,6 +75,29 @@ final class TestIndicators {
                             new MapLayer("Red picture", m, ColourScale.INFERNO, 0, 1, "0", "1", false,
                                     List.of(new Marker(best % bw + 0.5, best / bw + 0.5, "max")))),
                     "Test explanation: brighter blocks have more red.", Hypothesis.CAMERA_ORIGINAL, 0.7, null);
+        }
+    }
+
+    /**
+     * States a finding that points to a local edit, with an overlay map (the darkest block marked): the indicator
+     * whose map the window draws first ({@link org.provenant.analysis.FindingOrder#firstMap}).
+     */
+    static final class Region implements Indicator {
+        static final String PHRASE = "a darker block than the rest (test)";
+
+        @Override public String id() { return "test-region"; }
+        @Override public String displayName() { return "Test region"; }
+        @Override public String methodReference() { return "test fixture"; }
+        @Override public int order() { return 3; }
+
+        @Override
+        public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
+            FloatMap m = FloatMap.zeros(4, 4);
+            m.set(1, 2, 1);
+            Score head = new Score("blocks", "Darker blocks", 1, "count");
+            return new IndicatorResult(id(), head, List.of(head), List.of(new MapLayer("Darker blocks", m, ColourScale.INFERNO,
+                    0, 1, "0", "1", true, List.of())), "Test region explanation.", Hypothesis.MANIPULATED, 0.8, null)
+                    .withFinding(Finding.lean(Hypothesis.MANIPULATED, 0.8, PHRASE, "test threshold"));
         }
     }
 

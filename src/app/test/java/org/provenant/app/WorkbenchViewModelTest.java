@@ -23,7 +23,7 @@ import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.casefolder.CaseFolder;
 import org.testfx.api.FxToolkit;
 
 /** The workbench's state and actions without a window: no Node, Scene or Stage is made or shown. */
@@ -136,7 +136,7 @@ class WorkbenchViewModelTest {
 
     @Test
     void storedResultsAreShownWithoutAnalysingAgainAndThePixelReadout() throws Exception {
-        CaseLinkTest.Counting counting = new CaseLinkTest.Counting("test-count");
+        org.provenant.analysis.workflow.CountingIndicator counting = new org.provenant.analysis.workflow.CountingIndicator("test-count");
         model = model(List.of(counting));
         Path img = TestIndicators.writePng(dir.resolve("b.png"), 40, 30, 6);
         fxRun(() -> model.open(img));

@@ -95,14 +95,19 @@ class WorkbenchWindowTest {
         assertEquals(IndicatorOutcome.Status.FAILED, window.lastReport().outcome(failing.id()).orElseThrow().status());
         assertEquals(IndicatorOutcome.Status.DONE, window.lastReport().outcome(brightness.id()).orElseThrow().status());
 
-        // the verdict strip carries the headline, coloured by the hypothesis
+        // the verdict strip carries the finding in words (here the lean a result without its own finding implies),
+        // coloured by the hypothesis; the number and its meaning on hover
         Label chip = fx(() -> window.verdicts().chip(brightness.id()));
-        assertTrue(fx(chip::getText).contains(Hypothesis.CAMERA_ORIGINAL.phrase()));
+        assertEquals("Test brightness: " + Hypothesis.CAMERA_ORIGINAL.phrase(), fx(chip::getText));
         assertTrue(fx(chip::getStyle).contains(Formats.css(Hypothesis.CAMERA_ORIGINAL.rgb())));
-        assertTrue(fx(() -> chip.getTooltip().getText()).contains("Test explanation"));
+        String tip = fx(() -> chip.getTooltip().getText());
+        assertTrue(tip.contains("Test explanation") && tip.contains("Mean red: 0.") && tip.contains("0 = black, 1 = full red"), tip);
         assertTrue(fx(() -> window.verdicts().chip(failing.id()).getText()).endsWith("failed"));
+        assertEquals(List.of(brightness.id(), failing.id()), fx(() -> window.verdicts().order()), "failed ones last");
 
-        // the first heat map is drawn over the image by default
+        // a map that leans to a camera original points nowhere: the plain image is the first picture
+        assertFalse(fx(() -> window.viewer().layers().stream().anyMatch(l -> l instanceof MapOverlayLayer)), "no heat map drawn");
+        fxRun(() -> window.selectOverlayOf(brightness.id()));
         MapOverlayLayer shown = fx(() -> (MapOverlayLayer) window.viewer().layers().get(0));
         assertEquals("Red per block", shown.mapLayer().name());
         // the recent-files list now names the file
@@ -113,6 +118,55 @@ class WorkbenchWindowTest {
         robot.moveTo(window.viewer());
         String readout = fx(() -> ((Label) window.lookup("#pixel-readout")).getText());
         assertTrue(readout.matches("x \\d+  y \\d+   R \\d+  G \\d+  B \\d+   Red per block 0\\.\\d+"), readout);
+    }
+
+    /** Issue 23: the first screen points somewhere: the most telling finding first and its map over the image. */
+    @Test
+    void theMostTellingFindingComesFirstAndItsMapIsDrawn() throws Exception {
+        TestIndicators.Region region = new TestIndicators.Region();
+        show(List.of(brightness, failing, region));
+        Path img = TestIndicators.writePng(dir.resolve("sample.png"), 96, 64, 1);
+        fxRun(() -> window.open(img));
+        waitUntil(30, "analysis finished", () -> window.lastReport() != null && !window.analysingProperty().get());
+
+        assertEquals(List.of(region.id(), brightness.id(), failing.id()), fx(() -> window.verdicts().order()),
+                "a lean to a local edit (0.8) before a lean to a camera original (0.7), the failed one last");
+        Label chip = fx(() -> window.verdicts().chip(region.id()));
+        assertEquals("Test region: " + TestIndicators.Region.PHRASE, fx(chip::getText));
+        assertTrue(fx(() -> chip.getStyleClass().contains("finding-leans")));
+        MapOverlayLayer shown = fx(() -> (MapOverlayLayer) window.viewer().layers().get(0));
+        assertEquals("Darker blocks", shown.mapLayer().name(), "the map of the most telling indicator, not the first in panel order");
+        assertEquals(List.of(region.id(), brightness.id(), failing.id()), fx(() -> window.overview().cards().stream()
+                .map(OverviewViewModel.Card::indicatorId).toList()));
+
+        // the panel's header says it in words, then the figures; it links to its method's page in the user guide
+        Node panel = content(window.panel(region.id()));
+        assertEquals(TestIndicators.Region.PHRASE, fx(() -> ((Label) panel.lookup("#panel-finding")).getText()));
+        assertEquals("Darker blocks: 1", fx(() -> ((Label) panel.lookup(".headline")).getText()));
+        fxRun(() -> ((javafx.scene.control.Hyperlink) content(window.panel(region.id())).lookup("#guide-link")).fire());
+        assertEquals(region.guidePage(), fx(() -> UserGuide.current().page()), "Pixel family: " + region.guidePage());
+        assertTrue(fx(() -> UserGuide.current().stage().isShowing()));
+        fxRun(() -> UserGuide.current().stage().hide());
+    }
+
+    @Test
+    void withoutAnImageTheWindowShowsHowToBegin() throws Exception {
+        Path recent = TestIndicators.writePng(dir.resolve("earlier.png"), 64, 48, 5);
+        new RecentFiles(dir.resolve("recent.txt")).add(recent);
+        show(List.of(brightness));
+        Node start = fx(() -> window.lookup("#start-screen"));
+        assertTrue(fx(start::isVisible), "the start screen shows while no image is open");
+        assertNotNull(fx(() -> start.lookup("#start-open")));
+        assertNotNull(fx(() -> start.lookup("#start-sample")));
+        assertNotNull(fx(() -> start.lookup("#start-guide")));
+        List<String> links = fx(() -> start.lookupAll(".start-link").stream()
+                .map(n -> ((javafx.scene.control.Hyperlink) n).getText()).toList());
+        assertTrue(links.stream().anyMatch(t -> t.startsWith("earlier.png")), "recent files: " + links);
+        fxRun(() -> start.lookupAll(".start-link").stream().map(n -> (javafx.scene.control.Hyperlink) n)
+                .filter(h -> h.getText().startsWith("earlier.png")).findFirst().orElseThrow().fire());
+        waitUntil(30, "recent file analysed", () -> window.lastReport() != null && !window.analysingProperty().get());
+        assertEquals("earlier.png", fx(() -> window.loadedImage().fileName()));
+        assertFalse(fx(start::isVisible), "gone once an image is open");
     }
 
     @Test

@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: app/cli/report -> analysis -> indicators -> ml/core. */
+/**
+ * Dependencies point one way: app/cli/report -> analysis.batch -> analysis.workflow -> analysis.casefolder -> analysis
+ * -> indicators -> ml/core.
+ */
 class LayeringTest {
     static JavaClasses classes;
 
@@ -50,6 +53,35 @@ class LayeringTest {
         noClasses().that().resideInAPackage("org.provenant.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.app..",
                         "org.provenant.cli..", "org.provenant.report..")
+                .check(classes);
+    }
+
+    /**
+     * Inside the analysis layer, one way too: the engine and its JSON ({@code analysis}) know nothing of case
+     * folders; the case folder store ({@code analysis.casefolder}) knows nothing of the workflow; the workflow
+     * ({@code analysis.workflow}) nothing of batch triage ({@code analysis.batch}), which sits on top.
+     */
+    @Test
+    void analysisEngineCaseFolderWorkflowBatchPointOneWay() {
+        noClasses().that().resideInAPackage("org.provenant.analysis")
+                .should().dependOnClassesThat().resideInAnyPackage("org.provenant.analysis.casefolder..",
+                        "org.provenant.analysis.workflow..", "org.provenant.analysis.batch..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.provenant.analysis.casefolder..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.provenant.analysis.workflow..",
+                        "org.provenant.analysis.batch..")
+                .check(classes);
+        noClasses().that().resideInAPackage("org.provenant.analysis.workflow..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.provenant.analysis.batch..")
+                .check(classes);
+    }
+
+    /** The report module is the PDF only: case folders, the workflow and batch triage live in core. */
+    @Test
+    void coreDoesNotKnowTheReport() {
+        noClasses().that().resideInAnyPackage("org.provenant.core..", "org.provenant.ml..", "org.provenant.indicators..",
+                        "org.provenant.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.provenant.report..", "org.apache.pdfbox..")
                 .check(classes);
     }
 

@@ -4,61 +4,77 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
-import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.AnalysisEngine;
-import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.analysis.FindingOrder;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.analysis.MapPictures;
 import org.provenant.analysis.ReportJson;
+import org.provenant.analysis.ScoreFormat;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.CaseRecords;
-import org.provenant.report.casefile.CaseFileException;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.casefolder.CaseFolder;
+import org.provenant.analysis.workflow.CaseWorkflow;
+import org.provenant.analysis.workflow.Lookup;
 
 /**
- * {@code analyze IMAGE [--json out.json] [--maps DIR]}: runs every registered indicator through the analysis
- * engine, prints each one's verdict, scores with their meaning, and explanation; optionally writes the JSON
+ * {@code analyze IMAGE [--explain] [--json out.json] [--maps DIR]}: runs every registered indicator through the
+ * analysis engine and prints the overall assessment's sentence and one line per indicator (name, finding in words,
+ * strength), most telling first ({@link FindingOrder}); {@code --explain} adds each one's verdict, scores with their
+ * meaning and explanation. Optionally writes the JSON
  * ({@link ReportJson}) and each map as a PNG with its legend ({@link MapPictures}). Output paths are checked
  * before the image is even loaded ({@link OutputGuard}): never the evidence, never in its folder, never over a file
- * that is not ours; files are written atomically. The case folder ({@code --case DIR}, else
- * {@link CaseFolder#defaultDir()}) gets the audit entries a batch writes (the read with the file's SHA-256, the
- * analysis with tool version and model hashes, the JSON written with its SHA-256) and the stored results.
+ * that is not ours; files are written atomically. The analysis goes through the {@link CaseWorkflow} of the case
+ * folder ({@code --case DIR}, else {@link CaseFolder#defaultDir()}): stored results of the same file, code, models
+ * and parameters are reused, only the missing indicators run, and the audit log gets the read with the file's
+ * SHA-256, the analysis with tool version and model hashes, and the JSON written with its SHA-256.
  */
 public final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
 
-    @Override public String usage() { return "analyze IMAGE [--json out.json] [--maps DIR] [--case DIR]"; }
+    @Override public String usage() { return "analyze IMAGE [--explain] [--json out.json] [--maps DIR] [--case DIR]"; }
 
     @Override public String description() {
         return """
-                Analyses one image with every indicator and prints, for each, its verdict, its scores with their meaning and its
-                explanation. Output paths are checked before the image is read: never the evidence, never in its folder, never
-                over a file that is not Provenant's.
+                Analyses one image with every indicator and prints the overall assessment's sentence, then one line per
+                indicator: its name, its finding in words and the strength of that finding (a calibrated likelihood ratio on
+                the ENFSI scale, file evidence, or "figures only" where the indicator is not validated for a verdict), the
+                indicators with something to say about this image first. Output paths are checked before the image is read:
+                never the evidence, never in its folder, never over a file that is not Provenant's.
                   IMAGE           the image (JPEG, PNG, TIFF, WebP, BMP, ...)
+                  --explain       also print, for each indicator, its lean, every score with its meaning and the explanation
                   --json FILE     also write the results as JSON (the form the report and the batch share)
                   --maps DIR      also write each indicator's maps as PNG pictures with their colour legend
                   --case DIR      the case folder that logs the read (with the file's SHA-256) and the analysis, and stores the
-                                  results for reuse (default ~/Provenant/cases/default, or $PROVENANT_CASE)""";
+                                  results; stored results of the same file, code and models are reused, only the missing
+                                  indicators run (default ~/Provenant/cases/default, or $PROVENANT_CASE)""";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, json = null, maps = null, caseDir = null;
+        boolean explain = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--json") || a.equals("--maps") || a.equals("--case") || a.equals("--case-folder")) {
+            if (a.equals("--explain")) {
+                explain = true;
+            } else if (a.equals("--json") || a.equals("--maps") || a.equals("--case")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a path");
                 Path p = Path.of(args.get(++i));
                 if (a.equals("--json")) json = p;
@@ -81,25 +97,31 @@ public final class AnalyzeCommand implements Command {
         }
         if (caseDir == null) caseDir = CaseFolder.defaultDir();
         OutputGuard.checkFolder(caseDir, evidence);
-        CaseFolder folder;
-        try {
-            folder = CaseFolder.open(caseDir);
-        } catch (CaseFileException e) {
-            err.println(e.getMessage());
-            return 1;
-        }
-        LoadedImage img = new ImageLoader().load(image);
-        CaseRecords.read(folder, img).ifPresent(err::println);   // logged with the SHA-256 of the bytes read
-        AnalysisReport report;
+        LoadedImage img;
+        CaseWorkflow.Analysed done;
+        CaseWorkflow workflow;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
-            report = engine.analyze(AnalysisInput.of(img), IndicatorRegistry.all(), AnalysisListener.NONE);
-            CaseRecords.analysed(folder, models, img, report);   // tool version, model set and hashes; stored for reuse
+            try {
+                workflow = CaseWorkflow.open(caseDir, models);
+            } catch (CaseFileException e) {
+                err.println(e.getMessage());
+                return 1;
+            }
+            img = new ImageLoader().load(image);
+            Lookup lookup = workflow.lookup(img, IndicatorRegistry.all(), Map.of());   // the read is logged with its SHA-256
+            lookup.warning().ifPresent(err::println);
+            done = workflow.complete(engine, lookup, img, AnalysisListener.NONE, run -> { });   // missing ones run, logged, stored
         }
-        print(img, report, out);
+        print(img, done.report(), explain, out);
+        int reused = done.lookup().reusedIds().size();
+        if (reused > 0) {
+            out.printf(Locale.ROOT, "%n(%d of %d indicators from the case folder's stored results: same file, code, models and"
+                    + " parameters)%n", reused, done.report().outcomes().size());
+        }
         if (maps != null) {
             try {
                 Files.createDirectories(maps);
-                int n = writeMaps(report, maps, evidence);
+                int n = writeMaps(done.report(), maps, evidence);
                 out.println("Wrote " + n + " map picture(s) to " + maps);
             } catch (IOException e) {
                 err.println("Cannot write maps to " + maps + ": " + e.getMessage());
@@ -108,9 +130,9 @@ public final class AnalyzeCommand implements Command {
         }
         if (json != null) {
             try {
-                ReportJson.write(json, img, report, maps != null);
-                String sha = CaseRecords.exported(folder, List.of(img), json);
-                out.println("Wrote " + json + " (SHA-256 " + sha + "; logged in " + folder.audit().file() + ")");
+                ReportJson.write(json, done.json(maps != null));
+                String sha = workflow.exported(List.of(img), json);
+                out.println("Wrote " + json + " (SHA-256 " + sha + "; logged in " + workflow.audit().file() + ")");
             } catch (IOException e) {
                 err.println("Cannot write " + json + ": " + e.getMessage());
                 return 1;
@@ -119,10 +141,19 @@ public final class AnalyzeCommand implements Command {
         return 0;
     }
 
-    private static void print(LoadedImage img, AnalysisReport report, PrintStream out) {
+    static void print(LoadedImage img, AnalysisReport report, boolean explain, PrintStream out) {
         out.printf(Locale.ROOT, "%s  %dx%d, %d channel(s), SHA-256 %s%n", img.fileName(), img.image().width(),
                 img.image().height(), img.image().channels(), img.sha256());
-        for (IndicatorOutcome o : report.outcomes()) {
+        FindingOrder.assessment(report).ifPresent(a -> out.println(a.ok() ? "Assessment: " + a.result().finding().sentence()
+                : "Assessment " + a.status().name().toLowerCase(Locale.ROOT) + (a.error() == null ? "" : ": " + a.error())));
+        List<IndicatorOutcome> lines = new ArrayList<>();
+        FindingOrder.assessment(report).ifPresent(lines::add);
+        lines.addAll(FindingOrder.indicators(report));
+        out.println();
+        int name = lines.stream().mapToInt(o -> o.displayName().length()).max().orElse(10);
+        for (IndicatorOutcome o : lines) out.printf(Locale.ROOT, "%-" + name + "s  %s%n", o.displayName(), line(o));
+        if (!explain) return;
+        for (IndicatorOutcome o : lines) {
             out.println();
             out.printf(Locale.ROOT, "== %s [%s, %d ms]%n", o.displayName(), o.status(), o.millis());
             if (!o.ok()) {
@@ -136,6 +167,12 @@ public final class AnalyzeCommand implements Command {
             }
             out.println("   " + r.explanation());
         }
+    }
+
+    /** An indicator's finding with its strength ({@link Finding#line}), or how it ended. */
+    static String line(IndicatorOutcome o) {
+        if (!o.ok()) return o.status().name().toLowerCase(Locale.ROOT) + (o.error() == null ? "" : ": " + o.error());
+        return o.result().finding().line();
     }
 
     /**

@@ -7,13 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.batch.BatchRunner;
-import org.provenant.report.batch.BatchSummaries;
-import org.provenant.report.batch.HtmlIndex;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.BatchRunner;
+import org.provenant.analysis.batch.BatchSummaries;
+import org.provenant.analysis.batch.HtmlIndex;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * {@code batch FOLDER --out DIR [--case DIR] [--threads N] [--only ids] [--skip ids]}: analyses every image under
@@ -29,9 +31,10 @@ public final class BatchCommand implements Command {
     @Override public String description() {
         return """
                 Analyses every file under FOLDER (recursively), a few at a time with the models loaded once, with a progress bar,
-                rate and ETA on standard error. Writes into DIR: json/<path>.json per image, summary.csv, summary.jsonl and
-                index.html (thumbnails sorted by suspicion, each indicator's lean as a chip). Killed and started again, it reuses
-                every result already stored in the case folder for the same file and models. Nothing is written into FOLDER.
+                rate and ETA on standard error. Writes into DIR: json/<path>.json per image, summary.csv and summary.jsonl (each
+                indicator's finding in words, headline value and lean) and index.html (thumbnails sorted by suspicion, each
+                indicator's finding as a chip, the most telling first). Killed and started again, it reuses every result already
+                stored in the case folder for the same file and models. Nothing is written into FOLDER.
                   --out DIR            where the summaries go (not inside FOLDER)
                   --case DIR           the case folder: audit log and stored results (default ~/Provenant/cases/default)
                   --threads N          images analysed at once (default: the cores, at most 4)

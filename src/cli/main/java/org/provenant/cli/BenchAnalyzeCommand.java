@@ -17,6 +17,7 @@ import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.IndicatorOutcome;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;

@@ -7,11 +7,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.batch.BatchItem;
-import org.provenant.report.batch.BatchRunner;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.batch.BatchItem;
+import org.provenant.analysis.batch.BatchRunner;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
  * {@code bench batch FOLDER [--only ids] [--skip ids] [--threads N]}: the batch engine over a folder

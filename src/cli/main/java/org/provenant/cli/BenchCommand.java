@@ -11,6 +11,8 @@ import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 import org.jtransforms.fft.DoubleFFT_2D;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.fft.Fft2D;
 import org.provenant.core.filter.Parallel;
 import org.provenant.core.image.FloatImage;

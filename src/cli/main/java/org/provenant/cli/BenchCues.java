@@ -3,6 +3,7 @@ package org.provenant.cli;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;

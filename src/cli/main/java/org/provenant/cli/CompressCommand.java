@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.OutputGuard;

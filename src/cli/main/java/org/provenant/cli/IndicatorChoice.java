@@ -2,6 +2,7 @@ package org.provenant.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.provenant.core.command.UsageException;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorRegistry;
 

@@ -6,7 +6,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.provenant.core.LibraryLogs;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoadException;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.ml.ModelException;
@@ -15,6 +18,10 @@ import org.provenant.ml.ModelException;
 public final class Main {
     private Main() { }
 
+    /**
+     * The user commands, then those other modules register as {@link Command} services (provenant-training's train,
+     * calibrate and evaluate commands, present when its jar is on the class path, as in the documented jar).
+     */
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(
@@ -22,21 +29,14 @@ public final class Main {
                 new AnalyzeCommand(),
                 new BenchCommand(),
                 new BenchLareCommand(),
-                new TrainLareForestCommand(),
-                new CalibrateIrsCommand(),
                 new ReportCommand(),
-                new TrainCommand(),
-                new TrainDetectorCommand(),
-                new TrainCodecDetectorCommand(),
                 new BenchCodecCommand(),
                 new BatchCommand(),
-                new EvaluateCommand(),
-                new CalibrateCommand(),
                 new C2paScanCommand(),
-                new CompressCommand(),
-                new CodecFalseAlarmCommand())) {
+                new CompressCommand())) {
             m.put(c.name(), c);
         }
+        for (Command c : ServiceLoader.load(Command.class)) m.putIfAbsent(c.name(), c);
         return m;
     }
 

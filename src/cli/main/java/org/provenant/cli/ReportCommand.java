@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.provenant.analysis.AnalysisEngine;
-import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.core.command.Command;
+import org.provenant.core.command.UsageException;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
@@ -18,36 +20,39 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
-import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFileException;
-import org.provenant.report.casefile.CaseFiles;
-import org.provenant.report.casefile.CaseFolder;
-import org.provenant.report.CaseRecords;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.casefolder.CaseFiles;
+import org.provenant.analysis.casefolder.CaseFolder;
+import org.provenant.analysis.workflow.CaseWorkflow;
+import org.provenant.analysis.workflow.Lookup;
 
 /**
- * {@code report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT]}: analyses 1 to 4
- * images with every registered indicator and writes one PDF (two or more images make a comparison report).
- * The case folder ({@code --case-folder DIR}, else {@link CaseFolder#defaultDir()}) supplies each image's
- * annotations (a legacy {@code IMAGE.provenant.json} beside it is read, never written), and the case number,
- * examiner and notes unless given on the command line; stored results of the same file and models are reused;
- * the reads, the analysis and the exported PDF (with its SHA-256) go into the case's audit log, and the PDF lists
- * the audit entries of each evidence file.
+ * {@code report IMAGE [IMAGE...] --out case.pdf [--case DIR] [--case-number N] [--examiner NAME] [--notes TEXT]}:
+ * analyses 1 to 4 images with every registered indicator and writes one PDF (two or more images make a comparison
+ * report). Each image goes through the {@link CaseWorkflow} of the case folder ({@code --case DIR}, else
+ * {@link CaseFolder#defaultDir()}): stored results of the same file, code and models are reused and only the missing
+ * indicators run; the reads, the analysis and the exported PDF (with its SHA-256) go into the case's audit log, and
+ * the PDF lists the audit entries of each evidence file. The case folder also supplies each image's annotations (a
+ * legacy {@code IMAGE.provenant.json} beside it is read, never written), and the case number, examiner and notes
+ * unless given on the command line.
  */
 public final class ReportCommand implements Command {
     @Override public String name() { return "report"; }
 
     @Override public String usage() {
-        return "report IMAGE [IMAGE...] --out case.pdf [--case N] [--examiner NAME] [--notes TEXT] [--case-folder DIR]";
+        return "report IMAGE [IMAGE...] --out case.pdf [--case DIR] [--case-number N] [--examiner NAME] [--notes TEXT]";
     }
 
     @Override public String description() {
         return """
                 Analyses 1 to 4 images and writes one PDF report: the overall assessment, every indicator's findings, maps and
                 figures, the examiner's annotations and the chain of custody; two or more images make a comparison report with a
-                side-by-side summary. Stored results of the same files and models are reused.
+                side-by-side summary. Stored results of the same files, code and models are reused, and only the indicators
+                without one run.
                   --out FILE           the PDF to write (never an evidence file, never in an evidence folder)
-                  --case N             case number; --examiner NAME; --notes TEXT (these win over the case folder's)
-                  --case-folder DIR    the case folder with the annotations and the audit log (default ~/Provenant/cases/default)""";
+                  --case DIR           the case folder: annotations, audit log, stored results (default ~/Provenant/cases/default)
+                  --case-number N      case number; --examiner NAME; --notes TEXT (these win over the case folder's)""";
     }
 
     @Override
@@ -57,14 +62,14 @@ public final class ReportCommand implements Command {
         String caseNumber = null, examiner = null, notes = null;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (a.equals("--out") || a.equals("--case") || a.equals("--examiner") || a.equals("--notes") || a.equals("--case-folder")) {
+            if (a.equals("--out") || a.equals("--case") || a.equals("--examiner") || a.equals("--notes") || a.equals("--case-number")) {
                 if (i + 1 >= args.size()) throw new UsageException(a + " needs a value");
                 String v = args.get(++i);
                 switch (a) {
                     case "--out" -> pdf = Path.of(v);
-                    case "--case" -> caseNumber = v;
+                    case "--case-number" -> caseNumber = v;
                     case "--examiner" -> examiner = v;
-                    case "--case-folder" -> caseDir = Path.of(v);
+                    case "--case" -> caseDir = Path.of(v);
                     default -> notes = v;
                 }
             } else if (a.startsWith("--")) {
@@ -90,42 +95,46 @@ public final class ReportCommand implements Command {
             err.println(e.getMessage());
             return 1;
         }
-        for (Path img : images) {
-            LoadedImage li = loader.load(img);
-            CaseRecords.read(folder, li).ifPresent(err::println);
-            CaseFile cf;
-            try {
-                cf = CaseFiles.load(folder, img, li.sha256()).orElse(CaseFile.empty());
-            } catch (CaseFileException e) {
-                err.println(e.getMessage());
-                return 1;
-            }
-            if (!cf.evidenceSha256().isBlank() && !cf.evidenceSha256().equalsIgnoreCase(li.sha256())) {
-                err.println("Warning: the case data of " + li.fileName() + " was saved for a file with another SHA-256;"
-                        + " its annotations may not fit " + li.fileName());
-            }
-            loaded.add(li);
-            cases.add(cf);
-        }
         List<EvidenceAnalysis> evidence = new ArrayList<>();
         ReportRequest req;
+        CaseWorkflow workflow;
         try (ModelRegistry models = ModelRegistry.locate(); AnalysisEngine engine = new AnalysisEngine(models)) {
+            workflow = new CaseWorkflow(folder, models);
+            List<Lookup> lookups = new ArrayList<>();
+            for (Path img : images) {
+                LoadedImage li = loader.load(img);
+                Lookup lookup = workflow.lookup(li, IndicatorRegistry.all(), Map.of());   // the read, logged with its SHA-256
+                lookup.warning().ifPresent(err::println);
+                CaseFile cf;
+                try {
+                    cf = CaseFiles.load(folder, img, li.sha256()).orElse(CaseFile.empty());
+                } catch (CaseFileException e) {
+                    err.println(e.getMessage());
+                    return 1;
+                }
+                if (!cf.evidenceSha256().isBlank() && !cf.evidenceSha256().equalsIgnoreCase(li.sha256())) {
+                    err.println("Warning: the case data of " + li.fileName() + " was saved for a file with another SHA-256;"
+                            + " its annotations may not fit " + li.fileName());
+                }
+                loaded.add(li);
+                cases.add(cf);
+                lookups.add(lookup);
+            }
             for (int i = 0; i < loaded.size(); i++) {
                 LoadedImage li = loaded.get(i);
+                Lookup lookup = lookups.get(i);
                 Instant when = Instant.now();
-                var stored = CaseRecords.stored(folder, models, li, IndicatorRegistry.all());
-                AnalysisReport rep;
-                if (stored.isPresent()) {
-                    out.println("Using the stored analysis of " + li.fileName() + " (same SHA-256 and models)");
-                    rep = stored.get();
-                    CaseRecords.reused(folder, models, li, rep);
-                } else {
+                if (lookup.complete()) {
+                    out.println("Using the stored analysis of " + li.fileName() + " (same SHA-256, code and models)");
+                } else if (lookup.reusedIds().isEmpty()) {
                     out.println("Analysing " + li.fileName() + " ...");
-                    rep = engine.analyze(AnalysisInput.of(li), IndicatorRegistry.all(), AnalysisListener.NONE);
-                    CaseRecords.analysed(folder, models, li, rep);
+                } else {
+                    out.println("Analysing " + li.fileName() + ": " + lookup.toRun().size() + " indicators ("
+                            + lookup.reusedIds().size() + " stored) ...");
                 }
+                AnalysisReport rep = workflow.complete(engine, lookup, li, AnalysisListener.NONE, run -> { }).report();
                 evidence.add(new EvidenceAnalysis(li, rep, when, cases.get(i).annotations(), cases.get(i).evidenceSha256(),
-                        CaseRecords.custody(folder, li)));
+                        workflow.custody(li)));
             }
             req = ReportRequest.of(caseNumber, examiner, notes, evidence, cases, models.entries());
         }
@@ -136,7 +145,7 @@ public final class ReportCommand implements Command {
             err.println("Cannot write " + pdf + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return 1;
         }
-        String pdfSha = CaseRecords.exported(folder, loaded, pdf);
+        String pdfSha = workflow.exported(loaded, pdf);
         out.println("Wrote " + pdf + " (" + pages + " pages, SHA-256 " + pdfSha + "; logged in " + folder.audit().file() + ")");
         return 0;
     }

@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.ImageLoader;
 import org.provenant.ml.ModelRegistry;
-import org.provenant.report.ReportRequest;
-import org.provenant.report.casefile.AuditLog;
-import org.provenant.report.casefile.CaseFolder;
-import org.provenant.report.casefile.ResultStore;
+import org.provenant.analysis.ToolVersion;
+import org.provenant.analysis.casefolder.AuditLog;
+import org.provenant.analysis.casefolder.CaseFolder;
+import org.provenant.analysis.workflow.ResultKey;
 
 /** {@code analyze} leaves the batch's audit trail in the case folder: the read, the analysis, the JSON written. */
 class AnalyzeAuditTest {
@@ -39,14 +39,14 @@ class AnalyzeAuditTest {
         assertEquals(List.of("evidence-read", "analysed", "report-exported"), mine.stream().map(AuditLog.Entry::event).toList());
         assertEquals(sha, mine.get(0).sha256(), "the SHA-256 of the bytes read");
         AuditLog.Entry analysed = mine.get(1);
-        assertEquals(ReportRequest.currentToolVersion(), analysed.detail("toolVersion"));
+        assertEquals(ToolVersion.current(), analysed.detail("toolVersion"));
         try (ModelRegistry models = ModelRegistry.locate()) {
             Map<String, String> logged = new ObjectMapper().convertValue(analysed.details().path("models"),
                     new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
             assertEquals(models.fileHashes(), logged, "every model's SHA-256, as its file is on disk");
             assertFalse(logged.isEmpty(), "the repository's models were used");
-            assertEquals(ResultStore.modelSet(models), analysed.detail("modelSet"));
-            assertTrue(cf.results().load(sha, ResultStore.modelSet(models)).isPresent(), "stored for the workbench and batch");
+            assertEquals(ResultKey.of(models), analysed.detail("modelSet"));
+            assertTrue(cf.results().load(sha, ResultKey.of(models)).isPresent(), "stored for the workbench and batch");
         }
         assertTrue(analysed.details().path("indicators").size() > 5, analysed.details().toString());
         AuditLog.Entry exported = mine.get(2);

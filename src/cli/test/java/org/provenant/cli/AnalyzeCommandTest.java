@@ -37,6 +37,11 @@ class AnalyzeCommandTest {
         Run r = main("analyze", png.toString(), "--json", json.toString(), "--maps", maps.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Colour-channel correlation") && r.out().contains("Image Realism Score"), r.out());
+        // the assessment's sentence, then one line per indicator (name and finding in words), no paragraphs without --explain
+        var lines = r.out().lines().toList();
+        assertTrue(lines.get(1).startsWith("Assessment: ") && lines.get(1).endsWith("."), lines.get(1));
+        assertTrue(lines.stream().noneMatch(l -> l.startsWith("== ")), "paragraphs only with --explain");
+        assertTrue(lines.stream().anyMatch(l -> l.matches("Colour-channel correlation +\\p{Alpha}.*")), r.out());
 
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertEquals("suspect.png", root.path("image").path("file").asText());
@@ -50,6 +55,9 @@ class AnalyzeCommandTest {
             assertTrue(ind.path("headline").path("value").isNumber()
                     || ind.path("headline").path("meaning").asText().equals("not a JPEG"), ind.toString());
             assertFalse(ind.path("explanation").asText().isBlank());
+            String finding = ind.path("finding").asText();
+            assertFalse(finding.isBlank(), "every result has its finding in words: " + ind.path("id"));
+            assertTrue(r.out().contains(ind.path("name").asText() + " ") && r.out().contains(finding), finding + " in\n" + r.out());
             for (JsonNode m : ind.path("maps")) {
                 Path f = maps.resolve(m.path("png").asText());
                 BufferedImage img = ImageIO.read(f.toFile());

@@ -13,8 +13,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.ImageLoader;
-import org.provenant.report.casefile.AuditLog;
-import org.provenant.report.casefile.CaseFolder;
+import org.provenant.analysis.casefolder.AuditLog;
+import org.provenant.analysis.casefolder.CaseFolder;
 
 /** provenant batch and report with a case folder: the audit trail, the PDF's custody table, refusals. */
 class CaseFolderCommandsTest {
@@ -37,7 +37,7 @@ class CaseFolderCommandsTest {
         assertTrue(Files.isRegularFile(dir.resolve("out/json/suspect.png.json")));
 
         Path pdf = dir.resolve("reports/suspect.pdf");
-        CliRun r = main("report", img.toString(), "--out", pdf.toString(), "--case-folder", caseDir.toString(), "--examiner", "E. Xaminer");
+        CliRun r = main("report", img.toString(), "--out", pdf.toString(), "--case", caseDir.toString(), "--examiner", "E. Xaminer");
         assertEquals(0, r.code(), r.err());
         String sha = ImageLoader.sha256(Files.readAllBytes(img));
         String pdfSha = ImageLoader.sha256(Files.readAllBytes(pdf));
@@ -45,8 +45,10 @@ class CaseFolderCommandsTest {
 
         CaseFolder cf = CaseFolder.open(caseDir);
         List<AuditLog.Entry> mine = cf.audit().entriesFor(img, sha);
-        assertEquals(List.of("evidence-read", "analysed", "evidence-read", "analysed", "report-exported"),
-                mine.stream().map(AuditLog.Entry::event).toList(), "batch ran two indicators, the report all of them");
+        assertEquals(List.of("evidence-read", "analysed", "evidence-read", "results-reused", "analysed", "report-exported"),
+                mine.stream().map(AuditLog.Entry::event).toList(), "batch ran two indicators, the report reused them and ran the rest");
+        assertEquals("[\"colour-correlation\",\"residual-spectrum\"]", mine.get(3).details().path("indicators").toString());
+        assertTrue(r.out().contains("(2 stored)"), r.out());
         AuditLog.Entry exported = mine.get(mine.size() - 1);
         assertEquals(pdfSha, exported.detail("reportSha256"));
         assertEquals(pdf.toAbsolutePath().toString(), exported.detail("report"));
@@ -61,7 +63,7 @@ class CaseFolderCommandsTest {
 
         // the evidence changes: the next read reports and logs it
         ImageIO.write(BenchCommand.photoLike(160, 120, 4).toBufferedImage(), "png", img.toFile());
-        CliRun again = main("report", img.toString(), "--out", dir.resolve("reports/again.pdf").toString(), "--case-folder", caseDir.toString());
+        CliRun again = main("report", img.toString(), "--out", dir.resolve("reports/again.pdf").toString(), "--case", caseDir.toString());
         assertEquals(0, again.code(), again.err());
         assertTrue(again.err().contains("changed since it was last read"), again.err());
         assertTrue(cf.audit().entries().stream().anyMatch(e -> e.event().equals("evidence-changed")

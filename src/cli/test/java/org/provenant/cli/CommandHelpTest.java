@@ -3,7 +3,9 @@ package org.provenant.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.provenant.core.command.Command;
 
 /** Every command answers --help (exit 0, on standard output) with its usage, what it does and the exit codes. */
 class CommandHelpTest {
@@ -19,6 +21,16 @@ class CommandHelpTest {
                 assertTrue(r.out().contains(c.description().strip()), r.out());
                 assertTrue(r.out().contains("Exit codes:") && r.out().contains("--verbose"), r.out());
             }
+        }
+    }
+
+    @Test
+    void theTrainingCommandsAreFoundAsServicesOfTheTrainingModule() {
+        // provenant-training registers them (META-INF/services); the launcher compiles without that module
+        for (String name : List.of("train", "train-detector", "train-codec-detector", "train-lare-forest", "calibrate",
+                "calibrate-irs", "evaluate", "codec-false-alarms")) {
+            Command c = Main.commands().get(name);
+            assertTrue(c != null && c.getClass().getName().startsWith("org.provenant.training."), name + ": " + c);
         }
     }
 

@@ -18,9 +18,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.io.ImageLoader;
-import org.provenant.report.casefile.Annotation;
-import org.provenant.report.casefile.CaseFile;
-import org.provenant.report.casefile.CaseFiles;
+import org.provenant.analysis.casefolder.Annotation;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFiles;
 
 class ReportCommandTest {
     private record Run(int code, String out, String err) { }
@@ -49,7 +49,7 @@ class ReportCommandTest {
         Path img = image(dir, "suspect.png", 5);
         byte[] before = Files.readAllBytes(img);
         String sha = ImageLoader.sha256(before);
-        org.provenant.report.casefile.LegacySidecar.write(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
+        org.provenant.analysis.casefolder.LegacySidecar.write(img, new CaseFile("2026-0099", "Case-file Examiner", "from the case file", "suspect.png", sha,
                 List.of(Annotation.note(40, 50, "look at the horizon", "Annotating Person", "2026-11-23T10:00:00Z", "#ff8800"))));
         Path pdf = dir.resolve("out/case.pdf");
         Run r = main("report", img.toString(), "--out", pdf.toString(), "--examiner", "CLI Examiner");
@@ -69,13 +69,14 @@ class ReportCommandTest {
     void comparisonOfTwoImages(@TempDir Path dir) throws Exception {
         Path a = image(dir, "a.png", 1), b = image(dir, "b.png", 2);
         Path pdf = dir.resolve("cmp.pdf");
-        Run r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case", "C-1");
+        Run r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case-number", "C-1");
         assertEquals(0, r.code(), r.err());
-        r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case", "C-2");
+        r = main("report", a.toString(), b.toString(), "--out", pdf.toString(), "--case-number", "C-2");
         assertEquals(0, r.code(), "our own report is replaced: " + r.err());
         String t = pdfText(pdf);
         assertTrue(t.contains(ImageLoader.sha256(Files.readAllBytes(a))) && t.contains(ImageLoader.sha256(Files.readAllBytes(b))));
         assertTrue(t.contains("Side-by-side summary"));
+        assertTrue(t.contains("C-2") && !t.contains("C-1"), "--case-number is the case number on the cover");
     }
 
     @Test
@@ -124,7 +125,7 @@ class ReportCommandTest {
     @Test
     void aCaseFileOfAnotherFileIsFlaggedInThePdf(@TempDir Path dir) throws Exception {
         Path img = image(dir, "m.png", 9);
-        org.provenant.report.casefile.LegacySidecar.write(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
+        org.provenant.analysis.casefolder.LegacySidecar.write(img, new CaseFile("2026-1", "X", "", "m.png", "ab".repeat(32),
                 List.of(Annotation.note(10, 10, "old note", "X", "2026-11-23T10:00:00Z", "#ff8800"))));
         Path pdf = dir.resolve("out.pdf");
         Run r = main("report", img.toString(), "--out", pdf.toString());

@@ -14,18 +14,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.indicators.codec.codeccolour.CodecColourCue;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.forest.ForestClassifier;
 
 class TrainCommandTest {
-    @Test
-    void sourcesAreNamedByTheirFirstWord() {
-        assertEquals("motorcycle", TrainCommand.group("motorcycle_left.png"));
-        assertEquals("motorcycle", TrainCommand.group("Motorcycle-right.PNG"));
-        assertEquals("astronaut", TrainCommand.group("astronaut.png"));
-    }
-
     @Test
     void trainsWritesVerifiableClassifiersAndKeepsOtherManifestEntries(@TempDir Path dir) throws Exception {
         Path photos = Files.createDirectories(dir.resolve("photos"));
@@ -58,7 +51,7 @@ class TrainCommandTest {
         try (ModelRegistry r = ModelRegistry.load(models)) {
             assertEquals(before, r.entries().size(), "classifier entries replaced, nothing else touched");
             ForestClassifier f = ForestClassifier.load(r.verifiedFile(CodecColourCue.CLASSIFIER));
-            assertEquals(ColourCorrelation.FEATURE_NAMES, f.featureNames());
+            assertEquals(ChannelCorrelation.FEATURE_NAMES, f.featureNames());
             assertEquals(List.of(CodecColourCue.CODEC, CodecColourCue.UNCOMPRESSED), f.labels());
         }
     }

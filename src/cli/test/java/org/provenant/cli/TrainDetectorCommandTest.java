@@ -17,8 +17,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.image.FloatImage;
-import org.provenant.indicators.generative.gendetector.DetectorData;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.training.generated.DetectorData;
 
 /**
  * train-detector end to end on a small made-up data set whose two classes differ in their colour noise (independent

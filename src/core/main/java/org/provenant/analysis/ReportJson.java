@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
@@ -17,7 +18,8 @@ import org.provenant.indicators.Score;
 
 /**
  * The one JSON form of an analysis (used by {@code provenant analyze --json}, and meant for the report and any
- * export): the evidence file's identity, then per indicator its status, scores with their meanings, the
+ * export): the evidence file's identity, then per indicator its status, its finding in words ({@code finding}, the
+ * phrase every view shows, with {@code findingDetail}: strength, sentence, standing, favours, weight), scores with their meanings, the
  * hypothesis it leans to, the explanation, the feature vector, and each map's description (not its values;
  * with the PNG file name when maps were written) and its structured findings ({@code details}, when it has any).
  * Non-finite numbers are written as null.
@@ -34,20 +36,31 @@ public final class ReportJson {
      * @param withMapFiles whether the maps were written as PNG under {@link #mapFileName} names
      */
     public static ObjectNode toTree(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        return toTree(image == null ? null : imageBlock(image), report, withMapFiles);
+    }
+
+    /** The evidence file's identity as the JSON form names it: file, path, bytes, SHA-256, size, channels, format. */
+    public static ObjectNode imageBlock(LoadedImage image) {
+        ObjectNode img = MAPPER.createObjectNode();
+        img.put("file", image.fileName());
+        img.put("path", image.path().toString());
+        img.put("bytes", image.fileSize());
+        img.put("sha256", image.sha256());
+        img.put("width", image.image().width());
+        img.put("height", image.image().height());
+        img.put("channels", image.image().channels());
+        if (image.metadata() != null) img.put("format", image.metadata().formatName());
+        return img;
+    }
+
+    /**
+     * @param image the evidence file's block ({@link #imageBlock}, or the one of a stored analysis), or null
+     */
+    public static ObjectNode toTree(ObjectNode image, AnalysisReport report, boolean withMapFiles) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", "provenant-analysis");
         root.put("version", FORMAT_VERSION);
-        if (image != null) {
-            ObjectNode img = root.putObject("image");
-            img.put("file", image.fileName());
-            img.put("path", image.path().toString());
-            img.put("bytes", image.fileSize());
-            img.put("sha256", image.sha256());
-            img.put("width", image.image().width());
-            img.put("height", image.image().height());
-            img.put("channels", image.image().channels());
-            if (image.metadata() != null) img.put("format", image.metadata().formatName());
-        }
+        if (image != null) root.set("image", image.deepCopy());
         root.put("cancelled", report.cancelled());
         ArrayNode inds = root.putArray("indicators");
         for (IndicatorOutcome o : report.outcomes()) {
@@ -60,6 +73,8 @@ public final class ReportJson {
             if (o.error() != null) n.put("error", o.error());
             IndicatorResult r = o.result();
             if (r == null) continue;
+            n.put("finding", r.finding().phrase());
+            n.set("findingDetail", finding(r.finding()));
             n.set("headline", score(r.headline()));
             ArrayNode scores = n.putArray("scores");
             for (Score s : r.scores()) scores.add(score(s));
@@ -117,23 +132,41 @@ public final class ReportJson {
     }
 
     public static String toString(LoadedImage image, AnalysisReport report, boolean withMapFiles) {
+        return text(toTree(image, report, withMapFiles));
+    }
+
+    public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
+        write(file, toTree(image, report, withMapFiles));
+    }
+
+    /** The tree as {@code analyze --json} writes it (indented, UTF-8, no final line break). */
+    public static String text(ObjectNode tree) {
         try {
-            return MAPPER.writeValueAsString(toTree(image, report, withMapFiles));
+            return MAPPER.writeValueAsString(tree);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    public static void write(Path file, LoadedImage image, AnalysisReport report, boolean withMapFiles) throws IOException {
-        ObjectNode tree = toTree(image, report, withMapFiles);
-        org.provenant.core.io.OutputGuard.writeAtomically(file, os -> MAPPER.writer().without(
-                com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(os, tree));
+    /** Writes the tree ({@link #text}) atomically. */
+    public static void write(Path file, ObjectNode tree) throws IOException {
+        org.provenant.core.io.OutputGuard.writeString(file, text(tree));
     }
 
     /** File name of a map picture: indicator id, map index, and the map name in lower-case ASCII. */
     public static String mapFileName(String indicatorId, int index, MapLayer layer) {
         String slug = layer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return indicatorId + "-" + index + "-" + slug + ".png";
+    }
+
+    private static ObjectNode finding(Finding f) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("strength", f.strength());
+        n.put("sentence", f.sentence());
+        n.put("standing", f.standing().name());
+        n.put("favours", f.favours().name());
+        number(n, "weight", f.weight());
+        return n;
     }
 
     private static ObjectNode score(Score s) {

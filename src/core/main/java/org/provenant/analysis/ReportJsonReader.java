@@ -6,6 +6,7 @@ import java.util.List;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -63,7 +64,7 @@ public final class ReportJsonReader {
             for (int k = 0; k < features.length; k++) features[k] = f.get(k).isNull() ? Double.NaN : f.get(k).asDouble();
             r = new IndicatorResult(id, headline, scores, layers, n.path("explanation").asText(),
                     Hypothesis.valueOf(n.path("supports").asText()), number(n, "confidence"), features,
-                    details(n.path("details")));
+                    details(n.path("details")), finding(n));
         }
         return new IndicatorOutcome(id, n.path("name").asText(), n.path("method").asText(), status, r, error,
                 n.path("millis").asLong());
@@ -77,6 +78,18 @@ public final class ReportJsonReader {
                     Detail.Tone.valueOf(d.path("tone").asText("NEUTRAL")), details(d.path("children"))));
         }
         return out;
+    }
+
+    /**
+     * The finding in words of one indicator's JSON object ({@link ReportJson}); null (the lean's
+     * {@link Finding#unstated}) in JSON written before it had one.
+     */
+    public static Finding finding(JsonNode n) {
+        JsonNode d = n.path("findingDetail");
+        if (!n.hasNonNull("finding") || !d.isObject()) return null;
+        return new Finding(n.get("finding").asText(), d.path("strength").asText(), d.path("sentence").asText(),
+                Finding.Standing.valueOf(d.path("standing").asText()), Hypothesis.valueOf(d.path("favours").asText()),
+                number(d, "weight"));
     }
 
     private static Score score(JsonNode s) {

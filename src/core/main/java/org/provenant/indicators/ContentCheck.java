@@ -8,8 +8,8 @@ import org.provenant.core.image.FloatImage;
  * The one test every indicator runs first: is there enough picture to judge? An image smaller than the indicator's
  * minimum, or one flat colour (black, white, grey, a fully transparent image whose hidden colour is uniform), has
  * no texture, noise or edges, so every statistic of it is undefined or meaningless; the indicator then reports
- * {@link Hypothesis#INCONCLUSIVE} with the reason ({@link #inconclusive}) instead of a verdict, and its headline is
- * NaN ("not computed"), never 0.
+ * {@link Hypothesis#INCONCLUSIVE} with the reason ({@link #inconclusive}) instead of a verdict, its finding says
+ * "not enough content to judge" ({@link Finding.Standing#NOT_HERE}), and its headline is NaN ("not computed"), never 0.
  */
 public final class ContentCheck {
     /** Every reason starts with these words. */
@@ -57,7 +57,19 @@ public final class ContentCheck {
     public static IndicatorResult inconclusive(String indicatorId, String reason) {
         Score head = new Score("content", "Not computed (not enough content)", Double.NaN, reason);
         return new IndicatorResult(indicatorId, head, List.of(head), List.of(), reason, Hypothesis.INCONCLUSIVE, 0.5,
-                new double[0]);
+                new double[0]).withFinding(Finding.notHere("not enough content to judge", reason));
+    }
+
+    /**
+     * An inconclusive result with a NaN headline under the indicator's own key: the image is too small or too flat
+     * for the statistic ({@code why} says which), with the maps that could still be drawn.
+     */
+    public static IndicatorResult notEnoughTexture(String id, String key, String label, String why, List<MapLayer> maps) {
+        Score head = new Score(key, label, Double.NaN, "Not defined for this image: " + why);
+        return new IndicatorResult(id, head, List.of(head), maps,
+                PREFIX + "not enough texture to analyse: " + why + " The statistic needs fine detail (edges, grain, noise) in"
+                        + " several parts of the image; a tiny, very narrow or flat one-colour image has none, so this"
+                        + " indicator says nothing about it either way.", Hypothesis.INCONCLUSIVE, 0.5, null);
     }
 
     /** Whether every channel's values span at most {@link #FLAT_SPREAD} ({@link FloatImage#isUniform}). */

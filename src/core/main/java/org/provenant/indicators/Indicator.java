@@ -29,5 +29,11 @@ public interface Indicator {
     /** Which family of evidence it reads; views, report and JSON group indicators by it. */
     default EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 
+    /**
+     * The page of the user guide ({@code docs/}, bundled in the window's Help) that describes its method and what it
+     * measured, e.g. "c2pa.md"; the panel links to it. By default its family's page.
+     */
+    default String guidePage() { return family().guidePage(); }
+
     IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException;
 }

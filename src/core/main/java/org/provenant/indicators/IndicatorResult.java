@@ -14,21 +14,36 @@ import java.util.List;
  * @param confidence      0..1, how strongly (0.5 = no lean)
  * @param features        feature vector for a classifier (may be empty)
  * @param details         structured findings shown as a tree (a C2PA manifest chain, metadata directories); may be empty
+ * @param finding         what it found, in words, with its strength: the headline every view shows (null:
+ *                        {@link Finding#unstated}); the headline score keeps the number and its unit
  */
 public record IndicatorResult(String indicatorId, Score headline, List<Score> scores, List<MapLayer> maps,
                               String explanation, Hypothesis supports, double confidence, double[] features,
-                              List<Detail> details) {
+                              List<Detail> details, Finding finding) {
     public IndicatorResult {
         scores = List.copyOf(scores);
         maps = List.copyOf(maps);
         features = features == null ? new double[0] : features.clone();
         details = details == null ? List.of() : List.copyOf(details);
+        finding = finding == null ? Finding.unstated(supports, confidence) : finding;
+    }
+
+    /** A result with structured details and the finding its lean implies ({@link Finding#unstated}). */
+    public IndicatorResult(String indicatorId, Score headline, List<Score> scores, List<MapLayer> maps,
+                           String explanation, Hypothesis supports, double confidence, double[] features,
+                           List<Detail> details) {
+        this(indicatorId, headline, scores, maps, explanation, supports, confidence, features, details, null);
     }
 
     /** A result without structured details (most indicators). */
     public IndicatorResult(String indicatorId, Score headline, List<Score> scores, List<MapLayer> maps,
                            String explanation, Hypothesis supports, double confidence, double[] features) {
         this(indicatorId, headline, scores, maps, explanation, supports, confidence, features, List.of());
+    }
+
+    /** The same result with the finding in words that the indicator or its verdict policy states. */
+    public IndicatorResult withFinding(Finding f) {
+        return new IndicatorResult(indicatorId, headline, scores, maps, explanation, supports, confidence, features, details, f);
     }
 
     public Score score(String key) {

@@ -15,12 +15,13 @@ import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 
-/** Stored results read back as they were made: scores, NaN, maps and the structured findings' tree. */
+/** Stored results read back as they were made: scores, NaN, maps, the structured findings' tree and the finding in words. */
 class ReportJsonReaderTest {
     @Test
     void aResultReadsBackWithItsDetailsTree(@TempDir Path dir) throws Exception {
@@ -35,11 +36,16 @@ class ReportJsonReaderTest {
         FloatMap m = new FloatMap(2, 1, new float[]{0.25f, Float.NaN});
         IndicatorResult r = new IndicatorResult("jpeg-structure", h, List.of(h, nan),
                 List.of(new MapLayer("Map", m, ColourScale.VIRIDIS, 0, 1, "0", "1", true, List.of())),
-                "what it shows", Hypothesis.INCONCLUSIVE, 0.5, new double[]{1, Double.NaN}, details);
+                "what it shows", Hypothesis.INCONCLUSIVE, 0.5, new double[]{1, Double.NaN}, details)
+                .withFinding(new Finding("two JPEG compressions, quality 75 then 90", "a finding about the file's history",
+                        "The file was saved as JPEG twice.", Finding.Standing.SUPPORTS, Hypothesis.DOUBLE_COMPRESSED, 0.4));
         AnalysisReport report = new AnalysisReport(List.of(new IndicatorOutcome("jpeg-structure", "JPEG structure", "m",
                 IndicatorOutcome.Status.DONE, r, null, 7)), false);
 
-        AnalysisReport back = ReportJsonReader.read(ReportJson.toTree(li, report, false), (id, i) -> m);
+        var tree = ReportJson.toTree(li, report, false);
+        assertEquals("two JPEG compressions, quality 75 then 90", tree.path("indicators").get(0).path("finding").asText(),
+                "the finding is the phrase every view shows");
+        AnalysisReport back = ReportJsonReader.read(tree, (id, i) -> m);
         IndicatorResult b = back.outcome("jpeg-structure").orElseThrow().result();
         assertEquals(details, b.details(), "the whole tree with values and tones");
         assertEquals(92, b.headline().value());
@@ -47,5 +53,6 @@ class ReportJsonReaderTest {
         assertArrayEquals(new double[]{1, Double.NaN}, b.features());
         assertEquals(Hypothesis.INCONCLUSIVE, b.supports());
         assertEquals("what it shows", b.explanation());
+        assertEquals(r.finding(), b.finding(), "phrase, strength, sentence, standing, favours and weight");
     }
 }

@@ -8,7 +8,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.util.List;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 /**
  * Draws the examiner's annotations with Java2D onto a picture of the evidence (the report's pictures; any AWT

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.provenant.report.PdfLayout.Cell;
-import org.provenant.report.casefile.AuditLog;
+import org.provenant.analysis.casefolder.AuditLog;
 
 /** The report's chain-of-custody table: the case folder's audit entries about one evidence file. */
 final class CustodyTable {

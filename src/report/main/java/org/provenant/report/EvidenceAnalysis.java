@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.core.io.LoadedImage;
-import org.provenant.report.casefile.Annotation;
-import org.provenant.report.casefile.AuditLog;
+import org.provenant.analysis.casefolder.Annotation;
+import org.provenant.analysis.casefolder.AuditLog;
 
 /**
  * One evidence file as the report shows it: the file, its analysis, when it was analysed, the examiner's

@@ -17,22 +17,26 @@ import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.provenant.analysis.ScoreFormat;
+import org.provenant.analysis.AnalysisReport;
+import org.provenant.analysis.FindingOrder;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.core.io.ImageMetadata;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
 import org.provenant.ml.ModelEntry;
 import org.provenant.report.PdfLayout.Cell;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 /**
- * The case report as PDF: a cover (case, examiner, notes, evidence list, summary of every indicator's headline
- * score; for 2-4 images a side-by-side table with differences highlighted), then per evidence file its identity
+ * The case report as PDF: a cover (case, examiner, notes, evidence list, the overall assessment's sentence and a
+ * summary of every indicator's finding in words, the most telling first; for 2-4 images a side-by-side table with
+ * differences highlighted), then per evidence file its identity
  * and metadata, the annotated image, and per indicator its pictures with legends, scores with their meaning,
  * explanation, the hypothesis it leans to and the method reference (failed indicators with their error); then
  * the tool version and the models with their SHA-256. Every page carries "page X of Y".
@@ -115,11 +119,14 @@ public final class PdfReport {
                 new Cell("SHA-256 of the file's bytes", l.bold)), rows, 8f);
         summary(l, req);
         l.heading("How to read this report", 12);
-        l.body("Each indicator measures one trace that generators, neural codecs or local edits can leave. Its headline "
-                + "score and its other scores are listed with how to read them; its pictures show where in the image the "
-                + "trace is. The coloured square names the explanation the result leans to and the confidence of that lean "
-                + "(0.5 means no lean). An indicator is evidence to weigh with the others and with the case, not a verdict "
-                + "on its own. Annotations are the examiner's marks, numbered as in each evidence section.");
+        l.body("Each indicator measures one trace that generators, neural codecs or local edits can leave. Its finding is "
+                + "stated in words with what it rests on: a calibrated likelihood ratio (LR) in the ENFSI verbal scale (LR 1: "
+                + "no support either way; 2-10 weak, 10-100 moderate, 100-1,000 moderately strong, 1,000-10,000 strong "
+                + "support), file evidence in words, \"figures only\" where the indicator is not validated for a verdict, or "
+                + "why it draws no verdict on this kind of image. Its scores are listed with how to read them; its pictures "
+                + "show where in the image the trace is. The coloured square names the explanation the result leans to and the "
+                + "confidence of that lean (0.5 means no lean). An indicator is evidence to weigh with the others and with the "
+                + "case, not a verdict on its own. Annotations are the examiner's marks, numbered as in each evidence section.");
     }
 
     /** Headline scores of every indicator: one column per image, rows that differ highlighted. */
@@ -130,10 +137,22 @@ public final class PdfReport {
             for (IndicatorOutcome o : e.analysis().outcomes()) names.putIfAbsent(o.indicatorId(), o.displayName());
         }
         boolean compare = ev.size() > 1;
-        l.heading(compare ? "Side-by-side summary of headline scores" : "Summary of headline scores", 12);
+        l.heading(compare ? "Side-by-side summary of findings" : "Summary of findings", 12);
         if (names.isEmpty()) {
             l.body("No indicator was run.");
             return;
+        }
+        if (!compare) {   // the first screen's order: the assessment with its sentence, then the most telling findings
+            AnalysisReport a = ev.get(0).analysis();
+            IndicatorOutcome assessed = FindingOrder.assessment(a).filter(IndicatorOutcome::ok).orElse(null);
+            if (assessed != null) {
+                l.paragraph("Overall assessment: " + assessed.result().finding().sentence(), l.bold, PdfLayout.BODY, Color.BLACK);
+            }
+            Map<String, String> ordered = new LinkedHashMap<>();
+            FindingOrder.assessment(a).ifPresent(o -> ordered.put(o.indicatorId(), o.displayName()));
+            for (IndicatorOutcome o : FindingOrder.indicators(a)) ordered.put(o.indicatorId(), o.displayName());
+            names.forEach(ordered::putIfAbsent);
+            names = ordered;
         }
         int n = ev.size();
         float first = compare ? 120 : 150;
@@ -146,7 +165,7 @@ public final class PdfReport {
         List<Cell> header = new ArrayList<>();
         header.add(new Cell("Indicator", l.bold));
         for (int i = 0; i < n; i++) {
-            header.add(new Cell(compare ? "#" + (i + 1) + " " + ev.get(i).image().fileName() : "Headline score and lean", l.bold));
+            header.add(new Cell(compare ? "#" + (i + 1) + " " + ev.get(i).image().fileName() : "Finding (what it rests on)", l.bold));
         }
         if (compare) header.add(new Cell("Differs", l.bold));
         List<List<Cell>> rows = new ArrayList<>();
@@ -175,10 +194,14 @@ public final class PdfReport {
         Color bg = highlight ? HIGHLIGHT : null;
         if (o == null) return new Cell("not run", l.oblique, bg, MUTED);
         if (!o.ok()) return new Cell(o.status().name().toLowerCase(Locale.ROOT), l.oblique, bg, FAILED);
-        IndicatorResult r = o.result();
-        Hypothesis h = r.supports();
-        return new Cell(r.headline().label() + ": " + ScoreFormat.number(r.headline().value()) + "\n" + h.phrase()
-                + String.format(Locale.ROOT, " (%.2f)", r.confidence()), l.regular, bg, new Color(h.rgb()).darker());
+        Finding f = o.result().finding();
+        return new Cell(f.phrase() + (f.strength().isEmpty() ? "" : "\n(" + f.strength() + ")"), l.regular, bg, colour(f));
+    }
+
+    /** A finding's colour on the page: its hypothesis' (darker) where it says something, else black or grey. */
+    private static Color colour(Finding f) {
+        if (f.standing().telling() && f.favours() != Hypothesis.INCONCLUSIVE) return new Color(f.favours().rgb()).darker();
+        return f.standing() == Finding.Standing.FIGURES_ONLY || f.standing() == Finding.Standing.NOT_HERE ? MUTED : Color.BLACK;
     }
 
     /** Whether one indicator's outcomes on several images differ in the sense of the report's highlighting. */
@@ -295,6 +318,10 @@ public final class PdfReport {
         }
         IndicatorResult r = o.result();
         Hypothesis h = r.supports();
+        Finding f = r.finding();
+        l.paragraph("Finding: " + f.phrase(), l.bold, PdfLayout.BODY + 1, colour(f));
+        if (!f.strength().isEmpty()) l.paragraph("What it rests on: " + f.strength(), l.oblique, PdfLayout.BODY, MUTED);
+        if (!f.sentence().equals(f.phrase())) l.body(f.sentence());
         l.swatchLine(new Color(h.rgb()), String.format(Locale.ROOT, "Leans to: %s (confidence %.2f)", h.phrase(), r.confidence()));
         l.paragraph("Headline: " + r.headline().label() + " = " + ScoreFormat.number(r.headline().value()), l.bold,
                 PdfLayout.BODY, Color.BLACK);

@@ -12,7 +12,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.render.MapRenderer;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 /** The report's pictures: the evidence with its annotations, heat maps over the evidence, standalone maps. */
 public final class ReportPictures {

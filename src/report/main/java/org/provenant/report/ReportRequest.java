@@ -2,8 +2,9 @@ package org.provenant.report;
 
 import java.time.Instant;
 import java.util.List;
+import org.provenant.analysis.ToolVersion;
 import org.provenant.ml.ModelEntry;
-import org.provenant.report.casefile.CaseFile;
+import org.provenant.analysis.casefolder.CaseFile;
 
 /**
  * Everything a PDF report shows.
@@ -30,7 +31,7 @@ public record ReportRequest(String caseNumber, String examiner, String notes, Li
     }
 
     /**
-     * A request made now with this build's version: case number, examiner and notes as given where not null
+     * A request made now with this build's version ({@link ToolVersion}): case number, examiner and notes as given where not null
      * (the command line, a dialog), else the first non-empty value among the evidence's case files. The CLI and
      * the workbench both build their reports here.
      */
@@ -40,7 +41,7 @@ public record ReportRequest(String caseNumber, String examiner, String notes, Li
                 caseNumber != null ? caseNumber : first(caseFiles, CaseFile::caseNumber),
                 examiner != null ? examiner : first(caseFiles, CaseFile::examiner),
                 notes != null ? notes : first(caseFiles, CaseFile::notes),
-                evidence, models, currentToolVersion(), Instant.now());
+                evidence, models, ToolVersion.current(), Instant.now());
     }
 
     private static String first(List<CaseFile> cases, java.util.function.Function<CaseFile, String> field) {
@@ -49,11 +50,5 @@ public record ReportRequest(String caseNumber, String examiner, String notes, Li
             if (v != null && !v.isBlank()) return v;
         }
         return "";
-    }
-
-    /** The tool's version from the jar manifest, or a plain statement that this is an unpackaged build. */
-    public static String currentToolVersion() {
-        String v = PdfReport.class.getPackage().getImplementationVersion();
-        return v == null ? "development build (run from classes, no jar version)" : v;
     }
 }

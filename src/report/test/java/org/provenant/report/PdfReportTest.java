@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.provenant.analysis.ScoreFormat;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.ml.ModelEntry;
-import org.provenant.report.casefile.Annotation;
+import org.provenant.analysis.casefolder.Annotation;
 
 class PdfReportTest {
     static final Instant CREATED = Instant.parse("2026-11-23T11:00:00Z");

@@ -127,7 +127,7 @@ final class ReportFixtures {
         }
     }
 
-    static EvidenceAnalysis evidence(Path dir, String name, long seed, List<org.provenant.report.casefile.Annotation> anns)
+    static EvidenceAnalysis evidence(Path dir, String name, long seed, List<org.provenant.analysis.casefolder.Annotation> anns)
             throws Exception {
         LoadedImage li = write(dir.resolve(name), image(320, 240, seed));
         return new EvidenceAnalysis(li, analyse(li.image()), Instant.parse("2026-11-23T10:00:00Z"), anns);

@@ -105,7 +105,16 @@ public final class ImageLoader {
 
     public LoadedImage load(Path path) throws ImageLoadException {
         if (path == null) throw new ImageLoadException(null, "no file given");
-        byte[] bytes = readBytes(path);
+        return load(path, readBytes(path));
+    }
+
+    /**
+     * Decodes bytes already read from {@code path} (a batch hashes them first; a cluster job gets them from its
+     * file system): the same checks and messages as {@link #load(Path)}; the file is not read again.
+     */
+    public LoadedImage load(Path path, byte[] bytes) throws ImageLoadException {
+        if (path == null) throw new ImageLoadException(null, "no file given");
+        if (bytes.length == 0) throw new ImageLoadException(path, "the file is empty (0 bytes)");
         String sha = sha256(bytes);
         ImageFormat format = ImageFormat.sniff(bytes);
         if (format == null) {

@@ -32,7 +32,9 @@ import javax.imageio.ImageIO;
  * <li>an existing file is replaced only when it is one of ours ({@link #isOurs}) or empty, and only atomically
  * ({@link #writeAtomically}: temporary file in the same folder, then a rename).</li>
  * </ul>
- * Callers check every output path before the analysis starts; each refusal is one line naming the file.
+ * Case folders and batch outputs whose evidence is a whole folder use {@link #checkOutside}. Callers check every
+ * output path before the analysis starts; each refusal is one line naming the file. This is the one evidence-write
+ * guard: every writer (CLI, window, case folder, batch, report) goes through it.
  */
 public final class OutputGuard {
     /** The mark our outputs carry: JSON {@code "format": "provenant-..."}, PDF creator, PNG {@code tEXt Software}. */
@@ -113,6 +115,21 @@ public final class OutputGuard {
         }
     }
 
+    /**
+     * The rule for case folders and batch outputs, whose evidence may be whole folders: refuses an output that is,
+     * or lies at any depth inside, one of the evidence paths (a file, or a folder of evidence).
+     */
+    public static void checkOutside(Path output, Collection<Path> evidence) throws RefusedException {
+        Path out = resolve(output);
+        for (Path e : evidence) {
+            Path ev = resolve(e);
+            if (out.equals(ev) || out.startsWith(ev) && Files.isDirectory(ev)) {
+                throw new RefusedException(output + " lies in the evidence " + e + "; evidence and its folders are never"
+                        + " written - choose an output outside it");
+            }
+        }
+    }
+
     private static void checkNotEvidence(Path output, Collection<Path> evidence) throws RefusedException {
         Path real = resolve(output);
         for (Path ev : evidence) {
@@ -175,6 +192,20 @@ public final class OutputGuard {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Writes a UTF-8 text file atomically ({@link #writeAtomically}). */
+    public static void writeString(Path target, String text) throws IOException {
+        writeAtomically(target, os -> os.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * True for a temporary file that {@link #writeAtomically} leaves behind only when the process was killed half
+     * way ({@code .NAME.HEX.tmp}, {@link #tempBesides}); our own output folders may delete them.
+     */
+    public static boolean isLeftover(Path p) {
+        String n = p.getFileName().toString();
+        return n.startsWith(".") && n.endsWith(".tmp") && n.matches("\\..+\\.[0-9a-f]{1,16}\\.tmp");
     }
 
     /** Writes {@code img} as a marked PNG ({@link #writePng(BufferedImage, OutputStream)}) atomically. */

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
@@ -101,7 +102,21 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        return new IndicatorResult(ID, head, scores, List.of(), explanation(fused, lean, top, results, failed), h, conf, new double[0]);
+        return new IndicatorResult(ID, head, scores, List.of(), explanation(fused, lean, top, results, failed), h, conf,
+                new double[0]).withFinding(finding(lean != null ? lean : top, lean != null));
+    }
+
+    /** The fused LR of the proposition stated (the lean, else the largest) on the ENFSI scale, with its statement. */
+    static Finding finding(Fused said, boolean leans) {
+        if (said == null) {
+            return new Finding("no overall statement: no calibrated likelihood ratio", "", "No indicator of this analysis"
+                    + " reports a calibrated likelihood ratio, so no overall statement can be made.", Finding.Standing.NEUTRAL,
+                    Hypothesis.INCONCLUSIVE, 0);
+        }
+        String from = said.contributions().size() == 1 ? "the LR of one calibrated indicator, " + said.contributions().get(0).indicatorId()
+                : "the product of " + said.contributions().size() + " calibrated indicators' LRs";
+        return Finding.likelihoodRatio(said.lr(), said.proposition().hypothesis(), leans, from)
+                .withSentence(statement(said).replaceFirst("^Statement: t", "T"));
     }
 
     private static boolean hasLr(IndicatorResult r) {

@@ -23,6 +23,11 @@ public record JpegTrace(boolean file, String chroma, BlockGrid grid) {
      * choice from that distribution.
      */
     public static final double GRID_STRENGTH = 0.1;
+    /** A verdict gate: no lean where a classic-JPEG trace is found ({@link #where} says which). */
+    public static final VerdictPolicy.Gate GATE = (image, context) -> {
+        JpegTrace t = of(image, context);
+        return t.any() ? t.where() : null;
+    };
 
     /** Whether any JPEG trace was found. */
     public boolean any() {

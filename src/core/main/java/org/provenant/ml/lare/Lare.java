@@ -28,6 +28,8 @@ import org.provenant.ml.ModelRegistry;
  * properties (models/README.md, section "LaRE models").
  */
 public final class Lare {
+    /** Manifest kind of the error-guided refinement (EGRE) head. */
+    public static final String EGRE_KIND = "lare.egre";
     /** Noise draws averaged (the official script's 4). */
     public static final int DRAWS = 4;
     /** Timestep used when the manifest does not say (the official script's t = 200; stable for 150-300). */
@@ -100,7 +102,7 @@ public final class Lare {
             embedding = null;
         }
         ModelEntry eg = null;
-        for (ModelEntry e : reg.ofKind("lare.egre")) if (e.property("denoiser", "").equals(den.name())) eg = e;
+        for (ModelEntry e : reg.ofKind(EGRE_KIND)) if (e.property("denoiser", "").equals(den.name())) eg = e;
         egre = eg == null ? null : net(reg, eg);
         egreImage = eg == null ? null : eg.property("imageInput", "x");
         egreLare = eg == null ? null : eg.property("lareInput", "lare");

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.VerdictCalibration;
@@ -27,10 +30,27 @@ public final class TestCalibrations {
             cals[i].write(dir.resolve(file));
             if (i > 0) m.append(',');
             m.append(String.format(Locale.ROOT, "{\"name\":\"%s\",\"file\":\"%s\",\"sha256\":\"%s\",\"kind\":\"%s\"}",
-                    CalibratedVerdict.modelName(cals[i].indicator()), file, ModelRegistry.sha256(dir.resolve(file)),
-                    CalibratedVerdict.KIND));
+                    Calibrations.calibrationModel(cals[i].indicator()), file, ModelRegistry.sha256(dir.resolve(file)),
+                    Calibrations.CALIBRATION_KIND));
         }
         Files.writeString(dir.resolve(ModelRegistry.MANIFEST), m.append("]}").toString());
+        return ModelRegistry.load(dir);
+    }
+
+    /** A models folder whose manifest holds one entry with the given properties (and a file it names). */
+    public static ModelRegistry entry(Path dir, String name, String kind, Map<String, String> properties)
+            throws IOException, ModelException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".json");
+        Files.writeString(file, "{}");
+        ObjectMapper om = new ObjectMapper();
+        ObjectNode e = om.createObjectNode().put("name", name).put("file", name + ".json")
+                .put("sha256", ModelRegistry.sha256(file)).put("kind", kind);
+        ObjectNode props = e.putObject("properties");
+        properties.forEach(props::put);
+        ObjectNode root = om.createObjectNode();
+        root.putArray("models").add(e);
+        om.writeValue(dir.resolve(ModelRegistry.MANIFEST).toFile(), root);
         return ModelRegistry.load(dir);
     }
 }

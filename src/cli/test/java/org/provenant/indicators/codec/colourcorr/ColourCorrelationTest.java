@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.cli.BenchCommand;
 import org.provenant.core.color.YCbCr;
 import org.provenant.core.filter.HighPass;
@@ -29,9 +30,9 @@ class ColourCorrelationTest {
     void chromaSubsamplingRaisesResidualCorrelation() throws Exception {
         FloatImage original = BenchCommand.photoLike(256, 192, 7);
         FloatImage coded = YCbCr.roundTrip420(original).quantize8();
-        double[] fo = ColourCorrelation.features(original);
-        double[] fc = ColourCorrelation.features(coded);
-        int stride = ColourCorrelation.FEATURE_NAMES.size() / 3;
+        double[] fo = ChannelCorrelation.features(original);
+        double[] fc = ChannelCorrelation.features(coded);
+        int stride = ChannelCorrelation.FEATURE_NAMES.size() / 3;
         for (int p = 0; p < 3; p++) {
             double medO = fo[p * stride + 4], medC = fc[p * stride + 4];
             double globO = fo[p * stride + stride - 1], globC = fc[p * stride + stride - 1];
@@ -93,10 +94,10 @@ class ColourCorrelationTest {
                 shared[c][i] = c == 1 ? 0.8f * s : s; // G is a scaled copy: correlation exactly 1
             }
         }
-        double[] fi = ColourCorrelation.features(new FloatImage(w, h, ind));
-        double[] fs = ColourCorrelation.features(new FloatImage(w, h, shared));
+        double[] fi = ChannelCorrelation.features(new FloatImage(w, h, ind));
+        double[] fs = ChannelCorrelation.features(new FloatImage(w, h, shared));
         for (int k = 0; k < fi.length; k++) {
-            String name = ColourCorrelation.FEATURE_NAMES.get(k);
+            String name = ChannelCorrelation.FEATURE_NAMES.get(k);
             if (name.endsWith("_std")) continue;
             assertTrue(Math.abs(fi[k]) < 0.15, name + " of independent noise = " + fi[k]);
             assertEquals(1.0, fs[k], 1e-4, name + " of shared noise");
@@ -106,7 +107,7 @@ class ColourCorrelationTest {
     @Test
     void blockMapsMatchDirectPearsonOnEachBlock() {
         FloatImage img = BenchCommand.photoLike(100, 70, 11); // 3x2 full 32-blocks, remainder ignored
-        FloatMap[] maps = ColourCorrelation.blockMaps(img, 32);
+        FloatMap[] maps = ChannelCorrelation.blockMaps(img, 32);
         assertEquals(3, maps[0].width());
         assertEquals(2, maps[0].height());
         int w = img.width(), h = img.height();
@@ -135,7 +136,7 @@ class ColourCorrelationTest {
         IndicatorResult r = new ColourCorrelation().analyze(BenchCommand.photoLike(160, 96, 5), CTX);
         assertEquals(3, r.maps().size());
         assertTrue(r.maps().stream().allMatch(m -> m.overlay() && m.map().width() == 5 && m.map().height() == 3));
-        assertEquals(ColourCorrelation.FEATURE_NAMES.size(), r.features().length);
+        assertEquals(ChannelCorrelation.FEATURE_NAMES.size(), r.features().length);
         assertEquals(24, r.features().length);
         // what the maps show, what a camera original would show, and why no verdict is drawn
         assertEquals(3, r.explanation().split("\\. ").length, r.explanation());

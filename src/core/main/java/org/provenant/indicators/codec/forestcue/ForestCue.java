@@ -2,14 +2,8 @@ package org.provenant.indicators.codec.forestcue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.provenant.core.image.FloatImage;
-import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
-import org.provenant.indicators.Score;
-import org.provenant.indicators.codec.codeccolour.CodecColourCue;
-import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
-import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
@@ -19,95 +13,21 @@ import org.provenant.ml.forest.ForestClassifier;
 
 /**
  * What the three JPEG AI cue indicators share: their shipped random forests and codec rate points, with any
- * model problem turned into one user-facing line.
+ * model problem turned into one user-facing line. Where cue 1 lets cues 2 and 3 decide is its own
+ * ({@code codeccolour.CodecDomain}).
  */
 public final class ForestCue {
     private ForestCue() { }
 
-    /** Manifest property of a classifier: its leave-one-source-photo-out accuracy, written by {@code provenant train}. */
-    public static final String HELD_OUT_ACCURACY = "heldOutAccuracy";
     /**
-     * A cue's forest decides a verdict only when its manifest entry states a held-out accuracy of at least this;
-     * below it the cue shows its figures with an inconclusive verdict. Our choice; LaRE's classifiers use the same bar.
+     * The colour forest (cue 1): its manifest entry names the codec the cue forests were trained on ({@link #codecId}).
      */
-    public static final double MIN_HELD_OUT_ACCURACY = 0.7;
-    /**
-     * Cues 2 and 3 answer questions about images that went through a neural codec, and their forests saw only such
-     * images (and, for cue 3, synthetic ones). Their vote becomes a verdict only where cue 1 (the colour forest) leans
-     * to neural-codec compression by more than this probability; elsewhere (e.g. a camera original) the image is out
-     * of the forest's domain and the verdict is inconclusive. Our choice, the colour forest's own decision boundary.
-     */
-    public static final double CODEC_GATE = 0.5;
-    /**
-     * Manifest property of the colour forest: the probability above which it calls an image neural-codec
-     * compressed (and above which cues 2 and 3 may draw a verdict), chosen so that at most 5 % of camera photos and
-     * classic codec outputs (JPEG, WebP, AVIF) get that verdict (models/README.md); {@link #CODEC_GATE} when absent.
-     */
-    public static final String VERDICT_THRESHOLD = "verdictThreshold";
-
-    /** The colour forest's verdict threshold (see {@link #VERDICT_THRESHOLD}). */
-    public static double codecThreshold(ModelRegistry models) {
-        double t = models.find(CodecColourCue.CLASSIFIER).map(e -> e.number(VERDICT_THRESHOLD)).orElse(Double.NaN);
-        return Double.isNaN(t) ? CODEC_GATE : t;
-    }
-
-    /** The held-out accuracy the manifest states for classifier {@code name}, or NaN when it states none. */
-    public static double heldOutAccuracy(ModelRegistry models, String name) {
-        return models.find(name).map(e -> e.number(HELD_OUT_ACCURACY)).orElse(Double.NaN);
-    }
-
-    /** Whether classifier {@code name} states a held-out accuracy of at least {@link #MIN_HELD_OUT_ACCURACY}. */
-    public static boolean validated(ModelRegistry models, String name) {
-        return heldOutAccuracy(models, name) >= MIN_HELD_OUT_ACCURACY;
-    }
-
-    /** Cue 1's forest vote for neural-codec compression, or NaN where it cannot be computed (grey or tiny image). */
-    public static double codecProbability(FloatImage image, IndicatorContext context) throws IndicatorException {
-        int b = ColourCorrelation.BLOCK;
-        if (image.channels() < 3 || image.width() < b || image.height() < b) return Double.NaN;
-        ForestClassifier colour = classifier(context.models(), CodecColourCue.CLASSIFIER, ColourCorrelation.FEATURE_NAMES);
-        return colour.predict(ColourCorrelation.features(image, context)).probability(CodecColourCue.CODEC); // shared work
-    }
-
-    /** Whether an image with cue 1's vote {@code pCodec} lies in the domain of cues 2 and 3 (NaN: cue 1 cannot judge). */
-    public static boolean inCodecDomain(double pCodec, ModelRegistry models) {
-        return Double.isNaN(pCodec) || pCodec > codecThreshold(models);
-    }
-
-    /**
-     * Why cues 2 and 3 may not decide on this image, or null when they may: cue 1 must see a neural codec (or be
-     * unable to judge), and the image must carry no classic-JPEG trace, where cue 1 itself withholds its verdict
-     * (classic JPEG raises the colour correlations that open this gate as a neural codec does). Without the JPEG
-     * part cue 3 leant "generated" or "neural codec" on 9 of 147 unseen real photos and JPEG re-saves (Debian
-     * wallpapers, skimage samples; `provenant batch`, issue 10 closing note).
-     */
-    public static String outsideCodecDomain(double pCodec, FloatImage image, IndicatorContext context)
-            throws IndicatorException {
-        if (!inCodecDomain(pCodec, context.models())) return outOfCodecDomain(pCodec);
-        JpegTrace jpeg = JpegTrace.of(image, context);
-        if (jpeg.any()) {
-            return " No verdict is drawn here: " + jpeg.where() + ", and classic JPEG raises the colour correlations that"
-                    + " decide whether this cue applies, as a neural codec does.";
-        }
-        return null;
-    }
-
-    /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */
-    public static Score codecGateScore(double pCodec, String trainedOn, ModelRegistry models) {
-        return new Score("p_codec_gate", "Cue 1's probability of neural-codec compression", pCodec,
-                "This cue's verdict is used only above " + codecThreshold(models) + ": it was trained on " + trainedOn + " only.");
-    }
-
-    /** The explanation's sentence for an image outside the codec domain. */
-    public static String outOfCodecDomain(double pCodec) {
-        return String.format(Locale.ROOT, " Here the colour cue gives only %.0f%% to neural-codec compression, so the image"
-                + " lies outside what this forest was trained on and no verdict is drawn from it.", 100 * pCodec);
-    }
+    public static final String COLOUR_CLASSIFIER = "classifier-codec-colour";
 
     /** The explanation's sentence for a forest whose manifest states no held-out accuracy reaching the bar. */
     public static String notValidated() {
         return " No verdict is drawn: the models folder states no held-out accuracy of at least "
-                + MIN_HELD_OUT_ACCURACY + " for this forest.";
+                + VerdictPolicy.MIN_HELD_OUT_ACCURACY + " for this forest.";
     }
 
     /** The verified, shared classifier {@code name}, trained on {@code features}. */
@@ -125,7 +45,7 @@ public final class ForestCue {
      * (written by {@code provenant train --codec}); {@link NeuralCodec#DEFAULT_CODEC} when it names none.
      */
     public static String codecId(ModelRegistry models) {
-        return models.find(CodecColourCue.CLASSIFIER).map(e -> e.property("codec", NeuralCodec.DEFAULT_CODEC))
+        return models.find(COLOUR_CLASSIFIER).map(e -> e.property("codec", NeuralCodec.DEFAULT_CODEC))
                 .orElse(NeuralCodec.DEFAULT_CODEC);
     }
 

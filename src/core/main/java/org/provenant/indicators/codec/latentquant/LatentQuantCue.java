@@ -3,6 +3,7 @@ package org.provenant.indicators.codec.latentquant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
@@ -17,6 +18,8 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.codec.forestcue.ForestCue;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
@@ -31,6 +34,13 @@ public final class LatentQuantCue implements Indicator {
     public static final String CLASSIFIER = "classifier-codec-latentquant";
     public static final String CODEC_REAL = "codec-real";
     public static final String SYNTHETIC = "synthetic";
+    /**
+     * Its verdict: the forest's vote, "generated" above 0.5 and "neural codec" below, when its manifest entry states a
+     * held-out accuracy that passes the bar, and only where cue 1 sees a neural codec ({@link CodecDomain#GATE}):
+     * on a camera original that never went through a codec its answer does not apply.
+     */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.GENERATED)
+            .otherwise(Hypothesis.NEURAL_CODEC).unless(CodecDomain.GATE);
     /**
      * The alignment map is computed on the whole image up to this many pixels a side, else on the central crop. Our
      * choice: at 2048 (four JPEG AI tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
@@ -99,13 +109,12 @@ public final class LatentQuantCue implements Indicator {
                 "0 = on the grid (the codec rounded these latents before), 0.25 = spread evenly."));
         scores.add(new Score("near_grid", "Share of active latents near the grid (" + q + ")", f[best * n + 1],
                 "Share closer than " + LatentQuantization.NEAR + " to an integer; about " + 2 * LatentQuantization.NEAR + " when spread evenly."));
-        double pCodec = ForestCue.codecProbability(image, context);
-        boolean validated = ForestCue.validated(context.models(), CLASSIFIER);
-        String outside = validated ? ForestCue.outsideCodecDomain(pCodec, image, context) : null;
-        boolean applies = validated && outside == null;
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
-        Hypothesis h = !applies ? Hypothesis.INCONCLUSIVE : ps > 0.5 ? Hypothesis.GENERATED : Hypothesis.NEURAL_CODEC;
-        String gate = !validated ? ForestCue.notValidated() : applies ? "" : outside;
+        double pCodec = CodecDomain.codecProbability(image, context);
+        Verdict v = VERDICT.decide(ps, image, context);
+        boolean validated = v.supported();
+        if (!Double.isNaN(pCodec)) scores.add(CodecDomain.codecGateScore(pCodec, "codec-compressed photos and synthetic images", context.models()));
+        Hypothesis h = v.supports();
+        String gate = !validated ? ForestCue.notValidated() : v.withheld() == null ? "" : v.withheld();
         String explanation = String.format(Locale.ROOT,
                 "The image was encoded again with the analysis transform of the codec (%s), and the distance of its"
                         + " latents to the codec's quantization grid was measured (central %dx%d pixels; best-aligned rate point %s). A real photo that"
@@ -119,7 +128,7 @@ public final class LatentQuantCue implements Indicator {
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
         MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + side + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());
-        double confidence = applies ? Math.max(ps, 1 - ps) : 0.5;
-        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, confidence, f);
+        return new IndicatorResult(ID, head, scores, List.of(layer), explanation, h, v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

@@ -3,6 +3,7 @@ package org.provenant.indicators.codec.recompression;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.indicators.codec.codeccolour.CodecDomain;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.Hypothesis;
@@ -13,6 +14,8 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.codec.forestcue.ForestCue;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
@@ -27,6 +30,14 @@ public final class RecompressionCue implements Indicator {
     public static final String CLASSIFIER = "classifier-codec-recompression";
     public static final String ONCE = "once";
     public static final String TWICE = "twice";
+
+    /**
+     * Its verdict: the forest's vote for a second compression, when its manifest entry states a held-out accuracy that
+     * passes the bar, and only where cue 1 sees a neural codec ({@link CodecDomain#GATE}): this forest saw only
+     * codec-compressed images.
+     */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.DOUBLE_COMPRESSED)
+            .unless(CodecDomain.GATE);
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
@@ -68,14 +79,12 @@ public final class RecompressionCue implements Indicator {
         }
         scores.add(new Score("rd_slope", "Rate-distortion slope (dB per doubling of rate)", f[4 * k],
                 "Slope of the re-encoding PSNR against log2(bpp) over the rate points."));
-        double heldOut = ForestCue.heldOutAccuracy(context.models(), CLASSIFIER);
-        boolean validated = heldOut >= ForestCue.MIN_HELD_OUT_ACCURACY;
+        double heldOut = VERDICT.calibration(context.models()).orElseThrow().heldOut().accuracy();
         // like cue 3, this forest saw only codec-compressed images: its verdict needs cue 1 to see a codec first
-        double pCodec = ForestCue.codecProbability(image, context);
-        String outside = ForestCue.outsideCodecDomain(pCodec, image, context);
-        boolean inDomain = outside == null;
-        boolean decides = validated && inDomain;
-        Hypothesis h = decides && pt > 0.5 ? Hypothesis.DOUBLE_COMPRESSED : Hypothesis.INCONCLUSIVE;
+        double pCodec = CodecDomain.codecProbability(image, context);
+        Verdict v = VERDICT.decide(pt, image, context);
+        boolean validated = v.supported();
+        Hypothesis h = v.supports();
         String explanation = String.format(Locale.ROOT,
                 "The central %dx%d pixels were compressed again, twice, at each of the codec's %d rate points, and the"
                         + " bits per pixel and the quality (PSNR) of each pass were recorded. A neural codec loses a little more"
@@ -89,10 +98,10 @@ public final class RecompressionCue implements Indicator {
                         : String.format(Locale.ROOT, " No verdict is drawn: this forest's held-out accuracy is %s,"
                         + " below the %.0f%% a verdict needs (models/README.md); the figures are shown for comparison only.",
                         Double.isNaN(heldOut) ? "not stated" : String.format(Locale.ROOT, "%.0f%%", 100 * heldOut),
-                        100 * ForestCue.MIN_HELD_OUT_ACCURACY));
-        if (!Double.isNaN(pCodec)) scores.add(ForestCue.codecGateScore(pCodec, "codec-compressed images", context.models()));
-        if (validated && !inDomain) explanation += outside;
-        double conf = decides && pt > 0.5 ? pt : 0.5;
-        return new IndicatorResult(ID, head, scores, List.of(), explanation, h, conf, f);
+                        100 * VerdictPolicy.MIN_HELD_OUT_ACCURACY));
+        if (!Double.isNaN(pCodec)) scores.add(CodecDomain.codecGateScore(pCodec, "codec-compressed images", context.models()));
+        if (v.withheld() != null) explanation += v.withheld();
+        return new IndicatorResult(ID, head, scores, List.of(), explanation, h, v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

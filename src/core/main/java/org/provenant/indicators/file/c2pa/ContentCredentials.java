@@ -8,6 +8,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.Evidence;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
@@ -29,6 +30,8 @@ public final class ContentCredentials implements Indicator {
             "algorithmicMedia", "compositeSynthetic");
     /** Leaning strength for a validation failure or a validly signed generative declaration: explicit, not statistical. */
     static final double EXPLICIT_CONFIDENCE = 0.9;
+    /** The strength of a validation failure or a signed declaration, in words. */
+    static final String EXPLICIT = "explicit file evidence", NO_EVIDENCE = "no evidence either way";
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Content Credentials (C2PA)"; }
@@ -39,6 +42,7 @@ public final class ContentCredentials implements Indicator {
     @Override public int order() { return 1; }
     @Override public int cost() { return 0; }
     @Override public EvidenceFamily family() { return EvidenceFamily.FILE; }
+    @Override public String guidePage() { return "c2pa.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
@@ -48,7 +52,7 @@ public final class ContentCredentials implements Indicator {
             Score f = new Score("failures", "Validation failures", Double.NaN, "undefined: nothing to validate");
             return new IndicatorResult(ID, h, List.of(h, f), List.of(), "There is no evidence file to read Content Credentials "
                     + "from (the image was made in memory), so this indicator has nothing to say.", Hypothesis.INCONCLUSIVE,
-                    0.5, null);
+                    0.5, null).withFinding(Finding.notHere("no file to read", "the image was made in memory"));
         }
         context.progress().progress(0.1);
         C2paReport r = C2paReader.read(e.copyOfBytes());
@@ -82,13 +86,17 @@ public final class ContentCredentials implements Indicator {
         Hypothesis h;
         double conf;
         String text;
+        Finding finding;
         if (!any) {
             h = Hypothesis.INCONCLUSIVE;
             conf = 0.5;
             text = noManifest(r);
+            finding = noManifestFinding(r);
         } else if (!failures.isEmpty()) {
             h = Hypothesis.MANIPULATED;
             conf = EXPLICIT_CONFIDENCE;
+            finding = Finding.lean(h, conf, "Content Credentials fail validation (" + failures.get(0).code()
+                    + (failures.size() > 1 ? " and " + (failures.size() - 1) + " more" : "") + ")", EXPLICIT);
             text = "The file carries Content Credentials that fail validation: " + codes(failures) + ". A camera original "
                     + "with intact credentials validates cleanly; failing credentials are strong evidence that the picture or "
                     + "its manifest was changed or forged after signing (or that the manifest is damaged)."
@@ -97,6 +105,8 @@ public final class ContentCredentials implements Indicator {
         } else if (generative != null) {
             h = Hypothesis.GENERATED;
             conf = EXPLICIT_CONFIDENCE;
+            finding = Finding.lean(h, conf, "Content Credentials declare a generated image (" + generative + "), "
+                    + signedBy(active), EXPLICIT);
             text = "The file's Content Credentials are valid and declare a generative source: digitalSourceType "
                     + generative + (active.claimGenerator().isEmpty() ? "" : ", written by " + active.claimGenerator())
                     + ". This is strong, explicit evidence of a generated picture (the tool that made it says so). Signature "
@@ -104,12 +114,43 @@ public final class ContentCredentials implements Indicator {
         } else {
             h = Hypothesis.INCONCLUSIVE;
             conf = 0.5;
+            finding = new Finding("valid Content Credentials, " + signedBy(active), "signer not checked against a trust list",
+                    Finding.Standing.SUPPORTS, Hypothesis.INCONCLUSIVE);
             text = "The file's Content Credentials are valid: signature valid; signer not checked against a trust list ("
                     + signerName(active) + "), and the content hash matches. They record " + actionsInWords(active)
                     + ". Without a trust list anyone can sign such a record, so it neither confirms nor refutes a camera "
                     + "original; a camera original usually carries no credentials at all.";
         }
-        return new IndicatorResult(ContentCredentials.ID, headline, scores, List.of(), text, h, conf, null, C2paDetails.of(r));
+        return new IndicatorResult(ContentCredentials.ID, headline, scores, List.of(), text, h, conf, null, C2paDetails.of(r), finding);
+    }
+
+    private static Finding noManifestFinding(C2paReport r) {
+        if (r.remoteUrl() != null && r.remoteUrl().startsWith("self#jumbf=")) {
+            return new Finding("Content Credentials stripped: the XMP still names an embedded manifest", "a finding about the"
+                    + " file's handling, not a verdict", Finding.Standing.SUPPORTS, Hypothesis.INCONCLUSIVE);
+        }
+        if (r.remoteUrl() != null) {
+            return new Finding("Content Credentials stored remotely, not fetched offline", NO_EVIDENCE, Finding.Standing.NEUTRAL,
+                    Hypothesis.INCONCLUSIVE);
+        }
+        return new Finding("no Content Credentials", NO_EVIDENCE, Finding.Standing.NEUTRAL, Hypothesis.INCONCLUSIVE);
+    }
+
+    /** "signed by C2PA Signer (C2PA Test Signing Cert)": the certificate's common name and organisation. */
+    static String signedBy(Manifest m) {
+        if (m == null || m.signer() == null) return "no readable signing certificate";
+        String cn = dnPart(m.signer().subject(), "CN"), o = dnPart(m.signer().subject(), "O");
+        if (cn == null && o == null) return "signed by " + m.signer().subject();
+        if (cn == null || o == null || cn.equals(o)) return "signed by " + (cn == null ? o : cn);
+        return "signed by " + cn + " (" + o + ")";
+    }
+
+    private static String dnPart(String dn, String key) {
+        for (String part : dn.split(",(?=\\s*[A-Za-z.0-9]+=)")) {
+            String p = part.strip();
+            if (p.regionMatches(true, 0, key + "=", 0, key.length() + 1)) return p.substring(key.length() + 1).strip();
+        }
+        return null;
     }
 
     private static String noManifest(C2paReport r) {

@@ -32,22 +32,41 @@ final class Consistency {
 
     static List<Finding> editingSoftware(Map<String, String> fields) {
         List<Finding> out = new ArrayList<>();
+        for (Map.Entry<String, String> e : editorFields(fields)) {
+            out.add(new Finding("Software", "The file was written or passed through editing software: "
+                    + e.getKey() + " = \"" + GeneratorTraces.shorten(e.getValue()) + "\". Real photos are routinely "
+                    + "processed, so this says the file was handled by an editor, not that its content was changed."));
+        }
+        return out;
+    }
+
+    /** The software fields (at most 5) whose value names an editing program. */
+    static List<Map.Entry<String, String>> editorFields(Map<String, String> fields) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
         for (Map.Entry<String, String> e : fields.entrySet()) {
             String key = GeneratorTraces.tagOf(e.getKey()).toLowerCase(Locale.ROOT), v = e.getValue().toLowerCase(Locale.ROOT);
             boolean softwareField = key.endsWith("software") || key.endsWith("creatortool") || key.endsWith("softwareagent")
                     || key.equals("creator tool");
-            if (!softwareField) continue;
-            for (String ed : EDITORS) {
-                if (v.contains(ed)) {
-                    out.add(new Finding("Software", "The file was written or passed through editing software: "
-                            + e.getKey() + " = \"" + GeneratorTraces.shorten(e.getValue()) + "\". Real photos are routinely "
-                            + "processed, so this says the file was handled by an editor, not that its content was changed."));
-                    break;
-                }
-            }
+            if (softwareField && EDITORS.stream().anyMatch(v::contains)) out.add(e);
             if (out.size() >= 5) break;
         }
         return out;
+    }
+
+    /**
+     * The camera the EXIF names: make and model ("Apple iPhone 7"), the model alone when it repeats the make
+     * ("Canon EOS 5D"); null when there is no make.
+     */
+    static String camera(Metadata md) {
+        ExifIFD0Directory ifd0 = md == null ? null : md.getFirstDirectoryOfType(ExifIFD0Directory.class);
+        String make = ifd0 == null ? null : ifd0.getString(ExifIFD0Directory.TAG_MAKE);
+        String model = ifd0 == null ? null : ifd0.getString(ExifIFD0Directory.TAG_MODEL);
+        if (make == null || make.isBlank()) return null;
+        make = make.strip();
+        model = model == null ? "" : model.strip();
+        String firstWord = make.split("\\s+")[0];
+        if (model.regionMatches(true, 0, firstWord, 0, firstWord.length())) return model;
+        return (make + " " + model).strip();
     }
 
     static List<Finding> dates(Metadata md) {
@@ -143,7 +162,6 @@ final class Consistency {
     static List<Finding> sizeAndTables(Metadata md, int width, int height, Boolean ijgTables, double ijgQuality) {
         List<Finding> out = new ArrayList<>();
         ExifSubIFDDirectory sub = md.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
-        ExifIFD0Directory ifd0 = md.getFirstDirectoryOfType(ExifIFD0Directory.class);
         Integer ew = sub == null ? null : sub.getInteger(ExifSubIFDDirectory.TAG_EXIF_IMAGE_WIDTH);
         Integer eh = sub == null ? null : sub.getInteger(ExifSubIFDDirectory.TAG_EXIF_IMAGE_HEIGHT);
         if (ew != null && eh != null && ew > 0 && eh > 0) {
@@ -152,10 +170,8 @@ final class Consistency {
                     : "The EXIF says " + ew + " x " + eh + " pixels but the picture is " + width + " x " + height
                     + ": it was resized or cropped after the EXIF was written (an editor kept the camera's EXIF)."));
         }
-        String make = ifd0 == null ? null : ifd0.getString(ExifIFD0Directory.TAG_MAKE);
-        String model = ifd0 == null ? null : ifd0.getString(ExifIFD0Directory.TAG_MODEL);
-        if (make != null && !make.isBlank()) {
-            String cam = (make.strip() + " " + (model == null ? "" : model.strip())).strip();
+        String cam = camera(md);
+        if (cam != null) {
             if (Boolean.TRUE.equals(ijgTables)) {
                 out.add(new Finding("Tables", "The EXIF names the camera '" + cam + "', but the JPEG tables are the standard "
                         + "libjpeg (IJG) tables at quality " + (int) ijgQuality + ". Most cameras use tables of their own; these "

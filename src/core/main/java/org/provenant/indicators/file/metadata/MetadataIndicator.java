@@ -3,12 +3,14 @@ package org.provenant.indicators.file.metadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.Evidence;
 import org.provenant.core.io.ImageFormat;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
@@ -46,7 +48,7 @@ public final class MetadataIndicator implements Indicator {
         if (ctx.evidenceFile().isEmpty()) {
             Score s = new Score("generator_traces", "AI generator traces in the metadata", Double.NaN, "no file to read");
             return new IndicatorResult(ID, s, List.of(s), List.of(), "The image was not read from a file, so there is no file to read.",
-                    Hypothesis.INCONCLUSIVE, 0.5, new double[0]);
+                    Hypothesis.INCONCLUSIVE, 0.5, new double[0]).withFinding(Finding.notHere("no file to read", "the image was made in memory"));
         }
         Evidence ev = ctx.evidenceFile().get();
         MetadataTree tree = MetadataTree.read(ev);
@@ -114,7 +116,37 @@ public final class MetadataIndicator implements Indicator {
         Hypothesis lean = traces.isEmpty() ? Hypothesis.INCONCLUSIVE : Hypothesis.GENERATED;
         double confidence = traces.isEmpty() ? 0.5 : 0.95;
         return new IndicatorResult(ID, headline, scores, maps, explanation(tree, traces, findings),
-                lean, confidence, new double[0], details);
+                lean, confidence, new double[0], details, finding(tree, traces, thumb));
+    }
+
+    /**
+     * The headline in words: the generator named (a lean); else what the file says of its origin and handling ("EXIF
+     * names Apple iPhone 7; written by Adobe Photoshop 25.0"), an EXIF thumbnail of other content first.
+     */
+    static Finding finding(MetadataTree tree, List<GeneratorTraces.Trace> traces, Thumbnail.Comparison thumb) {
+        if (!traces.isEmpty()) {
+            return Finding.lean(Hypothesis.GENERATED, 0.95, "metadata names a generator: " + traces.get(0).what(), String.format(
+                    Locale.ROOT, "explicit file evidence (%d of %d real photos carried one)", MEASURED_FALSE_TRACES, MEASURED_PHOTOS));
+        }
+        List<String> said = new ArrayList<>();
+        boolean otherThumb = thumb != null && thumb.problem() == null && thumb.meanDifference() > Thumbnail.OTHER_CONTENT;
+        if (otherThumb) said.add("the EXIF thumbnail shows other content");
+        String camera = Consistency.camera(tree.metadata);
+        if (camera != null) said.add("EXIF names " + camera);
+        List<Map.Entry<String, String>> editors = Consistency.editorFields(tree.fields);
+        if (!editors.isEmpty()) said.add("written by " + shortValue(editors.get(0).getValue()));
+        if (said.isEmpty()) {
+            return new Finding(tree.metadata == null ? "metadata unreadable" : "no camera, editor or generator named",
+                    "no evidence either way", Finding.Standing.NEUTRAL, Hypothesis.INCONCLUSIVE);
+        }
+        return new Finding(String.join("; ", said), otherThumb ? "classic evidence of editing; a finding, not a verdict"
+                : "what the file says of itself; a finding, not a verdict", null, Finding.Standing.SUPPORTS,
+                otherThumb ? Hypothesis.MANIPULATED : Hypothesis.INCONCLUSIVE, otherThumb ? 1 : 0.1);
+    }
+
+    private static String shortValue(String v) {
+        String one = v.replaceAll("\\s+", " ").strip();
+        return one.length() > 48 ? one.substring(0, 47) + "..." : one;
     }
 
     private static Detail.Tone tone(Consistency.Finding f) {

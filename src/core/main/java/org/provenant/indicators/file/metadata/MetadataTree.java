@@ -101,11 +101,30 @@ final class MetadataTree {
     private static String describe(Directory d, Tag tag) {
         try {
             String s = tag.getDescription();
-            if (s == null) s = String.valueOf(d.getObject(tag.getTagType()));
+            if (s == null) s = raw(d.getObject(tag.getTagType()));
             return cut(s);
         } catch (RuntimeException e) {
             return "(unreadable: " + message(e) + ")";
         }
+    }
+
+    /**
+     * A tag value the library cannot describe, in words that do not change between runs: bytes in hex
+     * ("hex 01 02"), other arrays as their elements, anything else as its text (never an array's identity hash).
+     */
+    static String raw(Object v) {
+        if (v instanceof byte[] b) {
+            StringBuilder sb = new StringBuilder("hex");
+            for (int i = 0; i < Math.min(b.length, MAX_VALUE_CHARS / 3); i++) sb.append(String.format(" %02x", b[i] & 0xff));
+            return sb.toString();
+        }
+        if (v != null && v.getClass().isArray()) {
+            List<String> items = new ArrayList<>();
+            int n = Math.min(java.lang.reflect.Array.getLength(v), MAX_VALUE_CHARS / 2);
+            for (int i = 0; i < n; i++) items.add(String.valueOf(java.lang.reflect.Array.get(v, i)));
+            return String.join(" ", items);
+        }
+        return String.valueOf(v);
     }
 
     static String cut(String s) {

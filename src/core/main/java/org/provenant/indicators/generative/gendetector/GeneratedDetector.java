@@ -1,7 +1,5 @@
 package org.provenant.indicators.generative.gendetector;
 
-import static org.provenant.ml.calibration.Metrics.rate;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,28 +12,36 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.HeldOut;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.calibration.EnfsiScale;
-import org.provenant.ml.calibration.LogisticCalibration;
+import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.indicators.features.ResidualFeatures;
 
 /**
  * Generated-image detector: residual co-occurrence features ({@link ResidualFeatures}) into a logistic
  * regression trained on genuine generator outputs and camera photos ({@code provenant train-detector}); the
  * log-odds are calibrated to a likelihood ratio on out-of-fold scores. It leans "generated" only where the LR
- * exceeds 1, the score passes the threshold set on out-of-fold real photos, and the false-alarm rate measured on
- * the held-out fold (real photos and their JPEG re-saves) is at most {@link #MAX_FALSE_ALARM_RATE}.
+ * exceeds 1, the score passes the threshold set on out-of-fold real photos, and the held-out figures pass the bar of
+ * {@link VerdictPolicy} (false alarms on the held-out fold, real photos and their JPEG re-saves, at most 5 %).
  */
 public final class GeneratedDetector implements Indicator {
     public static final String ID = "generated-detector";
     public static final String MODEL = "classifier-generated-detector";
-    /** The project's bar for any lean away from "camera original" (HELPERS, issue 10). */
-    public static final double MAX_FALSE_ALARM_RATE = 0.05;
-    public static final String P_SLOPE = "calibrationSlope", P_INTERCEPT = "calibrationIntercept",
-            P_THRESHOLD = "threshold", P_AUC = "heldoutAuc", P_TPR1 = "heldoutTprAt1", P_TPR5 = "heldoutTprAt5",
-            P_CLLR = "heldoutCllr", P_FALSE_ALARMS = "heldoutFalseAlarms", P_DETECTED = "heldoutDetected",
-            P_JPEG_DETECTED = "heldoutJpegDetected", P_WALLPAPER_FALSE_ALARMS = "wallpaperFalseAlarms";
+    /** Manifest properties of figures of its own (beside {@link VerdictPolicy}'s calibration keys). */
+    public static final String P_JPEG_DETECTED = "heldoutJpegDetected", P_WALLPAPER_FALSE_ALARMS = "wallpaperFalseAlarms",
+            P_CV_AUC = "cvAuc";
+    /**
+     * Its verdict: the log-odds calibrated to an LR by its manifest entry; a lean only above the threshold set on
+     * out-of-fold real photos, and only where the held-out false alarms (and those on wallpaper photos never trained
+     * on, where measured) pass the bar.
+     */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.detector(MODEL, Hypothesis.GENERATED, "generated",
+            "provenant train-detector").alsoFalseAlarms(P_WALLPAPER_FALSE_ALARMS);
 
     @Override public String id() { return ID; }
 
@@ -50,41 +56,16 @@ public final class GeneratedDetector implements Indicator {
     @Override public int cost() { return 1; }
 
     @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
-
-    /** The model's calibration and measured figures, read from its manifest entry. */
-    record Calibration(LogisticCalibration cal, double threshold, double auc, double tpr1, double tpr5, double cllr,
-                       int[] falseAlarms, int[] detected, int[] jpegDetected, int[] wallpaperFalseAlarms, double cvAuc) {
-        static Calibration of(ModelEntry e) throws IndicatorException {
-            double a = e.number(P_SLOPE), b = e.number(P_INTERCEPT), t = e.number(P_THRESHOLD);
-            if (!Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(t))
-                throw new IndicatorException("Model '" + MODEL + "' has no calibration in the manifest; retrain it with `provenant train-detector`.");
-            return new Calibration(new LogisticCalibration(a, b), t, e.number(P_AUC), e.number(P_TPR1), e.number(P_TPR5),
-                    e.number(P_CLLR), e.counts(P_FALSE_ALARMS), e.counts(P_DETECTED),
-                    e.counts(P_JPEG_DETECTED), e.counts(P_WALLPAPER_FALSE_ALARMS), e.number("cvAuc"));
-        }
-
-        double falseAlarmRate() {
-            return rate(falseAlarms);
-        }
-
-        /**
-         * A verdict is allowed only where the held-out false-alarm rate is known and within the bar, on the held-out
-         * fold and (where measured) on the wallpaper photos never trained on.
-         */
-        boolean verdictAllowed() {
-            return falseAlarmRate() <= MAX_FALSE_ALARM_RATE
-                    && (wallpaperFalseAlarms[1] == 0 || rate(wallpaperFalseAlarms) <= MAX_FALSE_ALARM_RATE);
-        }
-    }
+    @Override public String guidePage() { return "generated-detector.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException {
-        ModelEntry entry = context.models().find(MODEL).orElseThrow(() -> new IndicatorException(
-                "Model '" + MODEL + "' is not in the model manifest; train it with `provenant train-detector`."));
+        ModelEntry entry = VERDICT.entry(context.models());
         IndicatorResult thin = ContentCheck.check(this, image, context, ResidualFeatures.TILE);
         if (thin != null) return thin;
         if (!ResidualFeatures.applicable(image)) return notApplicable(image);
-        Calibration c = Calibration.of(entry);
+        VerdictPolicy.Calibration c = VERDICT.require(context.models());
+        HeldOut held = c.heldOut();
         LogisticClassifier model;
         try {
             model = LogisticClassifier.shared(context.models(), MODEL, ResidualFeatures.names());
@@ -94,10 +75,14 @@ public final class GeneratedDetector implements Indicator {
         context.progress().checkCancelled();
         double[] f = ResidualFeatures.of(image, context);
         context.progress().progress(0.9);
-        double s = model.logOdds(f), lnLr = c.cal().lnLr(s), lr = Math.exp(lnLr), p = lr / (1 + lr);
+        double s = model.logOdds(f);
+        Verdict v = VERDICT.decide(c, s, image, context);
+        double lr = v.lr(), p = lr / (1 + lr);
         int tiles = ResidualFeatures.tiles(image.width(), image.height()).size();
-        boolean lean = c.verdictAllowed() && s > c.threshold() && lr > 1;
-        Hypothesis h = lean ? Hypothesis.GENERATED : Hypothesis.INCONCLUSIVE;
+        boolean lean = v.leans();
+        HeldOut.Share fa = held.falseAlarm(), wall = HeldOut.Share.of(entry.counts(P_WALLPAPER_FALSE_ALARMS)),
+                jpegDetected = HeldOut.Share.of(entry.counts(P_JPEG_DETECTED));
+        double cvAuc = entry.number(P_CV_AUC);
         List<Score> scores = new ArrayList<>();
         scores.add(new Score("lr_generated", "Likelihood ratio, generated vs camera original", lr,
                 EnfsiScale.sentence(lr, "generated", "camera original") + "; calibrated on held-out folds."));
@@ -106,38 +91,40 @@ public final class GeneratedDetector implements Indicator {
         scores.add(new Score("log_odds", "Classifier log-odds", s, String.format(Locale.ROOT,
                 "raw score; a verdict needs more than %.2f (set at %.0f %% false alarms on out-of-fold real photos).",
                 c.threshold(), 100 * 0.03)));
-        scores.add(new Score("heldout_auc", "Held-out ROC AUC", c.auc(),
+        scores.add(new Score("heldout_auc", "Held-out ROC AUC", held.auc(),
                 "separation of generated and real images of generators and photo sources never trained on (1 = perfect, 0.5 = chance)."));
-        scores.add(new Score("cv_auc", "Out-of-fold ROC AUC", c.cvAuc(),
+        scores.add(new Score("cv_auc", "Out-of-fold ROC AUC", cvAuc,
                 "the same over the four training folds, each scored by a model fitted without it (a harder mix of real sources than the held-out fold)."));
-        scores.add(new Score("heldout_tpr_at_1pct", "Held-out detection at 1 % false alarms", c.tpr1(), "fraction of held-out generated images caught when 1 % of real photos may be flagged."));
-        scores.add(new Score("heldout_tpr_at_5pct", "Held-out detection at 5 % false alarms", c.tpr5(), "the same at 5 %."));
-        scores.add(new Score("heldout_cllr", "Held-out Cllr", c.cllr(), "cost of the calibrated LRs: 0 perfect, 1 no information, above 1 misleading."));
-        scores.add(new Score("heldout_false_alarm_rate", "Held-out false-alarm rate at the threshold", c.falseAlarmRate(),
+        scores.add(new Score("heldout_tpr_at_1pct", "Held-out detection at 1 % false alarms", held.tprAt1(), "fraction of held-out generated images caught when 1 % of real photos may be flagged."));
+        scores.add(new Score("heldout_tpr_at_5pct", "Held-out detection at 5 % false alarms", held.tprAt5(), "the same at 5 %."));
+        scores.add(new Score("heldout_cllr", "Held-out Cllr", held.cllr(), "cost of the calibrated LRs: 0 perfect, 1 no information, above 1 misleading."));
+        scores.add(new Score("heldout_false_alarm_rate", "Held-out false-alarm rate at the threshold", fa.rate(),
                 String.format(Locale.ROOT, "%d of %d held-out real photo variants (as published, JPEG re-saved, downscaled) passed the threshold; the bar is %.0f %%.",
-                        c.falseAlarms()[0], c.falseAlarms()[1], 100 * MAX_FALSE_ALARM_RATE)));
-        scores.add(new Score("heldout_detection_rate", "Held-out detection rate at the threshold", rate(c.detected()),
+                        fa.hits(), fa.of(), 100 * VerdictCalibration.MAX_FALSE_ALARM)));
+        scores.add(new Score("heldout_detection_rate", "Held-out detection rate at the threshold", held.detected().rate(),
                 String.format(Locale.ROOT, "%d of %d held-out generated variants passed the threshold (%d of %d after a JPEG re-save).",
-                        c.detected()[0], c.detected()[1], c.jpegDetected()[0], c.jpegDetected()[1])));
-        if (c.wallpaperFalseAlarms()[1] > 0)
-            scores.add(new Score("wallpaper_false_alarm_rate", "False-alarm rate on unseen photo collections", rate(c.wallpaperFalseAlarms()),
+                        held.detected().hits(), held.detected().of(), jpegDetected.hits(), jpegDetected.of())));
+        if (wall.known())
+            scores.add(new Score("wallpaper_false_alarm_rate", "False-alarm rate on unseen photo collections", wall.rate(),
                     String.format(Locale.ROOT, "%d of %d variants of Debian wallpaper photographs (sources never trained on) passed the threshold.",
-                            c.wallpaperFalseAlarms()[0], c.wallpaperFalseAlarms()[1])));
+                            wall.hits(), wall.of())));
         scores.add(new Score("tiles", "Tiles analysed", tiles, ResidualFeatures.TILE + " px tiles, at most "
                 + ResidualFeatures.MAX_GRID * ResidualFeatures.MAX_GRID + ", spread over the image; size and format are not features."));
         String verdict = lean ? String.format(Locale.ROOT, "The detector leans to 'generated': on held-out generators it caught %.0f %% of generated images while %.0f %% of held-out real photos (JPEG re-saves included) were wrongly flagged at this threshold.",
-                100 * rate(c.detected()), 100 * c.falseAlarmRate())
-                : !c.verdictAllowed() ? String.format(Locale.ROOT, "No verdict: the measured false-alarm rate (%s on the held-out fold, %s on unseen wallpaper photos) is above the %.0f %% bar or unknown.",
-                pct(c.falseAlarmRate()), pct(rate(c.wallpaperFalseAlarms())), 100 * MAX_FALSE_ALARM_RATE)
+                100 * held.detected().rate(), 100 * fa.rate())
+                : !v.supported() ? String.format(Locale.ROOT, "No verdict: the measured false-alarm rate (%s on the held-out fold, %s on unseen wallpaper photos) is above the %.0f %% bar or unknown%s.",
+                pct(fa.rate()), pct(wall.rate()), 100 * VerdictCalibration.MAX_FALSE_ALARM, held.auc() >= VerdictCalibration.MIN_HELD_OUT_AUC ? ""
+                        : String.format(Locale.ROOT, ", or the held-out AUC (%.2f) is below %.2f", held.auc(), VerdictCalibration.MIN_HELD_OUT_AUC))
                 : "No verdict: the score stays below the threshold, where a camera photo would usually be; this does not show that the image is a camera original, because the detector misses some generated images.";
         String explanation = String.format(Locale.ROOT, "The fine noise of %d tile(s) was compared with the noise of genuine "
                         + "generator outputs and camera photos (quantised high-pass residuals and how neighbouring values co-occur). "
                         + "The calibrated likelihood ratio is %s: %s. %s Measured on generators and photo sources it never saw: "
                         + "ROC AUC %.2f on the held-out fold (%.2f out-of-fold), Cllr %.2f. A JPEG re-save removes most of what it reads, "
                         + "so a low LR on a JPEG says little.",
-                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, c.auc(), c.cvAuc(), c.cllr());
+                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, held.auc(), cvAuc, held.cllr());
         context.progress().progress(1);
-        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, h, lean ? p : 0.5, f);
+        return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     private static String pct(double v) {

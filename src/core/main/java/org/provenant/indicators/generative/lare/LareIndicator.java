@@ -22,9 +22,11 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.codec.forestcue.ForestCue;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.Calibrations;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
@@ -42,6 +44,14 @@ public final class LareIndicator implements Indicator {
     public static final String ID = "lare";
     /** Most confidence the verdict may claim: the default models were trained on stand-ins, not real generators. */
     public static final double MAX_CONFIDENCE = 0.75;
+    /**
+     * Its verdict: the mean probability of the classifiers (EGRE head, forest) whose manifest entries state a held-out
+     * accuracy that passes the bar; "generated" at 0.5 and above, "camera original" below, at most
+     * {@link #MAX_CONFIDENCE}. The shipped EGRE head does not pass: on held-out photos it gave real crops and their
+     * decoded stand-ins the same mean probability (0.640 vs 0.641).
+     */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.voteOfKinds(Hypothesis.GENERATED, Lare.EGRE_KIND, LareForest.KIND)
+            .above(0.5, null, true).otherwise(Hypothesis.CAMERA_ORIGINAL).maxConfidence(MAX_CONFIDENCE);
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.GENERATIVE; }
@@ -168,20 +178,16 @@ public final class LareIndicator implements Indicator {
         scores.add(new Score("tiled_max_over_median", "Tiled LaRE: highest over median latent position", ratio(t),
                 "how much the most unusual part of the image stands out from the rest; near 1 is uniform"));
 
-        Hypothesis h = Hypothesis.INCONCLUSIVE;
-        double conf = 0.5;
-        OptionalDouble pAll = average(validated(context, "lare.egre") ? me.pGenerated() : OptionalDouble.empty(),
-                validated(context, LareForest.KIND) ? me.pForest() : OptionalDouble.empty());
-        if (pAll.isPresent()) {
-            double p = pAll.getAsDouble();
-            h = p >= 0.5 ? Hypothesis.GENERATED : Hypothesis.CAMERA_ORIGINAL;
-            conf = Math.min(MAX_CONFIDENCE, Math.max(p, 1 - p));
-        }
+        OptionalDouble pAll = average(Calibrations.supportedKind(context.models(), Lare.EGRE_KIND) ? me.pGenerated() : OptionalDouble.empty(),
+                Calibrations.supportedKind(context.models(), LareForest.KIND) ? me.pForest() : OptionalDouble.empty());
+        Verdict v = VERDICT.decide(pAll.orElse(Double.NaN), image, context);
+        Hypothesis h = v.supports();
         List<MapLayer> maps = List.of(new MapLayer("LaRE map (256x256 tiles, at most " + Lare.MAX_TILES + ")", t, ColourScale.INFERNO, 0, robustMax(t),
                 "0 (noise predicted well)", "high (noise predicted badly)", true, List.of()));
         return new IndicatorResult(ID, head, scores, maps, explanation(mean, me, h == Hypothesis.INCONCLUSIVE)
-                + mapResolution(image.width(), image.height()), h, conf,
-                me.map256().features());
+                + mapResolution(image.width(), image.height()), h, v.confidence(),
+                me.map256().features())
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     /** The plain-language text for the panel and the report. */
@@ -198,7 +204,7 @@ public final class LareIndicator implements Indicator {
                 " A random forest on the pooled error statistics gives %.0f%%.", 100 * p)));
         if (noVerdict) {
             sb.append(" No verdict is drawn: no classifier in the models folder states a held-out accuracy of at least "
-                    + ForestCue.MIN_HELD_OUT_ACCURACY + ", so the figures are shown for comparison only.");
+                    + VerdictPolicy.MIN_HELD_OUT_ACCURACY + ", so the figures are shown for comparison only.");
         }
         sb.append(" The shipped models are small stand-ins trained on a dozen photos; a Stable Diffusion VAE and UNet exported into the"
                 + " models folder make the figure comparable to the published method.");
@@ -212,19 +218,6 @@ public final class LareIndicator implements Indicator {
         return String.format(Locale.ROOT, " To bound the cost (at most %d tiles of %dx%d pixels, about 1 s on two cores), this"
                 + " %dx%d image was reduced to %dx%d for the map, so the map is coarser than the image: one value per about %.0fx%.0f"
                 + " pixels instead of 8x8.", Lare.MAX_TILES, Lare.TILE, Lare.TILE, w, h, s[0], s[1], 8.0 * w / s[0], 8.0 * h / s[1]);
-    }
-
-    /**
-     * Whether the manifest's classifier of that kind (EGRE head, forest) states a held-out accuracy of at least
-     * {@link ForestCue#MIN_HELD_OUT_ACCURACY}, the bar the cue forests use; only then does it decide the verdict. The
-     * shipped EGRE head does not: on held-out photos it gave real crops and their decoded stand-ins the same mean
-     * probability (0.640 vs 0.641).
-     */
-    static boolean validated(IndicatorContext context, String kind) {
-        for (ModelEntry e : context.models().ofKind(kind)) {
-            if (e.number(ForestCue.HELD_OUT_ACCURACY) >= ForestCue.MIN_HELD_OUT_ACCURACY) return true;
-        }
-        return false;
     }
 
     /** Mean of the probabilities that are present. */

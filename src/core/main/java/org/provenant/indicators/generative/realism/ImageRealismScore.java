@@ -16,7 +16,8 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
 
@@ -28,6 +29,8 @@ import org.provenant.ml.ModelRegistry;
  */
 public final class ImageRealismScore implements Indicator {
     public static final String ID = "image-realism-score";
+    /** Its verdict: a likelihood ratio calibrated on held-out sources (models/calibration). */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.GENERATED, "generated");
     /** Largest pentagon radius, so that one degenerate statistic (e.g. a flat image) cannot dominate. Our choice. */
     public static final double MAX_RADIUS = 10;
     /** Area of the pentagon with all radii 1 (an image at the reference means). */
@@ -39,7 +42,7 @@ public final class ImageRealismScore implements Indicator {
     public static final double REFERENCE_AREA = RealismStatistics.area(new double[]{1, 1, 1, 1, 1});
     /*
      * No fixed decision bands (the former 0.5 / 0.8 x reference bands were set on 14 real photos without any generated
-     * image): the verdict comes only from a calibration measured on held-out images (CalibratedVerdict).
+     * image): the verdict comes only from a calibration measured on held-out images (VerdictPolicy).
      */
     private static final String[] LABELS = {"Edge density", "GLCM contrast", "GLCM energy (inverted)",
             "Laplacian variance (inverted)", "FFT mean magnitude (inverted)"};
@@ -104,8 +107,7 @@ public final class ImageRealismScore implements Indicator {
         for (int i = 0; i < e.length; i++) e[i] = m.edges()[i] ? 1f : 0f;
         MapLayer edges = new MapLayer("Canny edges counted (" + m.width() + "x" + m.height() + " working size)",
                 new FloatMap(m.width(), m.height(), e), ColourScale.GREY, 0, 1, "no edge", "edge", true, List.of());
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID), irs,
-                Hypothesis.GENERATED, "generated");
+        Verdict v = VERDICT.decide(irs, image, context);
         scores.addAll(v.scores());
         String explanation = String.format(Locale.ROOT,
                 "The picture shows the edges counted for the edge-density statistic; the five statistics give an Image Realism"
@@ -116,6 +118,7 @@ public final class ImageRealismScore implements Indicator {
         double[] features = new double[10];
         System.arraycopy(m.stats(), 0, features, 0, 5);
         System.arraycopy(r, 0, features, 5, 5);
-        return new IndicatorResult(ID, head, scores, List.of(edges), explanation, v.supports(), v.confidence(), features);
+        return new IndicatorResult(ID, head, scores, List.of(edges), explanation, v.supports(), v.confidence(), features)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 }

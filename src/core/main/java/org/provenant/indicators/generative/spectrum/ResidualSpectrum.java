@@ -22,7 +22,8 @@ import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.indicators.verdict.JpegTrace;
 
 /**
@@ -48,6 +49,8 @@ import org.provenant.indicators.verdict.JpegTrace;
  */
 public final class ResidualSpectrum implements Indicator {
     public static final String ID = "residual-spectrum";
+    /** Its verdict: a likelihood ratio calibrated on held-out sources (models/calibration). */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.GENERATED, "generated");
     /** Tile side (a power of two and a multiple of 8 so that every tile sees an upsampling grid in phase). Our choice. */
     public static final int TILE = 256;
     /** Smallest tile used for small images. */
@@ -134,8 +137,7 @@ public final class ResidualSpectrum implements Indicator {
         List<MapLayer> maps = List.of(layer("Residual spectrum", s.residualDb(), n, peaks, "residual", threshold),
                 layer("Residual-energy spectrum", s.energyDb(), n, peaks, "energy", threshold));
         long detected = peaks.stream().filter(p -> p.strengthDb() >= threshold).count();
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID), head.value(),
-                Hypothesis.GENERATED, "generated");
+        Verdict v = VERDICT.decide(head.value(), image, context);
         scores.addAll(v.scores());
         String found = detected > 0
                 ? String.format(Locale.ROOT, "%d grid position(s) stand out, the strongest at N/%d %s, %.1f dB above the background",
@@ -149,7 +151,8 @@ public final class ResidualSpectrum implements Indicator {
                 + (jpeg.any() ? " Here " + jpeg.where() + ": its block grid puts peaks at every multiple of N/8, which includes"
                 + " every position this indicator reads, so those peaks are reported separately (the JPEG family) and no"
                 + " upsampling is read from them." : "") + v.sentence();
-        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[0]);
+        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[0])
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     private static MapLayer layer(String name, float[] db, int n, List<Peak> peaks, String spectrum, double threshold) {

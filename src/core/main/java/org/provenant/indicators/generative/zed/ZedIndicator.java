@@ -3,7 +3,6 @@ package org.provenant.indicators.generative.zed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
@@ -16,10 +15,10 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
 import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelException;
-import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.zed.ZedCoder;
 import org.provenant.ml.zed.ZedStatistic;
 
@@ -34,10 +33,11 @@ import org.provenant.ml.zed.ZedStatistic;
  * (every level), the map the central {@link #MAP_REGION} x {@link #MAP_REGION} (finest level only).
  *
  * <p>Score keys (stable, read by the overall assessment): {@code zed_score} (headline: the decision statistic),
- * {@code gap_l0..gap_l3}, {@code slope_01}, {@code nll_l0}, {@code entropy_l0}, {@code jpeg_trace}, and where a
- * calibration is installed {@code lr_generated}, {@code p_generated}, {@code heldout_auc},
- * {@code heldout_false_alarm_rate}. Two calibrations: {@value #CALIBRATION_PLAIN} for images without a classic-JPEG
- * trace, {@value #CALIBRATION_JPEG} for images with one ({@link JpegTrace}).
+ * {@code gap_l0..gap_l3}, {@code slope_01}, {@code nll_l0}, {@code entropy_l0}, {@code jpeg_trace},
+ * {@code region_pixels}, and where a calibration is installed ({@code models/calibration/zed.json})
+ * {@code lr_generated}, {@code p_generated}, {@code heldout_auc}, {@code heldout_false_alarm_rate}. No lean on an
+ * image with a classic-JPEG trace ({@link JpegTrace#GATE}): a JPEG re-save moves real photographs and generated
+ * images alike (docs/zed.md).
  */
 public final class ZedIndicator implements Indicator {
     public static final String ID = "zed";
@@ -47,8 +47,8 @@ public final class ZedIndicator implements Indicator {
     public static final int MAP_REGION = 512;
     /** Map cell: the gap is averaged over CELL x CELL pixels. */
     public static final int CELL = 8;
-    public static final String CALIBRATION_PLAIN = "zed";
-    public static final String CALIBRATION_JPEG = "zed-jpeg";
+    /** lr_generated from models/calibration/zed.json; no lean on a classic JPEG (the score moves after a re-save). */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.GENERATED, "generated").unless(JpegTrace.GATE);
     /**
      * Name of the map layer: the finest level's coding-cost gap (actual - expected bits per coded value, averaged over
      * CELL x CELL pixels). The localization helpers read it as the "generated region" layer: high where the real-photo
@@ -93,10 +93,8 @@ public final class ZedIndicator implements Indicator {
         }
         ZedStatistic s = ZedStatistic.of(levels, coder.realGaps());
         JpegTrace jpeg = JpegTrace.of(image, context);
-        String calName = jpeg.any() ? CALIBRATION_JPEG : CALIBRATION_PLAIN;
-        Optional<VerdictCalibration> cal = CalibratedVerdict.load(context.models(), calName);
         double score = s.score();
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(cal, score, Hypothesis.GENERATED, "generated");
+        Verdict v = VERDICT.decide(score, image, context);
 
         List<Score> scores = new ArrayList<>();
         Score head = new Score("zed_score", "ZED decision statistic", score, ZedStatistic.MEANING);
@@ -118,8 +116,8 @@ public final class ZedIndicator implements Indicator {
         scores.add(new Score("entropy_l0", "Expected coding cost, full resolution", s.entropy()[0],
                 "bits per coded value the coder expected to need (the entropy of its predictions)."));
         scores.add(new Score("jpeg_trace", "Classic-JPEG trace", jpeg.any() ? 1 : 0,
-                "1 when the file is a JPEG or the pixels carry an 8x8 block grid; then the calibration for JPEG-compressed images"
-                        + " (" + CALIBRATION_JPEG + ") applies, else the one for images without (" + CALIBRATION_PLAIN + ")."));
+                "1 when the file is a JPEG or the pixels carry an 8x8 block grid; then the indicator draws no verdict (a JPEG"
+                        + " re-save moves the statistic of real and generated images alike)."));
         scores.add(new Score("region_pixels", "Pixels read by the statistic", (double) stat.pixels(),
                 String.format(Locale.ROOT, "the central %d x %d pixels (at most %d x %d), every level of the pyramid",
                         stat.width(), stat.height(), REGION, REGION)));
@@ -170,7 +168,7 @@ public final class ZedIndicator implements Indicator {
                 String.format(Locale.ROOT, "+%.1f bits (more surprising than expected)", MAP_RANGE), true, List.of());
     }
 
-    static String explanation(ZedStatistic s, JpegTrace jpeg, CalibratedVerdict.Outcome v, FloatImage stat, FloatImage mapped,
+    static String explanation(ZedStatistic s, JpegTrace jpeg, Verdict v, FloatImage stat, FloatImage mapped,
                               FloatImage image) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "A lossless image coder trained only on real photographs predicted every pixel of the"
@@ -182,9 +180,8 @@ public final class ZedIndicator implements Indicator {
                 s.realGaps()[0], s.gaps()[1], s.realGaps()[1], s.score()));
         b.append(v.sentence());
         if (jpeg.any()) {
-            b.append(" ").append(Character.toUpperCase(jpeg.where().charAt(0))).append(jpeg.where().substring(1))
-                    .append(": JPEG compression removes much of the fine detail the coder reads, so the calibration for"
-                            + " JPEG-compressed images applies, with its own held-out figures.");
+            b.append(" JPEG compression removes much of the fine detail the coder reads and moves the statistic of real"
+                    + " photographs and generated images alike, so the figures above are shown but draw no verdict on a JPEG.");
         }
         b.append(String.format(Locale.ROOT, " The map shows the gap at full resolution per %dx%d pixels (red: more surprising"
                 + " than the coder expected, blue: more predictable); it marks where the image departs from a real"

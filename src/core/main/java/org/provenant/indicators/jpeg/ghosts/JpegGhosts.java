@@ -18,9 +18,11 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.pixelkit.PixelWork;
-import org.provenant.indicators.pixel.pixelkit.Verdicts;
+import org.provenant.indicators.verdict.HeldOut;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
 
 /**
  * JPEG ghosts (Farid, "Exposing digital forgeries from JPEG ghosts", IEEE TIFS 2009): the image is re-compressed at
@@ -44,7 +46,19 @@ public final class JpegGhosts implements Indicator {
     public static final int MIN_REGION_BLOCKS = 12;
     /** Side of each small multiple in the sweep picture (cells). */
     static final int TILE = 96;
-    public static final double THRESHOLD = GhostCalibration.THRESHOLD;
+    /** Lean threshold on the headline, set on real photos (see PixelCalibrationTest). */
+    public static final double THRESHOLD = 0.02;
+    /**
+     * Its verdict: none. The threshold, set above the 97.5th percentile of the calibration half of the real photos,
+     * leaned on 3 of the 87 held-out ones, but on photos it was not set on (147 Debian wallpaper and skimage photos
+     * with their crops and JPEG re-saves at q60-100, `provenant batch` over the corpus recipe's files) it flagged 12
+     * (8.2 %), over the 5 % bar; the map and the share are shown, the verdict is withheld.
+     */
+    public static final VerdictPolicy VERDICT = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "a local edit", THRESHOLD,
+            HeldOut.falseAlarmCounts(new HeldOut.Share(3, 87), new HeldOut.Share(12, 147)), "above the 97.5th percentile, 0.008,"
+                    + " of 87 real photos; it leaned on 3 of the 87 held-out real photos (3.4 %)");
+    static final String UNSEEN = "12 of 147 real photos it was not set on (Debian wallpapers and skimage samples, with"
+            + " their crops and JPEG re-saves), 8.2 %, over the 5 % bar";
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "JPEG ghosts"; }
@@ -52,6 +66,7 @@ public final class JpegGhosts implements Indicator {
     @Override public int order() { return 50; }
     @Override public int cost() { return 4; }
     @Override public EvidenceFamily family() { return EvidenceFamily.JPEG; }
+    @Override public String guidePage() { return "pixel-toolbox.md"; }
 
     @Override
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
@@ -59,7 +74,7 @@ public final class JpegGhosts implements Indicator {
         IndicatorResult tooLittle = ContentCheck.check(this, image, ctx, 8, 8);
         if (tooLittle != null) return tooLittle;
         if (!JpegModel.fits(image)) {
-            return Verdicts.notEnoughTexture(ID, "ghost_region_share", label, "the image has no full 8x8 block ("
+            return ContentCheck.notEnoughTexture(ID, "ghost_region_share", label, "the image has no full 8x8 block ("
                     + image.width() + "x" + image.height() + " pixels).", List.of());
         }
         JpegModel m = PixelWork.jpeg(image, ctx);
@@ -110,7 +125,7 @@ public final class JpegGhosts implements Indicator {
         MapLayer sweep = smallMultiple(norm, mw, mh);
         List<MapLayer> maps = List.of(firstLayer, sweep);
         if (textured < 16) {
-            return Verdicts.notEnoughTexture(ID, "ghost_region_share", label, "only " + textured
+            return ContentCheck.notEnoughTexture(ID, "ghost_region_share", label, "only " + textured
                     + " of the 8x8 blocks hold texture (at least 16 are needed).", maps);
         }
         int dominant = 100;
@@ -139,7 +154,7 @@ public final class JpegGhosts implements Indicator {
         List<Score> scores = new ArrayList<>();
         Score head = new Score("ghost_region_share", label, share,
                 "0 = every textured region shares the image's first quality; larger = a bigger region with its own. "
-                        + Verdicts.calibration(THRESHOLD, GhostCalibration.MEASURED));
+                        + VERDICT.statement());
         scores.add(head);
         scores.add(new Score("dominant_first_quality", "The image's first quality (most blocks)", dominant,
                 "For a JPEG, close to the quality it was last saved at; 100 = no earlier JPEG compression seen at 50-95."));
@@ -147,7 +162,8 @@ public final class JpegGhosts implements Indicator {
                 "The quality at which the departing region reaches its minimum."));
         scores.add(new Score("textured_share", "Share of 8x8 blocks with texture", textured / (double) (bx * by),
                 "Flat blocks have no value (transparent)."));
-        Hypothesis h = GhostCalibration.VERDICT ? Verdicts.lean(share, THRESHOLD) : Hypothesis.INCONCLUSIVE;
+        Verdict v = VERDICT.decide(share, image, ctx);
+        Hypothesis h = v.supports();
         String where = top == null ? "No region of at least " + MIN_REGION_BLOCKS + " blocks has another first quality."
                 : String.format(Locale.ROOT, "The largest region with another first quality (%.0f) covers %.1f %% of the image.",
                         regionQuality, 100 * share);
@@ -159,13 +175,13 @@ public final class JpegGhosts implements Indicator {
                 + " another. Uncompressed images (PNG from a camera raw) show 100 everywhere, so the method says most about"
                 + " JPEGs. %s %s", dominant, dominant == 100 ? ": no earlier JPEG compression seen" : "", where,
                 h == Hypothesis.MANIPULATED ? "The share passes the threshold measured on real photos."
-                        : GhostCalibration.VERDICT ? Verdicts.calibration(THRESHOLD, GhostCalibration.MEASURED)
+                        : v.supported() ? VERDICT.statement()
                         : String.format(Locale.ROOT, "No verdict is drawn: the threshold of %.2f, set on real photos (%s),"
-                                + " flagged %s. Read the map, not a verdict.", THRESHOLD, GhostCalibration.MEASURED,
-                                GhostCalibration.UNSEEN));
-        double confidence = h == Hypothesis.MANIPULATED ? Verdicts.confidence(share, THRESHOLD) : 0.5;
+                                + " flagged %s. Read the map, not a verdict.", THRESHOLD, VERDICT.measured(), UNSEEN));
+        double confidence = v.confidence();
         return new IndicatorResult(ID, head, scores, maps, explanation, h, confidence,
-                new double[]{share, dominant});
+                new double[]{share, dominant})
+                .withFinding(VERDICT.finding(v, ctx.models()));
     }
 
     /** 3x3 block mean (over the blocks that exist), as Farid averages the difference over a neighbourhood. */

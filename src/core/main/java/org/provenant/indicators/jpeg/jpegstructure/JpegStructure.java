@@ -8,6 +8,7 @@ import org.provenant.core.io.Evidence;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
@@ -54,11 +55,13 @@ public final class JpegStructure implements Indicator {
     public IndicatorResult analyze(FloatImage image, IndicatorContext ctx) throws IndicatorException {
         if (ctx.evidenceFile().isEmpty()) {
             return plain(new Score("jpeg", "JPEG file", Double.NaN, "no file to read"),
-                    "The image was not read from a file, so there is no file to read.");
+                    "The image was not read from a file, so there is no file to read.", "no file to read");
         }
         Evidence ev = ctx.evidenceFile().get();
         byte[] b = ev.copyOfBytes();
-        if (!JpegParser.isJpeg(b)) return plain(new Score("jpeg", "JPEG file", Double.NaN, NOT_JPEG), NOT_JPEG);
+        if (!JpegParser.isJpeg(b)) {
+            return plain(new Score("jpeg", "JPEG file", Double.NaN, NOT_JPEG), NOT_JPEG, "not a JPEG file: no JPEG history to read");
+        }
         ctx.progress().progress(0.02);
         JpegFile f = JpegParser.parse(b);
         List<Score> scores = new ArrayList<>();
@@ -91,6 +94,7 @@ public final class JpegStructure implements Indicator {
         Score headline;
         Hypothesis lean = Hypothesis.INCONCLUSIVE;
         double confidence = 0.5;
+        Finding finding;
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "A %d x %d JPEG, %s, %s chroma, %s. ", f.width, f.height, f.codingName(),
                 f.subsampling(), luma.quality() < 0 ? "no luminance table" : luma.words()));
@@ -98,6 +102,7 @@ public final class JpegStructure implements Indicator {
             headline = new Score("dq_statistic", "Double-compression evidence", Double.NaN,
                     "not measured: " + dqProblem);
             text.append("Double compression was not examined: ").append(dqProblem).append('.');
+            finding = Finding.notHere("a JPEG, " + luma.shortWords() + "; double compression not examined", dqProblem);
         } else {
             tables.add(JpegTables.frequencies(dq));
             headline = new Score("dq_statistic", "Double-compression evidence", dq.statistic(), String.format(Locale.ROOT,
@@ -127,11 +132,22 @@ public final class JpegStructure implements Indicator {
                         + "flat or saturated areas. ", 100 * lackShare));
                 text.append("Re-saving alone (an editor, a messenger) also compresses twice: this is a finding about the "
                         + "file's history, not proof of manipulation. A camera original is compressed once.");
+                int first = QuantTables.firstQuality(dq.frequencies());
+                String now = luma.shortWords();
+                String phrase = "two JPEG compressions, " + (first > 0 ? "quality " + first + " then " + now.replace("quality ", "")
+                        : "now " + now);
                 if (MEASURED_PHOTOS > 0 && MEASURED_FALSE_ALARM <= 0.05) {
                     lean = Hypothesis.DOUBLE_COMPRESSED;
                     confidence = Math.min(0.95, 0.6 + dq.statistic() / 4);
+                    finding = Finding.lean(lean, confidence, phrase, String.format(Locale.ROOT, "threshold on real photos: %d of %d"
+                            + " held out above it", HELD_OUT_ABOVE, HELD_OUT_PHOTOS));
+                } else {
+                    finding = new Finding(phrase, "a finding about the file's history", Finding.Standing.SUPPORTS,
+                            Hypothesis.DOUBLE_COMPRESSED);
                 }
             } else {
+                finding = new Finding("one JPEG compression found, " + luma.shortWords(), "a re-save at a lower quality can"
+                        + " erase an earlier one", Finding.Standing.NEUTRAL, Hypothesis.INCONCLUSIVE);
                 text.append(String.format(Locale.ROOT, "The DCT histograms show no clear trace of an earlier compression "
                         + "(evidence %.2f nats per block, reported from %.2f). A camera original looks like this; so does a "
                         + "picture re-saved at a lower quality or after resizing, which erases the trace, so this is no proof "
@@ -140,7 +156,8 @@ public final class JpegStructure implements Indicator {
         }
         if (!problems.isEmpty()) text.append(" The file's structure has problems: ").append(String.join("; ", problems)).append('.');
         scores.add(0, headline);
-        return new IndicatorResult(ID, headline, scores, maps, text.toString().strip(), lean, confidence, new double[0], tables);
+        return new IndicatorResult(ID, headline, scores, maps, text.toString().strip(), lean, confidence, new double[0], tables,
+                finding);
     }
 
     private static String falseAlarmWords() {
@@ -149,7 +166,8 @@ public final class JpegStructure implements Indicator {
                 100 * MEASURED_FALSE_ALARM, MEASURED_PHOTOS) : "";
     }
 
-    private IndicatorResult plain(Score headline, String explanation) {
-        return new IndicatorResult(ID, headline, List.of(headline), List.of(), explanation, Hypothesis.INCONCLUSIVE, 0.5, new double[0]);
+    private IndicatorResult plain(Score headline, String explanation, String phrase) {
+        return new IndicatorResult(ID, headline, List.of(headline), List.of(), explanation, Hypothesis.INCONCLUSIVE, 0.5,
+                new double[0]).withFinding(Finding.notHere(phrase, explanation));
     }
 }

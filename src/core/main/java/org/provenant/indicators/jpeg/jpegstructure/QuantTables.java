@@ -1,5 +1,7 @@
 package org.provenant.indicators.jpeg.jpegstructure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -28,6 +30,12 @@ final class QuantTables {
     record Estimate(int quality, boolean exact, double meanDeviation, int maxDeviation) {
         /** Identical, or off by one step at most (Java ImageIO scales the same tables in floating point). */
         boolean family() { return quality >= 0 && maxDeviation <= 1; }
+
+        /** "quality 90", "own tables near quality 92". */
+        String shortWords() {
+            if (quality < 0) return "no luminance table";
+            return family() ? "quality " + quality : "own tables near quality " + quality;
+        }
 
         String words() {
             if (quality < 0) return "unknown";
@@ -70,6 +78,34 @@ final class QuantTables {
             }
         }
         return new Estimate(best, bestDev == 0, bestDev, bestMax);
+    }
+
+    /** Share of the frequencies showing an earlier compression whose first step an IJG quality must match. Our choice. */
+    static final double FIRST_QUALITY_AGREEMENT = 0.75;
+
+    /**
+     * The IJG luminance quality whose steps match the estimated first steps of an earlier compression at the most
+     * frequencies that show it (the middle one of equally good qualities); -1 when fewer than 3 frequencies show it
+     * or no quality matches {@link #FIRST_QUALITY_AGREEMENT} of them (a camera's own tables, a resize in between).
+     */
+    static int firstQuality(DoubleQuantization.Frequency[] frequencies) {
+        List<DoubleQuantization.Frequency> shown = new ArrayList<>();
+        for (DoubleQuantization.Frequency f : frequencies) if (f.shows()) shown.add(f);
+        if (shown.size() < 3) return -1;
+        int best = 0, from = -1, to = -1;
+        for (int q = 1; q <= 100; q++) {
+            int[] t = ijg(LUMA, q);
+            int hits = 0;
+            for (DoubleQuantization.Frequency f : shown) if (t[JpegParser.ZIGZAG[f.zigzag()]] == f.q1()) hits++;
+            if (hits > best) {
+                best = hits;
+                from = q;
+                to = q;
+            } else if (hits == best && to == q - 1) {
+                to = q;
+            }
+        }
+        return best >= FIRST_QUALITY_AGREEMENT * shown.size() ? (from + to) / 2 : -1;
     }
 
     /** The base table that fits a component: luminance for the first, chrominance for the others. */

@@ -16,7 +16,9 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.indicators.verdict.CalibratedVerdict;
+import org.provenant.indicators.verdict.Verdict;
+import org.provenant.indicators.verdict.VerdictPolicy;
+import org.provenant.indicators.features.Regions;
 
 /**
  * Fused localization: every map-producing cue scored on the same tile grid, each tile normalised against the image's
@@ -30,6 +32,8 @@ import org.provenant.indicators.verdict.CalibratedVerdict;
  */
 public final class Localization implements Indicator {
     public static final String ID = "localization";
+    /** Its verdict: a likelihood ratio calibrated on held-out sources (models/calibration). */
+    static final VerdictPolicy VERDICT = VerdictPolicy.calibrated(ID, Hypothesis.MANIPULATED, "edited");
     /** Tile side in pixels. Our choice: the colour-correlation block size, 4x4 latent positions of LaRE. */
     public static final int TILE = 32;
     /** Robust z-score at which a tile's suspicion is 0.5 (s = z^2 / (z^2 + Z_HALF^2)). Our choice. */
@@ -50,7 +54,7 @@ public final class Localization implements Indicator {
     /*
      * No fixed verdict bar: the former 0.85 peak was raised until the bundled test photos passed (issue 10: 18 of 115
      * untouched photos were called manipulated). The verdict comes only from a calibration of the fused peak measured on
-     * held-out real and spliced photos (CalibratedVerdict, models/calibration/localization.json).
+     * held-out real and spliced photos (VerdictPolicy, models/calibration/localization.json).
      */
     /** MAD floor relative to the median, so that a nearly uniform cue does not turn noise into alarms. Our choice. */
     public static final double MAD_FLOOR = 0.02;
@@ -152,8 +156,7 @@ public final class Localization implements Indicator {
         }
         double contrast = ni == 0 || no == 0 ? 0 : inside / ni - outside / no;
         double meanRel = f.reliability().mean();
-        CalibratedVerdict.Outcome v = CalibratedVerdict.apply(CalibratedVerdict.load(context.models(), ID), f.fused().max(),
-                Hypothesis.MANIPULATED, "edited");
+        Verdict v = VERDICT.decide(f.fused().max(), image, context);
         List<Score> scores = new ArrayList<>();
         Score head = new Score("suspicious_area", "Share of the image in suspicious regions", frac,
                 "fraction of the image at or above " + DEFAULT_THRESHOLD + " on the fused map; 0 when nothing stands out");
@@ -178,7 +181,8 @@ public final class Localization implements Indicator {
         }
         double[] features = {frac, regions.size(), nz(f.fused().max()), contrast, nz(meanRel)};
         return new IndicatorResult(ID, head, scores, maps, explanation(cues, skipped, regions.size(), frac) + v.sentence(),
-                v.supports(), v.confidence(), features);
+                v.supports(), v.confidence(), features)
+                .withFinding(VERDICT.finding(v, context.models()));
     }
 
     static String explanation(List<Cue> cues, List<String> skipped, int regions, double frac) {

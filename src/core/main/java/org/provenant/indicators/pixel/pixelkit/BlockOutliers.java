@@ -3,7 +3,7 @@ package org.provenant.indicators.pixel.pixelkit;
 import java.util.Arrays;
 import java.util.List;
 import org.provenant.core.image.FloatMap;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 
 /**
  * Robust outlier regions of a block map against the image's own level: each block's value becomes a robust

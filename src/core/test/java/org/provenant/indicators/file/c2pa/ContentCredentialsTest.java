@@ -13,6 +13,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.Evidence;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorRegistry;
@@ -55,6 +56,29 @@ class ContentCredentialsTest {
         assertTrue(Double.isNaN(r.score("failures").value()), "undefined, never 0, when there is nothing to validate");
         assertEquals(0, r.headline().value(), "no manifest in the store");
         assertTrue(r.explanation().contains("no evidence either way"), r.explanation());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "CA.jpg | valid Content Credentials, signed by C2PA Signer (C2PA Test Signing Cert) | SUPPORTS",
+            "XCA.jpg | Content Credentials fail validation (assertion.dataHash.mismatch) | LEANS",
+            "no_manifest.jpg | Content Credentials stripped: the XMP still names an embedded manifest | SUPPORTS",
+            "cloud.jpg | Content Credentials stored remotely, not fetched offline | NEUTRAL",
+            "libpng-test.png | no Content Credentials | NEUTRAL",
+    })
+    void theFindingSaysItInWordsAndNamesTheSigner(String file, String phrase, Finding.Standing standing) {
+        Finding f = run(file).finding();
+        assertEquals(phrase, f.phrase());
+        assertEquals(standing, f.standing());
+    }
+
+    @Test
+    void aSignedGenerativeDeclarationNamesItsSourceTypeAndSigner() {
+        Finding f = run("C.jpg").finding();
+        assertEquals("Content Credentials declare a generated image (algorithmicMedia), signed by C2PA Signer (C2PA Test"
+                + " Signing Cert)", f.phrase());
+        assertEquals(Hypothesis.GENERATED, f.favours());
+        assertEquals("explicit file evidence", f.strength());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Detail;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.jpeg.jpegstructure.JpegFixtures;
 import org.provenant.indicators.file.metadata.MetadataFixtures.Entry;
 
@@ -59,6 +60,9 @@ public class MetadataIndicatorTest {
         assertEquals("Canon EOS 5D Mark IV", tag(r, "Exif IFD0", "Model"));
         assertEquals(0, r.headline().value());
         assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), "no generator trace is no evidence, never a lean");
+        assertEquals("EXIF names Canon EOS 5D Mark IV", r.finding().phrase(), "the headline names the camera");
+        assertEquals(Finding.Standing.SUPPORTS, r.finding().standing());
+        assertEquals(Hypothesis.INCONCLUSIVE, r.finding().favours(), "a camera named is a finding, not a lean");
         List<String> f = findings(r);
         assertTrue(f.stream().anyMatch(s -> s.contains("latitude 48.856667, longitude 2.350000") && s.contains("altitude 35.0 m above")), f.toString());
         assertTrue(f.stream().anyMatch(s -> s.contains("Taken and last modified at the same time")), f.toString());
@@ -80,6 +84,7 @@ public class MetadataIndicatorTest {
         assertTrue(f.stream().anyMatch(s -> s.contains("\"Adobe Photoshop 25.0 (Windows)\"")), f.toString());
         assertTrue(f.stream().anyMatch(s -> s.contains("modified 31 days after")), f.toString());
         assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
+        assertEquals("EXIF names Canon EOS 5D Mark IV; written by Adobe Photoshop 25.0 (Windows)", r.finding().phrase());
     }
 
     @Test
@@ -88,6 +93,9 @@ public class MetadataIndicatorTest {
         double d = r.score("thumbnail_difference").value();
         assertTrue(d > Thumbnail.OTHER_CONTENT, "other content: " + d);
         assertTrue(r.explanation().contains("shows other content"), r.explanation());
+        assertTrue(r.finding().phrase().startsWith("the EXIF thumbnail shows other content; EXIF names Canon"), r.finding().phrase());
+        assertEquals(Hypothesis.MANIPULATED, r.finding().favours());
+        assertEquals(Finding.Standing.SUPPORTS, r.finding().standing(), "classic evidence of editing, but no lean");
     }
 
     @Test
@@ -98,12 +106,18 @@ public class MetadataIndicatorTest {
         assertEquals(1, r.headline().value());
         assertEquals(Hypothesis.GENERATED, r.supports());
         assertTrue(r.explanation().contains("AUTOMATIC1111") && r.explanation().contains("Steps: 20, Sampler: Euler a"), r.explanation());
+        assertEquals("metadata names a generator: Stable Diffusion web UI (AUTOMATIC1111/Forge) generation parameters",
+                r.finding().phrase());
+        assertEquals(Finding.Standing.LEANS, r.finding().standing());
+        assertTrue(r.finding().strength().contains("0 of 174 real photos"), r.finding().strength());
         IndicatorResult comfy = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "prompt",
                 "{\"3\": {\"class_type\": \"KSampler\", \"inputs\": {\"seed\": 5}}}"));
         assertEquals(Hypothesis.GENERATED, comfy.supports());
         assertTrue(comfy.explanation().contains("ComfyUI"));
         IndicatorResult plainText = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "Comment", "holiday 2023, beach"));
         assertEquals(Hypothesis.INCONCLUSIVE, plainText.supports());
+        assertEquals("no camera, editor or generator named", plainText.finding().phrase());
+        assertEquals(Finding.Standing.NEUTRAL, plainText.finding().standing());
     }
 
     @Test
@@ -152,5 +166,16 @@ public class MetadataIndicatorTest {
         assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
         assertTrue(r.headline().meaning().contains("no file to read"));
         assertTrue(r.details().isEmpty());
+        assertEquals(Finding.Standing.NOT_HERE, r.finding().standing(), "says why it has nothing to say");
+        assertEquals("no file to read", r.finding().phrase());
+    }
+
+    /** A value the library cannot describe (an EXIF Scene Type of some phones) reads the same on every run. */
+    @Test
+    void undescribedValuesAreWrittenOutNotAsAnArraysIdentity() {
+        assertEquals("hex 01 ff", MetadataTree.raw(new byte[]{1, (byte) 0xff}));
+        assertEquals("3 4", MetadataTree.raw(new int[]{3, 4}));
+        assertEquals("text", MetadataTree.raw("text"));
+        assertEquals("null", MetadataTree.raw(null));
     }
 }

@@ -17,7 +17,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.pixel.localization.Localization;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.localization.TestPhotos;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.lare.Lare;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
@@ -30,6 +31,8 @@ class JpegStructureTest {
             assertEquals(Hypothesis.INCONCLUSIVE, r.supports());
             assertTrue(r.explanation().contains("4:2:0"), r.explanation());
             assertTrue(r.details().stream().anyMatch(d -> d.label().startsWith("Quantization table 0 (Y)")));
+            assertEquals("one JPEG compression found, quality " + q, r.finding().phrase());
+            assertEquals(Finding.Standing.NEUTRAL, r.finding().standing());
         }
     }
 
@@ -40,6 +43,8 @@ class JpegStructureTest {
         assertTrue(r.headline().value() > JpegStructure.DQ_THRESHOLD, "double 60 -> 90: " + r.headline().value());
         assertEquals(90, r.score("quality_luma").value());
         assertEquals(Hypothesis.DOUBLE_COMPRESSED, r.supports());
+        assertEquals("two JPEG compressions, quality 60 then 90", r.finding().phrase(), "the first quality from the first steps");
+        assertEquals(Finding.Standing.LEANS, r.finding().standing());
         // the estimated first steps are those of IJG quality 60 at most of the frequencies that show the artefact
         int[] q60 = QuantTables.ijg(QuantTables.LUMA, 60);
         Detail freq = r.details().stream().filter(d -> d.label().startsWith("First quantization")).findFirst().orElseThrow();
@@ -111,6 +116,8 @@ class JpegStructureTest {
         assertEquals(JpegStructure.NOT_JPEG, r.explanation());
         assertEquals(1, r.scores().size());
         assertTrue(r.details().isEmpty());
+        assertEquals(Finding.Standing.NOT_HERE, r.finding().standing(), "no verdict on this kind of file, and says so");
+        assertEquals("not a JPEG file: no JPEG history to read", r.finding().phrase());
         IndicatorResult none = new JpegStructure().analyze(FloatImage.blank(8, 8, 3), IndicatorContext.of(null));
         assertEquals(Hypothesis.INCONCLUSIVE, none.supports());
         assertTrue(none.headline().meaning().contains("no file to read"));

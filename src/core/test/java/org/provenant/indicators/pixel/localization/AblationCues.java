@@ -6,6 +6,7 @@ import org.provenant.core.image.FloatMap;
 import org.provenant.indicators.codec.latentquant.LatentQuantization;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.codec.ImageCodec;
+import org.provenant.indicators.features.Regions;
 
 /**
  * Cues taken out of the fusion, rebuilt here to show that they add nothing to it (issue 10, part 7): the tile-grid

@@ -13,6 +13,7 @@ import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.codec.ImageCodec;
 import org.provenant.ml.codec.NeuralCodec;
 import org.provenant.ml.lare.Lare;
+import org.provenant.indicators.features.Regions;
 
 /**
  * Why latent quantization is no longer fused (issue 10, part 7: each fused cue adds something or is removed): on the

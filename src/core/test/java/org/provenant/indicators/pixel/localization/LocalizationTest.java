@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.core.color.YCbCr;
 import org.provenant.core.filter.Resample;
 import org.provenant.core.image.FloatImage;
@@ -13,6 +14,7 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.indicators.features.Regions;
 
 class LocalizationTest {
     /**
@@ -132,7 +134,7 @@ class LocalizationTest {
         List<Localization.Cue> cues = new java.util.ArrayList<>();
         if (detail) cues.addAll(Localization.cues(spliced, IndicatorContext.of(ModelRegistry.empty()), new java.util.ArrayList<>()));
         if (colour) {
-            org.provenant.core.image.FloatMap[] cc = org.provenant.indicators.codec.colourcorr.ColourCorrelation.blockMaps(spliced, Localization.TILE);
+            org.provenant.core.image.FloatMap[] cc = org.provenant.indicators.features.ChannelCorrelation.blockMaps(spliced, Localization.TILE);
             float[] mean = new float[cc[0].data().length];
             for (int i = 0; i < mean.length; i++) mean[i] = (cc[0].data()[i] + cc[1].data()[i] + cc[2].data()[i]) / 3;
             cues.add(Localization.cue("colour correlation", AblationCues.pool(new org.provenant.core.image.FloatMap(cc[0].width(),

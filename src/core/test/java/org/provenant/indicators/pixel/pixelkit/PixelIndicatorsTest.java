@@ -24,7 +24,7 @@ import org.provenant.indicators.SharedWork;
 import org.provenant.indicators.pixel.copymove.CopyMove;
 import org.provenant.indicators.pixel.ela.ErrorLevelAnalysis;
 import org.provenant.indicators.jpeg.ghosts.JpegGhosts;
-import org.provenant.indicators.pixel.localization.Regions;
+import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.noise.NoiseMap;
 
 /**

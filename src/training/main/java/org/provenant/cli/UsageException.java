@@ -1,8 +1,0 @@
-package org.provenant.cli;
-
-/** Wrong arguments: the message is printed with the command's usage and the exit code is 2. */
-public class UsageException extends Exception {
-    public UsageException(String message) {
-        super(message);
-    }
-}
