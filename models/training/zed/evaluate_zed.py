@@ -123,7 +123,9 @@ def features(args):
     todo = images(args.corpus, find_shared(args.shared), args.split)
     if args.limit:
         by = {lab: [u for u in todo if u[0] == lab] for lab in ("real", "generated")}
-        todo = [t for lab, ts in by.items() for t in ts[::max(1, len(ts) // args.limit)][:args.limit]]
+        picked = [ts[::max(1, len(ts) // args.limit)][:args.limit] for ts in by.values()]
+        # alternate the labels, so that a run stopped early still has both
+        todo = [t for pair in zip(*picked) for t in pair] + [t for ts in picked for t in ts[min(map(len, picked)):]]
     variants = args.variants.split(",")
     done = set()
     if os.path.exists(args.out):
