@@ -41,7 +41,7 @@ class ZedIndicatorTest {
     }
 
     @Test
-    void fixturesRankGeneratedAboveRealAndNoRealPhotoIsCalledGenerated() throws Exception {
+    void fixturesRankGeneratedAboveRealAndDrawNoVerdict() throws Exception {
         List<Double> real = new ArrayList<>(), gen = new ArrayList<>();
         try (var files = Files.list(FIXTURES)) {
             for (Path f : files.sorted().toList()) {
@@ -50,9 +50,11 @@ class ZedIndicatorTest {
                 IndicatorResult r = analyze(f);
                 double s = r.headline().value();
                 assertTrue(Double.isFinite(s), n);
+                // figures only: no calibration is installed (held-out AUC 0.71, 0.64 after JPEG q90; docs/zed.md)
+                assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), n + ": " + r.explanation());
+                assertTrue(r.explanation().contains(ZedIndicator.HELD_OUT.trim()), r.explanation());
                 if (n.startsWith("real-")) {
                     real.add(s);
-                    assertTrue(r.supports() != Hypothesis.GENERATED, n + " is a camera original: " + r.explanation());
                     assertEquals(1.0, r.score("jpeg_trace").value(), n + " is a camera JPEG");
                 } else {
                     gen.add(s);
