@@ -116,8 +116,8 @@ public record HeldOut(double auc, double cllr, double tprAt1, double tprAt5, dou
         List<String> w = new ArrayList<>();
         if (Double.isFinite(auc)) w.add(String.format(Locale.ROOT, "held-out ROC AUC %.2f", auc));
         if (Double.isFinite(accuracy)) w.add(String.format(Locale.ROOT, "held-out accuracy %.2f", accuracy));
-        Share fa = falseAlarm();
-        if (fa.known()) w.add("false alarms " + fa.hits() + "/" + fa.of() + " on unseen real photos");
+        List<String> sets = falseAlarms.stream().filter(Share::known).map(f -> f.hits() + "/" + f.of()).toList();
+        if (!sets.isEmpty()) w.add("false alarms " + String.join(" and ", sets) + " on unseen real photos");
         return w.isEmpty() ? "no held-out figures" : String.join(", ", w);
     }
 }

@@ -343,7 +343,18 @@ public final class VerdictPolicy implements Cloneable {
     public Finding finding(Verdict v, ModelRegistry models) {
         String strength = calibration(models).map(c -> c.heldOut().words() + (c.supported() ? "" : ", under the bar"))
                 .orElse("no calibration installed");
-        return Finding.ofVerdict(accusing, v.supports(), v.confidence(), v.lr(), v.supported(), v.withheld(), strength);
+        return Finding.ofVerdict(accusing, v.supports(), v.confidence(), v.lr(), v.supported(), asPhrase(v.withheld()), strength);
+    }
+
+    /** What a gate found, as the tail of a phrase: " Here the colour cue gives 10%." -> "the colour cue gives 10%". */
+    static String asPhrase(String withheld) {
+        if (withheld == null) return null;
+        String w = withheld.strip();
+        if (w.startsWith("Here ")) w = w.substring(5);
+        if (w.length() > 1 && Character.isUpperCase(w.charAt(0)) && Character.isLowerCase(w.charAt(1))) {
+            w = Character.toLowerCase(w.charAt(0)) + w.substring(1);
+        }
+        return w.endsWith(".") ? w.substring(0, w.length() - 1) : w;
     }
 
     private String gate(FloatImage image, IndicatorContext context) throws IndicatorException {

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.provenant.core.image.FloatImage;
+import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -204,6 +205,27 @@ class VerdictPolicyTest {
         assertFalse(unmeasured.supported(none), "no false alarms stated: no verdict");
         VerdictPolicy ownConfidence = ok.confidence(s -> 0.77);
         assertEquals(0.77, decide(ownConfidence, none, 11).confidence(), 1e-12);
+    }
+
+    @Test
+    void aDecisionIsWordedWithThePolicysHeldOutFigures() throws Exception {
+        ModelRegistry none = ModelRegistry.empty();
+        VerdictPolicy ok = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "a local edit", 10,
+                HeldOut.falseAlarmCounts(new HeldOut.Share(3, 87)), "");
+        Finding lean = ok.finding(decide(ok, none, 20), none);
+        assertEquals(Finding.Standing.LEANS, lean.standing());
+        assertEquals(Hypothesis.MANIPULATED, lean.favours());
+        assertEquals("false alarms 3/87 on unseen real photos", lean.strength());
+        assertEquals("no sign of a local edit", ok.finding(decide(ok, none, 5), none).phrase());
+        VerdictPolicy fails = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "a local edit", 10,
+                HeldOut.falseAlarmCounts(new HeldOut.Share(3, 87), new HeldOut.Share(12, 147)), "");
+        Finding figures = fails.finding(decide(fails, none, 50), none);
+        assertEquals(Finding.FIGURES_ONLY, figures.phrase(), "a policy under the bar is not worded as a verdict");
+        assertEquals("false alarms 3/87 and 12/147 on unseen real photos, under the bar", figures.strength());
+        VerdictPolicy gated = ok.unless((image, context) -> " Here the colour cue gives only 10%.");
+        Finding notHere = gated.finding(decide(gated, none, 20), none);
+        assertEquals(Finding.Standing.NOT_HERE, notHere.standing());
+        assertEquals("no verdict here: the colour cue gives only 10%", notHere.phrase());
     }
 
     private static double score(Verdict o, String key) {
