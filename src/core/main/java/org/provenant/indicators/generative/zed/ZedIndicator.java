@@ -41,9 +41,9 @@ import org.provenant.ml.zed.ZedStatistic;
  */
 public final class ZedIndicator implements Indicator {
     public static final String ID = "zed";
-    /** Side of the central region the statistic reads (all levels). Our choice: ~0.3 s on two cores; see docs/zed.md. */
+    /** Side of the central region the statistic reads (all levels). Our choice, to bound the work; timings in docs/zed.md. */
     public static final int REGION = 256;
-    /** Side of the central region the map covers (finest level only). Our choice: about 1 s more on two cores. */
+    /** Side of the central region the map covers (finest level only). Our choice, to bound the work. */
     public static final int MAP_REGION = 512;
     /** Map cell: the gap is averaged over CELL x CELL pixels. */
     public static final int CELL = 8;
@@ -184,7 +184,7 @@ public final class ZedIndicator implements Indicator {
         b.append(String.format(Locale.ROOT, "A lossless image coder trained only on real photographs predicted every pixel of the"
                         + " image from a half-resolution copy, at four resolutions. Where its predictions fit, the bits it actually"
                         + " needs (the coding cost) match the bits it expected to need (the entropy of its predictions); real"
-                        + " photographs fit it, while generated images depart from it, in either direction. Here the gap between"
+                        + " photographs fit it, while generated images depart from it (on our held-out data mostly with a higher gap). Here the gap between"
                         + " actual and expected cost is %+.3f bits per value at full resolution (real photographs: about %+.2f) and"
                         + " %+.3f at half resolution (about %+.2f); the decision statistic is %.2f.", s.gaps()[0],
                 s.realGaps()[0], s.gaps()[1], s.realGaps()[1], s.score()));
