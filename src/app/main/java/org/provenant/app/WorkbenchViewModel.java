@@ -287,6 +287,11 @@ public final class WorkbenchViewModel {
      * Runs one indicator again with changed examiner parameters (a panel's slider), through the engine in the
      * background; its panel, dot, verdict and overview card update as in a full analysis, and the report uses it.
      */
+    /** The examiner's settings in use for the open image (those a panel changed). */
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
     public void rerun(String id, Map<String, String> changed) {
         LoadedImage li = loaded.get();
         if (li == null || analysing.get() || background.isShutdown()) return;

@@ -108,13 +108,14 @@ class PixelToolsWorkbenchTest {
         robot.type(javafx.scene.input.KeyCode.CLOSE_BRACKET);
         assertEquals(8, fx(() -> loupe.model().zoomProperty().get()));
 
-        // ELA's slider re-runs ELA alone with the new quality, through the engine; the report then states it
+        // ELA's slider (drawn from its declared parameter) re-runs ELA alone with the new quality, through the engine; the report then states it
         Node ela = fx(() -> ((ScrollPane) window.panel(ErrorLevelAnalysis.ID).node()).getContent());
         Slider q = fx(() -> (Slider) ela.lookup("#ela-quality"));
         assertEquals(90, fx(q::getValue));
         fxRun(() -> q.setValue(70));
         waitUntil(60, "ELA ran again at 70", () -> window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result() != null
                 && window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result().score("ela_quality").value() == 70);
+        assertEquals(java.util.Map.of("ela.quality", "70"), window.lastReport().parameters(), "the report states the setting");
         assertTrue(fx(() -> window.overview().cards().stream().anyMatch(c -> c.figures().length() > 0
                 && c.indicatorId().equals(ErrorLevelAnalysis.ID))));
     }
