@@ -16,6 +16,8 @@ import org.provenant.indicators.Parameter;
  */
 final class ParameterOption {
     static final String USAGE = "[--param KEY=VALUE]";
+    /** The width of the commands' help lines. */
+    static final int HELP_WIDTH = 118;
     private final Map<String, String> given = new LinkedHashMap<>();
 
     /** Takes every {@code --param KEY=VALUE} out of {@code args}; returns the other arguments in order. */
@@ -51,8 +53,20 @@ final class ParameterOption {
                 + IndicatorParameters.declared().stream().map(ParameterOption::line).collect(Collectors.joining("\n"));
     }
 
+    /** One setting, its meaning wrapped at the width of the other help lines. */
     private static String line(Parameter p) {
-        return "                         " + p.key() + "  " + p.min() + ".." + p.max() + ", default " + p.defaultValue()
-                + ": " + p.meaning();
+        String indent = " ".repeat(25);
+        StringBuilder out = new StringBuilder(indent + p.key() + "  " + p.min() + ".." + p.max() + ", default " + p.defaultValue() + ":");
+        int width = out.length();
+        for (String word : p.meaning().split(" ")) {
+            if (width + 1 + word.length() > HELP_WIDTH) {
+                out.append('\n').append(indent).append("  ").append(word);
+                width = indent.length() + 2 + word.length();
+            } else {
+                out.append(' ').append(word);
+                width += 1 + word.length();
+            }
+        }
+        return out.toString();
     }
 }
