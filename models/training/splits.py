@@ -45,6 +45,31 @@ def leave_one_out(groups):
     return [(g, [h for h in gs if h != g]) for g in gs]
 
 
+# gen-vs-real real/: photo collection from path_in_repo (prefix -> source), for models/training/data/build_corpus.py
+REAL_SOURCES = [
+    ("data/coco_annotations_100", "coco"), ("data/open_images_annotations_100", "openimages"),
+    ("data/ade20k_images", "ade20k"), ("data/drin_images", "imagenet"), ("data/sflckr_images", "sflckr"),
+    ("data/BSD100", "bsd100"), ("data/Set5", "set5"), ("data/Set14", "set14"), ("data/Urban100", "urban100"),
+    ("dataset/", "dreambooth"), ("test_imgs", "controlnet"), ("testsets/real_faces", "film-tv-faces"),
+    ("testsets/set12", "set12"), ("src/_skimage2/data", "skimage"),
+]
+
+
+def photo_source(path_in_repo):
+    """The photo collection of a gen-vs-real real photo, from its path in the source repository."""
+    return next((s for p, s in REAL_SOURCES if path_in_repo.startswith(p)), "other")
+
+
+def real_split(collection, key):
+    """The split of a real photograph: collection is `real-camera` (key: repo), `gen-vs-real` (key: photo source),
+    `debian-wallpaper` or `skimage` (always held out)."""
+    if always_held_out(collection) or key.startswith("wallpaper-") or key == "skimage":
+        return "held-out"
+    if collection in ("real-camera", "gen-vs-real"):
+        return split_of(key)
+    raise ValueError("no split rule for real photos of collection %r" % collection)
+
+
 if __name__ == "__main__":
     import sys
     shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"

@@ -14,7 +14,7 @@ their central 384 px) is compressed by each family at ONE rate point drawn per p
 
 Output: <out>/<family>/<parent>__<transform>-<family>-<q>.png and <out>/index.tsv with the corpus's columns
 (label `codec`, source = family, collection `codec-class`, the same `parent` as the photo, so that folds split by
-photo keep a photo's crops, re-saves and reconstructions together). No JPEG re-saves of codec outputs here (a
+photo keep a photo's crops, re-saves and reconstructions together; `split` = the photo's, models/training/splits.py). No JPEG re-saves of codec outputs here (a
 codec output re-saved as JPEG is not codec-only evidence). `heldout-fold0.tsv` indexes photo fold 0 (real, codec,
 generated; never trained on by the shipped codec-detector) for `provenant evaluate`. `manifest.sha256` (written beside index.tsv; the copy
 in models/training/data/codec-class.sha256) lists every file.
@@ -81,6 +81,8 @@ def main():
                     help="weights of ms/adv (train_codec_family.py)")
     ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
+    ap.add_argument("--training-every", type=int, default=1,
+                    help="of the TRAINING-split photos keep one in N (by a hash of the photo id; every held-out photo is kept)")
     a = ap.parse_args()
     from PIL import Image
 
@@ -92,7 +94,8 @@ def main():
         t = r[c["transform"]]
         if r[c["label"]] == "real" and t.startswith("crop") and t[4:].isdigit() and r[c["source"]] not in EXCLUDED_SOURCES:
             photos[r[c["parent"]]] = r
-    parents = sorted(photos)
+    parents = sorted(p for p in photos if "split" not in c or photos[p][c["split"]] != "training"
+                     or int(hashlib.sha1(p.encode()).hexdigest()[:8], 16) % a.training_every == 0)
     if a.limit:
         parents = parents[:a.limit]
     os.makedirs(os.path.join(a.out, "inputs"), exist_ok=True)
@@ -114,7 +117,7 @@ def main():
             rel = os.path.join(fam, f"{p}__{t}-{fam}-{q}.png")
             jobs[fam].append((src, os.path.join(a.out, rel), q))
             index.append([rel, "codec", fam, "codec-class", p, f"{t}-{fam}-{q}", str(im.size[0]), str(im.size[1]),
-                          "png", "", "", r[c["source"]]])
+                          "png", "", "", r[c["source"]], r[c["split"]] if "split" in c else ""])
     only = set(a.only.split(","))
     for fam, js in jobs.items():
         if fam not in only:
@@ -143,7 +146,7 @@ def main():
                                                              "train_codec_family.py"), "reconstruct", "--family", fam,
                                 "--rate", q, "--work", a.families, "--list", lst], check=True, stdout=subprocess.DEVNULL)
     with open(os.path.join(a.out, "index.tsv"), "w") as f:
-        f.write("\t".join(head[:11] + ["photo_source"]) + "\n")
+        f.write("\t".join(head[:11] + ["photo_source", "split"]) + "\n")
         for r in index:
             if os.path.exists(os.path.join(a.out, r[0])):
                 f.write("\t".join(r) + "\n")

@@ -10,9 +10,9 @@ Inputs (none of them is in git):
     into <work>/debs and unpacked with `dpkg-deb -x`); only files checked by eye to be
     photographs are used, they are listed by name below;
   * Debian python3-skimage's sample photographs (SKIMAGE_PHOTOS);
-  * ../shared/datasets/gen-vs-real/{real,generated} and ../shared/datasets/gen-vs-real-2/generated
-    (the project's shared/ folder, found beside the repository or above it, or given by --shared DIR or
-    $PROVENANT_SHARED).
+  * ../shared/datasets/gen-vs-real/{real,generated}, ../shared/datasets/gen-vs-real-2/generated and
+    ../shared/datasets/real-camera (the project's shared/ folder, found beside the repository or above it, or
+    given by --shared DIR or $PROVENANT_SHARED).
 
 What it undoes (the shared sets' READMEs say format, size, crop and metadata are confounded with the
 label): every original of BOTH classes is cut to the same crop sizes (drawn from one list, seeded),
@@ -25,7 +25,8 @@ Output layout: <out>/<label>/<source>/<parent>__<transform>.<ext> and <out>/inde
 path (relative to <out>), label (real|generated), source (photo collection or generator name),
 collection (debian-wallpaper|skimage|gen-vs-real|gen-vs-real-2), parent (id of the original: all
 variants of one original share it, so folds never split them), transform, width, height, format,
-jpeg_quality, subsampling. <out>/manifest.sha256 lists the SHA-256 of every produced file
+jpeg_quality, subsampling, split (models/training/splits.py: `training` or `held-out` for real photos and
+their edits, `generator` for generated images, which are split by generator). <out>/manifest.sha256 lists the SHA-256 of every produced file
 (`sha256sum -c` format); the copy in git is models/training/data/manifest.sha256.
 """
 import argparse
@@ -40,6 +41,9 @@ import zlib
 
 import numpy as np
 from PIL import Image
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import splits  # noqa: E402  (models/training/splits.py)
 
 Image.MAX_IMAGE_PIXELS = None
 SEED = 20261130
@@ -90,16 +94,6 @@ WALLPAPER_PHOTOS = {
 SKIMAGE_PHOTOS = ["astronaut.png", "chelsea.png", "coffee.png", "rocket.jpg", "motorcycle_left.png",
                   "brick.png", "grass.png", "gravel.png"]
 SKIMAGE_DATA = "/usr/lib/python3/dist-packages/skimage/data"
-
-# gen-vs-real real/: source from path_in_repo (prefix -> photo source)
-REAL_SOURCES = [
-    ("data/coco_annotations_100", "coco"), ("data/open_images_annotations_100", "openimages"),
-    ("data/ade20k_images", "ade20k"), ("data/drin_images", "imagenet"), ("data/sflckr_images", "sflckr"),
-    ("data/BSD100", "bsd100"), ("data/Set5", "set5"), ("data/Set14", "set14"), ("data/Urban100", "urban100"),
-    ("dataset/", "dreambooth"), ("test_imgs", "controlnet"), ("testsets/real_faces", "film-tv-faces"),
-    ("testsets/set12", "set12"), ("src/_skimage2/data", "skimage"),
-]
-
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
 
@@ -153,27 +147,46 @@ def fetch_wallpapers(work):
     return os.path.join(debs, "x")
 
 
+def camera_source(repo):
+    """The source name of a real-camera photo: its repository, e.g. rc-openmvg-image_datasets."""
+    return "rc-" + repo.replace("/", "-").lower()
+
+
 def originals(shared, work):
-    """Yields (label, source, collection, parent, path)."""
+    """Yields (label, source, collection, parent, path, split key)."""
     xdir = fetch_wallpapers(work)
     for pkg, files in WALLPAPER_PHOTOS.items():
         for f in files:
             name = f.split("/wallpapers/")[1].split("/")[0] if "/wallpapers/" in f else os.path.splitext(os.path.basename(f))[0]
-            yield "real", "wallpaper-" + pkg.split("-")[0], "debian-wallpaper", "wp-" + name, os.path.join(xdir, pkg, f)
+            yield ("real", "wallpaper-" + pkg.split("-")[0], "debian-wallpaper", "wp-" + name, os.path.join(xdir, pkg, f),
+                   "wallpaper")
     for f in SKIMAGE_PHOTOS:
-        yield "real", "skimage", "skimage", "sk-" + os.path.splitext(f)[0], os.path.join(SKIMAGE_DATA, f)
+        yield "real", "skimage", "skimage", "sk-" + os.path.splitext(f)[0], os.path.join(SKIMAGE_DATA, f), "skimage"
     ds = os.path.join(shared, "datasets")
+    with open(os.path.join(ds, "real-camera", "SOURCES.tsv"), newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            stem = os.path.splitext(os.path.basename(row["file"]))[0]
+            yield ("real", camera_source(row["repo"]), "real-camera", "c-" + stem.split("__")[0],
+                   os.path.join(ds, "real-camera", row["file"]), row["repo"])
     for coll in ("gen-vs-real", "gen-vs-real-2"):
         with open(os.path.join(ds, coll, "SOURCES.tsv"), newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 stem = os.path.splitext(os.path.basename(row["file"]))[0]
                 if row["label"] == "real":
-                    src = next((s for p, s in REAL_SOURCES if row["path_in_repo"].startswith(p)), "other")
+                    src = splits.photo_source(row["path_in_repo"])
                     if src == "skimage":
                         continue  # the same photos come from python3-skimage above
-                    yield "real", src, coll, "r-" + stem, os.path.join(ds, coll, row["file"])
+                    yield "real", src, coll, "r-" + stem, os.path.join(ds, coll, row["file"]), src
                 else:
-                    yield "generated", row["generator"], coll, "g-" + stem, os.path.join(ds, coll, row["file"])
+                    yield "generated", row["generator"], coll, "g-" + stem, os.path.join(ds, coll, row["file"]), ""
+
+
+def split_of(label, collection, key):
+    """The shared split (models/training/splits.py) of an original: training or held-out for real photos,
+    `generator` for generated images (split by generator, never trained on as real)."""
+    if label == "generated":
+        return "generator"
+    return splits.real_split(collection, key)
 
 
 def crop(im, s, r):
@@ -204,11 +217,11 @@ def splice(out, todo, gen_sizes, write, skipped):
     (quality 75-95, 4:2:0). The patch mask (white = pasted) goes to <out>/masks/. Source: splice-real or
     splice-generated; parent: the host photo's id prefixed with "e-"."""
     r = rng_for("splices")
-    reals = [o for o in todo if o[0] == "real"]
+    reals = [o for o in todo if o[0] == "real" and o[2] != "real-camera"]  # the corpus's edits predate real-camera
     gens = [o for o in todo if o[0] == "generated"]
     hosts = r.sample(reals, min(SPLICES, len(reals)))
     os.makedirs(os.path.join(out, "masks"), exist_ok=True)
-    for i, (label, source, coll, parent, path) in enumerate(hosts):
+    for i, (label, source, coll, parent, path, key) in enumerate(hosts):
         rr = rng_for("splice-" + parent)
         donor_kind = "generated" if i % 2 else "real"
         try:
@@ -238,9 +251,11 @@ def splice(out, todo, gen_sizes, write, skipped):
         src = "splice-" + donor_kind
         pid = "e-" + parent
         mask.save(os.path.join(out, "masks", pid + ".png"))
-        write("edited", src, "spliced", pid, "crop%d" % s, png_bytes(c), "png", c.size)
+        sp = split_of(label, coll, key)
+        write("edited", src, "spliced", pid, "crop%d" % s, png_bytes(c), "png", c.size, split=sp)
         q = rr.randint(75, 95)
-        write("edited", src, "spliced", pid, "crop%d-jpeg%d-420" % (s, q), jpeg_bytes(c, q, "420"), "jpg", c.size, q, "420")
+        write("edited", src, "spliced", pid, "crop%d-jpeg%d-420" % (s, q), jpeg_bytes(c, q, "420"), "jpg", c.size, q, "420",
+              split=sp)
 
 
 def main():
@@ -253,20 +268,21 @@ def main():
     rows = []
     os.makedirs(a.out, exist_ok=True)
 
-    def write(label, source, coll, parent, transform, data, ext, size, q="", sub=""):
+    def write(label, source, coll, parent, transform, data, ext, size, q="", sub="", split=""):
         rel = os.path.join(label, source, f"{parent}__{transform}.{ext}")
         p = os.path.join(a.out, rel)
         os.makedirs(os.path.dirname(p), exist_ok=True)
         with open(p, "wb") as fh:
             fh.write(data)
         rows.append([rel, label, source, coll, parent, transform, size[0], size[1],
-                     "jpeg" if ext == "jpg" else ext, q, sub, hashlib.sha256(data).hexdigest()])
+                     "jpeg" if ext == "jpg" else ext, q, sub, split, hashlib.sha256(data).hexdigest()])
 
     skipped = []
     gen_sizes = []  # crop sizes drawn for generated originals; real crops follow the same distribution
     todo = sorted(originals(shared, a.work), key=lambda o: o[0] == "real")
-    for label, source, coll, parent, path in todo:
+    for label, source, coll, parent, path, key in todo:
         r = rng_for(parent)
+        sp = split_of(label, coll, key)
         try:
             im = load_rgb(path)
         except Exception as e:  # noqa: BLE001 - the recipe reports and goes on
@@ -288,20 +304,20 @@ def main():
         q = r.randint(60, 100)
         sub = r.choice(("420", "444"))
         c = crop(im, s, r)
-        write(label, source, coll, parent, "crop%d" % s, png_bytes(c), "png", c.size)
-        write(label, source, coll, parent, "crop%d-jpeg%d-%s" % (s, q, sub), jpeg_bytes(c, q, sub), "jpg", c.size, q, sub)
+        write(label, source, coll, parent, "crop%d" % s, png_bytes(c), "png", c.size, split=sp)
+        write(label, source, coll, parent, "crop%d-jpeg%d-%s" % (s, q, sub), jpeg_bytes(c, q, sub), "jpg", c.size, q, sub, split=sp)
         if label == "real":
             # the photo as published (camera JPEG or PNG, metadata kept); very large ones downscaled
             ext = os.path.splitext(path)[1].lower().lstrip(".")
             if max(w, h) <= ORIGINAL_MAX_SIDE and ext in ("jpg", "jpeg", "png"):
                 with open(path, "rb") as fh:
-                    write(label, source, coll, parent, "original", fh.read(), "jpg" if ext == "jpeg" else ext, (w, h))
+                    write(label, source, coll, parent, "original", fh.read(), "jpg" if ext == "jpeg" else ext, (w, h), split=sp)
             else:
                 f = ORIGINAL_MAX_SIDE / max(w, h)
                 d = im.resize((round(w * f), round(h * f)), Image.LANCZOS)
                 q2 = r.randint(85, 98)
                 write(label, source, coll, parent, "resized%d-jpeg%d-420" % (ORIGINAL_MAX_SIDE, q2),
-                      jpeg_bytes(d, q2, "420"), "jpg", d.size, q2, "420")
+                      jpeg_bytes(d, q2, "420"), "jpg", d.size, q2, "420", split=sp)
         if min(w, h) >= 2 * MIN_SIDE + 64:
             f = r.uniform(max(0.4, (s + 8) / min(w, h)), 0.8)
             d = im.resize((round(w * f), round(h * f)), Image.LANCZOS)
@@ -310,12 +326,12 @@ def main():
             sub3 = r.choice(("420", "444"))
             c2 = crop(d, s2, r)
             write(label, source, coll, parent, "down%02d-crop%d-jpeg%d-%s" % (round(f * 100), s2, q3, sub3),
-                  jpeg_bytes(c2, q3, sub3), "jpg", c2.size, q3, sub3)
+                  jpeg_bytes(c2, q3, sub3), "jpg", c2.size, q3, sub3, split=sp)
 
     splice(a.out, todo, gen_sizes, write, skipped)
 
     header = ["path", "label", "source", "collection", "parent", "transform", "width", "height", "format",
-              "jpeg_quality", "subsampling"]
+              "jpeg_quality", "subsampling", "split"]
     with open(os.path.join(a.out, "index.tsv"), "w", newline="") as fh:
         wr = csv.writer(fh, delimiter="\t", lineterminator="\n")
         wr.writerow(header)

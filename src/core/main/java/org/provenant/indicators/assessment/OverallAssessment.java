@@ -20,15 +20,20 @@ import org.provenant.indicators.Score;
 import org.provenant.indicators.assessment.LrFusion.Contribution;
 import org.provenant.indicators.assessment.LrFusion.Fused;
 import org.provenant.indicators.assessment.LrFusion.Proposition;
+import org.provenant.indicators.verdict.JpegTrace;
+import org.provenant.ml.ModelException;
+import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.EnfsiScale;
 
 /**
- * The overall assessment: reads every other indicator's result once (through the analysis' shared work), fuses
- * their calibrated likelihood ratios per proposition ({@link LrFusion}) against "camera original", and states the
- * fused LRs, the indicators behind them, the measured accuracy where there is one, and a sentence on the ENFSI
- * verbal scale. It leans to a proposition only where the fused LR exceeds 1 and at least one contributing
- * indicator drew that verdict under its own measured false-alarm bar; otherwise it is inconclusive (it never leans
- * to "camera original": absence of traces is not measured evidence of authenticity).
+ * The overall assessment: reads every other indicator's result once (through the analysis' shared work) and states
+ * fused likelihood ratios against "camera original", the evidence behind them, the measured accuracy and a sentence
+ * on the ENFSI verbal scale. "Generated" and "neural codec" come from the two-stage {@link JointFusion} where its
+ * model is installed (first "did a neural decoder make these pixels?", then "codec-compressed photo or synthetic
+ * image?", fitted jointly, its held-out figures stated beside the verdict); "edited" and "double compressed" (and,
+ * without the model, all four) from the product of calibrated LRs ({@link LrFusion}), which leans only where the
+ * fused LR exceeds 1 and a contributing indicator drew that verdict under its own measured false-alarm bar. It never
+ * leans to "camera original": absence of traces is not measured evidence of authenticity.
  */
 public final class OverallAssessment implements Indicator {
     /** Below this side every pixel indicator already declines (the smallest of their minimum sides). */
@@ -68,25 +73,64 @@ public final class OverallAssessment implements Indicator {
             }
             context.progress().progress((k + 1.0) / others.size());
         }
-        return assess(results, failed);
+        JointFusion joint = fusion(context.models());
+        return assess(results, failed, joint, JpegTrace.of(image, context).any());
     }
 
-    /** The assessment of given results (indicator id -> result) and failures (indicator id -> message). */
+    /** The installed joint fusion, verified and loaded once, or null when the models folder has none. */
+    static JointFusion fusion(ModelRegistry models) throws IndicatorException {
+        if (models.find(JointFusion.MODEL).isEmpty()) return null;
+        try {
+            return models.cached("fusion:" + JointFusion.MODEL, () -> {
+                var f = models.verifiedFile(JointFusion.MODEL);
+                try {
+                    return JointFusion.read(f);
+                } catch (java.io.IOException e) {
+                    throw new ModelException("fusion " + f.getFileName() + " cannot be read: " + e.getMessage(), e);
+                }
+            });
+        } catch (ModelException e) {
+            throw new IndicatorException(e.getMessage(), e);
+        }
+    }
+
+    /** The assessment by the product of calibrated LRs alone (no joint fusion). */
     public static IndicatorResult assess(Map<String, IndicatorResult> results, Map<String, String> failed) {
-        Map<Proposition, Fused> fused = LrFusion.fuse(results);
+        return assess(results, failed, null, false);
+    }
+
+    /**
+     * The assessment of given results (indicator id -> result) and failures (indicator id -> message); {@code joint}
+     * (may be null) decides "generated" and "neural codec", in its parameter set for a classic-JPEG trace or none.
+     */
+    public static IndicatorResult assess(Map<String, IndicatorResult> results, Map<String, String> failed, JointFusion joint,
+                                         boolean jpegTrace) {
+        Map<Proposition, Fused> fused = new LinkedHashMap<>(LrFusion.fuse(results));
+        JointFusion.Outcome j = joint == null ? null : joint.apply(results, jpegTrace);
+        if (j != null) {
+            fused.put(Proposition.GENERATED, new Fused(Proposition.GENERATED, j.lrGenerated(), List.of()));
+            fused.put(Proposition.NEURAL_CODEC, new Fused(Proposition.NEURAL_CODEC, j.lrCodec(), List.of()));
+        }
         List<Score> scores = new ArrayList<>();
-        Fused lean = null, top = null;
+        Fused lean = null, jointLean = null, top = null;
         for (Fused f : fused.values()) {
             Proposition p = f.proposition();
-            String drivers = drivers(f);
+            boolean jointDecides = j != null && JointText.decides(p);
+            String drivers = jointDecides ? JointText.drivers(joint) : drivers(f);
             scores.add(new Score(p.lrKey(), "Fused LR: " + p.key().replace('_', ' ') + " vs camera original", f.lr(),
                     Double.isNaN(f.lr()) ? "no calibrated indicator reports this proposition."
                             : EnfsiScale.sentence(f.lr(), p.key().replace('_', ' '), "camera original") + "; from " + drivers + "."));
             scores.add(new Score("p_" + p.key(), "Probability: " + p.key().replace('_', ' ') + " (even prior odds)", f.probability(),
                     "LR / (1 + LR) against 'camera original' alone, when both were equally likely beforehand."));
             if (!Double.isNaN(f.lr()) && (top == null || f.lr() > top.lr())) top = f;
-            if (f.lr() > 1 && f.backedByAVerdict() && (lean == null || f.lr() > lean.lr())) lean = f;
+            if (jointDecides) {
+                if (j.lean() == p.hypothesis()) jointLean = f;
+            } else if (f.lr() > 1 && f.backedByAVerdict() && (lean == null || f.lr() > lean.lr())) {
+                lean = f;
+            }
         }
+        if (jointLean != null) lean = jointLean;  // the joint fusion's lean has its own measured false-alarm bar
+        if (j != null) scores.addAll(JointText.scores(j, jpegTrace));
         int calibrated = 0;
         for (IndicatorResult r : results.values()) if (hasLr(r)) calibrated++;
         scores.add(new Score("indicators_read", "Indicators read", results.size(), "results that entered the assessment."));
@@ -102,18 +146,24 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        return new IndicatorResult(ID, head, scores, List.of(), explanation(fused, lean, top, results, failed), h, conf,
-                new double[0]).withFinding(finding(lean != null ? lean : top, lean != null));
+        String text = explanation(fused, lean, top, results, failed, j);
+        Fused said = lean != null ? lean : top;
+        return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
+                .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition())));
     }
 
-    /** The fused LR of the proposition stated (the lean, else the largest) on the ENFSI scale, with its statement. */
-    static Finding finding(Fused said, boolean leans) {
+    /**
+     * The fused LR of the proposition stated (the lean, else the largest) on the ENFSI scale, with its statement;
+     * {@code joint}: that LR is the joint fusion's.
+     */
+    static Finding finding(Fused said, boolean leans, boolean joint) {
         if (said == null) {
             return new Finding("no overall statement: no calibrated likelihood ratio", "", "No indicator of this analysis"
                     + " reports a calibrated likelihood ratio, so no overall statement can be made.", Finding.Standing.NEUTRAL,
                     Hypothesis.INCONCLUSIVE, 0);
         }
-        String from = said.contributions().size() == 1 ? "the LR of one calibrated indicator, " + said.contributions().get(0).indicatorId()
+        String from = joint ? "the joint two-stage fusion of the indicators' scores (its held-out figures in the explanation)"
+                : said.contributions().size() == 1 ? "the LR of one calibrated indicator, " + said.contributions().get(0).indicatorId()
                 : "the product of " + said.contributions().size() + " calibrated indicators' LRs";
         return Finding.likelihoodRatio(said.lr(), said.proposition().hypothesis(), leans, from)
                 .withSentence(statement(said).replaceFirst("^Statement: t", "T"));
@@ -132,7 +182,7 @@ public final class OverallAssessment implements Indicator {
     }
 
     static String explanation(Map<Proposition, Fused> fused, Fused lean, Fused top, Map<String, IndicatorResult> results,
-                              Map<String, String> failed) {
+                              Map<String, String> failed, JointFusion.Outcome joint) {
         StringBuilder sb = new StringBuilder();
         Fused said = lean != null ? lean : top;
         if (said == null) {
@@ -140,8 +190,10 @@ public final class OverallAssessment implements Indicator {
         } else {
             sb.append(statement(said)).append(' ');
         }
+        if (joint != null) sb.append(JointText.reasoning(joint)).append(' ');
         for (Fused f : fused.values()) {
             if (Double.isNaN(f.lr())) continue;
+            if (joint != null && (f.proposition() == Proposition.GENERATED || f.proposition() == Proposition.NEURAL_CODEC)) continue;
             sb.append(String.format(Locale.ROOT, "%s: fused LR %s from %s; %s ", cap(f.proposition().key().replace('_', ' ')),
                     lr(f.lr()), drivers(f), accuracy(f, results)));
         }
@@ -157,10 +209,16 @@ public final class OverallAssessment implements Indicator {
             failed.forEach((id, msg) -> fs.add(id + " (" + msg + ")"));
             sb.append("Left out because they failed: ").append(String.join("; ", fs)).append(". ");
         }
-        sb.append(lean == null ? "No verdict is drawn: no indicator that contributes leant to a proposition under its measured false-alarm bar. "
+        boolean jointLean = lean != null && joint != null
+                && (lean.proposition() == Proposition.GENERATED || lean.proposition() == Proposition.NEURAL_CODEC);
+        sb.append(lean == null ? (joint == null ? "No verdict is drawn: no indicator that contributes leant to a proposition under its measured false-alarm bar. "
+                : "No verdict is drawn: neither fused LR reaches its verdict LR, and no other proposition is backed by an indicator's own verdict. ")
+                : jointLean ? "The verdict follows " + lean.proposition().key().replace('_', ' ') + ": its fused LR reaches the verdict LR set on held-out data. "
                 : "The verdict follows " + lean.proposition().key().replace('_', ' ') + ", backed by an indicator's own verdict. ");
-        sb.append("LRs are multiplied as if the indicators were independent, each limited to 1/1000..1000; "
-                + "indicators without a calibration do not move them. Camera originals usually give LRs near or below 1.");
+        sb.append(joint == null ? "LRs are multiplied as if the indicators were independent, each limited to 1/1000..1000; "
+                + "indicators without a calibration do not move them. Camera originals usually give LRs near or below 1."
+                : "The LRs for edited and double compressed images are multiplied as if their indicators were independent, each "
+                + "limited to 1/1000..1000. Camera originals usually give LRs near or below 1.");
         return sb.toString();
     }
 
@@ -196,7 +254,7 @@ public final class OverallAssessment implements Indicator {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String lr(double v) {
+    static String lr(double v) {
         if (Double.isNaN(v)) return "n/a";
         if (v >= 9.95) return String.format(Locale.ROOT, "%,.0f", v);
         if (v < 0.01) return String.format(Locale.ROOT, "%.1e", v);

@@ -3,6 +3,7 @@ package org.provenant.indicators.verdict;
 import java.util.Locale;
 import org.provenant.core.filter.BlockGrid;
 import org.provenant.core.image.FloatImage;
+import org.provenant.core.io.Evidence;
 import org.provenant.core.io.JpegStructure;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
@@ -48,11 +49,14 @@ public record JpegTrace(boolean file, String chroma, BlockGrid grid) {
 
     /** The trace of this image, computed once per analysis. */
     public static JpegTrace of(FloatImage image, IndicatorContext context) throws IndicatorException {
-        return context.shared(image).compute("jpeg-trace", () -> {
-            FloatImage grey = image.toGrey();
-            BlockGrid grid = BlockGrid.measure(grey.plane(0), grey.width(), grey.height());
-            var js = JpegStructure.of(context.evidenceFile().orElse(null));
-            return new JpegTrace(js.isPresent(), js.map(JpegStructure::chroma).orElse("none"), grid);
-        });
+        return context.shared(image).compute("jpeg-trace", () -> of(image, context.evidenceFile().orElse(null)));
+    }
+
+    /** The trace of an image decoded from {@code evidence} (null: no file, pixels only). */
+    public static JpegTrace of(FloatImage image, Evidence evidence) {
+        FloatImage grey = image.toGrey();
+        BlockGrid grid = BlockGrid.measure(grey.plane(0), grey.width(), grey.height());
+        var js = JpegStructure.of(evidence);
+        return new JpegTrace(js.isPresent(), js.map(JpegStructure::chroma).orElse("none"), grid);
     }
 }

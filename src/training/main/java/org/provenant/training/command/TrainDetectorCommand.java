@@ -130,6 +130,7 @@ public final class TrainDetectorCommand implements Command {
         props.put(GeneratedDetector.P_JPEG_DETECTED, jpeg.detected() + "/" + jpeg.generated());
         if (wall != null) props.put(GeneratedDetector.P_WALLPAPER_FALSE_ALARMS, wall.falseAlarms() + "/" + wall.real());
         props.put(GeneratedDetector.P_CV_AUC, fmt(cv.get("all").auc()));
+        props.put(GeneratedDetector.P_JPEG_CV_AUC, fmt(cv.get(DetectorData.JPEG).auc()));
         props.put("cvFalseAlarms", cv.get("all").falseAlarms() + "/" + cv.get("all").real());
         props.put("folds", String.valueOf(k));
         props.put("seed", String.valueOf(seed));

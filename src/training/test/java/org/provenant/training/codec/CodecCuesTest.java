@@ -153,6 +153,28 @@ class CodecCuesTest {
     }
 
     @Test
+    void latentCueNeverSaysGeneratedAndExplainsWhy() throws Exception {
+        // issue 21 item 5: off THIS codec's grid is no evidence of a synthetic image when the pixels may come from
+        // another codec's decoder (hp here) or this codec's decoder without rounding (the forest's "synthetic" stand-in)
+        IndicatorContext ctx = IndicatorContext.of(registry);
+        List<ImageCodec> hp = ImageCodec.sharedAll(registry, "hp");
+        int offGrid = 0;
+        for (String p : CodecFixtures.PHOTOS) {
+            FloatImage photo = CodecFixtures.photo(p);
+            for (FloatImage img : List.of(hp.get(1).compress(photo).decoded(), codecs.get(1).decodeUnquantized(photo))) {
+                IndicatorResult latent = new LatentQuantCue().analyze(img, ctx);
+                assertFalse(latent.supports() == Hypothesis.GENERATED, p + ": " + latent.explanation());
+                if (latent.headline().value() > 0.5 && CodecDomain.codecProbability(img, ctx) > CodecDomain.codecThreshold(registry)) {
+                    offGrid++;
+                    assertEquals(Hypothesis.INCONCLUSIVE, latent.supports());
+                    assertTrue(latent.explanation().contains("cue 3 never says 'generated'"), latent.explanation());
+                }
+            }
+        }
+        assertTrue(offGrid > 0, "some of these pass the colour gate with latents off the grid, where the old cue said 'generated'");
+    }
+
+    @Test
     void aForestBelowTheHeldOutBarGivesFiguresButNoVerdict(@TempDir Path dir) throws Exception {
         // the manifest states each forest's leave-one-photo-out accuracy (provenant train writes it)
         for (String c : List.of(CodecColourCue.CLASSIFIER, RecompressionCue.CLASSIFIER, LatentQuantCue.CLASSIFIER))

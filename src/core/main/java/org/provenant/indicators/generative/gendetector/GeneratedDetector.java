@@ -13,6 +13,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.verdict.HeldOut;
+import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.indicators.verdict.Verdict;
 import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelEntry;
@@ -36,12 +37,29 @@ public final class GeneratedDetector implements Indicator {
     public static final String P_JPEG_DETECTED = "heldoutJpegDetected", P_WALLPAPER_FALSE_ALARMS = "wallpaperFalseAlarms",
             P_CV_AUC = "cvAuc";
     /**
+     * Manifest property: out-of-fold ROC AUC on the JPEG re-saved variants (written by train-detector). Below
+     * {@link VerdictCalibration#MIN_HELD_OUT_AUC} the detector draws no verdict and gives no LR on an image with a
+     * classic-JPEG trace (issue 21 item 3); its raw log-odds stay, for the overall assessment's joint fusion.
+     */
+    public static final String P_JPEG_CV_AUC = "jpegCvAuc";
+    /**
      * Its verdict: the log-odds calibrated to an LR by its manifest entry; a lean only above the threshold set on
      * out-of-fold real photos, and only where the held-out false alarms (and those on wallpaper photos never trained
      * on, where measured) pass the bar.
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.detector(MODEL, Hypothesis.GENERATED, "generated",
-            "provenant train-detector").alsoFalseAlarms(P_WALLPAPER_FALSE_ALARMS);
+            "provenant train-detector").alsoFalseAlarms(P_WALLPAPER_FALSE_ALARMS).unless(GeneratedDetector::nearChanceOnJpeg);
+
+    /** The gate of {@link #P_JPEG_CV_AUC}: why a JPEG-traced image gets no verdict, or null. */
+    static String nearChanceOnJpeg(FloatImage image, IndicatorContext context) throws IndicatorException {
+        JpegTrace jpeg = JpegTrace.of(image, context);
+        if (!jpeg.any()) return null;
+        double auc = context.models().find(MODEL).map(e -> e.number(P_JPEG_CV_AUC)).orElse(Double.NaN);
+        if (auc >= VerdictCalibration.MIN_HELD_OUT_AUC) return null;
+        return String.format(Locale.ROOT, "%s, and on JPEG re-saves of generators and photo sources it never trained on this"
+                + " detector's ROC AUC was %s (0.5 = chance), so its score says too little here and no likelihood ratio is given",
+                jpeg.where(), Double.isNaN(auc) ? "not measured" : String.format(Locale.ROOT, "%.2f", auc));
+    }
 
     @Override public String id() { return ID; }
 
@@ -77,6 +95,8 @@ public final class GeneratedDetector implements Indicator {
         context.progress().progress(0.9);
         double s = model.logOdds(f);
         Verdict v = VERDICT.decide(c, s, image, context);
+        boolean blind = v.withheld() != null;  // its only gate: near chance after a JPEG re-save
+        if (blind) v = new Verdict(v.supports(), v.confidence(), Double.NaN, v.scores(), v.sentence(), v.supported(), v.passes(), v.withheld());
         double lr = v.lr(), p = lr / (1 + lr);
         int tiles = ResidualFeatures.tiles(image.width(), image.height()).size();
         boolean lean = v.leans();
@@ -84,8 +104,9 @@ public final class GeneratedDetector implements Indicator {
                 jpegDetected = HeldOut.Share.of(entry.counts(P_JPEG_DETECTED));
         double cvAuc = entry.number(P_CV_AUC);
         List<Score> scores = new ArrayList<>();
-        scores.add(new Score("lr_generated", "Likelihood ratio, generated vs camera original", lr,
-                EnfsiScale.sentence(lr, "generated", "camera original") + "; calibrated on held-out folds."));
+        scores.add(new Score("lr_generated", "Likelihood ratio, generated vs camera original", lr, blind
+                ? "none: after a JPEG re-save the score is near chance (see the explanation)."
+                : EnfsiScale.sentence(lr, "generated", "camera original") + "; calibrated on held-out folds."));
         scores.add(new Score("p_generated", "Probability of 'generated' at even prior odds", p,
                 "LR / (1 + LR): what the LR alone says when both explanations were equally likely beforehand."));
         scores.add(new Score("log_odds", "Classifier log-odds", s, String.format(Locale.ROOT,
@@ -110,7 +131,8 @@ public final class GeneratedDetector implements Indicator {
                             wall.hits(), wall.of())));
         scores.add(new Score("tiles", "Tiles analysed", tiles, ResidualFeatures.TILE + " px tiles, at most "
                 + ResidualFeatures.MAX_GRID * ResidualFeatures.MAX_GRID + ", spread over the image; size and format are not features."));
-        String verdict = lean ? String.format(Locale.ROOT, "The detector leans to 'generated': on held-out generators it caught %.0f %% of generated images while %.0f %% of held-out real photos (JPEG re-saves included) were wrongly flagged at this threshold.",
+        String verdict = blind ? "No verdict: " + v.withheld() + "."
+                : lean ? String.format(Locale.ROOT, "The detector leans to 'generated': on held-out generators it caught %.0f %% of generated images while %.0f %% of held-out real photos (JPEG re-saves included) were wrongly flagged at this threshold.",
                 100 * held.detected().rate(), 100 * fa.rate())
                 : !v.supported() ? String.format(Locale.ROOT, "No verdict: the measured false-alarm rate (%s on the held-out fold, %s on unseen wallpaper photos) is above the %.0f %% bar or unknown%s.",
                 pct(fa.rate()), pct(wall.rate()), 100 * VerdictCalibration.MAX_FALSE_ALARM, held.auc() >= VerdictCalibration.MIN_HELD_OUT_AUC ? ""
@@ -118,10 +140,11 @@ public final class GeneratedDetector implements Indicator {
                 : "No verdict: the score stays below the threshold, where a camera photo would usually be; this does not show that the image is a camera original, because the detector misses some generated images.";
         String explanation = String.format(Locale.ROOT, "The fine noise of %d tile(s) was compared with the noise of genuine "
                         + "generator outputs and camera photos (quantised high-pass residuals and how neighbouring values co-occur). "
-                        + "The calibrated likelihood ratio is %s: %s. %s Measured on generators and photo sources it never saw: "
+                        + "%s %s Measured on generators and photo sources it never saw: "
                         + "ROC AUC %.2f on the held-out fold (%.2f out-of-fold), Cllr %.2f. A JPEG re-save removes most of what it reads, "
                         + "so a low LR on a JPEG says little.",
-                tiles, EnfsiScale.of(lr).words(), EnfsiScale.sentence(lr, "generated", "camera original"), verdict, held.auc(), cvAuc, held.cllr());
+                tiles, blind ? "" : String.format(Locale.ROOT, "The calibrated likelihood ratio is %s: %s.", EnfsiScale.of(lr).words(),
+                        EnfsiScale.sentence(lr, "generated", "camera original")), verdict, held.auc(), cvAuc, held.cllr());
         context.progress().progress(1);
         return new IndicatorResult(ID, scores.get(0), scores, List.of(), explanation, v.supports(), v.confidence(), f)
                 .withFinding(VERDICT.finding(v, context.models()));

@@ -77,7 +77,11 @@ class CodecDetectorTest {
         IndicatorResult all = new OverallAssessment().analyze(rec, ctx);
         double p = all.score("p_neural_codec").value(), lr = own.score("lr_neural_codec").value();
         assertTrue(Double.isFinite(p), "p_neural_codec is a number now: " + all.explanation());
-        assertTrue(all.score("lr_neural_codec").value() >= Math.min(lr, 1000) * 0.999, "the fusion carries the detector's LR");
+        assertTrue(Double.isFinite(lr) && lr > 1, "the detector's own LR " + lr);
+        // models/ ships the joint fusion (docs/fusion.md): it decides "neural codec" from the detector's log-odds and the
+        // other scores together (measured on hp q2 reconstructions of the six test photos: each 'neural codec')
+        assertEquals(Hypothesis.NEURAL_CODEC, all.supports(), all.explanation());
+        assertTrue(all.explanation().contains("did a neural decoder"), all.explanation());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package org.provenant.indicators.assessment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.assessment.JointFusion.Condition;
+import org.provenant.indicators.assessment.JointFusion.Figures;
+import org.provenant.indicators.assessment.JointFusion.Input;
+import org.provenant.indicators.assessment.JointFusion.Stage;
+
+/** The joint fusion's arithmetic and the overall assessment's use of it, on a hand-made model. */
+class JointFusionTest {
+    static final Figures FIGURES = new Figures(100, 200, 50, 0.91, 0.85, 0.95, 0.03, 0.55, 0.02, 0.97, 0.01, 0.04);
+
+    /** Stage 1 follows input "trace" (weight 2), stage 2 input "gen" (weight 3); both standardised as they are. */
+    static JointFusion model() {
+        List<Input> in = List.of(new Input("t", "decoder", "lr_neural_codec", "ln", -7, 7), new Input("g", "gen", "p", "logit", -5, 5));
+        Stage s1 = new Stage(-1, new double[]{2, 0}, new double[]{0, 0}, new double[]{1, 1});
+        Stage s2 = new Stage(0, new double[]{0, 3}, new double[]{0, 0}, new double[]{1, 1});
+        Condition clean = new Condition(s1, s2, 10, 10, FIGURES);
+        Condition jpeg = new Condition(new Stage(0, new double[]{0, 0}, new double[]{0, 0}, new double[]{1, 1}), s2, 10, 10, FIGURES);
+        return new JointFusion(in, Map.of(JointFusion.CLEAN, clean, JointFusion.JPEG, jpeg), "hand-made");
+    }
+
+    static Map<String, IndicatorResult> results(double codecLr, double pGen) {
+        Map<String, IndicatorResult> m = new LinkedHashMap<>();
+        m.put("decoder", OverallAssessmentTest.fake("decoder", Hypothesis.INCONCLUSIVE, 1, codecLr));
+        IndicatorResult g = OverallAssessmentTest.fake("gen", Hypothesis.INCONCLUSIVE);
+        m.put("gen", new IndicatorResult("gen", g.headline(), List.of(g.headline(), new org.provenant.indicators.Score("p", "p", pGen, "")),
+                List.of(), "", Hypothesis.INCONCLUSIVE, 0.5, null));
+        return m;
+    }
+
+    @Test
+    void aDecoderTraceWithGeneratedEvidenceIsGeneratedAndWithoutItACodec() {
+        JointFusion f = model();
+        // stage 1: s1 = -1 + 2 ln 20 = 4.99; stage 2: s2 = 3 logit(0.9) = 6.59 -> P2 = 0.9986
+        JointFusion.Outcome gen = f.apply(results(20, 0.9), false);
+        double s1 = -1 + 2 * Math.log(20), p2 = 1 / (1 + Math.exp(-3 * Math.log(9)));
+        assertEquals(2 * Math.exp(s1) * p2, gen.lrGenerated(), 1e-6 * gen.lrGenerated());
+        assertEquals(2 * Math.exp(s1) * (1 - p2), gen.lrCodec(), 1e-6);
+        assertEquals(Hypothesis.GENERATED, gen.lean());
+        JointFusion.Outcome codec = f.apply(results(20, 0.1), false);
+        assertEquals(Hypothesis.NEURAL_CODEC, codec.lean(), "same decoder trace, no generated evidence: a codec-compressed photo");
+        JointFusion.Outcome camera = f.apply(results(0.5, 0.9), false);
+        assertEquals(Hypothesis.INCONCLUSIVE, camera.lean(), "no decoder trace: stage 2 alone never accuses");
+        assertTrue(camera.lrGenerated() < 1, "LR " + camera.lrGenerated());
+        // the JPEG parameters ignore the trace input here: no lean whatever it says
+        assertEquals(Hypothesis.INCONCLUSIVE, f.apply(results(1000, 0.99), true).lean());
+        assertEquals(JointFusion.JPEG, f.apply(results(1000, 0.99), true).condition());
+    }
+
+    @Test
+    void aMissingInputCountsAsItsMeanAndIsNamed() {
+        Map<String, IndicatorResult> r = results(20, 0.9);
+        r.remove("gen");
+        JointFusion.Outcome o = model().apply(r, false);
+        assertEquals(0.5, o.pSynthetic(), 1e-12);
+        assertEquals(List.of("gen p"), o.missing());
+    }
+
+    @Test
+    void theAssessmentStatesTheJointLeanWithItsHeldOutFigures() {
+        IndicatorResult r = OverallAssessment.assess(results(20, 0.9), Map.of(), model(), false);
+        assertEquals(Hypothesis.GENERATED, r.supports());
+        assertEquals("lr_generated", r.headline().key());
+        assertEquals(0.91, r.score("heldout_auc").value());
+        assertEquals(0.02, r.score("heldout_generated_called_codec").value());
+        assertEquals(0, r.score("jpeg_trace").value());
+        String e = r.explanation();
+        assertTrue(e.contains("did a neural decoder") && e.contains("codec-compressed photograph or synthetic image"), e);
+        assertTrue(e.contains("ROC AUC 0.91 for generated images (95 % interval 0.85-0.95)"), e);
+        assertTrue(e.contains("3.0 % of camera photos and 55.0 % of generated images lean 'generated'"), e);
+        IndicatorResult c = OverallAssessment.assess(results(20, 0.1), Map.of(), model(), false);
+        assertEquals(Hypothesis.NEURAL_CODEC, c.supports());
+    }
+
+    @Test
+    void aModelFileWithoutBothConditionsIsRefused(@TempDir Path dir) throws IOException {
+        JointFusion m = model();
+        m.write(dir.resolve("ok.json"));
+        assertEquals(m.inputs(), JointFusion.read(dir.resolve("ok.json")).inputs());
+        new JointFusion(m.inputs(), Map.of(JointFusion.CLEAN, m.conditions().get(JointFusion.CLEAN)), "x").write(dir.resolve("bad.json"));
+        IOException e = assertThrows(IOException.class, () -> JointFusion.read(dir.resolve("bad.json")));
+        assertTrue(e.getMessage().contains("jpeg"), e.getMessage());
+        assertTrue(Files.size(dir.resolve("ok.json")) > 0);
+    }
+}
