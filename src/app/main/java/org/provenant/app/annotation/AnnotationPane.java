@@ -45,6 +45,7 @@ import org.provenant.core.io.LoadedImage;
 public final class AnnotationPane {
     private final AnnotationLayer layer;
     private final Consumer<String> errors;
+    private final CaseSession session;
     private final ToggleGroup tools = new ToggleGroup();
     private final List<Node> toolNodes;
     private final ListView<Annotation> list = new ListView<>();
@@ -56,8 +57,9 @@ public final class AnnotationPane {
     private boolean loading;
 
     /** @param errors shows a one-line error to the examiner (the window's banner) */
-    public AnnotationPane(ImageViewer viewer, Consumer<String> errors) {
+    public AnnotationPane(ImageViewer viewer, CaseSession session, Consumer<String> errors) {
         this.layer = new AnnotationLayer(viewer);
+        this.session = session;
         this.errors = errors;
         layer.setAuthor(this::author);
         layer.setNoteText(p -> askText("New note", "Note at x " + Math.round(p.getX()) + ", y " + Math.round(p.getY()) + ":", ""));
@@ -185,7 +187,7 @@ public final class AnnotationPane {
         String note = "No case data for this image yet; it is saved in the case folder (never beside the image)"
                 + " when you annotate or enter case data.";
         try {
-            Optional<CaseFile> found = CaseFiles.load(CaseSession.current(), li.path(), li.sha256());
+            Optional<CaseFile> found = CaseFiles.load(session.current(), li.path(), li.sha256());
             if (found.isPresent()) {
                 cf = found.get();
                 note = "Loaded the case data of " + li.fileName();
@@ -222,7 +224,7 @@ public final class AnnotationPane {
     /** Sets case number, examiner and notes, and saves. */
     public void setCase(String caseNumber, String examiner, String notes) {
         try {
-            CaseSession.current().setInfo(caseNumber.strip(), examiner.strip(), notes.strip());   // who the audit log names
+            session.current().setInfo(caseNumber.strip(), examiner.strip(), notes.strip());   // who the audit log names
         } catch (CaseFileException e) {
             errors.accept(e.getMessage());
         }
@@ -235,7 +237,7 @@ public final class AnnotationPane {
         if (evidence == null) return;
         CaseFile withId = cf.withEvidence(evidence.fileName(), evidence.sha256());
         try {
-            Path f = CaseFiles.save(CaseSession.current(), evidence.path(), withId);
+            Path f = CaseFiles.save(session.current(), evidence.path(), withId);
             caseFile.set(withId);
             saved.setText("Saved " + f.getFileName() + " at " + AnnotationLayer.now().substring(11, 19) + " UTC");
         } catch (CaseFileException e) {

@@ -3,8 +3,6 @@ package org.provenant.app.casework;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.analysis.casefolder.CaseFileException;
 import org.provenant.analysis.casefolder.CaseFolder;
@@ -15,31 +13,35 @@ import org.provenant.indicators.Indicator;
 import org.provenant.ml.ModelRegistry;
 
 /**
- * The case folder the workbench works in (File > New case / Open case; at start the default one, outside any
+ * The case folder a workbench works in (File > New case / Open case; until then the default one, outside any
  * evidence: {@link CaseFolder#defaultDir()}). Annotations, stored results and the audit log go there; the windows
- * reach its {@link CaseWorkflow} here, off the JavaFX thread.
+ * reach its {@link CaseWorkflow} here, off the JavaFX thread. One session per application, handed to each window
+ * and view model that needs the case (no global state: a test gives its own case folder).
  */
 public final class CaseSession {
-    private static final ReadOnlyObjectWrapper<CaseFolder> CURRENT = new ReadOnlyObjectWrapper<>();
+    private CaseFolder current;
 
-    private CaseSession() { }
+    /** A session that opens the default case folder on first use. */
+    public CaseSession() { }
+
+    /** A session in this case folder. */
+    public CaseSession(CaseFolder folder) {
+        this.current = folder;
+    }
 
     /** The open case folder, opening the default one on first use. */
-    public static synchronized CaseFolder current() throws CaseFileException {
-        if (CURRENT.get() == null) CURRENT.set(CaseFolder.openDefault());
-        return CURRENT.get();
+    public synchronized CaseFolder current() throws CaseFileException {
+        if (current == null) current = CaseFolder.openDefault();
+        return current;
     }
 
-    public static synchronized void set(CaseFolder folder) {
-        CURRENT.set(folder);
-    }
-
-    public static ReadOnlyObjectProperty<CaseFolder> property() {
-        return CURRENT.getReadOnlyProperty();
+    /** File > New case / Open case: the case the windows work in from now on. */
+    public synchronized void set(CaseFolder folder) {
+        current = folder;
     }
 
     /** The open case's workflow with these models. */
-    static CaseWorkflow workflow(ModelRegistry models) throws CaseFileException {
+    public CaseWorkflow workflow(ModelRegistry models) throws CaseFileException {
         return new CaseWorkflow(current(), models);
     }
 
@@ -47,7 +49,7 @@ public final class CaseSession {
      * A window opened a file ({@code where}): the workflow's lookup; when the case folder cannot be opened, a lookup
      * that reuses and records nothing, whose warning says why.
      */
-    public static Lookup lookup(LoadedImage li, List<Indicator> indicators, ModelRegistry models, Map<String, String> parameters,
+    public Lookup lookup(LoadedImage li, List<Indicator> indicators, ModelRegistry models, Map<String, String> parameters,
                          String where) {
         try {
             return workflow(models).lookup(li, indicators, parameters, where);
@@ -57,7 +59,7 @@ public final class CaseSession {
     }
 
     /** "Analyse again": a lookup that reuses nothing ({@link CaseWorkflow#rerun}). */
-    public static Lookup rerun(LoadedImage li, List<Indicator> indicators, ModelRegistry models, Map<String, String> parameters) {
+    public Lookup rerun(LoadedImage li, List<Indicator> indicators, ModelRegistry models, Map<String, String> parameters) {
         try {
             return workflow(models).rerun(li, indicators, parameters);
         } catch (CaseFileException e) {
@@ -66,7 +68,7 @@ public final class CaseSession {
     }
 
     /** Logs and stores a window's merged analysis ({@link CaseWorkflow#record}); an error sentence, or null. */
-    public static String record(Lookup lookup, LoadedImage li, AnalysisReport merged, ModelRegistry models) {
+    public String record(Lookup lookup, LoadedImage li, AnalysisReport merged, ModelRegistry models) {
         try {
             workflow(models).record(lookup, li, merged);
             return null;

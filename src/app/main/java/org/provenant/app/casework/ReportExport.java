@@ -15,15 +15,15 @@ import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
+import org.provenant.analysis.casefolder.CaseFile;
+import org.provenant.analysis.casefolder.CaseFileException;
+import org.provenant.analysis.workflow.CaseWorkflow;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Indicator;
 import org.provenant.report.EvidenceAnalysis;
 import org.provenant.report.PdfReport;
 import org.provenant.report.ReportRequest;
-import org.provenant.analysis.casefolder.CaseFile;
-import org.provenant.analysis.casefolder.CaseFileException;
-import org.provenant.analysis.workflow.CaseWorkflow;
 
 /**
  * "Export report" from the workbench and the comparison view: the same PDF as {@code provenant report IMAGE --out
@@ -55,14 +55,14 @@ public final class ReportExport {
      * Suggested target: {@code <file name>-report.pdf} in the open case folder's {@code reports/}, never beside the
      * evidence (no file is ever created in an evidence folder; {@link OutputGuard}).
      */
-    public static Path defaultTarget(LoadedImage image) {
-        return reportFolder().resolve(image.path().getFileName() + "-report.pdf");
+    public static Path defaultTarget(LoadedImage image, CaseSession session) {
+        return reportFolder(session).resolve(image.path().getFileName() + "-report.pdf");
     }
 
     /** Where the save dialog starts: the open case folder's reports/, else the user's home folder. */
-    public static Path reportFolder() {
+    public static Path reportFolder(CaseSession session) {
         try {
-            return CaseSession.current().dir().resolve("reports");
+            return session.current().dir().resolve("reports");
         } catch (CaseFileException e) {
             return Path.of(System.getProperty("user.home", ".")).toAbsolutePath();
         }
@@ -108,12 +108,12 @@ public final class ReportExport {
      * workflow first (stored results reused, the rest run, logged and stored), then the report is written
      * ({@link #write}); its value is the page count.
      */
-    public static Task<Integer> task(AnalysisEngine engine, List<Indicator> indicators, List<Item> items, Path out) {
+    public static Task<Integer> task(CaseSession session, AnalysisEngine engine, List<Indicator> indicators, List<Item> items, Path out) {
         return new Task<>() {
             @Override protected Integer call() throws Exception {
                 CaseWorkflow workflow;
                 try {
-                    workflow = CaseSession.workflow(engine.models());
+                    workflow = session.workflow(engine.models());
                 } catch (CaseFileException e) {
                     throw new IOException(e.getMessage(), e);
                 }

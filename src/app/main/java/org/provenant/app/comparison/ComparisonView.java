@@ -92,8 +92,8 @@ public final class ComparisonView extends BorderPane {
     private final Label legendCaption = new Label();
     private ReportExport.Chooser chooser = ReportExport.DIALOG;
 
-    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine) {
-        model = new ComparisonViewModel(images, indicators, engine);
+    public ComparisonView(List<Path> images, List<Indicator> indicators, AnalysisEngine engine, CaseSession session) {
+        model = new ComparisonViewModel(images, indicators, engine, session);
         getStyleClass().add("workbench");
         for (ComparisonViewModel.Item it : model.items()) entries.add(new Entry(it));
         for (int i = 1; i < entries.size(); i++) entries.get(0).viewer.synchronizeWith(entries.get(i).viewer);
@@ -217,9 +217,9 @@ public final class ComparisonView extends BorderPane {
     public void setTrace(Consumer<String> trace) { model.setTrace(trace); }
 
     /** Opens the comparison in its own window. */
-    public static ComparisonView show(List<Path> images, List<Indicator> indicators, AnalysisEngine engine,
+    public static ComparisonView show(List<Path> images, List<Indicator> indicators, AnalysisEngine engine, CaseSession session,
                                       ReportExport.Chooser chooser, List<String> stylesheets) {
-        ComparisonView v = new ComparisonView(images, indicators, engine);
+        ComparisonView v = new ComparisonView(images, indicators, engine, session);
         v.setReportChooser(chooser);
         Stage stage = new Stage();
         Scene scene = new Scene(v, Math.min(1500, 420 * images.size() + 40), 900);
@@ -273,7 +273,7 @@ public final class ComparisonView extends BorderPane {
     public void exportReport() {
         if (!model.exportable()) return;
         Path out = chooser.apply(getScene() == null ? null : getScene().getWindow(),
-                ReportExport.reportFolder().resolve("comparison-report.pdf"));
+                ReportExport.reportFolder(model.session()).resolve("comparison-report.pdf"));
         if (out != null) exportReport(out);
     }
 

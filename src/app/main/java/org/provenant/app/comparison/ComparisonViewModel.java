@@ -89,6 +89,7 @@ public final class ComparisonViewModel {
 
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
+    private final CaseSession session;
     private final List<Item> items = new ArrayList<>();
     private final ObservableList<ComparisonSummary.Row> rows = FXCollections.observableArrayList();
     private final ObjectProperty<Indicator> chosen = new SimpleObjectProperty<>(this, "chosen");
@@ -101,12 +102,13 @@ public final class ComparisonViewModel {
     private final List<String> warnings = new ArrayList<>();
     private Consumer<String> trace = s -> { };
 
-    public ComparisonViewModel(List<Path> images, List<Indicator> indicators, AnalysisEngine engine) {
+    public ComparisonViewModel(List<Path> images, List<Indicator> indicators, AnalysisEngine engine, CaseSession session) {
         if (images.size() < 2 || images.size() > MAX_IMAGES) {
             throw new IllegalArgumentException("a comparison shows 2 to " + MAX_IMAGES + " images, not " + images.size());
         }
         this.indicators = List.copyOf(indicators);
         this.engine = engine;
+        this.session = session;
         for (Path p : images) items.add(new Item(p));
         chosen.addListener((o, a, b) -> updateScores());
         if (!this.indicators.isEmpty()) chosen.set(this.indicators.get(0));
@@ -115,6 +117,8 @@ public final class ComparisonViewModel {
 
     public List<Item> items() { return List.copyOf(items); }
     public List<Indicator> indicators() { return indicators; }
+    /** The case folder the comparison reads and stores in. */
+    public CaseSession session() { return session; }
     /** The indicator whose map and scores are shown on every image. */
     public ObjectProperty<Indicator> chosenProperty() { return chosen; }
     /** The summary table: one row per indicator, in panel order. */
@@ -143,12 +147,12 @@ public final class ComparisonViewModel {
                 LoadedImage li = loader.load(it.path);
                 CaseFile cf;
                 try {
-                    cf = CaseFiles.load(CaseSession.current(), it.path, li.sha256()).orElse(CaseFile.empty());   // the case folder, else a legacy sidecar
+                    cf = CaseFiles.load(session.current(), it.path, li.sha256()).orElse(CaseFile.empty());   // the case folder, else a legacy sidecar
                 } catch (CaseFileException x) {
                     cf = CaseFile.empty();   // the comparison only shows marks; the main window reports the damage
                 }
                 // the workbench's path: the case workflow logs the read and finds the stored results
-                Lookup found = CaseSession.lookup(li, indicators, engine.models(), Map.of(), "comparison");
+                Lookup found = session.lookup(li, indicators, engine.models(), Map.of(), "comparison");
                 return new Object[]{li, SwingFXUtils.toFXImage(li.image().toBufferedImage(), null), cf, found};
             }
         };
@@ -197,7 +201,7 @@ public final class ComparisonViewModel {
             it.report = r;
             it.analysedAt = Instant.now();
             LoadedImage li = it.image;
-            if (!r.cancelled() && !background.isShutdown()) background.submit(() -> CaseSession.record(found, li, r, engine.models()));
+            if (!r.cancelled() && !background.isShutdown()) background.submit(() -> session.record(found, li, r, engine.models()));
             long ok = r.outcomes().stream().filter(IndicatorOutcome::ok).count();
             it.state.set((r.cancelled() ? "Cancelled: " : "Analysed: ") + ok + " of " + r.outcomes().size()
                     + " indicators done" + (reused == 0 ? "" : " (" + reused + " from the case folder)"));
@@ -289,7 +293,7 @@ public final class ComparisonViewModel {
         }
         List<ReportExport.Item> list = usable.stream().map(it -> new ReportExport.Item(it.image,
                 it.report != null && !it.report.cancelled() ? it.report : null, it.analysedAt, it.caseFile, Map.of())).toList();
-        Task<Integer> t = ReportExport.task(engine, indicators, list, out);
+        Task<Integer> t = ReportExport.task(session, engine, indicators, list, out);
         t.setOnSucceeded(x -> {
             setStatus(ReportExport.written(out, t.getValue()));
             exported.set(out);

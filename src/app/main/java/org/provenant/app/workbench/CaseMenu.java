@@ -28,11 +28,14 @@ public final class CaseMenu {
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
     private final Consumer<String> errors;
+    private final CaseSession session;
     private final CaseViewModel model;
     private Stage stage;
     private CaseView view;
 
-    CaseMenu(WorkbenchWindow window, List<Indicator> indicators, AnalysisEngine engine, Executor background, Consumer<String> errors) {
+    CaseMenu(WorkbenchWindow window, List<Indicator> indicators, AnalysisEngine engine, CaseSession session, Executor background,
+             Consumer<String> errors) {
+        this.session = session;
         this.window = window;
         this.indicators = indicators;
         this.engine = engine;
@@ -72,7 +75,7 @@ public final class CaseMenu {
     public void openCase(Path dir) {
         try {
             CaseFolder cf = CaseFolder.open(dir);
-            CaseSession.set(cf);
+            session.set(cf);
             model.clear();
             if (stage != null) stage.close();
             stage = null;
@@ -85,11 +88,11 @@ public final class CaseMenu {
     /** Adds the folder to the open case and shows the case view. */
     public void addFolder(Path folder) {
         try {
-            CaseFolder cf = CaseSession.current();
+            CaseFolder cf = session.current();
             if (!model.addFolder(cf, folder)) errors.accept(model.statusProperty().get());
             if (stage == null || view == null) {
                 view = new CaseView(model, cf, window::open);
-                view.setCompare(paths -> ComparisonView.show(paths, indicators, engine, ReportExport.DIALOG,
+                view.setCompare(paths -> ComparisonView.show(paths, indicators, engine, session, ReportExport.DIALOG,
                         window.getScene() == null ? null : window.getScene().getStylesheets()));
                 stage = CaseView.show(view, window.getScene() == null ? null : window.getScene().getStylesheets());
                 stage.setOnHidden(e -> stage = null);

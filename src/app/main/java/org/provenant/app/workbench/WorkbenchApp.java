@@ -12,6 +12,7 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.app.casework.CaseSession;
 import org.provenant.app.casework.ReportExport;
 import org.provenant.app.comparison.ComparisonView;
 import org.provenant.app.panels.PanelRegistry;
@@ -53,7 +54,8 @@ public class WorkbenchApp extends Application {
         }
         engine = new AnalysisEngine(models, analysisThreads());
         RecentFiles recent = RecentFiles.inUserHome();
-        window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(), recent);
+        CaseSession session = new CaseSession();   // the default case folder until File > New/Open case
+        window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(), recent, session);
         Path sample = Path.of(System.getProperty("provenant.samples", "assets/samples"), SAMPLE);
         window.setSample(sample);
         if (Boolean.getBoolean("provenant.trace")) {
@@ -79,7 +81,7 @@ public class WorkbenchApp extends Application {
                 window.showError("provenant.compare names " + files.size() + " images; a comparison needs 2 to " + ComparisonView.MAX_IMAGES);
                 return;
             }
-            ComparisonView v = ComparisonView.show(files, IndicatorRegistry.all(), engine, ReportExport.DIALOG, scene.getStylesheets());
+            ComparisonView v = ComparisonView.show(files, IndicatorRegistry.all(), engine, session, ReportExport.DIALOG, scene.getStylesheets());
             if (Boolean.getBoolean("provenant.trace")) v.setTrace(s -> System.out.println("provenant: " + s));
             Stage cs = (Stage) v.getScene().getWindow();
             cs.setX(0);

@@ -53,6 +53,7 @@ public final class WorkbenchViewModel {
     private final List<Indicator> indicators;
     private final AnalysisEngine engine;
     private final RecentFiles recent;
+    private final CaseSession session;
     private final ImageLoader loader = new ImageLoader();
     private final ExecutorService background;
     private final OverviewViewModel overview;
@@ -77,10 +78,11 @@ public final class WorkbenchViewModel {
     private Path sample;
     private Consumer<String> trace = s -> { };
 
-    public WorkbenchViewModel(List<Indicator> indicators, AnalysisEngine engine, RecentFiles recent) {
+    public WorkbenchViewModel(List<Indicator> indicators, AnalysisEngine engine, RecentFiles recent, CaseSession session) {
         this.indicators = List.copyOf(indicators);
         this.engine = engine;
         this.recent = recent;
+        this.session = session;
         this.overview = new OverviewViewModel(this.indicators);
         this.background = AnalysisTask.pool("provenant-workbench");
     }
@@ -90,6 +92,8 @@ public final class WorkbenchViewModel {
 
     public List<Indicator> indicators() { return indicators; }
     public AnalysisEngine engine() { return engine; }
+    /** The case folder this window works in. */
+    public CaseSession session() { return session; }
     ExecutorService background() { return background; }
     public OverviewViewModel overview() { return overview; }
     public RecentFiles recentFiles() { return recent; }
@@ -144,7 +148,7 @@ public final class WorkbenchViewModel {
             @Override protected Object[] call() throws Exception {
                 LoadedImage li = loader.load(file);
                 Image fx = SwingFXUtils.toFXImage(li.image().toBufferedImage(), null);
-                return new Object[]{li, fx, CaseSession.lookup(li, indicators, engine.models(), Map.of(), "workbench")};
+                return new Object[]{li, fx, session.lookup(li, indicators, engine.models(), Map.of(), "workbench")};
             }
         };
         load.setOnSucceeded(e -> {
@@ -204,7 +208,7 @@ public final class WorkbenchViewModel {
     public void analyse() {
         LoadedImage li = loaded.get();
         if (li == null || background.isShutdown()) return;
-        analyse(CaseSession.rerun(li, indicators, engine.models(), Map.copyOf(parameters)));
+        analyse(session.rerun(li, indicators, engine.models(), Map.copyOf(parameters)));
     }
 
     /**
@@ -248,7 +252,7 @@ public final class WorkbenchViewModel {
             if (task != t) return;
             AnalysisReport r = found.merge(t.getValue());
             lastReport = r;
-            if (!r.cancelled()) background.submit(() -> CaseSession.record(found, li, r, engine.models()));
+            if (!r.cancelled()) background.submit(() -> session.record(found, li, r, engine.models()));
             lastReportAt = Instant.now();
             ended();
             setStatus(analysisLine(r, (System.nanoTime() - t0) / 1e9));
@@ -333,7 +337,7 @@ public final class WorkbenchViewModel {
             return;
         }
         AnalysisReport done = lastReport != null && !lastReport.cancelled() ? lastReport : null;
-        Task<Integer> t = ReportExport.task(engine, indicators,
+        Task<Integer> t = ReportExport.task(session, engine, indicators,
                 List.of(new ReportExport.Item(li, done, lastReportAt, caseFile.get(), Map.copyOf(parameters))), out);
         t.setOnSucceeded(e -> {
             setStatus(ReportExport.written(out, t.getValue()));

@@ -31,6 +31,7 @@ import javafx.stage.Window;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisReport;
 import org.provenant.app.annotation.AnnotationPane;
+import org.provenant.app.casework.CaseSession;
 import org.provenant.app.casework.ReportExport;
 import org.provenant.app.common.AnalysisTask;
 import org.provenant.app.common.MapImages;
@@ -77,8 +78,9 @@ public final class WorkbenchWindow extends BorderPane {
     private MapOverlayLayer shownOverlay;
     private ReportExport.Chooser reportChooser = ReportExport.DIALOG;
 
-    public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent) {
-        model = new WorkbenchViewModel(indicators, engine, recent);
+    public WorkbenchWindow(List<Indicator> indicators, AnalysisEngine engine, PanelRegistry registry, RecentFiles recent,
+                           CaseSession session) {
+        model = new WorkbenchViewModel(indicators, engine, recent, session);
         start = new StartScreen(model, this::chooseFile);
         getStyleClass().add("workbench");
         PanelContext ctx = new PanelContext(viewer, overlayChoice, model::rerun);
@@ -88,7 +90,7 @@ public final class WorkbenchWindow extends BorderPane {
         tabPane = navigator.tabPane();
         verdicts = new VerdictStrip(model.indicators(), this::showPanel);
         panels = new WorkbenchPanels(model.indicators(), registry, ctx, navigator, verdicts, this::imageShown);
-        annotationPane = new AnnotationPane(viewer, this::showError);
+        annotationPane = new AnnotationPane(viewer, session, this::showError);
         notesTab = new Tab("Annotations", annotationPane.node());
         notesTab.setClosable(false);
         notesTab.setId("tab-annotations");
@@ -108,7 +110,7 @@ public final class WorkbenchWindow extends BorderPane {
         model.errorProperty().addListener((o, old, now) -> showBanner(now));
         showBanner(null);
 
-        caseMenu = new CaseMenu(this, model.indicators(), engine, model.background(), this::showError);
+        caseMenu = new CaseMenu(this, model.indicators(), engine, session, model.background(), this::showError);
         bars = new WorkbenchBars(this, model, viewer, overlayChoice);
         setTop(new VBox(bars.menuBar(caseMenu.items()), bars.toolBar(loupe), bannerBox));
         setCenter(centre());
@@ -287,7 +289,7 @@ public final class WorkbenchWindow extends BorderPane {
             showError("Open an image before exporting a report");
             return;
         }
-        Path out = reportChooser.apply(owner(), ReportExport.defaultTarget(loaded));
+        Path out = reportChooser.apply(owner(), ReportExport.defaultTarget(loaded, model.session()));
         if (out != null) exportReport(out);
     }
 
@@ -305,7 +307,7 @@ public final class WorkbenchWindow extends BorderPane {
         if (files == null || files.isEmpty()) return;
         List<Path> paths = model.comparisonPaths(files.stream().map(File::toPath).toList());
         if (paths != null) {
-            ComparisonView.show(paths, model.indicators(), model.engine(), reportChooser,
+            ComparisonView.show(paths, model.indicators(), model.engine(), model.session(), reportChooser,
                     getScene() == null ? null : getScene().getStylesheets());
         }
     }

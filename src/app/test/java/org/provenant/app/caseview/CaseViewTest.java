@@ -61,6 +61,7 @@ class CaseViewTest {
     private final Counted counted = new Counted();
     private AnalysisEngine engine;
     private Path dir;
+    private CaseSession session;
     private Stage stage;
     private WorkbenchWindow window;
 
@@ -69,14 +70,13 @@ class CaseViewTest {
         this.stage = stage;
         dir = Files.createTempDirectory("provenant-case-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-        CaseSession.set(CaseFolder.open(dir.resolve("case")));
+        session = new CaseSession(CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         if (window != null) fxRun(window::dispose);
         engine.close();
-        CaseSession.set(null);
         try (var s = Files.walk(dir)) {
             s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
@@ -104,7 +104,7 @@ class CaseViewTest {
         Path ev = evidenceFolder();
         Map<String, String> before = snapshot(ev);
         CaseViewModel vm = new CaseViewModel(List.of(counted), engine.models(), Executors.newSingleThreadExecutor());
-        CaseFolder cf = CaseSession.current();
+        CaseFolder cf = session.current();
         List<Path> opened = new java.util.ArrayList<>();
         CaseView[] view = new CaseView[1];
         fxRun(() -> {
@@ -146,7 +146,7 @@ class CaseViewTest {
         Path img = TestIndicators.writePng(ev.resolve("photo.png"), 96, 64, 7);
         Map<String, String> before = snapshot(ev);
         fxRun(() -> {
-            window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
+            window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")), session);
             stage.setScene(new Scene(window, 1000, 700));
             stage.show();
             window.open(img);
@@ -154,7 +154,7 @@ class CaseViewTest {
         waitUntil(30, "analysis finished", () -> window.lastReport() != null && !window.analysingProperty().get());
         assertEquals(1, counted.runs.get());
         String sha = ImageLoader.sha256(Files.readAllBytes(img));
-        CaseFolder cf = CaseSession.current();
+        CaseFolder cf = session.current();
         waitUntil(30, "results stored", () -> Files.isRegularFile(cf.results().jsonFile(sha)));
         // annotate: saved in the case folder, never beside the evidence
         fxRun(() -> window.annotations().setCase("2026-13", "A. Examiner", "test"));
@@ -180,12 +180,12 @@ class CaseViewTest {
                 new org.provenant.analysis.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.analysis.batch.BatchRunner.Listener.NONE);
         assertEquals(6, counted.runs.get());
         fxRun(() -> {
-            window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
+            window = new WorkbenchWindow(List.of(counted), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")), session);
             stage.setScene(new Scene(window, 1000, 700));
             stage.show();
             window.caseMenu().openCase(dir.resolve("other-case"));   // File > Open case...
         });
-        assertEquals(dir.resolve("other-case").toAbsolutePath().normalize(), CaseSession.current().dir());
+        assertEquals(dir.resolve("other-case").toAbsolutePath().normalize(), session.current().dir());
         CaseViewModel vm = window.caseMenu().model();
         waitUntil(60, "case view filled", () -> vm.rows().size() == 7 && !vm.runningProperty().get());
         assertEquals(6, fx(() -> vm.rows().stream().filter(r -> r.status().equals("reused")).count()).intValue());
@@ -200,12 +200,12 @@ class CaseViewTest {
     @Test
     void storedIndicatorsAreShownAndOnlyTheMissingOnesRun() throws Exception {
         Path ev = evidenceFolder();
-        new org.provenant.analysis.batch.BatchRunner(CaseSession.current(), engine.models(),
+        new org.provenant.analysis.batch.BatchRunner(session.current(), engine.models(),
                 new org.provenant.analysis.batch.BatchRunner.Options(ev, null, 1, List.of(counted))).run(org.provenant.analysis.batch.BatchRunner.Listener.NONE);
         assertEquals(6, counted.runs.get());
         org.provenant.analysis.workflow.CountingIndicator other = new org.provenant.analysis.workflow.CountingIndicator("test-other");
         fxRun(() -> {
-            window = new WorkbenchWindow(List.of(counted, other), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")));
+            window = new WorkbenchWindow(List.of(counted, other), engine, PanelRegistry.standard(), new RecentFiles(dir.resolve("recent.txt")), session);
             stage.setScene(new Scene(window, 1000, 700));
             stage.show();
             window.open(ev.resolve("img1.png"));

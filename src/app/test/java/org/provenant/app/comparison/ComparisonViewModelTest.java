@@ -113,11 +113,11 @@ class ComparisonViewModelTest {
         FxToolkit.registerPrimaryStage();   // the JavaFX thread runs the tasks' handlers; nothing is shown
         Path dir = Files.createTempDirectory("provenant-cmpvm-test");
         AnalysisEngine engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-        CaseSession.set(CaseFolder.open(dir.resolve("case")));
+        CaseSession session = new CaseSession(CaseFolder.open(dir.resolve("case")));
         TestIndicators.Slow slow = new TestIndicators.Slow();
         Path a = TestIndicators.writePng(dir.resolve("a.png"), 48, 32, 1), b = TestIndicators.writePng(dir.resolve("b.png"), 48, 32, 2);
-        assertThrows(IllegalArgumentException.class, () -> new ComparisonViewModel(List.of(a), List.of(slow), engine));
-        ComparisonViewModel m = fx(() -> new ComparisonViewModel(List.of(a, b, dir.resolve("missing.png")), List.of(slow, A), engine));
+        assertThrows(IllegalArgumentException.class, () -> new ComparisonViewModel(List.of(a), List.of(slow), engine, session));
+        ComparisonViewModel m = fx(() -> new ComparisonViewModel(List.of(a, b, dir.resolve("missing.png")), List.of(slow, A), engine, session));
         try {
             assertEquals(slow, m.chosenProperty().get(), "the first indicator is shown at first");
             assertEquals(List.of("...", "...", "..."), texts(m.rows().get(0)));
@@ -144,7 +144,6 @@ class ComparisonViewModelTest {
         } finally {
             fxRun(m::dispose);
             engine.close();
-            CaseSession.set(null);
             FxTesting.deleteTree(dir);
         }
     }

@@ -49,6 +49,7 @@ class ComparisonViewTest {
     private AnalysisEngine engine;
     private ComparisonView view;
     private Path dir;
+    private CaseSession session;
     private Stage stage;
 
     /** Headline = image width: equal for images of one size, so its row must not be highlighted. */
@@ -70,29 +71,28 @@ class ComparisonViewTest {
         dir = Files.createTempDirectory("provenant-compare-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
         // a case folder of its own: the comparison stores and reuses results there
-        CaseSession.set(org.provenant.analysis.casefolder.CaseFolder.open(dir.resolve("case")));
+        session = new CaseSession(org.provenant.analysis.casefolder.CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         if (view != null) fxRun(view::dispose);
         engine.close();
-        CaseSession.set(null);
         FxTesting.deleteTree(dir);
     }
 
     private void showComparison(List<Path> images, List<Indicator> indicators) {
         fxRun(() -> {
             if (view != null) view.dispose();
-            view = new ComparisonView(images, indicators, engine);
+            view = new ComparisonView(images, indicators, engine, session);
             stage.setScene(new Scene(view, 900, 700));
             stage.show();
         });
         waitUntil(30, "the comparison finished", () -> view.finishedProperty().get());
     }
 
-    private static long analysedEntries() throws Exception {
-        return CaseSession.current().audit().entries().stream().filter(e -> e.event().equals("analysed")).count();
+    private long analysedEntries() throws Exception {
+        return session.current().audit().entries().stream().filter(e -> e.event().equals("analysed")).count();
     }
 
     @Test
@@ -146,7 +146,7 @@ class ComparisonViewTest {
     void twoImagesSideBySideSynchronisedWithTheSummaryHighlightingTheDifferingIndicator(FxRobot robot) throws Exception {
         Path reddish = flat("reddish.png", 230), dark = flat("dark.png", 20);
         fxRun(() -> {
-            view = new ComparisonView(List.of(reddish, dark), List.of(new TestIndicators.Brightness(), new Width(), new TestIndicators.Failing()), engine);
+            view = new ComparisonView(List.of(reddish, dark), List.of(new TestIndicators.Brightness(), new Width(), new TestIndicators.Failing()), engine, session);
             Scene scene = new Scene(view, 1200, 780);
             scene.getStylesheets().add(WorkbenchApp.class.getResource("/org/provenant/app/workbench.css").toExternalForm());
             stage.setScene(scene);
@@ -226,9 +226,9 @@ class ComparisonViewTest {
         Path a = TestIndicators.writePng(dir.resolve("a.png"), 96, 64, 3);
         Path b = Files.copy(a, dir.resolve("b.png"));
         assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new ComparisonView(List.of(a), List.of(new Width()), engine)).getMessage().contains("2 to 4 images"));
+                () -> new ComparisonView(List.of(a), List.of(new Width()), engine, session)).getMessage().contains("2 to 4 images"));
         fxRun(() -> {
-            view = new ComparisonView(List.of(a, b), List.of(new TestIndicators.Brightness()), engine);
+            view = new ComparisonView(List.of(a, b), List.of(new TestIndicators.Brightness()), engine, session);
             stage.setScene(new Scene(view, 900, 700));
             stage.show();
         });

@@ -126,7 +126,7 @@ class AnnotationWorkbenchTest {
         fxRun(() -> window.annotations().layer().setText(0, "cloned region"));
         fxRun(() -> window.annotations().setCase("2026-0415", "A. Examiner", "Received by mail"));
         String sha = fx(() -> window.loadedImage().sha256());
-        assertTrue(Files.isRegularFile(CaseSession.current().annotationsFile(sha)), "case data written into the case folder");
+        assertTrue(Files.isRegularFile(window.model().session().current().annotationsFile(sha)), "case data written into the case folder");
         assertFalse(Files.exists(CaseFiles.pathFor(evidence)), "no case file beside the evidence");
         assertArrayEquals(before, Files.readAllBytes(evidence), "the evidence bytes are unchanged");
 

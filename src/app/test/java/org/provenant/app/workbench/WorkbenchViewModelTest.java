@@ -33,6 +33,7 @@ import org.testfx.api.FxToolkit;
 class WorkbenchViewModelTest {
     private AnalysisEngine engine;
     private Path dir;
+    private CaseSession session;
     private WorkbenchViewModel model;
     /** What the view would have been told, in order. */
     private final List<String> shown = new CopyOnWriteArrayList<>();
@@ -46,19 +47,18 @@ class WorkbenchViewModelTest {
     void setUp() throws Exception {
         dir = Files.createTempDirectory("provenant-wbvm-test");
         engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-        CaseSession.set(CaseFolder.open(dir.resolve("case")));
+        session = new CaseSession(CaseFolder.open(dir.resolve("case")));
     }
 
     @AfterEach
     void tearDown() throws Exception {
         if (model != null) fxRun(model::dispose);
         engine.close();
-        CaseSession.set(null);
         FxTesting.deleteTree(dir);
     }
 
     private WorkbenchViewModel model(List<org.provenant.indicators.Indicator> indicators) {
-        WorkbenchViewModel m = new WorkbenchViewModel(indicators, engine, new RecentFiles(dir.resolve("recent.txt")));
+        WorkbenchViewModel m = new WorkbenchViewModel(indicators, engine, new RecentFiles(dir.resolve("recent.txt")), session);
         m.setDisplay(new WorkbenchDisplay() {
             @Override public void clear() { shown.add("clear"); }
             @Override public void started(String id) { shown.add("started " + id); }
@@ -149,7 +149,7 @@ class WorkbenchViewModelTest {
         assertTrue(shown.contains("finished test-count DONE") && shown.contains("first map"), shown.toString());
         waitUntil(20, "stored in the case folder", () -> {
             try {
-                return CaseSession.current().audit().entries().stream().anyMatch(e -> e.event().equals("analysed"));
+                return session.current().audit().entries().stream().anyMatch(e -> e.event().equals("analysed"));
             } catch (Exception e) {
                 return false;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.provenant.app.FxTesting.caseIn;
 import static org.provenant.app.FxTesting.fx;
 import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
@@ -283,7 +284,8 @@ class WorkbenchWindowTest {
             return new GenericIndicatorPanel(ind, ctx);
         });
         fxRun(() -> {
-            window = new WorkbenchWindow(List.of(brightness, failing), engine, reg, new RecentFiles(dir.resolve("r.txt")));
+            window = new WorkbenchWindow(List.of(brightness, failing), engine, reg, new RecentFiles(dir.resolve("r.txt")),
+                    caseIn(dir));
             stage.setScene(new Scene(window, 900, 600));
         });
         assertEquals(Set.of(brightness.id()), created);
