@@ -11,8 +11,6 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.provenant.analysis.AnalysisEngine;
-import org.provenant.analysis.casefolder.CaseFileException;
-import org.provenant.analysis.casefolder.CaseFolder;
 import org.provenant.app.casework.CaseSession;
 import org.provenant.app.panels.PanelRegistry;
 import org.provenant.app.workbench.RecentFiles;
@@ -32,22 +30,13 @@ public final class FxTesting {
     public static WorkbenchWindow showWorkbench(Stage stage, List<Indicator> indicators, AnalysisEngine engine, Path dir) {
         return fx(() -> {
             WorkbenchWindow window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
-                    new RecentFiles(dir.resolve("recent.txt")), caseIn(dir));
+                    new RecentFiles(dir.resolve("recent.txt")), new CaseSession());   // the default case folder (a test one under target/)
             Scene scene = new Scene(window, 1200, 800);
             scene.getStylesheets().add(WorkbenchApp.class.getResource("/org/provenant/app/workbench.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
             return window;
         });
-    }
-
-    /** A case session in {@code dir/case} (created when missing), so that a test never writes into the default case. */
-    public static CaseSession caseIn(Path dir) {
-        try {
-            return new CaseSession(CaseFolder.open(dir.resolve("case")));
-        } catch (CaseFileException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Deletes a temporary folder and everything in it. */

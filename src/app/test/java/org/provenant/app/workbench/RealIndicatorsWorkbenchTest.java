@@ -23,8 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.casework.CaseSession;
 import org.provenant.app.panels.MetadataPanel;
-import org.provenant.app.FxTesting;
 import org.provenant.app.panels.PanelRegistry;
 import org.provenant.app.panels.RealismPanel;
 import org.provenant.indicators.Indicator;
@@ -46,7 +46,7 @@ class RealIndicatorsWorkbenchTest {
         dir = Files.createTempDirectory("provenant-gui-real");
         engine = new AnalysisEngine(ModelRegistry.locate());
         window = new WorkbenchWindow(IndicatorRegistry.all(), engine, PanelRegistry.standard(),
-                new RecentFiles(dir.resolve("recent.txt")), FxTesting.caseIn(dir));
+                new RecentFiles(dir.resolve("recent.txt")), new CaseSession());
         stage.setScene(new Scene(window, 1200, 780));
         stage.show();
     }

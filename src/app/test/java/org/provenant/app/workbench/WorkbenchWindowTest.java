@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.provenant.app.FxTesting.caseIn;
 import static org.provenant.app.FxTesting.fx;
 import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.casework.CaseSession;
 import org.provenant.app.common.Formats;
 import org.provenant.app.guide.UserGuide;
 import org.provenant.app.panels.GenericIndicatorPanel;
@@ -285,7 +285,7 @@ class WorkbenchWindowTest {
         });
         fxRun(() -> {
             window = new WorkbenchWindow(List.of(brightness, failing), engine, reg, new RecentFiles(dir.resolve("r.txt")),
-                    caseIn(dir));
+                    new CaseSession());
             stage.setScene(new Scene(window, 900, 600));
         });
         assertEquals(Set.of(brightness.id()), created);
