@@ -82,8 +82,11 @@ public final class CaseViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "No evidence folder added yet");
     private volatile BatchRunner runner;
-    private final java.util.ArrayDeque<Object[]> pending = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Pending> pending = new java.util.ArrayDeque<>();
     private Consumer<String> trace = s -> { };
+
+    /** An evidence folder added while another one is analysed: it waits its turn. */
+    private record Pending(CaseFolder caseFolder, Path folder) { }
 
     public CaseViewModel(List<Indicator> indicators, ModelRegistry models, Executor background) {
         this.indicators = List.copyOf(indicators);
@@ -109,7 +112,7 @@ public final class CaseViewModel {
      */
     public boolean addFolder(CaseFolder caseFolder, Path folder) {
         if (running.get()) {
-            pending.add(new Object[]{caseFolder, folder});
+            pending.add(new Pending(caseFolder, folder));
             status.set(status.get() + " (" + folder.getFileName() + " waits its turn)");
             return true;
         }
@@ -165,8 +168,8 @@ public final class CaseViewModel {
         runner = null;
         status.set(message);
         trace.accept("provenant: Case view finished: " + message);
-        Object[] next = pending.poll();
-        if (next != null) addFolder((CaseFolder) next[0], (Path) next[1]);
+        Pending next = pending.poll();
+        if (next != null) addFolder(next.caseFolder(), next.folder());
     }
 
     /** Forgets every row and queued folder (another case was opened); a running batch is cancelled. */

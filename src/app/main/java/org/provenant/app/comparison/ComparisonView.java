@@ -9,6 +9,7 @@ import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -183,7 +184,7 @@ public final class ComparisonView extends BorderPane {
             if (now) e.state.getStyleClass().add("panel-error");
         });
         e.item.pictureProperty().addListener((o, was, now) -> {
-            e.viewer.setImage(now);
+            e.viewer.setImage(SwingFXUtils.toFXImage(now, null));
             e.marks.annotations().setAll(e.item.caseFile().annotations());
             fitAll();
         });

@@ -1,5 +1,6 @@
 package org.provenant.app.comparison;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,8 +20,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.Image;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.analysis.AnalysisReport;
@@ -59,7 +58,7 @@ public final class ComparisonViewModel {
         private final javafx.beans.property.ReadOnlyDoubleWrapper progress = new javafx.beans.property.ReadOnlyDoubleWrapper(0);
         private final ReadOnlyBooleanWrapper ended = new ReadOnlyBooleanWrapper();
         private final ReadOnlyBooleanWrapper unreadable = new ReadOnlyBooleanWrapper();
-        private final ReadOnlyObjectWrapper<Image> picture = new ReadOnlyObjectWrapper<>();
+        private final ReadOnlyObjectWrapper<BufferedImage> picture = new ReadOnlyObjectWrapper<>();
         private LoadedImage image;
         private CaseFile caseFile = CaseFile.empty();
         private AnalysisTask task;
@@ -83,8 +82,8 @@ public final class ComparisonViewModel {
         public ReadOnlyBooleanProperty endedProperty() { return ended.getReadOnlyProperty(); }
         /** True when the file could not be opened (the state says why). */
         public ReadOnlyBooleanProperty unreadableProperty() { return unreadable.getReadOnlyProperty(); }
-        /** The picture to show, once opened. */
-        public ReadOnlyObjectProperty<Image> pictureProperty() { return picture.getReadOnlyProperty(); }
+        /** The picture to show, once opened (the view converts it for the screen). */
+        public ReadOnlyObjectProperty<BufferedImage> pictureProperty() { return picture.getReadOnlyProperty(); }
     }
 
     private final List<Indicator> indicators;
@@ -141,9 +140,12 @@ public final class ComparisonViewModel {
         setStatus("Analysing " + items.size() + " images...");
     }
 
+    /** One image opened off the JavaFX thread: the image, its picture, its marks, the case folder's lookup. */
+    private record Opened(LoadedImage image, BufferedImage picture, CaseFile caseFile, Lookup found) { }
+
     private void load(Item it) {
-        Task<Object[]> t = new Task<>() {
-            @Override protected Object[] call() throws Exception {
+        Task<Opened> t = new Task<>() {
+            @Override protected Opened call() throws Exception {
                 LoadedImage li = loader.load(it.path);
                 CaseFile cf;
                 try {
@@ -153,15 +155,15 @@ public final class ComparisonViewModel {
                 }
                 // the workbench's path: the case workflow logs the read and finds the stored results
                 Lookup found = session.lookup(li, indicators, engine.models(), Map.of(), "comparison");
-                return new Object[]{li, SwingFXUtils.toFXImage(li.image().toBufferedImage(), null), cf, found};
+                return new Opened(li, li.image().toBufferedImage(), cf, found);
             }
         };
         t.setOnSucceeded(x -> {
-            Object[] v = t.getValue();
-            it.image = (LoadedImage) v[0];
-            it.caseFile = (CaseFile) v[2];
-            it.picture.set((Image) v[1]);
-            Lookup found = (Lookup) v[3];
+            Opened v = t.getValue();
+            it.image = v.image();
+            it.caseFile = v.caseFile();
+            it.picture.set(v.picture());
+            Lookup found = v.found();
             found.warning().ifPresent(w -> {
                 warnings.add(w);
                 setStatus(w);

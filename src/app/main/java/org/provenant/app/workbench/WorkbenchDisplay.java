@@ -1,6 +1,6 @@
 package org.provenant.app.workbench;
 
-import javafx.scene.image.Image;
+import java.awt.image.BufferedImage;
 import org.provenant.analysis.AnalysisListener;
 import org.provenant.core.io.LoadedImage;
 
@@ -15,8 +15,8 @@ interface WorkbenchDisplay extends AnalysisListener {
     /** One indicator is run again alone (a panel's setting changed): only its panel shows it. */
     default void rerunStarted(String indicatorId) { }
 
-    /** An image was loaded: show it (viewer, annotations, recent files). */
-    default void imageLoaded(LoadedImage image, Image picture) { }
+    /** An image was loaded: show its picture (the view converts it for the screen), its annotations, the recent files. */
+    default void imageLoaded(LoadedImage image, BufferedImage picture) { }
 
     /** Results are in: lay the first heat map over the image unless one is chosen. */
     default void showFirstMap() { }

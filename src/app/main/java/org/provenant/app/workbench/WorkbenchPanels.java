@@ -1,11 +1,12 @@
 package org.provenant.app.workbench;
 
+import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.Image;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import org.provenant.analysis.FindingOrder;
@@ -76,8 +77,8 @@ final class WorkbenchPanels implements WorkbenchDisplay {
         navigator.setGraphic(o.indicatorId(), tabDot(o));
     }
 
-    @Override public void imageLoaded(LoadedImage li, Image picture) {
-        viewer.setImage(picture);
+    @Override public void imageLoaded(LoadedImage li, BufferedImage picture) {
+        viewer.setImage(SwingFXUtils.toFXImage(picture, null));
         onImage.accept(li);
     }
 

@@ -1,5 +1,6 @@
 package org.provenant.app.workbench;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,8 +22,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.concurrent.Task;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.Image;
 import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.AnalysisInput;
 import org.provenant.analysis.AnalysisListener;
@@ -144,17 +143,16 @@ public final class WorkbenchViewModel {
         hideError();
         loading.set(true);
         setStatus("Opening " + file.getFileName() + "...");
-        Task<Object[]> load = new Task<>() {
-            @Override protected Object[] call() throws Exception {
+        Task<Opened> load = new Task<>() {
+            @Override protected Opened call() throws Exception {
                 LoadedImage li = loader.load(file);
-                Image fx = SwingFXUtils.toFXImage(li.image().toBufferedImage(), null);
-                return new Object[]{li, fx, session.lookup(li, indicators, engine.models(), Map.of(), "workbench")};
+                return new Opened(li, li.image().toBufferedImage(), session.lookup(li, indicators, engine.models(), Map.of(), "workbench"));
             }
         };
         load.setOnSucceeded(e -> {
             loading.set(false);
-            Object[] v = load.getValue();
-            showLoaded((LoadedImage) v[0], (Image) v[1], (Lookup) v[2]);
+            Opened v = load.getValue();
+            showLoaded(v.image(), v.picture(), v.found());
         });
         load.setOnFailed(e -> {
             loading.set(false);
@@ -173,12 +171,15 @@ public final class WorkbenchViewModel {
         else showError("No bundled sample image found (expected " + (sample == null ? "assets/samples/" : sample) + ")");
     }
 
-    private void showLoaded(LoadedImage li, Image fx, Lookup found) {
+    /** A file opened off the JavaFX thread: the image, its picture for the screen (the view converts it), the case folder's lookup. */
+    private record Opened(LoadedImage image, BufferedImage picture, Lookup found) { }
+
+    private void showLoaded(LoadedImage li, BufferedImage picture, Lookup found) {
         loaded.set(li);
         lastReport = null;
         parameters.clear();
         recent.add(li.path());
-        display.imageLoaded(li, fx);
+        display.imageLoaded(li, picture);
         title.set("Provenant - " + li.fileName());
         fileInfo.set(ImageLines.fileLine(li));
         if (found.complete()) showStored(found.reused());

@@ -63,7 +63,7 @@ class WorkbenchViewModelTest {
             @Override public void clear() { shown.add("clear"); }
             @Override public void started(String id) { shown.add("started " + id); }
             @Override public void finished(IndicatorOutcome o) { shown.add("finished " + o.indicatorId() + " " + o.status()); }
-            @Override public void imageLoaded(LoadedImage li, javafx.scene.image.Image picture) {
+            @Override public void imageLoaded(LoadedImage li, java.awt.image.BufferedImage picture) {
                 shown.add("image " + li.fileName() + " " + (int) picture.getWidth());
             }
             @Override public void showFirstMap() { shown.add("first map"); }
