@@ -32,7 +32,7 @@ for name in camera-nokia-g21.jpg generated-auraflow.png jpeg-ai-decode.png c2pa-
   stem="${name%.*}"
   # the window analyses and stores its results in the case folder; the report and the batch reuse them
   EXTRA_PROPS="-Dprovenant.case=$TMP/case" scripts/screenshot.sh "$EV/$name" "$OUT/findings-$stem.png"
-  java -jar "$JAR" report "$EV/$name" --out "$TMP/$stem.pdf" --case-folder "$TMP/case" >/dev/null
+  java -jar "$JAR" report "$EV/$name" --out "$TMP/$stem.pdf" --case "$TMP/case" >/dev/null
   pdftoppm -png -r 60 -f 1 -l 1 -singlefile "$TMP/$stem.pdf" "$OUT/report-findings-$stem"
 done
 java -jar "$JAR" batch "$EV" --out "$TMP/batch" --case "$TMP/case" >/dev/null

@@ -43,16 +43,11 @@ final class IndicatorChoice {
     }
 
     static List<Indicator> choose(List<Indicator> all, List<String> only, List<String> skip) throws UsageException {
-        List<String> known = all.stream().map(Indicator::id).toList();
-        List<String> named = new ArrayList<>(skip);
-        if (only != null) named.addAll(only);
-        for (String id : named) {
-            if (!known.contains(id)) throw new UsageException("no indicator '" + id + "' (known: " + String.join(", ", known) + ")");
+        try {
+            return IndicatorRegistry.choose(all, only, skip);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
-        List<Indicator> out = new ArrayList<>();
-        for (Indicator i : all) if ((only == null || only.contains(i.id())) && !skip.contains(i.id())) out.add(i);
-        if (out.isEmpty()) throw new UsageException("--only/--skip leave no indicator to run");
-        return out;
     }
 
     private static List<String> ids(String v) {
