@@ -98,6 +98,7 @@ public final class ComparisonView extends BorderPane {
         getStyleClass().add("workbench");
         for (ComparisonViewModel.Item it : model.items()) entries.add(new Entry(it));
         for (int i = 1; i < entries.size(); i++) entries.get(0).viewer.synchronizeWith(entries.get(i).viewer);
+        for (Entry e : entries) e.viewer.setAutoFitting(this::fitAll);   // a resized viewer re-fits them all, never alone
 
         choice.setId("compare-indicator");
         choice.getItems().setAll(model.indicators());

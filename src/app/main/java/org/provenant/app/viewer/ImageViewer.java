@@ -41,6 +41,8 @@ public class ImageViewer extends Region {
     private final ObservableList<ViewerLayer> layers = FXCollections.observableArrayList();
     /** True until the user zooms or pans: a resized window then re-fits the image. */
     private boolean autoFit = true;
+    /** What auto-fitting does: this image into this view, or (synchronised viewers) one fit shared by all. */
+    private Runnable autoFitting = this::fit;
     private double dragX, dragY;
 
     public ImageViewer() {
@@ -55,7 +57,7 @@ public class ImageViewer extends Region {
         layers.addListener(redraw);
         image.addListener((o, old, img) -> {
             autoFit = true;
-            fit();
+            autoFitting.run();
         });
         setOnScroll(this::onScroll);
         setOnMousePressed(e -> {
@@ -92,6 +94,12 @@ public class ImageViewer extends Region {
         centerX.bindBidirectional(other.centerX);
         centerY.bindBidirectional(other.centerY);
     }
+
+    /**
+     * What a new image or a resized view does until the user zooms or pans; by default {@link #fit()}. Viewers kept in
+     * step ({@link #synchronizeWith}) give one fit for all, else the last one resized would impose its own zoom.
+     */
+    public void setAutoFitting(Runnable fitting) { this.autoFitting = fitting; }
 
     /** Scales the whole image into the view and centres it. */
     public void fit() {
@@ -182,7 +190,7 @@ public class ImageViewer extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            if (autoFit) fit();
+            if (autoFit) autoFitting.run();
             repaint();
         }
     }
