@@ -31,6 +31,7 @@ import org.provenant.app.FxTesting;
 import org.provenant.app.TestIndicators;
 import org.provenant.app.casework.CaseSession;
 import org.provenant.app.common.Formats;
+import org.provenant.app.viewer.ImageViewer;
 import org.provenant.app.workbench.WorkbenchApp;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.Hypothesis;
@@ -237,6 +238,29 @@ class ComparisonViewTest {
         assertEquals(fx(c0::getText), fx(c1::getText));
         assertFalse(fx(() -> c0.getStyleClass().contains("summary-differs") || c1.getStyleClass().contains("summary-departs")));
         assertTrue(fx(cell("#summary-test-brightness-spread", robot)::getText).startsWith("similar"));
+    }
+
+    /**
+     * A large wide image and a small square one share one zoom at which both show whole, also after the window is
+     * resized: the synchronised viewers used to re-fit one by one, so the last one resized (the small image, whose
+     * own fit is a large zoom) imposed its zoom on the other.
+     */
+    @Test
+    void imagesOfOtherShapesStayWholeWhenTheWindowIsResized() throws Exception {
+        Path wide = TestIndicators.writePng(dir.resolve("wide.png"), 400, 100, 5), small = TestIndicators.writePng(dir.resolve("small.png"), 40, 40, 6);
+        showComparison(List.of(wide, small), List.of(new TestIndicators.Brightness()));
+        for (double width : new double[]{700, 1000}) {
+            fxRun(() -> stage.setWidth(width));
+            waitUntil(10, "the viewers were laid out at " + width, () -> {
+                for (int i = 0; i < 2; i++) {
+                    ImageViewer v = (ImageViewer) view.lookup("#compare-viewer-" + i);
+                    double s = v.getScale();
+                    if (v.getImage() == null || s * v.getImage().getWidth() > v.getWidth() + 0.5
+                            || s * v.getImage().getHeight() > v.getHeight() + 0.5) return false;
+                }
+                return true;
+            });
+        }
     }
 
     private static String sha(Path p) throws Exception {
