@@ -101,6 +101,7 @@ public final class ReportJson {
                 number(mn, "high", m.high());
                 mn.put("lowLabel", m.lowLabel());
                 mn.put("highLabel", m.highLabel());
+                if (m.outlines()) outlined(mn, m, image);
                 number(mn, "min", m.map().min());
                 number(mn, "max", m.map().max());
                 number(mn, "mean", m.map().mean());
@@ -157,6 +158,17 @@ public final class ReportJson {
     public static String mapFileName(String indicatorId, int index, MapLayer layer) {
         String slug = layer.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return indicatorId + "-" + index + "-" + slug + ".png";
+    }
+
+    /** The outline threshold and, when the image size is known, the outlined regions' boxes in image pixels. */
+    private static void outlined(ObjectNode mn, MapLayer m, ObjectNode image) {
+        number(mn, "outlineAt", m.outlineAt());
+        if (image == null || !image.path("width").canConvertToInt() || !image.path("height").canConvertToInt()) return;
+        ArrayNode regions = mn.putArray("outlinedRegions");
+        for (var r : org.provenant.indicators.features.Regions.find(m.map(), m.outlineAt(), image.path("width").asInt(),
+                image.path("height").asInt())) {
+            regions.addObject().put("x", r.x()).put("y", r.y()).put("width", r.width()).put("height", r.height()).put("area", r.area());
+        }
     }
 
     private static ObjectNode finding(Finding f) {

@@ -343,6 +343,7 @@ public final class PdfReport {
                 if (!anns.isEmpty()) ov = ReportPictures.annotated(ov, anns, scale);
                 l.pictures("Picture: " + m.name() + " (drawn over the image in grey at "
                         + Math.round(ReportPictures.OVERLAY_OPACITY * 100) + " % opacity"
+                        + (m.outlines() ? String.format(Locale.ROOT, "; regions at or above %.2f outlined in cyan", m.outlineAt()) : "")
                         + (anns.isEmpty() ? "" : "; annotations as numbered above") + ")",
                         List.of(ov, ReportPictures.legend(m, ov.getHeight())), PICTURE_HEIGHT, 8);
             } else {

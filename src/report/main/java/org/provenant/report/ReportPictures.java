@@ -67,8 +67,33 @@ public final class ReportPictures {
         g.setComposite(AlphaComposite.SrcOver);
         g.drawImage(map, 0, 0, w, h, null);
         markers(g, layer.markers(), (double) w / layer.map().width(), (double) h / layer.map().height());
+        if (layer.outlines()) outlines(g, layer, w, h);
         g.dispose();
         return out;
+    }
+
+    /** The outlines of the regions where the map reaches the layer's outline threshold (cell edges, in cyan). */
+    static void outlines(Graphics2D g, MapLayer layer, int w, int h) {
+        var m = layer.map();
+        double t = layer.outlineAt(), cw = (double) w / m.width(), ch = (double) h / m.height();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
+        g.setStroke(new BasicStroke(2f));
+        g.setColor(Color.CYAN);
+        for (int y = 0; y < m.height(); y++) {
+            for (int x = 0; x < m.width(); x++) {
+                if (!(m.get(x, y) >= t)) continue;
+                int x0 = (int) Math.round(x * cw), y0 = (int) Math.round(y * ch), x1 = (int) Math.round((x + 1) * cw),
+                        y1 = (int) Math.round((y + 1) * ch);
+                if (!above(m, x - 1, y, t)) g.drawLine(x0, y0, x0, y1);
+                if (!above(m, x + 1, y, t)) g.drawLine(x1, y0, x1, y1);
+                if (!above(m, x, y - 1, t)) g.drawLine(x0, y0, x1, y0);
+                if (!above(m, x, y + 1, t)) g.drawLine(x0, y1, x1, y1);
+            }
+        }
+    }
+
+    private static boolean above(org.provenant.core.image.FloatMap m, int x, int y, double t) {
+        return x >= 0 && y >= 0 && x < m.width() && y < m.height() && m.get(x, y) >= t;
     }
 
     /** The legend for a map, as tall as the picture it sits beside (within limits). */

@@ -175,6 +175,27 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         }
         for (MapLayer m : r.maps()) body.getChildren().add(m.overlay() ? overlayControls(m) : standalonePicture(m));
         body.getChildren().add(scoreTable(r.scores()));
+        showOutlinedRegions();
+    }
+
+    /**
+     * When nothing is drawn over the image yet, draws the first map on which this result outlines a region (its
+     * finding, e.g. where the image was edited), so the examiner sees the outlines without looking for them.
+     */
+    private void showOutlinedRegions() {
+        if (context.overlayChoice().getSelectedToggle() != null) return;
+        for (RadioButton b : overlayToggles) {
+            MapOverlayLayer l = (MapOverlayLayer) b.getUserData();
+            if (l.threshold() != null && hasRegion(l.mapLayer())) {
+                b.setSelected(true);
+                return;
+            }
+        }
+    }
+
+    private static boolean hasRegion(MapLayer m) {
+        for (float v : m.map().data()) if (v >= m.outlineAt()) return true;
+        return false;
     }
 
     /** A specialised panel's own picture of the result, shown below the explanation; none here. */
@@ -223,6 +244,12 @@ public class GenericIndicatorPanel implements IndicatorPanel {
             if (v) show.setSelected(true);
         });
         threshold.valueProperty().addListener((o, a, v) -> applyThreshold.run());
+        if (m.outlines()) {   // the indicator outlines its finding on this map: start with its outlines at its threshold
+            threshold.setValue(Math.max(m.low(), Math.min(m.high(), m.outlineAt())));
+            outline.setSelected(true);
+            show.setSelected(false);
+            layer.setThreshold(m.outlineAt());
+        }
 
         ImageView thumb = new ImageView(MapImages.of(m).thumbnail());
         thumb.getStyleClass().add("map-picture");

@@ -90,6 +90,17 @@ public final class Regions {
         return m;
     }
 
+    /**
+     * Per image pixel: true inside the regions an indicator outlines (the first of its maps with an outline threshold,
+     * {@link org.provenant.indicators.MapLayer#outlineAt()}); null when it outlines on no map.
+     */
+    public static boolean[] outlined(org.provenant.indicators.IndicatorResult r, int imageWidth, int imageHeight) {
+        for (org.provenant.indicators.MapLayer m : r.maps()) {
+            if (m.overlay() && m.outlines()) return mask(m.map(), m.outlineAt(), imageWidth, imageHeight);
+        }
+        return null;
+    }
+
     /** Intersection over union of two masks of the same size (1 when both are empty). */
     public static double iou(boolean[] a, boolean[] b) {
         if (a.length != b.length) throw new IllegalArgumentException("masks differ in size");
@@ -99,6 +110,21 @@ public final class Regions {
             if (a[i] || b[i]) union++;
         }
         return union == 0 ? 1 : inter / (double) union;
+    }
+
+    /**
+     * Hysteresis: the cells at or above {@code grow} that are 4-connected to a cell at or above {@code seed}, with their
+     * map values; every other cell NaN (drawn transparent, never in a region).
+     */
+    public static FloatMap hysteresis(FloatMap map, double seed, double grow) {
+        int[] label = labels(map, grow);
+        int n = 0;
+        for (int l : label) n = Math.max(n, l);
+        boolean[] seeded = new boolean[n + 1];
+        for (int i = 0; i < label.length; i++) if (label[i] > 0 && map.data()[i] >= seed) seeded[label[i]] = true;
+        float[] out = new float[label.length];
+        for (int i = 0; i < out.length; i++) out[i] = label[i] > 0 && seeded[label[i]] ? map.data()[i] : Float.NaN;
+        return new FloatMap(map.width(), map.height(), out);
     }
 
     /** 4-connected component labels (1..n) of the cells at or above the threshold; 0 elsewhere. */

@@ -64,4 +64,21 @@ class RegionsTest {
         assertEquals(4, r.width());
         assertEquals(5, r.height());
     }
+
+    @Test
+    void hysteresisKeepsOnlyGroupsThatReachTheSeed() {
+        FloatMap m = FloatMap.zeros(8, 3);
+        m.set(0, 1, 0.6f);
+        m.set(1, 1, 0.9f);   // seed: the group (0..2, 1) stays
+        m.set(2, 1, 0.55f);
+        m.set(5, 1, 0.7f);   // above grow but never reaches the seed: dropped
+        m.set(6, 1, 0.6f);
+        FloatMap h = Regions.hysteresis(m, 0.8, 0.5);
+        assertEquals(0.6f, h.get(0, 1));
+        assertEquals(0.9f, h.get(1, 1));
+        assertEquals(0.55f, h.get(2, 1));
+        assertTrue(Float.isNaN(h.get(5, 1)) && Float.isNaN(h.get(6, 1)) && Float.isNaN(h.get(3, 1)));
+        assertEquals(1, Regions.find(h, 0.5, 80, 30).size());
+        assertEquals(30 * 10, Regions.find(h, 0.5, 80, 30).get(0).area());
+    }
 }

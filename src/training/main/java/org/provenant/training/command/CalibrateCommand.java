@@ -119,11 +119,7 @@ public final class CalibrateCommand implements Command {
     /** Adds or replaces this calibration's entry in the manifest, keeping every other entry as it is. */
     static void updateManifest(Path models, String name, String file, String sha, VerdictCalibration c, Path obs)
             throws java.io.IOException {
-        ObjectMapper om = new ObjectMapper();
-        Path manifest = models.resolve(ModelRegistry.MANIFEST);
-        ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
-        ArrayNode list = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
-        ObjectNode e = om.createObjectNode();
+        ObjectNode e = new ObjectMapper().createObjectNode();
         e.put("name", name).put("file", file).put("sha256", sha).put("kind", Calibrations.CALIBRATION_KIND);
         e.putArray("inputs").add(c.indicator() + " score " + c.score());
         e.putArray("outputs").add(c.lrKey() + " = exp(slope * score + intercept), " + c.hypothesis() + " vs camera original");
@@ -135,6 +131,19 @@ public final class CalibrateCommand implements Command {
                 .put("heldOutFalseAlarm", fmt(c.heldOutFalseAlarm())).put("heldOutDetection", fmt(c.heldOutDetection()))
                 .put("heldOutPositives", Integer.toString(c.heldOutPositives()))
                 .put("heldOutNegatives", Integer.toString(c.heldOutNegatives())).put("verdict", Boolean.toString(c.verdict()));
+        putEntry(models, e);
+    }
+
+    /**
+     * Adds or replaces one entry of the manifest (by its name), keeping every other entry as it is, in the manifest's
+     * own layout ({@link #print}).
+     */
+    static void putEntry(Path models, ObjectNode e) throws java.io.IOException {
+        ObjectMapper om = new ObjectMapper();
+        Path manifest = models.resolve(ModelRegistry.MANIFEST);
+        ObjectNode root = Files.isRegularFile(manifest) ? (ObjectNode) om.readTree(manifest.toFile()) : om.createObjectNode();
+        ArrayNode list = root.has("models") ? (ArrayNode) root.get("models") : root.putArray("models");
+        String name = e.path("name").asText();
         int at = -1;
         for (int i = 0; i < list.size(); i++) {
             JsonNode m = list.get(i);

@@ -22,6 +22,7 @@ import org.provenant.training.evaluation.EvaluationReport;
 import org.provenant.training.evaluation.Figures;
 import org.provenant.training.evaluation.LabelledSet.Item;
 import org.provenant.training.evaluation.LabelledSet;
+import org.provenant.training.evaluation.MaskedSet;
 import org.provenant.training.evaluation.Observations.Observation;
 import org.provenant.training.evaluation.Observations;
 import org.provenant.training.evaluation.SourceSplit;
@@ -37,7 +38,9 @@ public final class EvaluateCommand implements Command {
 
     @Override public String usage() {
         return "evaluate SET|--from observations.json [--out DIR] [--only ids] [--skip ids] [--split all|calibration|heldout]"
-                + " [--labels real,generated,...] [--sample N] [--transforms REGEX] [--threads N]";
+                + " [--labels real,generated,...] [--sample N] [--transforms REGEX] [--threads N]\n"
+                + "       evaluate MASKED-SET [--untouched SET]... [--part training|heldout] [--fold 0|1] [--score KEY] [--out DIR]"
+                + " [--threads N]   (localization tables: MASKED-SET is real-edits' folder or an edits index.tsv)";
     }
 
     @Override public String description() {
@@ -55,7 +58,9 @@ public final class EvaluateCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path set = null, dir = Path.of("evaluation"), from = null;
         Set<String> only = null, skip = new TreeSet<>(), labels = null;
-        String split = "all", transforms = null;
+        String split = "all", transforms = null, part = null, score = null;
+        List<Path> untouched = new ArrayList<>();
+        Integer fold = null;
         int sample = 0, threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
@@ -69,6 +74,10 @@ public final class EvaluateCommand implements Command {
                 case "--transforms" -> transforms = value(args, ++i, a);
                 case "--sample" -> sample = number(value(args, ++i, a), a);
                 case "--threads" -> threads = number(value(args, ++i, a), a);
+                case "--untouched" -> untouched.add(Path.of(value(args, ++i, a)));
+                case "--part" -> part = value(args, ++i, a);
+                case "--fold" -> fold = number(value(args, ++i, a), a);
+                case "--score" -> score = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("--")) throw new UsageException("unknown option " + a);
                     if (set != null) throw new UsageException("one set at a time");
@@ -78,6 +87,9 @@ public final class EvaluateCommand implements Command {
         }
         if (!List.of("all", "calibration", "heldout").contains(split)) throw new UsageException("--split is all, calibration or heldout");
         if (set == null && from == null) throw new UsageException("no set given");
+        if (set != null ? MaskedSet.isMasked(set) : LocalizationMode.holdsEdits(from)) {
+            return LocalizationMode.run(set, from, untouched, part, fold, score, only, dir, threads, out, err);
+        }
         List<Observation> obs;
         List<String> ids = new ArrayList<>();
         if (from != null) {
@@ -101,17 +113,8 @@ public final class EvaluateCommand implements Command {
             }
             if (inds.isEmpty()) throw new UsageException("no indicator left to run (ids: " + idsOf(IndicatorRegistry.all()) + ")");
             err.printf(Locale.ROOT, "Evaluating %d images with %s on %d thread(s)%n", items.size(), ids, threads);
-            long t0 = System.nanoTime();
-            AtomicInteger done = new AtomicInteger();
-            int total = items.size();
             try (ModelRegistry models = ModelRegistry.locate()) {
-                obs = Observations.run(items, inds, models, threads, o -> {
-                    int d = done.incrementAndGet();
-                    if (d % 50 == 0 || d == total) {
-                        double s = (System.nanoTime() - t0) / 1e9;
-                        err.printf(Locale.ROOT, "  %d/%d images, %.0f s, about %.0f s left%n", d, total, s, s / d * (total - d));
-                    }
-                });
+                obs = Observations.run(items, inds, models, threads, progress(err, items.size(), 50));
             }
             Files.createDirectories(dir);
             Observations.write(dir.resolve("observations.json"), obs);
@@ -124,6 +127,19 @@ public final class EvaluateCommand implements Command {
         out.print(EvaluationReport.falseAlarmsByTransform(figs));
         out.println("Wrote " + dir.resolve("report.md") + ", report.json, ROC and reliability PNGs");
         return 0;
+    }
+
+    /** Prints "done/total images, seconds, about N s left" every {@code every} images and at the end. */
+    static java.util.function.Consumer<Observation> progress(PrintStream err, int total, int every) {
+        long t0 = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        return o -> {
+            int d = done.incrementAndGet();
+            if (d % every == 0 || d == total) {
+                double s = (System.nanoTime() - t0) / 1e9;
+                err.printf(Locale.ROOT, "  %d/%d images, %.0f s, about %.0f s left%n", d, total, s, s / d * (total - d));
+            }
+        };
     }
 
     private static boolean only_(Set<String> only, String id) {

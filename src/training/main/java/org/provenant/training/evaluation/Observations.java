@@ -49,6 +49,17 @@ public final class Observations {
     /** One image and what each indicator said on it (by indicator id). */
     public record Observation(Item item, Map<String, Seen> byIndicator) { }
 
+    /**
+     * Numbers measured on an analysed image besides the indicators' own scores (e.g. how well an outlined region
+     * matches a mask), by indicator id; merged into that indicator's scores.
+     */
+    @FunctionalInterface
+    public interface Extra {
+        Map<String, Map<String, Double>> measure(Item item, AnalysisReport report, LoadedImage image);
+
+        Extra NONE = (item, report, image) -> Map.of();
+    }
+
     private Observations() { }
 
     /**
@@ -57,6 +68,12 @@ public final class Observations {
      */
     public static List<Observation> run(List<Item> items, List<Indicator> indicators, ModelRegistry models, int threads,
                                         Consumer<Observation> progress) throws InterruptedException {
+        return run(items, indicators, models, threads, progress, Extra.NONE);
+    }
+
+    /** As {@link #run(List, List, ModelRegistry, int, Consumer)}, with {@code extra} measured on each analysed image. */
+    public static List<Observation> run(List<Item> items, List<Indicator> indicators, ModelRegistry models, int threads,
+                                        Consumer<Observation> progress, Extra extra) throws InterruptedException {
         ImageLoader loader = new ImageLoader();
         List<Observation> out = new ArrayList<>();
         ExecutorService images = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
@@ -69,7 +86,7 @@ public final class Observations {
             AtomicInteger n = new AtomicInteger();
             for (Item it : items) {
                 futures.add(images.submit(() -> {
-                    Observation o = observe(it, indicators, engine, loader);
+                    Observation o = observe(it, indicators, engine, loader, extra);
                     synchronized (progress) {
                         n.incrementAndGet();
                         progress.accept(o);
@@ -90,7 +107,7 @@ public final class Observations {
         return out;
     }
 
-    static Observation observe(Item it, List<Indicator> indicators, AnalysisEngine engine, ImageLoader loader)
+    static Observation observe(Item it, List<Indicator> indicators, AnalysisEngine engine, ImageLoader loader, Extra extra)
             throws InterruptedException {
         Map<String, Seen> seen = new LinkedHashMap<>();
         LoadedImage img;
@@ -101,6 +118,7 @@ public final class Observations {
             return new Observation(it, seen);
         }
         AnalysisReport rep = engine.analyze(AnalysisInput.of(img), indicators, AnalysisListener.NONE);
+        Map<String, Map<String, Double>> more = extra.measure(it, rep, img);
         for (IndicatorOutcome o : rep.outcomes()) {
             if (!o.ok()) {
                 seen.put(o.indicatorId(), new Seen(null, Double.NaN, Map.of(), o.millis(),
@@ -109,6 +127,7 @@ public final class Observations {
             }
             Map<String, Double> scores = new LinkedHashMap<>();
             for (Score s : o.result().scores()) scores.put(s.key(), s.value());
+            scores.putAll(more.getOrDefault(o.indicatorId(), Map.of()));
             seen.put(o.indicatorId(), new Seen(o.result().supports(), o.result().confidence(), scores, o.millis(), null));
         }
         return new Observation(it, seen);

@@ -119,7 +119,7 @@ class LareIndicatorTest {
             int px = 192, py = 96, s = 160;
             FloatImage spliced = TestPhotos.paste(base, lare.reconstruct(base.crop(px, py, s, s)).quantize8(), px, py);
             IndicatorResult r = new Localization().analyze(spliced, IndicatorContext.of(reg));
-            boolean[] found = Regions.mask(r.maps().get(0).map(), Localization.DEFAULT_THRESHOLD, base.width(), base.height());
+            boolean[] found = Regions.outlined(r, base.width(), base.height());
             double iou = Regions.iou(found, TestPhotos.rect(base.width(), base.height(), px, py, s, s));
             // LaRE is no longer fused (it added IoU 0.000 here, issue 10): the fusion finds the patch without it
             assertTrue(r.maps().stream().noneMatch(m -> m.name().equals("Suspicion from LaRE")));

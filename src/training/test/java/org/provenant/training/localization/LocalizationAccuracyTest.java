@@ -1,0 +1,83 @@
+package org.provenant.training.localization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.provenant.core.io.ImageLoader;
+import org.provenant.core.io.LoadedImage;
+import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorResult;
+import org.provenant.indicators.pixel.localization.FusionModel;
+import org.provenant.indicators.pixel.localization.Localization;
+import org.provenant.indicators.verdict.Calibrations;
+import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.calibration.VerdictCalibration;
+import org.provenant.training.evaluation.LabelledSet.Item;
+import org.provenant.training.evaluation.MaskedSet;
+import org.provenant.training.localization.LocalizationCells.ImageCells;
+
+/**
+ * The shipped localization fusion (models/localization/fusion.json and its "edited" calibration) on the real benchmark
+ * edits it was never fitted on (../shared/datasets/real-edits: 51 edits, 23 originals; validation only). Floors and
+ * ceilings are the figures measured by {@code provenant fit-localization} (docs/localization.md), one image of slack
+ * each. The cell features come from data/locfuse-cache when it is there (the features the fitting command stored),
+ * else they are computed. Skipped without shared/.
+ */
+class LocalizationAccuracyTest {
+    /** Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC. */
+    static final int EDITS = 51, EDITS_REACHING = 13, ORIGINALS = 23, ORIGINALS_REACHING = 2;
+    static final double AUC = 0.578, MEDIAN_IOU_REACHING = 0.20;
+    /** Whether the shipped calibration draws a verdict (its held-out figures pass the bar). */
+    static final boolean VERDICT = false;
+
+    static Path realEdits() {
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path s = d.resolve("shared/datasets/real-edits");
+            if (Files.isRegularFile(s.resolve("SOURCES.tsv"))) return s;
+        }
+        return null;
+    }
+
+    @Test
+    void realEditsNeverFittedOn() throws Exception {
+        Path set = realEdits();
+        Assumptions.assumeTrue(set != null, "shared/datasets/real-edits not found");
+        Path cache = Files.isDirectory(Path.of("data/locfuse-cache")) ? Path.of("data/locfuse-cache") : null;
+        try (ModelRegistry models = ModelRegistry.load(Path.of("models"))) {
+            FusionModel m = FusionModel.load(models).orElseThrow();
+            VerdictCalibration cal = VerdictCalibration.read(models.verifiedFile(Calibrations.calibrationModel(Localization.ID)));
+            List<ImageCells> cells = LocalizationCells.all(MaskedSet.read(set, null), models, 2, cache, d -> { });
+            LocalizationFigures.Figures f = new LocalizationFigures(cells, m.edited(), m.generated()).figures(m, cal);
+            System.out.printf(Locale.ROOT, "real-edits: %d/%d edits and %d/%d originals reach LR %.3g; AUC %.3f; median IoU on those %.3f%n",
+                    f.editsLeaning(), f.edits(), f.originalsLeaning(), f.originals(), cal.verdictLr(), f.auc(), f.medianIouLeaning());
+            assertEquals(VERDICT, Localization.VERDICT.supported(models), "verdict drawn");
+            assertEquals(EDITS, f.edits());
+            assertEquals(ORIGINALS, f.originals());
+            assertTrue(f.editsLeaning() >= EDITS_REACHING - 1, "edits reaching the LR: " + f.editsLeaning());
+            assertTrue(f.originalsLeaning() <= ORIGINALS_REACHING + 1, "originals reaching the LR: " + f.originalsLeaning());
+            assertTrue(f.auc() >= AUC - 1.0 / f.edits(), "AUC " + f.auc());
+            if (EDITS_REACHING > 1) assertTrue(f.medianIouLeaning() >= MEDIAN_IOU_REACHING - 0.05, "IoU " + f.medianIouLeaning());
+        }
+    }
+
+    /** The fitting command's features and the indicator give the same image-level score (so the figures above are the indicator's). */
+    @Test
+    void theIndicatorScoresAsTheFittingCommandMeasures() throws Exception {
+        Path photo = Path.of("src/core/test/resources/photos/coffee-1.png");
+        try (ModelRegistry models = ModelRegistry.load(Path.of("models"))) {
+            FusionModel m = FusionModel.load(models).orElseThrow();
+            ImageCells c = LocalizationCells.compute(new Item(photo, "real", "skimage", "coffee-1", MaskedSet.UNTOUCHED), models);
+            double fromCells = Localization.smoothedPeak(FusionFitter.map(m.edited(), c));
+            LoadedImage img = new ImageLoader().load(photo);
+            IndicatorResult r = new Localization().analyze(img.image(), IndicatorContext.of(models).withEvidence(img.evidence()));
+            double fromIndicator = r.scores().stream().filter(s -> s.key().equals(Localization.SCORE)).findFirst().orElseThrow().value();
+            assertEquals(fromCells, fromIndicator, 1e-6);
+        }
+    }
+}
