@@ -23,6 +23,7 @@ import org.provenant.core.io.ImageLoader;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Finding;
+import org.provenant.indicators.IndicatorParameters;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -48,7 +49,9 @@ import org.provenant.analysis.workflow.Lookup;
 public final class AnalyzeCommand implements Command {
     @Override public String name() { return "analyze"; }
 
-    @Override public String usage() { return "analyze IMAGE [--explain] [--json out.json] [--maps DIR] [--case DIR]"; }
+    @Override public String usage() {
+        return "analyze IMAGE [--explain] [--json out.json] [--maps DIR] [--case DIR] " + ParameterOption.USAGE;
+    }
 
     @Override public String description() {
         return """
@@ -63,13 +66,17 @@ public final class AnalyzeCommand implements Command {
                   --maps DIR      also write each indicator's maps as PNG pictures with their colour legend
                   --case DIR      the case folder that logs the read (with the file's SHA-256) and the analysis, and stores the
                                   results; stored results of the same file, code and models are reused, only the missing
-                                  indicators run (default ~/Provenant/cases/default, or $PROVENANT_CASE)""";
+                                  indicators run (default ~/Provenant/cases/default, or $PROVENANT_CASE)
+                """ + ParameterOption.help();
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path image = null, json = null, maps = null, caseDir = null;
         boolean explain = false;
+        ParameterOption param = new ParameterOption();
+        args = param.takeAll(args);
+        Map<String, String> parameters = param.validated();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--explain")) {
@@ -108,11 +115,16 @@ public final class AnalyzeCommand implements Command {
                 return 1;
             }
             img = new ImageLoader().load(image);
-            Lookup lookup = workflow.lookup(img, IndicatorRegistry.all(), Map.of());   // the read is logged with its SHA-256
+            Lookup lookup = workflow.lookup(img, IndicatorRegistry.all(), parameters);   // the read is logged with its SHA-256
             lookup.warning().ifPresent(err::println);
             done = workflow.complete(engine, lookup, img, AnalysisListener.NONE, run -> { });   // missing ones run, logged, stored
         }
         print(img, done.report(), explain, out);
+        if (!parameters.isEmpty()) {
+            out.println();
+            out.println("Settings other than the defaults:");
+            IndicatorParameters.describe(parameters).forEach(l -> out.println("  " + l));
+        }
         int reused = done.lookup().reusedIds().size();
         if (reused > 0) {
             out.printf(Locale.ROOT, "%n(%d of %d indicators from the case folder's stored results: same file, code, models and"

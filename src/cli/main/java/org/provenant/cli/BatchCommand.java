@@ -18,14 +18,14 @@ import org.provenant.analysis.batch.HtmlIndex;
 import org.provenant.analysis.casefolder.CaseFolder;
 
 /**
- * {@code batch FOLDER --out DIR [--case DIR] [--threads N] [--only ids] [--skip ids]}: analyses every image under
+ * {@code batch FOLDER --out DIR [--case DIR] [--threads N] [--only ids] [--skip ids] [--param KEY=VALUE]}: analyses every image under
  * FOLDER ({@link BatchRunner}), with a progress bar and ETA on the terminal; resumable (run it again after a kill).
  */
 public final class BatchCommand implements Command {
     @Override public String name() { return "batch"; }
 
     @Override public String usage() {
-        return "batch FOLDER --out DIR [--case DIR] [--threads N] [--only id,id] [--skip id,id]";
+        return "batch FOLDER --out DIR [--case DIR] [--threads N] [--only id,id] [--skip id,id] " + ParameterOption.USAGE;
     }
 
     @Override public String description() {
@@ -39,6 +39,8 @@ public final class BatchCommand implements Command {
                   --case DIR           the case folder: audit log and stored results (default ~/Provenant/cases/default)
                   --threads N          images analysed at once (default: the cores, at most 4)
                   --only id,id         only these indicators (ids as in analyze --json); --skip id,id: all but these
+                """ + ParameterOption.help() + """
+
                 Its own exit codes: 1 when a file looked like an image but did not decode (the others are done; the file is listed
                 as ERROR), 130 when interrupted (run it again to resume).""";
     }
@@ -47,7 +49,9 @@ public final class BatchCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path folder = null, outDir = null, caseDir = null;
         IndicatorChoice choice = new IndicatorChoice();
-        List<String> rest = choice.takeAll(args);
+        ParameterOption param = new ParameterOption();
+        List<String> rest = choice.takeAll(param.takeAll(args));
+        Map<String, String> parameters = param.validated();
         for (int i = 0; i < rest.size(); i++) {
             String a = rest.get(i);
             if (a.equals("--out") || a.equals("--case")) {
@@ -72,7 +76,7 @@ public final class BatchCommand implements Command {
         try (ModelRegistry models = ModelRegistry.locate()) {
             BatchRunner runner;
             try {
-                runner = new BatchRunner(cf, models, new BatchRunner.Options(folder, outDir, threads, inds));
+                runner = new BatchRunner(cf, models, new BatchRunner.Options(folder, outDir, threads, inds, parameters));
             } catch (java.io.IOException e) {
                 err.println("Refused: " + e.getMessage());
                 return 2;

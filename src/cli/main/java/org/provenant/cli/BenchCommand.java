@@ -22,6 +22,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.codec.colourcorr.ColourCorrelation;
 import org.provenant.indicators.generative.realism.ImageRealismScore;
 import org.provenant.indicators.generative.spectrum.ResidualSpectrum;
+import org.provenant.indicators.generative.zed.ZedIndicator;
 import org.provenant.ml.ModelRegistry;
 
 /**
@@ -178,7 +179,7 @@ public final class BenchCommand implements Command {
     }
 
     static List<Indicator> signalIndicators() {
-        return List.of(new ColourCorrelation(), new ResidualSpectrum(), new ImageRealismScore());
+        return List.of(new ColourCorrelation(), new ResidualSpectrum(), new ImageRealismScore(), new ZedIndicator());
     }
 
     private int benchIndicators(int runs, PrintStream out) throws Exception {

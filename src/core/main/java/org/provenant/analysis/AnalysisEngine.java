@@ -15,6 +15,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
+import org.provenant.indicators.IndicatorParameters;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.ProgressSink;
@@ -74,7 +75,7 @@ public final class AnalysisEngine implements AutoCloseable {
         CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((v, err) -> {
             List<IndicatorOutcome> outs = new ArrayList<>();
             for (CompletableFuture<IndicatorOutcome> f : futures) outs.add(f.join());
-            AnalysisReport rep = new AnalysisReport(outs, run.isCancelled());
+            AnalysisReport rep = new AnalysisReport(outs, run.isCancelled(), IndicatorParameters.nonDefault(input.parameters()));
             try {
                 listener.allFinished(rep);
             } finally {

@@ -62,6 +62,13 @@ public final class ReportJson {
         root.put("version", FORMAT_VERSION);
         if (image != null) root.set("image", image.deepCopy());
         root.put("cancelled", report.cancelled());
+        if (!report.parameters().isEmpty()) {   // the examiner's settings that differ from the defaults; none: all defaults
+            ObjectNode ps = root.putObject("parameters");
+            new java.util.TreeMap<>(report.parameters()).forEach((k, v) -> {
+                if (v.matches("-?\\d{1,9}")) ps.put(k, Integer.parseInt(v));
+                else ps.put(k, v);
+            });
+        }
         ArrayNode inds = root.putArray("indicators");
         for (IndicatorOutcome o : report.outcomes()) {
             ObjectNode n = inds.addObject();

@@ -3,6 +3,7 @@ package org.provenant.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
@@ -36,7 +37,9 @@ public final class ReportJsonReader {
         }
         List<IndicatorOutcome> outs = new ArrayList<>();
         for (JsonNode n : root.path("indicators")) outs.add(outcome(n, maps));
-        return new AnalysisReport(outs, root.path("cancelled").asBoolean(false));
+        Map<String, String> parameters = new java.util.TreeMap<>();
+        root.path("parameters").fields().forEachRemaining(e -> parameters.put(e.getKey(), e.getValue().asText()));
+        return new AnalysisReport(outs, root.path("cancelled").asBoolean(false), parameters);
     }
 
     static IndicatorOutcome outcome(JsonNode n, MapValues maps) {

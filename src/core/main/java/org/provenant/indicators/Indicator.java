@@ -35,5 +35,11 @@ public interface Indicator {
      */
     default String guidePage() { return family().guidePage(); }
 
+    /**
+     * The settings an examiner may change, declared once ({@link Parameter}); read them with
+     * {@link IndicatorContext#value(Parameter)}. None by default.
+     */
+    default java.util.List<Parameter> parameters() { return java.util.List.of(); }
+
     IndicatorResult analyze(FloatImage image, IndicatorContext context) throws IndicatorException;
 }

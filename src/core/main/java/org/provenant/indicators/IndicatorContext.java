@@ -9,7 +9,8 @@ import org.provenant.ml.ModelRegistry;
 /**
  * What an indicator may use besides the image: the verified models, the progress/cancel channel, the evidence
  * file's bytes (absent for an image made in memory), the examiner's parameters (e.g. {@code ela.quality} from a
- * panel slider; each indicator documents its keys and defaults) and the work shared with the other indicators
+ * panel slider or {@code --param}; each indicator declares its own, {@link Indicator#parameters()}, and reads them
+ * with {@link #value(Parameter)}) and the work shared with the other indicators
  * of the same analysis.
  *
  * @param shared may be null; {@link #shared(FloatImage)} then gives a private one
@@ -50,16 +51,12 @@ public record IndicatorContext(ModelRegistry models, ProgressSink progress, Evid
         return Optional.ofNullable(evidence);
     }
 
-    /** A numeric parameter, or {@code fallback} when it is absent or not a number. */
-    public double parameter(String key, double fallback) {
-        String v = parameters.get(key);
-        if (v == null) return fallback;
-        try {
-            double d = Double.parseDouble(v.trim());
-            return Double.isFinite(d) ? d : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+    /**
+     * The examiner's value of a declared parameter: its default when it is not set or not a number, else the value
+     * rounded and clamped into the declared range (the command line refuses such values before they get here).
+     */
+    public int value(Parameter p) {
+        return p.valueOf(parameters.get(p.key()));
     }
 
     /** The shared work of this analysis, or a private one for {@code image} when none was given. */

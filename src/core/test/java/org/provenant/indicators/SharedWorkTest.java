@@ -54,10 +54,15 @@ class SharedWorkTest {
     }
 
     @Test
-    void contextParametersAreReadAsNumbersWithFallback() {
-        IndicatorContext c = IndicatorContext.of(null).withParameters(java.util.Map.of("ela.quality", "75", "bad", "x"));
-        assertEquals(75, c.parameter("ela.quality", 90));
-        assertEquals(90, c.parameter("bad", 90));
-        assertEquals(90, c.parameter("missing", 90));
+    void contextParametersAreReadAsDeclaredWithTheDefaultAsFallback() {
+        Parameter q = Parameter.whole("ela.quality", "Quality", 50, 100, 5, 90, "test");
+        Parameter bad = Parameter.whole("x.bad", "Bad", 0, 10, 1, 3, "test");
+        Parameter missing = Parameter.whole("x.missing", "Missing", 0, 10, 1, 4, "test");
+        IndicatorContext c = IndicatorContext.of(null).withParameters(java.util.Map.of("ela.quality", "75", "x.bad", "x"));
+        assertEquals(75, c.value(q));
+        assertEquals(3, c.value(bad));
+        assertEquals(4, c.value(missing));
+        assertEquals(100, IndicatorContext.of(null).withParameters(java.util.Map.of("ela.quality", "120")).value(q), "clamped");
+        assertEquals(77, IndicatorContext.of(null).withParameters(java.util.Map.of("ela.quality", "76.6")).value(q), "rounded");
     }
 }

@@ -26,6 +26,7 @@ import org.provenant.core.io.OutputGuard;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.Finding;
 import org.provenant.indicators.Hypothesis;
+import org.provenant.indicators.IndicatorParameters;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
@@ -286,6 +287,13 @@ public final class PdfReport {
             }
         }
         kv.add(new String[]{"Analysed", e.analysedAt() == null ? "-" : WHEN.format(e.analysedAt())});
+        // the examiner's settings that differ from the indicators' declared defaults, one row each
+        String key = "Settings";
+        for (String line : IndicatorParameters.describe(e.analysis().parameters())) {
+            kv.add(new String[]{key, line});
+            key = "";
+        }
+        if (e.analysis().parameters().isEmpty()) kv.add(new String[]{"Settings", "the indicators' defaults"});
         return kv;
     }
 

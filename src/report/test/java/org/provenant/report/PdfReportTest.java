@@ -79,6 +79,21 @@ class PdfReportTest {
     }
 
     @Test
+    void theEvidenceTableListsTheSettingsThatDifferFromTheDefaults(@TempDir Path dir) throws Exception {
+        EvidenceAnalysis plain = ReportFixtures.evidence(dir, "plain.png", 1, List.of());
+        EvidenceAnalysis set = new EvidenceAnalysis(plain.image(), new org.provenant.analysis.AnalysisReport(
+                plain.analysis().outcomes(), false, java.util.Map.of("ela.quality", "75")), CREATED, List.of());
+        Path out = dir.resolve("reports/settings.pdf");
+        PdfReport.write(request(List.of(plain, set), ""), out);
+        keep(out);
+        try (PDDocument doc = Loader.loadPDF(out.toFile())) {
+            String t = text(doc).replaceAll("\\s+", " ");
+            assertTrue(t.contains("Settings the indicators' defaults"), "the defaults said as such");
+            assertTrue(t.contains("Settings ela.quality = 75 (default 90): JPEG quality of the re-save"), "the setting, its default, its meaning");
+        }
+    }
+
+    @Test
     void comparisonReportHasBothHashesAndHighlightsDifferences(@TempDir Path dir) throws Exception {
         EvidenceAnalysis a = ReportFixtures.evidence(dir, "first.png", 1, List.of());
         // a darker image: its brightness differs by far more than 10 %

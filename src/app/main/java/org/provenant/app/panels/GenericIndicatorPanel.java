@@ -2,6 +2,7 @@ package org.provenant.app.panels;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +32,7 @@ import org.provenant.indicators.Finding;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Parameter;
 import org.provenant.indicators.Score;
 
 /**
@@ -166,6 +168,12 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         explanation.setWrapText(true);
         explanation.getStyleClass().add("explanation");
         body.getChildren().addAll(headline, meaning, explanation);
+        if (context.settings() != null) {   // the indicator's declared settings, each with its control
+            for (Parameter p : indicator.parameters()) {
+                body.getChildren().add(SettingControl.of(p, p.value(context.settings().get()),
+                        v -> context.rerun().rerun(indicator.id(), Map.of(p.key(), Integer.toString(v)))));
+            }
+        }
         Node extra = extraView(r);
         if (extra != null) body.getChildren().add(extra);
         else if (!r.details().isEmpty()) {   // structured findings of any indicator, as a tree

@@ -21,7 +21,6 @@ public final class PanelRegistry {
     public static PanelRegistry standard() {
         return new PanelRegistry(GenericIndicatorPanel::new)
                 .register(RealismPanel.INDICATOR_ID, RealismPanel::new)
-                .register(ElaPanel.INDICATOR_ID, ElaPanel::new)
                 .register(MetadataPanel.INDICATOR_ID, MetadataPanel::new)
                 .register(JpegStructurePanel.INDICATOR_ID, JpegStructurePanel::new)
                 .register(C2paPanel.INDICATOR_ID, C2paPanel::new);

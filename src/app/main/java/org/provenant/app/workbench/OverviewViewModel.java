@@ -99,13 +99,17 @@ public final class OverviewViewModel {
         });
     }
 
-    /** The report with the outcomes of {@code again} (an indicator run again) in place of the old ones; null stays null. */
+    /**
+     * The report with the outcomes of {@code again} (an indicator run again) in place of the old ones, and the settings
+     * {@code again} was made with (every setting in use; an indicator a setting does not concern gives the same result
+     * under it); null stays null.
+     */
     public static org.provenant.analysis.AnalysisReport replace(org.provenant.analysis.AnalysisReport old,
                                                                org.provenant.analysis.AnalysisReport again) {
         if (old == null) return null;
         List<IndicatorOutcome> outs = new ArrayList<>();
         for (IndicatorOutcome o : old.outcomes()) outs.add(again.outcome(o.indicatorId()).orElse(o));
-        return new org.provenant.analysis.AnalysisReport(outs, old.cancelled());
+        return new org.provenant.analysis.AnalysisReport(outs, old.cancelled(), again.parameters());
     }
 
     static MapLayer smallMap(IndicatorResult r) {

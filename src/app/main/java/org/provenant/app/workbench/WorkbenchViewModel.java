@@ -293,9 +293,15 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * Runs one indicator again with changed examiner parameters (a panel's slider), through the engine in the
-     * background; its panel, dot, verdict and overview card update as in a full analysis, and the report uses it.
+     * Runs one indicator again with changed examiner parameters (a panel's setting control), through the engine in
+     * the background; its panel, dot, verdict and overview card update as in a full analysis, the report uses it, and
+     * the merged analysis is stored in the case folder under the key of the settings in use.
      */
+    /** The examiner's settings in use for the open image (those a panel changed). */
+    public Map<String, String> parameters() {
+        return Map.copyOf(parameters);
+    }
+
     public void rerun(String id, Map<String, String> changed) {
         LoadedImage li = loaded.get();
         if (li == null || analysing.get() || background.isShutdown()) return;
@@ -313,8 +319,17 @@ public final class WorkbenchViewModel {
                 overview.finished(o);
             }
         });
+        Lookup again = CaseSession.rerun(li, List.of(ind), engine.models(), Map.copyOf(parameters));
         t.setOnSucceeded(e -> {
-            if (loaded.get() == li) lastReport = OverviewViewModel.replace(lastReport, t.getValue());
+            if (loaded.get() == li) {
+                AnalysisReport merged = OverviewViewModel.replace(lastReport, t.getValue());
+                lastReport = merged;
+                // stored under the key of the settings in use, beside the defaults' analysis (the others do not
+                // depend on this indicator's setting); logged as an analysis of this indicator alone
+                if (merged != null && !merged.cancelled() && !t.getValue().cancelled()) {
+                    background.submit(() -> CaseSession.record(again, li, merged, engine.models()));
+                }
+            }
             setStatus(ind.displayName() + " analysed again with " + changed);
         });
         background.submit(t);

@@ -83,7 +83,7 @@ public final class WorkbenchWindow extends BorderPane {
         model = new WorkbenchViewModel(indicators, engine, recent, session);
         start = new StartScreen(model, this::chooseFile);
         getStyleClass().add("workbench");
-        PanelContext ctx = new PanelContext(viewer, overlayChoice, model::rerun);
+        PanelContext ctx = new PanelContext(viewer, overlayChoice, model::rerun, model::parameters);
         Tab overviewTab = new Tab("Overview", new OverviewTab(model.overview(), this::showPanel).node());
         overviewTab.setId("tab-overview");
         navigator = new PanelNavigator(overviewTab);

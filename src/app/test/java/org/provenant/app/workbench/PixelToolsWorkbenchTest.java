@@ -112,13 +112,24 @@ class PixelToolsWorkbenchTest {
         robot.type(javafx.scene.input.KeyCode.CLOSE_BRACKET);
         assertEquals(8, fx(() -> loupe.model().zoomProperty().get()));
 
-        // ELA's slider re-runs ELA alone with the new quality, through the engine; the report then states it
+        // ELA's slider (drawn from its declared parameter) re-runs ELA alone with the new quality, through the engine; the report then states it
         Node ela = fx(() -> ((ScrollPane) window.panel(ErrorLevelAnalysis.ID).node()).getContent());
         Slider q = fx(() -> (Slider) ela.lookup("#ela-quality"));
         assertEquals(90, fx(q::getValue));
+        String sha = org.provenant.core.io.ImageLoader.sha256(java.nio.file.Files.readAllBytes(img));
+        org.provenant.analysis.casefolder.ResultFiles results = CaseSession.current().results();
+        // SHA.KEY.json / SHA.KEY.maps.gz: an analysis with other settings (SHA.json / SHA.maps.gz: the defaults')
+        java.util.function.Predicate<String> keyed = f -> f.startsWith(sha + ".") && !f.equals(sha + ".json")
+                && !f.equals(sha + ".maps.gz");
+        if (results.dir().toFile().exists()) {   // an earlier run's (the tests' case folder outlives a run)
+            for (String f : results.dir().toFile().list()) if (keyed.test(f)) java.nio.file.Files.delete(results.dir().resolve(f));
+        }
         fxRun(() -> q.setValue(70));
         waitUntil(60, "ELA ran again at 70", () -> window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result() != null
                 && window.lastReport().outcome(ErrorLevelAnalysis.ID).get().result().score("ela_quality").value() == 70);
+        assertEquals(java.util.Map.of("ela.quality", "70"), window.lastReport().parameters(), "the report states the setting");
+        // ... and the case folder stores it under that setting's key, beside the defaults' analysis
+        waitUntil(30, "stored at 70", () -> java.util.Arrays.stream(results.dir().toFile().list()).anyMatch(f -> keyed.test(f) && f.endsWith(".json")));
         assertTrue(fx(() -> window.overview().cards().stream().anyMatch(c -> c.figures().length() > 0
                 && c.indicatorId().equals(ErrorLevelAnalysis.ID))));
     }

@@ -17,7 +17,10 @@ import org.provenant.core.io.OutputGuard;
 
 /**
  * The case folder's {@link ResultStore}: {@code results/SHA256.json} (the stored tree) and
- * {@code results/SHA256.maps.gz} (its {@link StoredMaps}), plus {@code thumbs/SHA256.jpg}. Both result files are
+ * {@code results/SHA256.maps.gz} (its {@link StoredMaps}), plus {@code thumbs/SHA256.jpg}. An analysis made with
+ * examiner's parameters that differ from the defaults (the tree's {@code parameters}) is kept beside it as
+ * {@code results/SHA256.KEY.json} and {@code .maps.gz}, KEY its stored-results key: a re-run with other settings
+ * never replaces the analysis with the defaults, and each is found again under its own key. Both result files are
  * written atomically ({@link OutputGuard#writeAtomically}), maps first, with the maps' SHA-256 in the JSON: a kill
  * leaves either the old pair, or new maps with the old JSON (which then fails the map check and is recomputed),
  * never half a file.
@@ -36,11 +39,25 @@ public final class ResultFiles implements ResultStore {
     public Path dir() { return dir; }
 
     public Path jsonFile(String sha256) {
-        return dir.resolve(sha256.toLowerCase(Locale.ROOT) + ".json");
+        return jsonFile(sha256, null);
     }
 
     public Path mapsFile(String sha256) {
-        return dir.resolve(sha256.toLowerCase(Locale.ROOT) + ".maps.gz");
+        return mapsFile(sha256, null);
+    }
+
+    /** The stored tree of the analysis under a key made with examiner's parameters; null: the defaults' file. */
+    public Path jsonFile(String sha256, String parametersKey) {
+        return dir.resolve(stem(sha256, parametersKey) + ".json");
+    }
+
+    public Path mapsFile(String sha256, String parametersKey) {
+        return dir.resolve(stem(sha256, parametersKey) + ".maps.gz");
+    }
+
+    private static String stem(String sha256, String parametersKey) {
+        String s = sha256.toLowerCase(Locale.ROOT);
+        return parametersKey == null ? s : s + "." + parametersKey.replaceAll("[^0-9A-Za-z]", "");
     }
 
     /** A thumbnail's place (JPEG, at most 256 px). */
@@ -51,21 +68,26 @@ public final class ResultFiles implements ResultStore {
     @Override
     public Optional<Stored> load(String sha256, String key) {
         synchronized (lock(sha256)) {
-            Path j = jsonFile(sha256);
-            if (!Files.isRegularFile(j)) return Optional.empty();
-            try {
-                JsonNode root = MAPPER.readTree(j.toFile());
-                if (!(root instanceof ObjectNode obj) || !key.equals(root.path("stored").path("modelSet").asText())
-                        || !sha256.equalsIgnoreCase(root.path("image").path("sha256").asText())) {
-                    return Optional.empty();
-                }
-                byte[] maps = Files.readAllBytes(mapsFile(sha256));
-                if (!ImageLoader.sha256(maps).equals(root.path("stored").path("mapsSha256").asText())) return Optional.empty();
-                AnalysisReport rep = ReportJsonReader.read(root, StoredMaps.decode(maps));
-                return Optional.of(new Stored(obj, rep, key));
-            } catch (IOException | RuntimeException e) {
+            Optional<Stored> own = load(sha256, key, key);
+            return own.isPresent() ? own : load(sha256, key, null);
+        }
+    }
+
+    private Optional<Stored> load(String sha256, String key, String parametersKey) {
+        Path j = jsonFile(sha256, parametersKey);
+        if (!Files.isRegularFile(j)) return Optional.empty();
+        try {
+            JsonNode root = MAPPER.readTree(j.toFile());
+            if (!(root instanceof ObjectNode obj) || !key.equals(root.path("stored").path("modelSet").asText())
+                    || !sha256.equalsIgnoreCase(root.path("image").path("sha256").asText())) {
                 return Optional.empty();
             }
+            byte[] maps = Files.readAllBytes(mapsFile(sha256, parametersKey));
+            if (!ImageLoader.sha256(maps).equals(root.path("stored").path("mapsSha256").asText())) return Optional.empty();
+            AnalysisReport rep = ReportJsonReader.read(root, StoredMaps.decode(maps));
+            return Optional.of(new Stored(obj, rep, key));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -75,9 +97,10 @@ public final class ResultFiles implements ResultStore {
         ObjectNode root = json.deepCopy();
         ObjectNode stored = root.get("stored") instanceof ObjectNode st ? st : root.putObject("stored");
         stored.put("mapsSha256", ImageLoader.sha256(maps));
+        String parametersKey = report.parameters().isEmpty() ? null : stored.path("modelSet").asText("");
         synchronized (lock(sha256)) {
-            OutputGuard.writeAtomically(mapsFile(sha256), o -> o.write(maps));
-            OutputGuard.writeAtomically(jsonFile(sha256), o -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(o, root));
+            OutputGuard.writeAtomically(mapsFile(sha256, parametersKey), o -> o.write(maps));
+            OutputGuard.writeAtomically(jsonFile(sha256, parametersKey), o -> MAPPER.writerWithDefaultPrettyPrinter().writeValue(o, root));
         }
     }
 

@@ -12,6 +12,7 @@ import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.analysis.casefolder.ResultStore;
 import org.provenant.core.io.LoadedImage;
 import org.provenant.indicators.Indicator;
+import org.provenant.indicators.IndicatorParameters;
 
 /**
  * What {@link CaseWorkflow#lookup} found for one evidence file: the chosen indicators, the key, the stored
@@ -22,7 +23,7 @@ import org.provenant.indicators.Indicator;
  * @param evidence       the evidence file's path
  * @param sha256         the SHA-256 of its bytes as read
  * @param indicators     the chosen indicators, in panel order
- * @param parameters     the examiner's indicator parameters (part of the key)
+ * @param parameters     the examiner's indicator parameters that differ from the defaults (part of the key)
  * @param key            the key results are stored under ({@link ResultKey})
  * @param stored         the stored analysis under this key, if any
  * @param toRun          the chosen indicators without a DONE stored outcome, in panel order
@@ -36,7 +37,7 @@ public record Lookup(Path evidence, String sha256, List<Indicator> indicators, M
     public Lookup {
         evidence = evidence.toAbsolutePath().normalize();
         indicators = List.copyOf(indicators);
-        parameters = Map.copyOf(parameters);
+        parameters = IndicatorParameters.nonDefault(parameters);
         toRun = List.copyOf(toRun);
     }
 
@@ -66,7 +67,7 @@ public record Lookup(Path evidence, String sha256, List<Indicator> indicators, M
 
     /** The stored outcomes reused, in panel order (empty when none). */
     public AnalysisReport reused() {
-        return merge(new AnalysisReport(List.of(), false));
+        return merge(new AnalysisReport(List.of(), false, parameters));
     }
 
     /** What the indicators to run work on: the image and the examiner's parameters. */
@@ -84,7 +85,7 @@ public record Lookup(Path evidence, String sha256, List<Indicator> indicators, M
             Optional<IndicatorOutcome> o = toRun.contains(i) ? fresh.outcome(i.id()) : stored.flatMap(s -> s.done(i.id()));
             o.ifPresent(out::add);
         }
-        return new AnalysisReport(out, fresh.cancelled());
+        return new AnalysisReport(out, fresh.cancelled(), parameters);
     }
 
     /**
@@ -98,7 +99,7 @@ public record Lookup(Path evidence, String sha256, List<Indicator> indicators, M
                 if (o.ok() && merged.outcome(o.indicatorId()).isEmpty()) out.add(o);
             }
         });
-        return new AnalysisReport(out, merged.cancelled());
+        return new AnalysisReport(out, merged.cancelled(), parameters);
     }
 
     /**

@@ -189,40 +189,28 @@ final class Container {
 
     // ---------------------------------------------------------------- JPEG: marker walk over every segment and scan
     private static void jpeg(byte[] b, Info info) {
-        int pos = 2;
+        JpegSegments walk = JpegSegments.tolerant(b);   // tolerates junk between segments like libjpeg
         Map<Integer, byte[]> iccChunks = new java.util.TreeMap<>();
         long scanBytes = 0;
-        boolean huffman = true;
-        while (true) {
-            while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++; // tolerate junk between segments like libjpeg
-            while (pos < b.length && (b[pos] & 0xff) == 0xff) pos++; // fill bytes
-            if (pos >= b.length) {
-                info.problem = TRUNCATED;
+        boolean huffman = true, afterScan = false;
+        for (JpegSegments.Segment s = walk.next(); ; s = walk.next()) {
+            if (s == null) {
+                JpegSegments.Segment bad = walk.endSegment();
+                info.problem = walk.end() == JpegSegments.End.BAD_LENGTH
+                        ? "the JPEG segment at byte " + bad.start() + " declares an impossible length (" + bad.length() + ")"
+                        : TRUNCATED;
                 return;
             }
-            int marker = b[pos] & 0xff;
-            pos++;
-            if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
-            if (marker == 0xd9) {
+            int marker = s.marker();
+            if (marker == JpegSegments.EOI) {
+                if (afterScan) break; // end of image after a scan: the structure is complete
                 info.problem = "the JPEG file has no image data (end marker before any scan)";
                 return;
             }
-            if (pos + 2 > b.length) {
-                info.problem = TRUNCATED;
-                return;
-            }
-            int len = u16be(b, pos);
-            if (len < 2) {
-                info.problem = "the JPEG segment at byte " + (pos - 2) + " declares an impossible length (" + len + ")";
-                return;
-            }
-            if (pos + len > b.length) {
-                info.problem = TRUNCATED;
-                return;
-            }
-            int data = pos + 2, dlen = len - 2;
-            boolean sof = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc;
-            if (sof && dlen >= 5 && !info.hasDimensions()) {
+            afterScan = false;
+            if (s.standalone()) continue;
+            int data = s.data(), dlen = s.dataLength();
+            if (s.frame() && dlen >= 5 && !info.hasDimensions()) {
                 info.height = u16be(b, data + 1);
                 info.width = u16be(b, data + 3);
                 huffman = marker < 0xc9; // SOF9 and above: arithmetic coding, which has no per-block minimum
@@ -233,25 +221,14 @@ final class Container {
             } else if (marker == 0xfe && dlen > 0) {
                 putText(info, "Comment", new String(b, data, dlen, StandardCharsets.ISO_8859_1).strip());
             }
-            pos += len;
-            if (marker == 0xda) {
-                // entropy-coded scan data: skip to the next real marker (FF 00 is a stuffed byte, FF D0-D7 a restart)
-                int scanStart = pos;
-                while (true) {
-                    while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++;
-                    if (pos + 1 >= b.length) {
-                        info.problem = TRUNCATED; // the scan runs to the end of the file: no end-of-image marker
-                        return;
-                    }
-                    int next = b[pos + 1] & 0xff;
-                    if (next == 0x00 || next == 0xff || (next >= 0xd0 && next <= 0xd7)) {
-                        pos += next == 0xff ? 1 : 2;
-                        continue;
-                    }
-                    break;
+            if (marker == JpegSegments.SOS) {
+                JpegSegments.Scan scan = walk.scan();
+                if (scan.truncated()) {
+                    info.problem = TRUNCATED; // the scan runs to the end of the file: no end-of-image marker
+                    return;
                 }
-                scanBytes += pos - scanStart;
-                if ((b[pos + 1] & 0xff) == 0xd9) break; // end of image after a scan: the structure is complete
+                scanBytes += scan.bytes();
+                afterScan = true;
             }
         }
         if (!iccChunks.isEmpty()) {

@@ -23,23 +23,20 @@ public record JpegStructure(String chroma, double meanLumaStep) {
         return parse(e.bytes());
     }
 
-    /** Parses the markers up to the first scan. */
+    /** Parses the markers up to the first scan ({@link JpegSegments}, strict). */
     public static Optional<JpegStructure> parse(ByteBuffer b) {
-        if (b.remaining() < 4 || (b.get(0) & 0xff) != 0xff || (b.get(1) & 0xff) != 0xd8) return Optional.empty();
-        int p = 2, n = b.limit();
+        if (b.remaining() < 4 || !JpegSegments.startsJpeg(b)) return Optional.empty();
+        JpegSegments walk = JpegSegments.strict(b);
         double[] tables = new double[4];
         java.util.Arrays.fill(tables, Double.NaN);
         String chroma = null;
         int lumaTable = 0;
-        while (p + 4 <= n) {
-            if ((b.get(p) & 0xff) != 0xff) return Optional.empty();
-            int m = b.get(p + 1) & 0xff;
-            if (m == 0xff) { p++; continue; }
-            if (m == 0xd8 || (m >= 0xd0 && m <= 0xd7) || m == 0x01) { p += 2; continue; }
-            int len = ((b.get(p + 2) & 0xff) << 8) | (b.get(p + 3) & 0xff);
-            int s = p + 4, end = p + 2 + len;
-            if (len < 2 || end > n) return Optional.empty();
-            if (m == 0xdb) {
+        for (JpegSegments.Segment seg = walk.next(); seg != null; seg = walk.next()) {
+            int m = seg.marker();
+            if (m == JpegSegments.SOS || m == JpegSegments.EOI) break;
+            if (seg.standalone()) continue;
+            int s = seg.data(), end = seg.end();
+            if (m == JpegSegments.DQT) {
                 int q = s;
                 while (q < end) {
                     int pq = (b.get(q) & 0xff) >> 4, tq = b.get(q) & 0x0f;
@@ -52,8 +49,8 @@ public record JpegStructure(String chroma, double meanLumaStep) {
                     if (tq < 4) tables[tq] = sum / 64;
                     q += 1 + 64 * size;
                 }
-            } else if (m >= 0xc0 && m <= 0xcf && m != 0xc4 && m != 0xc8 && m != 0xcc) {
-                int comps = b.get(s + 5) & 0xff;
+            } else if (seg.frame()) {
+                int comps = seg.dataLength() >= 6 ? b.get(s + 5) & 0xff : 0;
                 if (comps == 1) chroma = "grey";
                 else if (comps >= 3 && s + 6 + 3 * comps <= end) {
                     int[] h = new int[comps], v = new int[comps];
@@ -65,11 +62,9 @@ public record JpegStructure(String chroma, double meanLumaStep) {
                     }
                     chroma = chroma(h, v);
                 } else chroma = "other";
-            } else if (m == 0xda || m == 0xd9) {
-                break;
             }
-            p = end;
         }
+        if (walk.end() == JpegSegments.End.JUNK || walk.endedOnBadLength()) return Optional.empty();
         if (chroma == null) return Optional.empty();
         return Optional.of(new JpegStructure(chroma, lumaTable < 4 ? tables[lumaTable] : Double.NaN));
     }

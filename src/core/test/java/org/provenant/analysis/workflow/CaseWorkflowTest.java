@@ -178,10 +178,19 @@ class CaseWorkflowTest {
         analyse(wf, List.of(one), Map.of());
 
         // other examiner's parameters: another key, so it runs again, and is stored under that key
-        CaseWorkflow.Analysed shifted = analyse(wf, List.of(one), Map.of("test-one.shift", "0.25"));
+        CaseWorkflow.Analysed shifted = analyse(wf, List.of(one), Map.of("test-one.shift", "25"));
         assertEquals(2, one.runs.get());
         assertNotEquals(wf.key(Map.of()), shifted.lookup().key());
-        assertTrue(wf.lookup(load(), List.of(one), Map.of("test-one.shift", "0.25")).complete());
+        assertTrue(wf.lookup(load(), List.of(one), Map.of("test-one.shift", "25")).complete());
+        // ... beside the defaults' analysis, which stays stored under its own key; the JSON records the setting
+        assertTrue(wf.lookup(load(), List.of(one), Map.of()).complete(), "the defaults' analysis survives a re-run");
+        assertEquals(Map.of("test-one.shift", "25"), shifted.report().parameters());
+        assertEquals(25, shifted.json(false).path("parameters").path("test-one.shift").asInt());
+        assertTrue(analyse(wf, List.of(one), Map.of()).json(false).path("parameters").isMissingNode(), "defaults: no record");
+        assertEquals(2, one.runs.get());
+        // a declared parameter set to its default is no setting: the same key as none
+        assertEquals(wf.key(Map.of()), wf.key(Map.of("ela.quality", "90")));
+        assertNotEquals(wf.key(Map.of()), wf.key(Map.of("ela.quality", "80")));
 
         // other model files: another key
         Path models = Files.createDirectories(dir.resolve("models"));

@@ -10,11 +10,12 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Parameter;
 import org.provenant.indicators.Score;
 
 /**
  * A test indicator that counts its runs (stored results must not run it again): headline the mean of the first
- * channel plus the parameter {@code ID.shift}, a 3x2 map with a NaN, leaning "generated" above 0.5. Shared with
+ * channel plus the parameter {@code ID.shift} (hundredths), a 3x2 map with a NaN, leaning "generated" above 0.5. Shared with
  * the modules above through the core test jar.
  */
 public final class CountingIndicator implements Indicator {
@@ -26,12 +27,18 @@ public final class CountingIndicator implements Indicator {
     @Override public String id() { return id; }
     @Override public String displayName() { return "Counting " + id; }
     @Override public String methodReference() { return "test fixture"; }
+    @Override public List<Parameter> parameters() { return List.of(shift()); }
+
+    /** {@code ID.shift}: added to the mean, in hundredths. */
+    public Parameter shift() {
+        return Parameter.whole(id + ".shift", "Shift", 0, 100, 1, 0, "Added to the mean, in hundredths.");
+    }
 
     @Override public IndicatorResult analyze(FloatImage image, IndicatorContext context) {
         runs.incrementAndGet();
         double s = 0;
         for (float v : image.plane(0)) s += v;
-        double mean = s / image.pixels() + context.parameter(id + ".shift", 0);
+        double mean = s / image.pixels() + context.value(shift()) / 100.0;
         FloatMap map = new FloatMap(3, 2, new float[]{0.1f, 0.2f, Float.NaN, 0.4f, 0.5f, (float) mean});
         Score sc = new Score("mean", "Mean red", mean, "test only");
         return new IndicatorResult(id, sc, List.of(sc), List.of(new MapLayer("Test map", map, ColourScale.VIRIDIS, 0, 1,

@@ -15,6 +15,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Parameter;
 import org.provenant.indicators.ProgressSink;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.codec.forestcue.ForestCue;
@@ -46,17 +47,19 @@ public final class LatentQuantCue implements Indicator {
      * choice: at 2048 (four JPEG AI tiles) the map was most of the cue's 51.9 s on a 12 MP image (models/README.md,
      * issue 15 speed); at 1024 it still took 1.8 s of the cue's 2.3 s of CPU (issue 13); at 512 about a quarter of that.
      * The verdict's features come from the central 256x256 either way. The examiner can ask for a larger map through
-     * the parameter {@link #MAP_SIDE_KEY}.
+     * the parameter {@link #MAP_SIDE}.
      */
     public static final int MAP_MAX_SIDE = 512;
     /** Analysis parameter: the largest side of the alignment map's region (256..4096 pixels; default {@link #MAP_MAX_SIDE}). */
-    public static final String MAP_SIDE_KEY = "latentquant.map_side";
+    public static final Parameter MAP_SIDE = Parameter.whole("latentquant.map_side", "Map region side (pixels)", 256, 4096,
+            256, MAP_MAX_SIDE, "The alignment map covers the whole image up to this many pixels a side, else the central"
+                    + " crop (on the 16-pixel grid); larger maps take longer. The verdict reads the central 256 x 256 either way.");
 
-    /** The map's largest side for this analysis: the examiner's {@link #MAP_SIDE_KEY}, clamped, on the 16-pixel grid. */
+    @Override public List<Parameter> parameters() { return List.of(MAP_SIDE); }
+
+    /** The map's largest side for this analysis: the examiner's {@link #MAP_SIDE}, clamped, on the 16-pixel grid. */
     static int mapSide(IndicatorContext context) {
-        double v = context.parameter(MAP_SIDE_KEY, MAP_MAX_SIDE);
-        int side = Double.isFinite(v) ? (int) Math.max(256, Math.min(4096, v)) : MAP_MAX_SIDE;
-        return side / 16 * 16;
+        return context.value(MAP_SIDE) / 16 * 16;
     }
 
     @Override public String id() { return ID; }
@@ -124,7 +127,7 @@ public final class LatentQuantCue implements Indicator {
                         + " synthetic images; on a camera original that never went through a codec its answer does not apply.",
                 ForestCue.codecDescription(context.models()), LatentQuantization.REGION, LatentQuantization.REGION, q, 100 * ps,
                 whole ? "" : String.format(Locale.ROOT, " over the central %dx%d pixels only, to bound the cost (parameter %s"
-                        + " gives a larger region)", Math.min(side, image.width()), Math.min(side, image.height()), MAP_SIDE_KEY)) + gate;
+                        + " gives a larger region)", Math.min(side, image.width()), Math.min(side, image.height()), MAP_SIDE.key())) + gate;
         // on a very large image the map covers only the central crop, so it is shown beside the image, not over it
         MapLayer layer = new MapLayer("Latent grid alignment (" + q + (whole ? ")" : ", central " + side + " px)"),
                 map, ColourScale.DIVERGING, -1, 1, "-1 (off the grid)", "+1 (on the grid)", whole, List.of());

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.provenant.core.io.JpegSegments;
 
 /**
  * Where a file carries its C2PA manifest store: JPEG APP11 JUMBF segments (JPEG XT: CI "JP", box instance En,
@@ -40,21 +41,13 @@ public record Carrier(String container, byte[] store, int storeStart, int storeE
         Map<Integer, int[]> span = new TreeMap<>();
         Integer c2paInstance = null;
         String remote = null, problem = null;
-        int pos = 2;
-        while (pos + 4 <= b.length) {
-            final int segStart = pos;
-            if ((b[pos] & 0xff) != 0xff) break;
-            int marker = b[pos + 1] & 0xff;
-            if (marker == 0xff) { pos++; continue; }                       // fill byte
-            if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { pos += 2; continue; }
-            if (marker == 0xd9 || marker == 0xda) break;                    // end of image, start of scan
-            int len = (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
-            if (len < 2 || pos + 2 + len > b.length) {
-                problem = "the JPEG segment at byte " + pos + " runs past the end of the file";
-                break;
-            }
-            int c = pos + 4, n = len - 2;
-            if (marker == 0xeb && n > 16 && b[c] == 'J' && b[c + 1] == 'P') {
+        JpegSegments walk = JpegSegments.strict(b);
+        for (JpegSegments.Segment s = walk.next(); s != null; s = walk.next()) {
+            int marker = s.marker();
+            if (marker == JpegSegments.EOI || marker == JpegSegments.SOS) break;   // end of image, start of scan
+            if (s.standalone()) continue;
+            int c = s.data(), n = s.dataLength();
+            if (marker == JpegSegments.APP11 && n > 16 && b[c] == 'J' && b[c + 1] == 'P') {
                 int en = (b[c + 2] & 0xff) << 8 | (b[c + 3] & 0xff);
                 long z = u32(b, c + 4);
                 boolean first = n >= 28 && b[c + 24] == 'c' && b[c + 25] == '2' && b[c + 26] == 'p' && b[c + 27] == 'a';
@@ -63,12 +56,14 @@ public record Carrier(String container, byte[] store, int storeStart, int storeE
                 // the first packet carries the box from its LBox on; later ones repeat LBox/TBox, which are dropped
                 int skip = first ? 8 : 16;
                 if (parts.size() < 65_536) parts.putIfAbsent(z, slice(b, c + skip, n - skip));
-                int[] s = span.computeIfAbsent(en, k -> new int[]{segStart, 0});
-                s[1] = pos + 2 + len;
-            } else if (marker == 0xe1 && remote == null && startsWith(b, c, n, XMP_ID)) {
+                int segStart = s.start();
+                span.computeIfAbsent(en, k -> new int[]{segStart, 0})[1] = s.end();
+            } else if (marker == JpegSegments.APP1 && remote == null && startsWith(b, c, n, XMP_ID)) {
                 remote = provenance(new String(b, c + XMP_ID.length, n - XMP_ID.length, StandardCharsets.UTF_8));
             }
-            pos += 2 + len;
+        }
+        if (walk.endedOnBadLength()) {
+            problem = "the JPEG segment at byte " + walk.endSegment().start() + " runs past the end of the file";
         }
         if (c2paInstance == null) return new Carrier("JPEG", null, -1, -1, remote, problem);
         ByteArrayOutputStream store = new ByteArrayOutputStream();

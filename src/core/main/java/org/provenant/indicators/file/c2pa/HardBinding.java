@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.provenant.core.io.JpegSegments;
 
 /**
  * The hard binding of the active manifest to the file's bytes: the data hash ({@code c2pa.hash.data}: one hash over
@@ -104,46 +105,37 @@ final class HardBinding {
         }
     }
 
-    /** The JPEG's segments in order, as c2pa-rs's box map names them; bounded by the file. */
+    /**
+     * The JPEG's segments in order, as c2pa-rs's box map names them (a scan header with its coded data, the C2PA
+     * store's APP11 segments as one); bounded by the file: a segment declared past its end is cut there.
+     */
     static List<Segment> jpegSegments(byte[] b) {
         List<Segment> out = new ArrayList<>();
         if (b.length < 2) return out;
-        out.add(new Segment("SOI", 0, 2));
-        int pos = 2;
+        JpegSegments walk = JpegSegments.strict(b);
         byte[] c2paEn = null;
-        while (pos + 2 <= b.length && out.size() < 100_000) {
-            if ((b[pos] & 0xff) != 0xff) break;
-            int m = b[pos + 1] & 0xff;
-            if (m == 0xd9) { out.add(new Segment("EOI", pos, pos + 2)); break; }
-            if (m >= 0xd0 && m <= 0xd7) { out.add(new Segment("RST" + (m - 0xd0), pos, pos + 2)); pos += 2; continue; }
-            if (pos + 4 > b.length) break;
-            int len = (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
-            int end = Math.min(b.length, pos + 2 + len);
+        for (JpegSegments.Segment s = walk.next(); s != null && out.size() < 100_000; s = walk.next()) {
+            int m = s.marker(), pos = s.start(), end = s.end();
+            if (m == JpegSegments.SOI && pos == 0) { out.add(new Segment("SOI", 0, 2)); continue; }
+            if (m == JpegSegments.EOI) { out.add(new Segment("EOI", pos, end)); break; }
+            if (m >= 0xd0 && m <= 0xd7) { out.add(new Segment("RST" + (m - 0xd0), pos, end)); continue; }
             String name = name(m);
-            if (m == 0xeb && len > 18) {
+            if (m == JpegSegments.APP11 && s.length() > 18) {
                 byte[] en = Arrays.copyOfRange(b, pos + 6, pos + 8);
                 boolean first = end - pos >= 32 && b[pos + 28] == 'c' && b[pos + 29] == '2' && b[pos + 30] == 'p' && b[pos + 31] == 'a';
                 Segment prev = out.get(out.size() - 1);
                 if (!first && c2paEn != null && Arrays.equals(en, c2paEn) && prev.name().equals("C2PA")) {
                     out.set(out.size() - 1, new Segment("C2PA", prev.start(), end));
-                    pos = end;
                     continue;
                 }
                 if (first) { name = "C2PA"; c2paEn = en; }
             }
-            if (m == 0xda) {   // the scan runs to the next marker that is not a stuffed byte or a restart
-                int p = end;
-                while (p + 1 < b.length) {
-                    if ((b[p] & 0xff) == 0xff) {
-                        int n = b[p + 1] & 0xff;
-                        if (n != 0 && !(n >= 0xd0 && n <= 0xd7)) break;
-                    }
-                    p++;
-                }
-                end = Math.min(b.length, p);
-            }
+            if (m == JpegSegments.SOS) end = walk.scan().end();   // the scan runs to the next marker that is not a stuffed byte or a restart
             out.add(new Segment(name, pos, end));
-            pos = end;
+        }
+        JpegSegments.Segment cut = walk.endSegment();
+        if (walk.endedOnBadLength() && out.size() < 100_000) {
+            out.add(new Segment(name(cut.marker()), cut.start(), Math.min(b.length, cut.start() + 2 + cut.length())));
         }
         return out;
     }

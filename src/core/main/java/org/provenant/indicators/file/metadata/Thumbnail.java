@@ -9,6 +9,7 @@ import org.provenant.core.filter.Resample;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.io.Evidence;
+import org.provenant.core.io.JpegSegments;
 
 /**
  * The embedded EXIF thumbnail against the picture: the thumbnail is decoded, black bars (letterboxing of a
@@ -87,17 +88,15 @@ final class Thumbnail {
         int n = b.limit();
         if (ev.format() == org.provenant.core.io.ImageFormat.TIFF) return 0;
         if (ev.format() == org.provenant.core.io.ImageFormat.JPEG) {
-            int pos = 2;
-            for (int seg = 0; seg < 1000 && pos + 4 <= n; seg++) {
-                if ((b.get(pos) & 0xff) != 0xff) return -1;
-                int m = b.get(pos + 1) & 0xff;
-                if (m == 0xda || m == 0xd9) return -1;
-                int len = ((b.get(pos + 2) & 0xff) << 8) | (b.get(pos + 3) & 0xff);
-                if (m == 0xe1 && pos + 10 <= n && b.get(pos + 4) == 'E' && b.get(pos + 5) == 'x' && b.get(pos + 6) == 'i'
-                        && b.get(pos + 7) == 'f') {
-                    return pos + 4;
+            JpegSegments walk = JpegSegments.strict(b);
+            JpegSegments.Segment s = walk.next();
+            for (int seg = 0; seg < 1000 && s != null; seg++, s = walk.next()) {
+                int m = s.marker(), p = s.data();
+                if (m == JpegSegments.SOS || m == JpegSegments.EOI) return -1;
+                if (m == JpegSegments.APP1 && s.dataLength() >= 6 && b.get(p) == 'E' && b.get(p + 1) == 'x'
+                        && b.get(p + 2) == 'i' && b.get(p + 3) == 'f') {
+                    return p;
                 }
-                pos += 2 + len;
             }
             return -1;
         }

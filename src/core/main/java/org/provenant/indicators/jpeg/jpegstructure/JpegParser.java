@@ -2,12 +2,13 @@ package org.provenant.indicators.jpeg.jpegstructure;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.provenant.core.io.JpegSegments;
 
 /**
- * Walks the markers of a JPEG file (ITU-T T.81 Annex B): frame header, quantization and Huffman tables, restart
- * interval, scans and the extent of their entropy-coded data. Bounded: it only reads the byte array, checks every
- * declared length against what is left, caps the number of segments and scans, and never allocates by a declared
- * size. What is wrong is collected as plain-words problems; parsing stops at the first fatal one.
+ * Reads the segments of a JPEG file (ITU-T T.81 Annex B) through {@link JpegSegments}, tolerant of junk between
+ * them: frame header, quantization and Huffman tables, restart interval, scans and the extent of their entropy-coded
+ * data. Bounded: the walk checks every declared length against what is left; this caps the number of segments and
+ * scans and never allocates by a declared size. What is wrong is collected as plain-words problems; parsing stops at the first fatal one.
  */
 final class JpegParser {
     /** Natural (row-major) index of the k-th coefficient in zig-zag order. */
@@ -27,54 +28,53 @@ final class JpegParser {
     static JpegFile parse(byte[] b) {
         JpegFile f = new JpegFile();
         Huffman[] dc = new Huffman[4], ac = new Huffman[4];
-        int pos = 2, segments = 0;
+        JpegSegments walk = JpegSegments.tolerant(b);
+        int segments = 0;
         while (segments++ < MAX_SEGMENTS) {
-            while (pos < b.length && (b[pos] & 0xff) != 0xff) pos++;
-            while (pos < b.length && (b[pos] & 0xff) == 0xff) pos++;
-            if (pos >= b.length) {
-                f.problems.add("the file ends before its end-of-image marker (truncated)");
+            JpegSegments.Segment s = walk.next();
+            if (s == null) {
+                f.problems.add(ended(walk));
                 return f;
             }
-            int marker = b[pos++] & 0xff;
-            if (marker == 0xd9) return f;
-            if (marker == 0xd8 || marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue;
-            if (pos + 2 > b.length) {
-                f.problems.add("the file ends inside a segment header (truncated)");
-                return f;
-            }
-            int len = u16(b, pos);
-            if (len < 2 || pos + len > b.length) {
-                f.problems.add(String.format(Locale.ROOT, "the %s segment at byte %d declares %d bytes, but %s",
-                        name(marker), pos - 2, len, len < 2 ? "that is impossible" : "only " + (b.length - pos) + " are left"));
-                return f;
-            }
-            int data = pos + 2, end = pos + len;
+            int marker = s.marker();
+            if (marker == JpegSegments.EOI) return f;
+            if (s.standalone()) continue;
+            int data = s.data(), end = s.end(), len = s.length();
             try {
                 switch (marker) {
                     case 0xdb -> dqt(b, data, end, f);
                     case 0xc4 -> dht(b, data, end, dc, ac);
                     case 0xdd -> f.restartInterval = len >= 4 ? u16(b, data) : 0;
                     case 0xda -> {
-                        int scanEnd = sos(b, data, end, f, dc, ac);
-                        f.segments.add("SOS scan " + f.scans.size() + " (" + kb(scanEnd - end) + " of coded data)");
-                        pos = scanEnd;
+                        sos(b, data, end, f, dc, ac, walk.scan());
                         continue;
                     }
                     default -> {
-                        if (marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8 && marker != 0xcc) sof(b, data, end, marker, f);
+                        if (s.frame()) sof(b, data, end, marker, f);
                         if (marker == 0xe0 && ascii(b, data, end, 5).equals("JFIF\0")) f.jfif = true;
                         if (marker == 0xee && ascii(b, data, end, 5).equals("Adobe")) f.adobe = true;
                     }
                 }
             } catch (IllegalArgumentException e) {
-                f.problems.add("the " + name(marker) + " segment at byte " + (pos - 2) + " is malformed: " + e.getMessage());
+                f.problems.add("the " + name(marker) + " segment at byte " + s.start() + " is malformed: " + e.getMessage());
                 return f;
             }
-            if (marker != 0xda) f.segments.add(name(marker) + label(b, marker, data, end) + " (" + kb(len) + ")");
-            pos = end;
+            f.segments.add(name(marker) + label(b, marker, data, end) + " (" + kb(len) + ")");
         }
         f.problems.add("more than " + MAX_SEGMENTS + " segments: not read further");
         return f;
+    }
+
+    /** The problem, in words, of a walk that ended before the end-of-image marker. */
+    private static String ended(JpegSegments walk) {
+        JpegSegments.Segment s = walk.endSegment();
+        return switch (walk.end()) {
+            case CUT_HEADER -> "the file ends inside a segment header (truncated)";
+            case BAD_LENGTH, PAST_END -> String.format(Locale.ROOT, "the %s segment at byte %d declares %d bytes, but %s",
+                    name(s.marker()), s.start(), s.length(), s.length() < 2 ? "that is impossible"
+                            : "only " + (walk.size() - s.start() - 2) + " are left");
+            default -> "the file ends before its end-of-image marker (truncated)";
+        };
     }
 
     private static void dqt(byte[] b, int p, int end, JpegFile f) {
@@ -128,8 +128,8 @@ final class JpegParser {
         }
     }
 
-    /** Reads a scan header, records the scan and returns the position just after its entropy-coded data. */
-    private static int sos(byte[] b, int p, int end, JpegFile f, Huffman[] dc, Huffman[] ac) {
+    /** Reads a scan header and records the scan, whose entropy-coded data the walk has just stepped over. */
+    private static void sos(byte[] b, int p, int end, JpegFile f, Huffman[] dc, Huffman[] ac, JpegSegments.Scan coded) {
         int ns = end > p ? b[p] & 0xff : 0;
         if (ns < 1 || ns > 4 || p + 1 + 2 * ns + 3 > end) throw new IllegalArgumentException("the scan header is malformed");
         int[] comps = new int[ns], td = new int[ns], ta = new int[ns];
@@ -145,35 +145,16 @@ final class JpegParser {
         int q = p + 1 + 2 * ns;
         int ss = b[q] & 0xff, se = b[q + 1] & 0xff, ah = (b[q + 2] & 0xff) >> 4, al = b[q + 2] & 15;
         if (ss > 63 || se > 63 || ss > se || al > 13) throw new IllegalArgumentException("spectral range " + ss + ".." + se);
-        int i = end;
-        int restarts = 0;
-        while (i + 1 < b.length) {
-            if ((b[i] & 0xff) == 0xff) {
-                int m = b[i + 1] & 0xff;
-                if (m == 0 || m == 0xff) {
-                    i += m == 0 ? 2 : 1;
-                    continue;
-                }
-                if (m >= 0xd0 && m <= 0xd7) {
-                    restarts++;
-                    i += 2;
-                    continue;
-                }
-                break;
-            }
-            i++;
-        }
-        if (i + 1 >= b.length) {
+        if (coded.truncated()) {
             f.problems.add("the coded data of scan " + (f.scans.size() + 1) + " runs to the end of the file (truncated)");
-            i = b.length;
         }
-        f.restartMarkers += restarts;
+        f.restartMarkers += coded.restarts();
         if (f.scans.size() < MAX_SCANS) {
-            f.scans.add(new JpegFile.Scan(comps, td, ta, ss, se, ah, al, end, i, dc.clone(), ac.clone(), f.restartInterval));
+            f.scans.add(new JpegFile.Scan(comps, td, ta, ss, se, ah, al, end, coded.end(), dc.clone(), ac.clone(), f.restartInterval));
         } else if (f.scans.size() == MAX_SCANS) {
             f.problems.add("more than " + MAX_SCANS + " scans: the rest are not decoded");
         }
-        return i;
+        f.segments.add("SOS scan " + f.scans.size() + " (" + kb(coded.bytes()) + " of coded data)");
     }
 
     static String name(int m) {

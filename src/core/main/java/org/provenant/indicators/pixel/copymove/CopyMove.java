@@ -17,6 +17,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Parameter;
 import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.pixel.pixelkit.KdTree;
@@ -52,7 +53,9 @@ public final class CopyMove implements Indicator {
      */
     public static final int MIN_INLIERS = 64;
     /** Parameter: the smallest cluster in matched blocks (default {@link #MIN_INLIERS}); the calibration lowers it. */
-    public static final String MIN_BLOCKS_KEY = "copymove.min_blocks";
+    public static final Parameter MIN_BLOCKS = Parameter.whole("copymove.min_blocks", "Smallest cluster (blocks)", 3, 4096, 8,
+            MIN_INLIERS, "Matched blocks a copied region needs to be reported; below " + MIN_INLIERS + " the verdict is withheld"
+                    + " (its false-alarm rate was measured at " + MIN_INLIERS + ").");
     /**
      * Its verdict: a local edit from one cluster on, where clusters need at least {@link #MIN_INLIERS} blocks (a lower
      * minimum withholds it); 1 of the 87 held-out real photos reached it (see PixelCalibrationTest).
@@ -65,10 +68,12 @@ public final class CopyMove implements Indicator {
             .unless((image, context) -> minInliers(context) < MIN_INLIERS ? "clusters of fewer than " + MIN_INLIERS
                     + " blocks were allowed, below the minimum the threshold was measured with" : null);
 
-    /** The smallest cluster for this analysis: the examiner's {@link #MIN_BLOCKS_KEY}, at least 3. */
+    /** The smallest cluster for this analysis: the examiner's {@link #MIN_BLOCKS}, at least 3. */
     static int minInliers(IndicatorContext context) {
-        return (int) Math.max(3, context.parameter(MIN_BLOCKS_KEY, MIN_INLIERS));
+        return context.value(MIN_BLOCKS);
     }
+
+    @Override public List<Parameter> parameters() { return List.of(MIN_BLOCKS); }
     public static final int MAX_CLUSTERS = 5;
     /** Points the k-d tree may visit per block: an approximate, bounded search. Our choice. */
     public static final int SEARCH_BUDGET = 200;

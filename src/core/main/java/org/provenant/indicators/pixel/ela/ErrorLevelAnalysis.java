@@ -16,6 +16,7 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Parameter;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.pixel.pixelkit.BlockOutliers;
 import org.provenant.indicators.pixel.pixelkit.PixelWork;
@@ -34,12 +35,15 @@ import org.provenant.indicators.verdict.VerdictPolicy;
  * blocks of similar texture in the same image show ({@link TextureTrend}): 1 = changes like them. The headline is the most departing connected region of that
  * relative level against the image's own (robust z, {@link BlockOutliers}).
  *
- * <p>Parameter {@code ela.quality} (50-100, default {@link #DEFAULT_QUALITY}).
+ * <p>Parameter {@link #QUALITY} ({@code ela.quality}, 50-100, default {@link #DEFAULT_QUALITY}).
  */
 public final class ErrorLevelAnalysis implements Indicator {
     public static final String ID = "error-level";
-    public static final String QUALITY_KEY = "ela.quality";
     public static final int DEFAULT_QUALITY = 90;
+    /** The examiner's re-save quality. */
+    public static final Parameter QUALITY = Parameter.whole("ela.quality", "Re-save quality", 50, 100, 5, DEFAULT_QUALITY,
+            "JPEG quality of the re-save: near the quality the image was last saved at (see JPEG ghosts) untouched content"
+                    + " goes dark and fresh content stays bright.");
     /** The difference map is drawn at most this many pixels on its longer side (area-averaged): bounded work. */
     public static final int MAX_MAP_SIDE = 1024;
     /** Luma AC energy per pixel (8-bit units squared) below which a block counts as flat and has no value. */
@@ -65,9 +69,11 @@ public final class ErrorLevelAnalysis implements Indicator {
     @Override public int cost() { return 6; }
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
 
+    @Override public List<Parameter> parameters() { return List.of(QUALITY); }
+
     /** The quality the examiner chose, clamped to 50..100. */
     public static int quality(IndicatorContext ctx) {
-        return (int) Math.round(Math.max(50, Math.min(100, ctx.parameter(QUALITY_KEY, DEFAULT_QUALITY))));
+        return ctx.value(QUALITY);
     }
 
     @Override

@@ -53,7 +53,7 @@ public class PixelCalibrationTest {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
         List<Indicator> inds = List.of(new ErrorLevelAnalysis(), new NoiseMap(), new JpegGhosts(), new CopyMove());
-        Map<String, String> low = Map.of(CopyMove.MIN_BLOCKS_KEY, "8");
+        Map<String, String> low = Map.of(CopyMove.MIN_BLOCKS.key(), "8");
         double[][][] values = new double[inds.size()][2][files.size()];
         int[][] counts = new int[inds.size()][2];
         int[][] alarms = new int[inds.size()][2];

@@ -91,13 +91,13 @@ class PixelIndicatorsTest {
     @Test
     void errorLevelQualityComesFromTheExaminersParameter() throws Exception {
         FloatImage img = Edits.jpeg(coffee, 75);
-        IndicatorResult r = new ErrorLevelAnalysis().analyze(img, CTX.withParameters(Map.of(ErrorLevelAnalysis.QUALITY_KEY, "75")));
+        IndicatorResult r = new ErrorLevelAnalysis().analyze(img, CTX.withParameters(Map.of(ErrorLevelAnalysis.QUALITY.key(), "75")));
         assertEquals(75, r.score("ela_quality").value());
         assertTrue(r.explanation().contains("quality 75"), r.explanation());
         assertTrue(r.maps().get(0).name().contains("75"));
         // at its own quality a JPEG hardly changes: the median error is far below fresh content's
         assertTrue(r.score("median_relative_error").value() < 0.5, "median " + r.score("median_relative_error").value());
-        IndicatorResult clamped = new ErrorLevelAnalysis().analyze(img, CTX.withParameters(Map.of(ErrorLevelAnalysis.QUALITY_KEY, "7")));
+        IndicatorResult clamped = new ErrorLevelAnalysis().analyze(img, CTX.withParameters(Map.of(ErrorLevelAnalysis.QUALITY.key(), "7")));
         assertEquals(50, clamped.score("ela_quality").value());
     }
 
