@@ -319,7 +319,7 @@ public final class WorkbenchViewModel {
                 overview.finished(o);
             }
         });
-        Lookup again = CaseSession.rerun(li, List.of(ind), engine.models(), Map.copyOf(parameters));
+        Lookup again = session.rerun(li, List.of(ind), engine.models(), Map.copyOf(parameters));
         t.setOnSucceeded(e -> {
             if (loaded.get() == li) {
                 AnalysisReport merged = OverviewViewModel.replace(lastReport, t.getValue());
@@ -327,7 +327,7 @@ public final class WorkbenchViewModel {
                 // stored under the key of the settings in use, beside the defaults' analysis (the others do not
                 // depend on this indicator's setting); logged as an analysis of this indicator alone
                 if (merged != null && !merged.cancelled() && !t.getValue().cancelled()) {
-                    background.submit(() -> CaseSession.record(again, li, merged, engine.models()));
+                    background.submit(() -> session.record(again, li, merged, engine.models()));
                 }
             }
             setStatus(ind.displayName() + " analysed again with " + changed);

@@ -117,7 +117,7 @@ class PixelToolsWorkbenchTest {
         Slider q = fx(() -> (Slider) ela.lookup("#ela-quality"));
         assertEquals(90, fx(q::getValue));
         String sha = org.provenant.core.io.ImageLoader.sha256(java.nio.file.Files.readAllBytes(img));
-        org.provenant.analysis.casefolder.ResultFiles results = CaseSession.current().results();
+        org.provenant.analysis.casefolder.ResultFiles results = window.model().session().current().results();
         // SHA.KEY.json / SHA.KEY.maps.gz: an analysis with other settings (SHA.json / SHA.maps.gz: the defaults')
         java.util.function.Predicate<String> keyed = f -> f.startsWith(sha + ".") && !f.equals(sha + ".json")
                 && !f.equals(sha + ".maps.gz");
