@@ -129,8 +129,8 @@ public final class AnnotationPane {
         saved.setId("case-saved");
         saved.setWrapText(true);
         saved.getStyleClass().add("muted");
-        Label how = new Label("Marks are pinned to image pixels and saved automatically beside the evidence "
-                + "(FILE.provenant.json); the evidence file itself is never changed.");
+        Label how = new Label("Marks are pinned to image pixels and saved automatically in the open case folder, "
+                + "never beside the evidence; the evidence file itself is never changed.");
         how.setWrapText(true);
         how.getStyleClass().add("muted");
         node = new VBox(8, new HBox(8, caseSummary, caseData), list, new HBox(8, edit, delete), saved, how);
