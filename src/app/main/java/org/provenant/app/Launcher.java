@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.application.Application;
+import org.provenant.app.workbench.WorkbenchApp;
 import org.provenant.core.LibraryLogs;
 
 /**

@@ -11,23 +11,28 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.provenant.analysis.AnalysisEngine;
+import org.provenant.app.casework.CaseSession;
+import org.provenant.app.panels.PanelRegistry;
+import org.provenant.app.workbench.RecentFiles;
+import org.provenant.app.workbench.WorkbenchApp;
+import org.provenant.app.workbench.WorkbenchWindow;
 import org.provenant.indicators.Indicator;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Small helpers: read state on the JavaFX thread, wait for a condition on it, show a workbench, clean up. */
-final class FxTesting {
+public final class FxTesting {
     private FxTesting() { }
 
     /**
      * A workbench over {@code indicators} shown in {@code stage} at 1200x800 (Monocle's headless screen is 1280x800:
      * what fits here fits at 1600x1000), with its recent-files list in {@code dir}.
      */
-    static WorkbenchWindow showWorkbench(Stage stage, List<Indicator> indicators, AnalysisEngine engine, Path dir) {
+    public static WorkbenchWindow showWorkbench(Stage stage, List<Indicator> indicators, AnalysisEngine engine, Path dir) {
         return fx(() -> {
             WorkbenchWindow window = new WorkbenchWindow(indicators, engine, PanelRegistry.standard(),
-                    new RecentFiles(dir.resolve("recent.txt")));
+                    new RecentFiles(dir.resolve("recent.txt")), new CaseSession());   // the default case folder (a test one under target/)
             Scene scene = new Scene(window, 1200, 800);
-            scene.getStylesheets().add(WorkbenchApp.class.getResource("workbench.css").toExternalForm());
+            scene.getStylesheets().add(WorkbenchApp.class.getResource("/org/provenant/app/workbench.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
             return window;
@@ -35,13 +40,13 @@ final class FxTesting {
     }
 
     /** Deletes a temporary folder and everything in it. */
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         try (var s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    static <T> T fx(Callable<T> c) {
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -49,7 +54,7 @@ final class FxTesting {
         }
     }
 
-    static void fxRun(Runnable r) {
+    public static void fxRun(Runnable r) {
         fx(() -> {
             r.run();
             return null;
@@ -57,7 +62,7 @@ final class FxTesting {
     }
 
     /** Waits until the condition, evaluated on the JavaFX thread, holds. */
-    static void waitUntil(long seconds, String what, BooleanSupplier condition) {
+    public static void waitUntil(long seconds, String what, BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> fx(condition::getAsBoolean));
         } catch (java.util.concurrent.TimeoutException e) {

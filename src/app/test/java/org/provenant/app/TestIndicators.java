@@ -22,11 +22,11 @@ import org.provenant.indicators.Marker;
 import org.provenant.indicators.Score;
 
 /** Small indicators and images for the window tests. */
-final class TestIndicators {
+public final class TestIndicators {
     private TestIndicators() { }
 
     /** Writes a PNG: a diagonal gradient with noise, so every pixel differs. */
-    static Path writePng(Path file, int w, int h, long seed) throws IOException {
+    public static Path writePng(Path file, int w, int h, long seed) throws IOException {
         Random rnd = new Random(seed);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < h; y++) {
@@ -48,8 +48,8 @@ final class TestIndicators {
      * Fast indicator with one heat map (block brightness of the red channel) and one standalone picture with a
      * marker at its brightest cell; its headline is the mean red value.
      */
-    static final class Brightness implements Indicator {
-        static final int BLOCK = 8;
+    public static final class Brightness implements Indicator {
+        public static final int BLOCK = 8;
 
         @Override public String id() { return "test-brightness"; }
         @Override public String displayName() { return "Test brightness"; }
@@ -82,8 +82,8 @@ final class TestIndicators {
      * States a finding that points to a local edit, with an overlay map (the darkest block marked): the indicator
      * whose map the window draws first ({@link org.provenant.analysis.FindingOrder#firstMap}).
      */
-    static final class Region implements Indicator {
-        static final String PHRASE = "a darker block than the rest (test)";
+    public static final class Region implements Indicator {
+        public static final String PHRASE = "a darker block than the rest (test)";
 
         @Override public String id() { return "test-region"; }
         @Override public String displayName() { return "Test region"; }
@@ -102,8 +102,8 @@ final class TestIndicators {
     }
 
     /** Always fails with a user-facing message. */
-    static final class Failing implements Indicator {
-        static final String MESSAGE = "the test model is missing";
+    public static final class Failing implements Indicator {
+        public static final String MESSAGE = "the test model is missing";
 
         @Override public String id() { return "test-failing"; }
         @Override public String displayName() { return "Test failing"; }
@@ -120,11 +120,11 @@ final class TestIndicators {
      * Reports the image width; on an image {@link #BLOCK_WIDTH} pixels wide it first blocks, deaf to cancellation,
      * until {@link #release} opens: a late result from an analysis the window has moved on from.
      */
-    static final class Stubborn implements Indicator {
-        static final int BLOCK_WIDTH = 100;
-        final CountDownLatch blocked = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger finished = new AtomicInteger();
+    public static final class Stubborn implements Indicator {
+        public static final int BLOCK_WIDTH = 100;
+        public final CountDownLatch blocked = new CountDownLatch(1);
+        public final CountDownLatch release = new CountDownLatch(1);
+        public final AtomicInteger finished = new AtomicInteger();
 
         @Override public String id() { return "test-stubborn"; }
         @Override public String displayName() { return "Test stubborn"; }
@@ -153,12 +153,12 @@ final class TestIndicators {
     }
 
     /** Works in small steps for up to 60 s, checking for cancellation at each step; counts its steps. */
-    static final class Slow implements Indicator {
+    public static final class Slow implements Indicator {
         /** Set when the work ended because it was cancelled (not finished, not failed). */
-        final java.util.concurrent.atomic.AtomicBoolean stoppedByCancel = new java.util.concurrent.atomic.AtomicBoolean();
-        final AtomicInteger steps = new AtomicInteger();
-        final CountDownLatch started = new CountDownLatch(1);
-        final CountDownLatch exited = new CountDownLatch(1);
+        public final java.util.concurrent.atomic.AtomicBoolean stoppedByCancel = new java.util.concurrent.atomic.AtomicBoolean();
+        public final AtomicInteger steps = new AtomicInteger();
+        public final CountDownLatch started = new CountDownLatch(1);
+        public final CountDownLatch exited = new CountDownLatch(1);
 
         @Override public String id() { return "test-slow"; }
         @Override public String displayName() { return "Test slow"; }

@@ -1,16 +1,23 @@
 package org.provenant.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point one way: app/cli/report -> analysis.batch -> analysis.workflow -> analysis.casefolder -> analysis
- * -> indicators -> ml/core.
+ * -> indicators -> ml/core; no package cycles in any module; GUI types only in the app, and its view models hold no
+ * nodes or JavaFX images.
  */
 class LayeringTest {
     static JavaClasses classes;
@@ -89,6 +96,48 @@ class LayeringTest {
     void reportAndCliDoNotUseTheGui() {
         noClasses().that().resideInAnyPackage("org.provenant.report..", "org.provenant.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.provenant.app..")
+                .check(classes);
+    }
+
+    /**
+     * The main classes of every module the window is built after (core, report, training, cli, app), read from their
+     * class folders: the app's test class path lacks the training module (the window runs without it), and a cycle
+     * may cross any of them. src/spark is built after the app and nothing depends on it, so a cycle through it could
+     * only lie inside it: its classes are read too when they are there.
+     */
+    static JavaClasses allModules() {
+        List<Path> folders = Stream.of("core", "report", "training", "cli", "app")
+                .map(m -> Path.of("src", m, "target", "classes")).toList();
+        for (Path f : folders) {
+            assertTrue(Files.isDirectory(f.resolve("org/provenant")), f + " is missing: build every module first (mvn -B verify)");
+        }
+        Path spark = Path.of("src", "spark", "target", "classes");
+        return new ClassFileImporter().importPaths(Files.isDirectory(spark) ? Stream.concat(folders.stream(), Stream.of(spark)).toList() : folders);
+    }
+
+    /** No package cycles anywhere: every package of every module points one way (issue 19 item 4). */
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.provenant.(**)").should().beFreeOfCycles().check(allModules());
+    }
+
+    /** JavaFX, ControlsFX, Swing and AWT windows only in the app module: the library, the report and the commands run headless. */
+    @Test
+    void guiTypesOnlyInTheApp() {
+        noClasses().that().resideOutsideOfPackage("org.provenant.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "javax.swing..")
+                .orShould().dependOnClassesThat().areAssignableTo(java.awt.Window.class)
+                .check(allModules());
+    }
+
+    /**
+     * A view model holds a view's state and actions and is testable without a screen: no nodes, stages or JavaFX
+     * images (the view converts pictures and lays out); properties, collections and tasks are fine.
+     */
+    @Test
+    void viewModelsHoldNoNodesStagesOrImages() {
+        noClasses().that().resideInAPackage("org.provenant.app..").and().haveNameMatching(".*ViewModel(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..", "javafx.embed..")
                 .check(classes);
     }
 }

@@ -60,7 +60,7 @@ public final class ReportJsonReader {
                 for (JsonNode k : m.path("markers")) markers.add(new Marker(k.path("x").asDouble(), k.path("y").asDouble(), k.path("label").asText()));
                 layers.add(new MapLayer(m.path("name").asText(), values, ColourScale.valueOf(m.path("scale").asText()),
                         number(m, "low"), number(m, "high"), m.path("lowLabel").asText(), m.path("highLabel").asText(),
-                        m.path("overlay").asBoolean(), markers));
+                        m.path("overlay").asBoolean(), markers, number(m, "outlineAt")));   // absent: NaN, outlines nothing
             }
             JsonNode f = n.path("features");
             double[] features = new double[f.size()];

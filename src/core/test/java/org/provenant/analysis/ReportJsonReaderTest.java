@@ -2,6 +2,7 @@ package org.provenant.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -35,7 +36,8 @@ class ReportJsonReaderTest {
         Score h = new Score("q", "Quality", 92, "estimated"), nan = new Score("x", "Undefined", Double.NaN, "too small");
         FloatMap m = new FloatMap(2, 1, new float[]{0.25f, Float.NaN});
         IndicatorResult r = new IndicatorResult("jpeg-structure", h, List.of(h, nan),
-                List.of(new MapLayer("Map", m, ColourScale.VIRIDIS, 0, 1, "0", "1", true, List.of())),
+                List.of(new MapLayer("Map", m, ColourScale.VIRIDIS, 0, 1, "0", "1", true, List.of()),
+                        new MapLayer("Outlined", m, ColourScale.VIRIDIS, 0, 1, "0", "1", true, List.of(), 0.2)),
                 "what it shows", Hypothesis.INCONCLUSIVE, 0.5, new double[]{1, Double.NaN}, details)
                 .withFinding(new Finding("two JPEG compressions, quality 75 then 90", "a finding about the file's history",
                         "The file was saved as JPEG twice.", Finding.Standing.SUPPORTS, Hypothesis.DOUBLE_COMPRESSED, 0.4));
@@ -54,5 +56,7 @@ class ReportJsonReaderTest {
         assertEquals(Hypothesis.INCONCLUSIVE, b.supports());
         assertEquals("what it shows", b.explanation());
         assertEquals(r.finding(), b.finding(), "phrase, strength, sentence, standing, favours and weight");
+        assertFalse(b.maps().get(0).outlines(), "a map without outlines stays without");
+        assertEquals(0.2, b.maps().get(1).outlineAt(), "the outline threshold comes back (stored results show the outlines)");
     }
 }

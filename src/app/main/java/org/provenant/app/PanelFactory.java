@@ -1,9 +1,0 @@
-package org.provenant.app;
-
-import org.provenant.indicators.Indicator;
-
-/** Creates the panel of one indicator. */
-@FunctionalInterface
-public interface PanelFactory {
-    IndicatorPanel create(Indicator indicator, PanelContext context);
-}
