@@ -1,7 +1,6 @@
 package org.provenant.training.localization;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
@@ -10,11 +9,12 @@ import org.provenant.core.image.FloatMap;
 import org.provenant.training.localization.LocalizationCells.ImageCells;
 import org.provenant.indicators.features.Regions;
 import org.provenant.indicators.pixel.localization.FusionModel;
+import org.provenant.training.calibration.WeightedLogistic;
 
 /**
  * Fits the per-cell logistic models of {@link FusionModel} and the outline thresholds. Each image weighs the same,
  * and positives and negatives weigh the same in total (so the fitted log-odds are a log likelihood ratio at equal
- * priors); at most {@link #PER_CLASS} cells of each class are drawn from an image (seeded). Newton iterations with a
+ * priors); at most {@link #PER_CLASS} cells of each class are drawn from an image (seeded). A weighted logistic regression (the shared {@link WeightedLogistic}) with a
  * small ridge on standardised features.
  */
 public final class FusionFitter {
@@ -84,83 +84,18 @@ public final class FusionFitter {
         for (int j = 0; j < d; j++) mean[j] /= n;
         for (float[] x : xs) for (int j = 0; j < d; j++) scale[j] += (x[j] - mean[j]) * (x[j] - mean[j]);
         for (int j = 0; j < d; j++) scale[j] = Math.max(1e-6, Math.sqrt(scale[j] / n));
-        double[][] z = new double[n][d + 1];
-        double[] y = new double[n], w = new double[n];
+        double[][] z = new double[n][d];
+        boolean[] y = new boolean[n];
+        double[] w = new double[n];
         for (int i = 0; i < n; i++) {
             float[] x = xs.get(i);
             for (int j = 0; j < d; j++) z[i][j] = (x[j] - mean[j]) / scale[j];
-            z[i][d] = 1;
-            y[i] = yw.get(i)[0];
-            w[i] = yw.get(i)[1] * 0.5 / classTotal[(int) y[i]];
+            int cls = (int) yw.get(i)[0];
+            y[i] = cls == 1;
+            w[i] = yw.get(i)[1] * 0.5 / classTotal[cls];
         }
-        double[] beta = newton(z, y, w);
-        return new FusionModel.Logistic(List.copyOf(names), mean, scale, Arrays.copyOf(beta, d), beta[d]);
-    }
-
-    /** Weighted logistic regression by Newton's method, ridge on every weight but the intercept (last column). */
-    static double[] newton(double[][] z, double[] y, double[] w) {
-        int p = z[0].length;
-        double[] b = new double[p];
-        for (int it = 0; it < 50; it++) {
-            double[] g = new double[p];
-            double[][] h = new double[p][p];
-            for (int i = 0; i < z.length; i++) {
-                double s = 0;
-                for (int j = 0; j < p; j++) s += b[j] * z[i][j];
-                double q = 1 / (1 + Math.exp(-s));
-                double gi = w[i] * (q - y[i]), hi = w[i] * q * (1 - q);
-                for (int j = 0; j < p; j++) {
-                    g[j] += gi * z[i][j];
-                    double hz = hi * z[i][j];
-                    for (int k = j; k < p; k++) h[j][k] += hz * z[i][k];
-                }
-            }
-            for (int j = 0; j < p; j++) {
-                for (int k = 0; k < j; k++) h[j][k] = h[k][j];
-                if (j < p - 1) {
-                    g[j] += RIDGE * b[j];
-                    h[j][j] += RIDGE;
-                }
-                h[j][j] += 1e-12;
-            }
-            double[] step = solve(h, g);
-            double change = 0;
-            for (int j = 0; j < p; j++) {
-                b[j] -= step[j];
-                change += Math.abs(step[j]);
-            }
-            if (change < 1e-8) break;
-        }
-        return b;
-    }
-
-    /** Solves h x = g by Gaussian elimination with partial pivoting. */
-    static double[] solve(double[][] h, double[] g) {
-        int n = g.length;
-        double[][] a = new double[n][n + 1];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(h[i], 0, a[i], 0, n);
-            a[i][n] = g[i];
-        }
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int i = c + 1; i < n; i++) if (Math.abs(a[i][c]) > Math.abs(a[piv][c])) piv = i;
-            double[] t = a[c]; a[c] = a[piv]; a[piv] = t;
-            double d = a[c][c];
-            if (Math.abs(d) < 1e-300) continue;
-            for (int i = c + 1; i < n; i++) {
-                double f = a[i][c] / d;
-                if (f == 0) continue;
-                for (int k = c; k <= n; k++) a[i][k] -= f * a[c][k];
-            }
-        }
-        double[] x = new double[n];
-        for (int i = n - 1; i >= 0; i--) {
-            double s = a[i][n];
-            for (int k = i + 1; k < n; k++) s -= a[i][k] * x[k];
-            x[i] = Math.abs(a[i][i]) < 1e-300 ? 0 : s / a[i][i];
-        }
-        return x;
+        WeightedLogistic.Fit fit = WeightedLogistic.fit(z, y, w, RIDGE);
+        return new FusionModel.Logistic(List.copyOf(names), mean, scale, fit.weights(), fit.intercept());
     }
 
     /** The fused map of an image under a model. */

@@ -48,11 +48,4 @@ class FusionFitterTest {
         FloatMap outlined = new FloatMap(2, 2, new float[]{0.9f, Float.NaN, Float.NaN, Float.NaN});
         assertEquals(0.5 / 1.5, FusionFitter.cellIou(outlined, new float[]{0.5f, 0.5f, 0, 0}), 1e-9);
     }
-
-    @Test
-    void newtonSolvesASmallWeightedProblem() {
-        double[] x = FusionFitter.solve(new double[][]{{2, 1}, {1, 3}}, new double[]{3, 5});
-        assertEquals(0.8, x[0], 1e-12);
-        assertEquals(1.4, x[1], 1e-12);
-    }
 }
