@@ -76,10 +76,14 @@ class SparkRecoveryTest {
             }
 
             @Override public void onTaskStart(SparkListenerTaskStart e) {
-                // every first attempt in a chunk's stages is killed 300 ms in: mid-analysis for the analysing tasks
+                // every first attempt in a chunk's stages is killed while it runs: asked at once and again up to 300 ms
+                // in (a fast machine finishes a cheap task before a single late kill; a kill of a finished attempt is
+                // a no-op), so the analysing tasks are killed mid-analysis on a slow machine and a fast one alike
                 if (chunkStages.contains(e.stageId()) && e.taskInfo().attemptNumber() == 0) {
                     long id = e.taskInfo().taskId();
-                    killer.schedule(() -> sc.killTaskAttempt(id, true, "test: the executor running this task was lost"), 300, TimeUnit.MILLISECONDS);
+                    for (long ms : new long[]{0, 10, 30, 60, 120, 300}) {
+                        killer.schedule(() -> sc.killTaskAttempt(id, true, "test: the executor running this task was lost"), ms, TimeUnit.MILLISECONDS);
+                    }
                 }
             }
 
