@@ -72,7 +72,7 @@ def real_split(collection, key):
 
 if __name__ == "__main__":
     import sys
-    shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+    shared = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("PROVENANT_SHARED", "../shared")
     rows = real_camera_rows(shared)
     for s in ("training", "held-out"):
         sel = [r for r in rows if r["split"] == s]

@@ -81,6 +81,6 @@ def roundtrip(enc, dec, rgb):
 
 if __name__ == "__main__":
     import sys
-    f = sys.argv[1] if len(sys.argv) > 1 else "/work/shared/models/taef2"
+    f = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.environ.get("PROVENANT_SHARED", "../shared"), "models/taef2")
     e, d = load(f)
     print("reference differences (latent, output):", check(f, e, d))

@@ -74,7 +74,7 @@ def image_scores(post, maha, cells):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint", help="a checkpoint, or 'highpass' for the fixed baseline residual")
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=os.environ.get("PROVENANT_SHARED", "../shared"))
     ap.add_argument("--pairs", type=int, default=24)
     ap.add_argument("--threads", type=int, default=1)
     a = ap.parse_args()

@@ -110,7 +110,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--noiseprint", required=True)
     ap.add_argument("--localizer", default=None)
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=os.environ.get("PROVENANT_SHARED", "../shared"))
     ap.add_argument("--edits", default="data/edits")
     ap.add_argument("--heldout-photos", default="data/heldout-photos",
                     help="folder of index.tsv listing untouched held-out photos (models/training/edits/heldout_photos.py)")

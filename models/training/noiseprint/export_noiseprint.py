@@ -38,7 +38,7 @@ def sha256(path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("checkpoint")
-    ap.add_argument("--shared", default="/work/shared")
+    ap.add_argument("--shared", default=os.environ.get("PROVENANT_SHARED", "../shared"))
     ap.add_argument("--out", default="models/noiseprint/noiseprint.onnx")
     ap.add_argument("--manifest", default="models/manifest.json")
     ap.add_argument("--ref-dir", default="src/core/test/resources/noiseprint")

@@ -28,7 +28,7 @@ SIZE, SQUARE, AT = 384, 144, (123, 141)  # paste position (x, y): not multiples 
 
 
 def main():
-    shared = sys.argv[1] if len(sys.argv) > 1 else "/work/shared"
+    shared = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("PROVENANT_SHARED", "../shared")
     out = sys.argv[2] if len(sys.argv) > 2 else "src/core/test/resources/noiseprint"
     held = {r["file"].split("/")[-1] for r in splits.real_camera_rows(shared) if r["split"] == "held-out"}
     assert {HOST, DONOR, CAMERA} <= held, "fixtures must come from HELD-OUT photos"

@@ -195,7 +195,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--resume", action="store_true", help="continue from <work>/last.pt")
     a = ap.parse_args()
-    shared = a.shared or next(d for d in ("../shared", "/work/shared") if os.path.isdir(os.path.join(d, "datasets")))
+    shared = a.shared or next(d for d in (os.environ.get("PROVENANT_SHARED", "../shared"), "../../shared") if os.path.isdir(os.path.join(d, "datasets")))
     torch.set_num_threads(a.threads)
     os.makedirs(a.work, exist_ok=True)
     logf = open(os.path.join(a.work, "train.log"), "a")
