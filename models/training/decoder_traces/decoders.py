@@ -3,59 +3,23 @@ the FLUX.2 tiny autoencoder (TAEF2, MIT, ../shared/models/taef2) and small autoe
 designs generators use (transposed convolution, nearest or bilinear + convolution, pixel shuffle) and 4, 16 or 32
 latent channels at 1/8 resolution. Debian python3-torch 1.13, CPU."""
 import os
+import sys
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 
-# ---- TAEF2 (architecture from ../shared/models/taef2/README.md) ----
-def conv(a, b, **kw):
-    return nn.Conv2d(a, b, 3, padding=1, **kw)
+# ---- TAEF2: the one rebuild, checked against its reference tensors, lives in ../edits/taef2.py ----
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "edits"))
+import taef2  # noqa: E402
 
-
-class Clamp(nn.Module):
-    def forward(self, x):
-        return torch.tanh(x / 3) * 3
-
-
-class Block(nn.Module):
-    def __init__(self, a, b, gn=False):
-        super().__init__()
-        self.conv = nn.Sequential(conv(a, b), nn.ReLU(), conv(b, b), nn.ReLU(), conv(b, b))
-        self.skip = nn.Conv2d(a, b, 1, bias=False) if a != b else nn.Identity()
-        self.pool = nn.Sequential(nn.Conv2d(a, 4 * a, 1, bias=False), nn.GroupNorm(4, 4 * a), nn.ReLU(),
-                                  nn.Conv2d(4 * a, a, 1, bias=False)) if gn else None
-        self.fuse = nn.ReLU()
-
-    def forward(self, x):
-        if self.pool is not None:
-            x = x + self.pool(x)
-        return self.fuse(self.conv(x) + self.skip(x))
-
-
-def taef2_encoder():
-    return nn.Sequential(conv(3, 64), Block(64, 64),
-                         conv(64, 64, stride=2, bias=False), Block(64, 64), Block(64, 64), Block(64, 64),
-                         conv(64, 64, stride=2, bias=False), Block(64, 64), Block(64, 64), Block(64, 64),
-                         conv(64, 64, stride=2, bias=False), Block(64, 64, True), Block(64, 64, True), Block(64, 64, True),
-                         conv(64, 32))
-
-
-def taef2_decoder():
-    return nn.Sequential(Clamp(), conv(32, 64), nn.ReLU(),
-                         Block(64, 64, True), Block(64, 64, True), Block(64, 64, True),
-                         nn.Upsample(scale_factor=2), conv(64, 64, bias=False), Block(64, 64), Block(64, 64), Block(64, 64),
-                         nn.Upsample(scale_factor=2), conv(64, 64, bias=False), Block(64, 64), Block(64, 64), Block(64, 64),
-                         nn.Upsample(scale_factor=2), conv(64, 64, bias=False), Block(64, 64),
-                         conv(64, 3))
+conv = taef2.conv  # 3x3, padding 1: the small autoencoders below use it too
 
 
 def load_taef2(folder):
-    enc, dec = taef2_encoder(), taef2_decoder()
-    enc.load_state_dict({k: v.float() for k, v in torch.load(os.path.join(folder, "taef2_encoder.pth"), map_location="cpu").items()})
-    dec.load_state_dict({k: v.float() for k, v in torch.load(os.path.join(folder, "taef2_decoder.pth"), map_location="cpu").items()})
-    return enc.eval(), dec.eval()
+    """(encoder, decoder) of TAEF2 in float32, eval mode (edits/taef2.py)."""
+    return taef2.load(folder)
 
 
 # ---- our small autoencoders ----
