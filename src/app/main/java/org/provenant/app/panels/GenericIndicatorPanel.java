@@ -29,6 +29,7 @@ import org.provenant.app.common.MapImages;
 import org.provenant.app.guide.UserGuide;
 import org.provenant.app.viewer.MapOverlayLayer;
 import org.provenant.indicators.Finding;
+import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
@@ -183,15 +184,18 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         }
         for (MapLayer m : r.maps()) body.getChildren().add(m.overlay() ? overlayControls(m) : standalonePicture(m));
         body.getChildren().add(scoreTable(r.scores()));
-        showOutlinedRegions();
+        showOutlinedRegions(r.finding());
     }
 
     /**
-     * When nothing is drawn over the image yet, draws the first map on which this result outlines a region (its
-     * finding, e.g. where the image was edited), so the examiner sees the outlines without looking for them.
+     * When nothing is drawn over the image yet and this result has something to say that points away from a camera
+     * original (the rule of {@code FindingOrder.firstMap}), draws the first map on which it outlines a region (e.g.
+     * where the image was edited), so the examiner sees the outlines without looking for them. A result with figures
+     * only draws no outline uninvited: on an untouched photo that would be the first picture an examiner sees.
      */
-    private void showOutlinedRegions() {
+    private void showOutlinedRegions(Finding f) {
         if (context.overlayChoice().getSelectedToggle() != null) return;
+        if (!f.standing().telling() || f.favours() == Hypothesis.CAMERA_ORIGINAL) return;
         for (RadioButton b : overlayToggles) {
             MapOverlayLayer l = (MapOverlayLayer) b.getUserData();
             if (l.threshold() != null && hasRegion(l.mapLayer())) {

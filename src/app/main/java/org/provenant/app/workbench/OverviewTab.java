@@ -31,6 +31,8 @@ import org.provenant.app.common.MapImages;
 public final class OverviewTab {
     /** Side of a card's small map. */
     public static final int MAP_SIDE = 132;
+    /** Widest a one-line row's finding may be before it wraps (with the name's 220 px it fits a 600 px pane). */
+    static final int ROW_CHIP_WIDTH = 330;
     private final OverviewViewModel model;
     private final Consumer<String> open;
     private final VBox groups = new VBox(10);
@@ -128,7 +130,9 @@ public final class OverviewTab {
         name.setMinWidth(180);
         name.setPrefWidth(220);
         name.setWrapText(true);
-        HBox row = new HBox(8, name, chip(c));
+        Label chip = chip(c);
+        chip.setMaxWidth(ROW_CHIP_WIDTH);   // a long "no verdict here: ..." wraps instead of widening the whole overview
+        HBox row = new HBox(8, name, chip);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("overview-quiet-row");
         return clickable(row, c);

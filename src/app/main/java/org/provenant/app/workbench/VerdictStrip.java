@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.provenant.analysis.FindingOrder;
 import org.provenant.analysis.IndicatorOutcome;
@@ -30,6 +31,11 @@ public final class VerdictStrip extends FlowPane {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, IndicatorOutcome> outcomes = new HashMap<>();
     private final List<String> fusion = new ArrayList<>();
+    /**
+     * Widest a chip may be: a FlowPane is at least as wide as its widest child, so one long finding ("no verdict here:
+     * ..." with its reason) would make the whole window wider than the screen and cut off the panels on the right.
+     */
+    static final double CHIP_MAX_WIDTH = 760;
     private final Label title = new Label("Findings (hover: figures and explanation, click: panel):");
 
     public VerdictStrip(List<Indicator> indicators, Consumer<String> onOpen) {
@@ -43,6 +49,7 @@ public final class VerdictStrip extends FlowPane {
             Label chip = new Label();
             chip.getStyleClass().add("verdict-chip");
             chip.setId("verdict-" + ind.id());
+            chip.setMaxWidth(CHIP_MAX_WIDTH);
             chip.setOnMouseClicked(e -> onOpen.accept(ind.id()));
             Tooltip tip = new Tooltip();
             tip.setWrapText(true);
@@ -76,6 +83,7 @@ public final class VerdictStrip extends FlowPane {
             case DONE -> {
                 Label chip = chips.get(o.indicatorId());
                 FindingStyle.apply(chip, names.get(o.indicatorId()) + ": " + o.result().finding().phrase(), o.result().finding());
+                capWidth(chip);
                 chip.getTooltip().setText(FindingStyle.tooltip(o.result()) + "\n\nClick to open the panel.");
             }
             case FAILED -> set(o.indicatorId(), names.get(o.indicatorId()) + ": failed", true, o.error());
@@ -117,6 +125,18 @@ public final class VerdictStrip extends FlowPane {
         Label chip = chips.get(id);
         if (chip == null) return;
         FindingStyle.state(chip, text, failed);
+        capWidth(chip);
         chip.getTooltip().setText(tooltip == null ? text : tooltip);
+    }
+
+    /** A long finding ends in "..." (whole on hover): its chip is never wider than {@link #CHIP_MAX_WIDTH}. */
+    private static void capWidth(Label chip) {
+        chip.setPrefWidth(Region.USE_COMPUTED_SIZE);
+        if (chip.prefWidth(-1) > CHIP_MAX_WIDTH) chip.setPrefWidth(CHIP_MAX_WIDTH);
+    }
+
+    /** A flow wraps: its narrowest is its title, never its longest chip (which would widen the whole window). */
+    @Override protected double computeMinWidth(double height) {
+        return snappedLeftInset() + Math.min(title.prefWidth(-1), CHIP_MAX_WIDTH) + snappedRightInset();
     }
 }
