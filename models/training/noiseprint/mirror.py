@@ -17,7 +17,7 @@ import anomaly  # noqa: E402
 import features  # noqa: E402
 
 WINDOW = 256
-MAX_PIXELS = 4_000_000
+MAX_PIXELS = 1_000_000  # NoiseprintField.MAX_PIXELS (lowered from 4 MP; the figures in docs/noiseprint.md were measured at 4 MP)
 MARGIN = 16
 LOC_CELL = 4
 EDITED = 0.5
