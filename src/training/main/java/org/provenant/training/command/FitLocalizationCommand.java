@@ -43,7 +43,7 @@ public final class FitLocalizationCommand implements Command {
 
     @Override public String usage() {
         return "fit-localization EDITS --untouched PHOTOS [--validation REAL-EDITS] [--models DIR] [--cache DIR] [--threads N]"
-                + " [--max-training N] [--max-heldout N] [--cached-only]";
+                + " [--max-training N] [--max-heldout N] [--cached-only] [--without-external]";
     }
 
     @Override public String description() {
@@ -57,6 +57,8 @@ public final class FitLocalizationCommand implements Command {
                   --cache DIR          keep each image's cell features (refits do not analyse again)
                   --max-training N, --max-heldout N   the first N edits of each part (with their originals)
                   --cached-only        only images whose features are in the cache (a time-boxed run; counts are printed)
+                  --without-external   leave out the other indicators' maps (camera-noise anomaly, coding-cost gap):
+                                       the fusion as it was before they joined, for comparison
                   --models DIR, --threads N""";
     }
 
@@ -64,7 +66,7 @@ public final class FitLocalizationCommand implements Command {
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         Path edits = null, untouched = null, validation = null, modelsDir = null, cache = null;
         int threads = 1, maxTraining = Integer.MAX_VALUE, maxHeldOut = Integer.MAX_VALUE;
-        boolean cachedOnly = false;
+        boolean cachedOnly = false, externals = true;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -76,6 +78,7 @@ public final class FitLocalizationCommand implements Command {
                 case "--max-training" -> maxTraining = TrainCommand.intValue(args, ++i, a);
                 case "--max-heldout" -> maxHeldOut = TrainCommand.intValue(args, ++i, a);
                 case "--cached-only" -> cachedOnly = true;
+                case "--without-external" -> externals = false;
                 default -> {
                     if (a.startsWith("--") || edits != null) throw new UsageException("unexpected argument " + a);
                     edits = Path.of(a);
@@ -87,10 +90,10 @@ public final class FitLocalizationCommand implements Command {
             List<Item> training = firstEdits(MaskedSet.read(edits, "training"), maxTraining);
             List<Item> heldout = new ArrayList<>(firstEdits(MaskedSet.read(edits, "heldout"), maxHeldOut));
             heldout.addAll(MaskedSet.untouched(untouched));
-            List<ImageCells> tr = cells("training", training, registry, threads, cache, cachedOnly, err);
-            List<ImageCells> ho = cells("held-out", heldout, registry, threads, cache, cachedOnly, err);
+            List<ImageCells> tr = cells("training", training, registry, threads, cache, cachedOnly, externals, err);
+            List<ImageCells> ho = cells("held-out", heldout, registry, threads, cache, cachedOnly, externals, err);
             List<ImageCells> val = validation == null ? List.of()
-                    : cells("validation", MaskedSet.read(validation, null), registry, threads, cache, cachedOnly, err);
+                    : cells("validation", MaskedSet.read(validation, null), registry, threads, cache, cachedOnly, externals, err);
             err.println("Fitting the per-cell models on " + tr.size() + " training images");
             FusionModel.Logistic edited = FusionFitter.fit(tr, FusionFitter.EDITED);
             FusionModel.Logistic generated = FusionFitter.fit(tr, FusionFitter.GENERATED);
@@ -122,11 +125,11 @@ public final class FitLocalizationCommand implements Command {
     }
 
     private static List<ImageCells> cells(String what, List<Item> items, ModelRegistry registry, int threads, Path cache,
-                                          boolean cachedOnly, PrintStream err) throws Exception {
+                                          boolean cachedOnly, boolean externals, PrintStream err) throws Exception {
         long t0 = System.nanoTime();
         int total = items.size();
         err.printf(Locale.ROOT, "Measuring the cues of %d %s images%n", total, what);
-        List<ImageCells> out = LocalizationCells.all(items, registry, threads, cache, cachedOnly, d -> {
+        List<ImageCells> out = LocalizationCells.all(items, registry, threads, cache, cachedOnly, externals, d -> {
             if (d % 50 == 0 || d == total) {
                 double s = (System.nanoTime() - t0) / 1e9;
                 err.printf(Locale.ROOT, "  %d/%d, %.0f s%n", d, total, s);

@@ -12,6 +12,8 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.generative.zed.ZedIndicator;
+import org.provenant.indicators.pixel.noiseprint.NoiseprintIndicator;
 import org.provenant.indicators.pixel.pixelkit.BlockOutliers;
 import org.provenant.indicators.pixel.pixelkit.PixelWork;
 import org.provenant.indicators.pixel.pixelkit.TextureTrend;
@@ -35,7 +37,9 @@ import org.provenant.indicators.pixel.pixelkit.TextureTrend;
  * <li>{@value #DUPLICATES}: the share of near-duplicate patches ({@link DuplicatePatches}: exemplar fills, clones);</li>
  * <li>{@value #COPY_MOVE}: the share of the cell in a copy-move cluster of the copy-move indicator (both regions);</li>
  * <li>{@value #DOUBLE_JPEG}: for a JPEG file compressed twice on the same grid, the JPEG-structure indicator's
- *     probability that a block lacks the first compression (Bianchi and Piva); 0 where it has no such map.</li>
+ *     probability that a block lacks the first compression (Bianchi and Piva); 0 where it has no such map;</li>
+ * <li>{@value #NOISEPRINT} and {@value #CODING_COST}: the camera-noise anomaly and the coding-cost gap maps of two other
+ *     indicators ({@link #EXTERNAL}).</li>
  * </ul>
  * Context: {@value #TEXTURE} (log luma AC energy), {@value #SATURATED} (share of clipped pixels), {@value #DARK}
  * (mean luma, 0..1).
@@ -47,7 +51,8 @@ import org.provenant.indicators.pixel.pixelkit.TextureTrend;
  */
 public final class CellCues {
     public static final String ELA = "ela", NOISE = "noise", DETAIL = "detail", GHOST = "ghost", GRID = "grid",
-            GRID_SHIFT = "grid-shift", DUPLICATES = "duplicates", COPY_MOVE = "copy-move", DOUBLE_JPEG = "double-jpeg";
+            GRID_SHIFT = "grid-shift", DUPLICATES = "duplicates", COPY_MOVE = "copy-move", DOUBLE_JPEG = "double-jpeg",
+            NOISEPRINT = "noiseprint", CODING_COST = "coding-cost";
     public static final String TEXTURE = "texture", SATURATED = "saturated", DARK = "dark";
     /** Re-save quality of the error-level cue (the error-level indicator's default, so the work is shared). */
     static final int ELA_QUALITY = 90;
@@ -68,6 +73,8 @@ public final class CellCues {
             case DUPLICATES -> "duplicate patches";
             case COPY_MOVE -> "copy-move";
             case DOUBLE_JPEG -> "double JPEG";
+            case NOISEPRINT -> "camera-noise anomaly";
+            case CODING_COST -> "coding-cost gap";
             default -> cue;
         };
     }
@@ -78,8 +85,20 @@ public final class CellCues {
     /** The JPEG-structure indicator's aligned double-compression map (present only for such files). */
     static final External DOUBLE_QUANTIZATION = new External(DOUBLE_JPEG, "jpeg-structure", "Blocks without the first compression");
 
-    /** The other indicators' maps fused (none yet: the noiseprint and zed maps join here when they land). */
-    public static final List<External> EXTERNAL = List.of();
+    /**
+     * The other indicators' maps fused: the camera-noise fingerprint's anomaly map (a probability per 32-px cell that the
+     * cell does not fit the image's own noiseprint; up to 1 MP analysed) and the zero-shot real-image coder's coding-cost
+     * gap (bits per coded value per 8x8 pixels; the central 512x512 pixels only, NaN elsewhere). Both indicators run in
+     * every analysis anyway; their results come from the analysis' shared work, so nothing is computed twice.
+     */
+    public static final List<External> EXTERNAL = List.of(
+            new External(NOISEPRINT, NoiseprintIndicator.ID, "Noiseprint anomaly"),
+            new External(CODING_COST, ZedIndicator.ID, ZedIndicator.MAP_NAME));
+
+    /** Whether a cue is one of {@link #EXTERNAL}. */
+    public static boolean external(String cue) {
+        return EXTERNAL.stream().anyMatch(e -> e.cue().equals(cue));
+    }
 
     /** The raw cues and the context, each a map on the grid (NaN where it has no value). */
     public record Cues(CellGrid grid, Map<String, FloatMap> cues, Map<String, FloatMap> context) { }
@@ -109,10 +128,7 @@ public final class CellCues {
         cues.put(COPY_MOVE, copyMove(image, ctx, grid));
         FloatMap dq = external(image, ctx, grid, DOUBLE_QUANTIZATION);
         cues.put(DOUBLE_JPEG, dq != null ? dq : new FloatMap(grid.gw(), grid.gh(), new float[grid.cells()]));
-        for (External e : EXTERNAL) {
-            FloatMap x = external(image, ctx, grid, e);
-            if (x != null) cues.put(e.cue(), x);
-        }
+        cues.putAll(externals(image, ctx, grid));
         float[] logAcAll = new float[ac.length];
         for (int i = 0; i < ac.length; i++) logAcAll[i] = (float) Math.log(1 + ac[i]);
         context.put(TEXTURE, grid.fromBlocks(logAcAll, bx, by));
@@ -204,10 +220,38 @@ public final class CellCues {
         return new FloatMap(grid.gw(), grid.gh(), zero);
     }
 
-    /** An installed indicator's map on the grid; null when the indicator or its map is absent. */
-    static FloatMap external(FloatImage image, IndicatorContext ctx, CellGrid grid, External e) throws IndicatorException {
+    /**
+     * The {@link #EXTERNAL} cues on the grid, in that order; an all-NaN map (no evidence) where the indicator is not
+     * installed or gave no such map (an image too small for it), so that every image has the same cues.
+     */
+    public static Map<String, FloatMap> externals(FloatImage image, IndicatorContext ctx, CellGrid grid) {
+        Map<String, FloatMap> out = new LinkedHashMap<>();
+        for (External e : EXTERNAL) {
+            ctx.progress().checkCancelled();
+            FloatMap x = external(image, ctx, grid, e);
+            if (x == null) {
+                float[] none = new float[grid.cells()];
+                Arrays.fill(none, Float.NaN);
+                x = new FloatMap(grid.gw(), grid.gh(), none);
+            }
+            out.put(e.cue(), x);
+        }
+        return out;
+    }
+
+    /**
+     * An installed indicator's map on the grid; null when the indicator or its map is absent, or when the indicator
+     * could not run (its model missing: the fusion then goes on without that cue, and the indicator's own panel says why).
+     */
+    static FloatMap external(FloatImage image, IndicatorContext ctx, CellGrid grid, External e) {
         if (IndicatorRegistry.all().stream().noneMatch(i -> i.id().equals(e.indicatorId()))) return null;
-        for (MapLayer l : ctx.resultOf(e.indicatorId(), image).maps()) {
+        IndicatorResult r;
+        try {
+            r = ctx.resultOf(e.indicatorId(), image);
+        } catch (IndicatorException ex) {
+            return null;
+        }
+        for (MapLayer l : r.maps()) {
             if (l.overlay() && l.name().startsWith(e.mapName())) return grid.fromMap(l.map());
         }
         return null;

@@ -23,7 +23,7 @@ import org.provenant.indicators.verdict.VerdictPolicy;
 
 /**
  * Fused localization (issue 22): the pixel cues ({@link CellCues}: error level, noise, fine detail, JPEG ghost,
- * near-duplicate patches, copy-move) compared cell by cell with the rest of the same image ({@link CellFeatures}),
+ * near-duplicate patches, copy-move; the camera-noise anomaly and coding-cost gap maps of two other indicators) compared cell by cell with the rest of the same image ({@link CellFeatures}),
  * weighed by a learned per-cell model ({@link FusionModel}, fitted on synthetic edits) into one map of where the image
  * was edited, a second map of where content was generated or re-synthesised (inpainting), and a reliability map
  * ({@link Reliability}); regions are outlined by hysteresis on the fused map with thresholds fitted on held-out edits,
@@ -43,8 +43,9 @@ public final class Localization implements Indicator {
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
     @Override public String displayName() { return "Where was it edited (fused localization)"; }
     @Override public String methodReference() {
-        return "Per-cell fusion of error level, noise, detail, JPEG ghost, duplicate-patch and copy-move cues, learned on synthetic"
-                + " edits; reliability map after TruFor (Guillaro et al., CVPR 2023)";
+        return "Per-cell fusion of error level, noise, detail, JPEG ghost, duplicate-patch and copy-move cues, the camera-noise"
+                + " anomaly (Noiseprint) and the coding-cost gap (ZED), learned on synthetic edits; reliability map after TruFor"
+                + " (Guillaro et al., CVPR 2023)";
     }
     @Override public int order() { return 90; }
     @Override public int cost() { return 4; }
