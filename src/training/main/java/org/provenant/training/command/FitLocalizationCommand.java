@@ -22,6 +22,7 @@ import org.provenant.training.localization.LocalizationFigures;
 import org.provenant.indicators.verdict.Calibrations;
 import org.provenant.indicators.verdict.VerdictPolicy;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.ml.calibration.Metrics;
 import org.provenant.ml.calibration.VerdictCalibration;
 
 /**
@@ -117,6 +118,14 @@ public final class FitLocalizationCommand implements Command {
             write(registry.directory(), model, cal, "provenant fit-localization " + String.join(" ", args));
             out.println(fittedOn);
             out.println(measured);
+            List<ImageCells> pairs = ho.stream().filter(c -> !MaskedSet.kind(c.item()).equals(MaskedSet.UNTOUCHED)).toList();
+            LocalizationFigures every = new LocalizationFigures(ho, edited, generated), own = new LocalizationFigures(pairs, edited, generated);
+            out.printf(Locale.ROOT, "%s on both held-out folds (%s; the per-cell models never saw them): ROC AUC %.3f against"
+                    + " every unedited image, %.3f against the originals of the edits alone; edits above the score that 5 %% of"
+                    + " the unedited images exceed %.1f %%, above the score 10 %% of the originals exceed %.1f %%%n",
+                    LocalizationFigures.SCORE, every.describe(), Metrics.auc(every.scores(true), every.scores(false)),
+                    Metrics.auc(own.scores(true), own.scores(false)), 100 * Metrics.tprAtFpr(every.scores(true), every.scores(false), 0.05),
+                    100 * Metrics.tprAtFpr(own.scores(true), own.scores(false), 0.10));
             out.printf(Locale.ROOT, "Calibration of %s: held-out AUC %.3f, false alarms %.1f %%, detection %.1f %% at LR %.3g; verdict %s%n",
                     LocalizationFigures.SCORE, cal.heldOutAuc(), 100 * cal.heldOutFalseAlarm(), 100 * cal.heldOutDetection(),
                     cal.verdictLr(), cal.verdict() ? "drawn" : "withheld");
