@@ -96,6 +96,8 @@ public final class Localization implements Indicator {
                     + " the cues (" + cueNames + ") are not fused and nothing is outlined.", Hypothesis.INCONCLUSIVE, 0.5, new double[0]);
         }
         FusionModel m = model.get();
+        cueNames = String.join(", ", l.cues().cues().keySet().stream().filter(k -> m.edited().features().stream()
+                .anyMatch(f -> f.equals(k) || f.startsWith(k + "."))).map(CellCues::words).toList());
         List<Regions.Region> regions = Regions.find(l.outlined(), m.grow(), image.width(), image.height());
         List<Regions.Region> genRegions = Regions.find(l.generatedOutlined(), m.generatedGrow(), image.width(), image.height());
         double share = area(regions) / (double) image.pixels(), genShare = area(genRegions) / (double) image.pixels();
