@@ -16,7 +16,7 @@ import org.provenant.training.codec.CodecData.Row;
  * The classic-codec gate ({@link ClassicCodecGate}, issue 21 item 5): a logistic model on the union features,
  * neural-codec reconstructions of the codec class (positive) against the AVIF / JPEG XL / WebP decodes of
  * {@code build_classic_train.py} (negative), photo folds 1..4; photo fold 0 is never trained or thresholded on. The
- * threshold is the out-of-fold score under which at most {@link #MAX_CODEC_BELOW} of the neural-codec
+ * threshold is the out-of-fold score under which at most {@link #MAX_CODEC_BELOW} of each neural-codec family's
  * reconstructions fall: the gate may cost that share of detections, no more.
  */
 public final class ClassicGateTraining {
@@ -38,7 +38,7 @@ public final class ClassicGateTraining {
         Predicate<Row> gateRows = r -> r.item().codec() || classic(r);
         double[] oof = CodecTraining.outOfFold(rows, gateRows, fs, CodecTraining.Kind.LOGISTIC, 0);
         double threshold = thresholdOf(rows, oof, gateRows);
-        out.printf(Locale.ROOT, "classic-codec gate, folds 1..%d out-of-fold: threshold %.3f (at most %.0f %% of neural-codec reconstructions below); %s%n",
+        out.printf(Locale.ROOT, "classic-codec gate, folds 1..%d out-of-fold: threshold %.3f (at most %.0f %% of each neural-codec family's reconstructions below); %s%n",
                 CodecTraining.FOLDS - 1, threshold, 100 * MAX_CODEC_BELOW, below(rows, oof, threshold, r -> CodecData.fold(r.item().parent(), CodecTraining.FOLDS) != 0));
         StringBuilder loco = new StringBuilder();
         for (String c : new java.util.TreeSet<>(CodecData.CLASSIC)) {
@@ -66,15 +66,22 @@ public final class ClassicGateTraining {
         return new Result(m, threshold, x.size(), codec[0] + "/" + codec[1], f0, loco.toString().trim());
     }
 
-    /** The score under which at most {@link #MAX_CODEC_BELOW} of the accepted neural-codec rows' scores fall. */
+    /**
+     * The score under which at most {@link #MAX_CODEC_BELOW} of EACH neural-codec family's accepted rows fall (the
+     * lowest of the families' quantiles: a family the gate finds hard to tell from classic codecs sets it).
+     */
     static double thresholdOf(List<Row> rows, double[] s, Predicate<Row> accepted) {
-        double[] c = new double[rows.size()];
-        int n = 0;
+        java.util.Map<String, List<Double>> byFamily = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++)
-            if (accepted.test(rows.get(i)) && rows.get(i).item().codec() && !Double.isNaN(s[i])) c[n++] = s[i];
-        c = Arrays.copyOf(c, n);
-        Arrays.sort(c);
-        return c[(int) Math.floor(MAX_CODEC_BELOW * n)];
+            if (accepted.test(rows.get(i)) && rows.get(i).item().codec() && !Double.isNaN(s[i]))
+                byFamily.computeIfAbsent(rows.get(i).item().source(), k -> new ArrayList<>()).add(s[i]);
+        double t = Double.POSITIVE_INFINITY;
+        for (List<Double> v : byFamily.values()) {
+            double[] c = CodecTraining.toArray(v);
+            Arrays.sort(c);
+            t = Math.min(t, c[(int) Math.floor(MAX_CODEC_BELOW * c.length)]);
+        }
+        return t;
     }
 
     /** Rows below the threshold among those accepted: per classic codec, neural-codec family, and camera rows. */

@@ -224,9 +224,9 @@ public final class TrainCodecDetectorCommand implements Command {
         props.put("trainRows", String.valueOf(g.trainRows()));
         String how = "provenant train-codec-detector " + String.join(" ", data.stream().map(Path::toString).toList()) + " --classic-gate"
                 + "; Tribuo logistic regression on the codec detector's " + FeatureSet.UNION.names().size() + " features: neural-codec reconstructions"
-                + " of training-split photos (codec class) against AVIF / JPEG XL / WebP decodes of training-split photos"
+                + " of training-split photos (models/training/data/build_codec_class.py --training-only) against AVIF / JPEG XL / WebP decodes of the same photos"
                 + " (models/training/data/build_classic_train.py), photo folds 1.." + (CodecTraining.FOLDS - 1) + "; threshold: at most "
-                + Math.round(100 * ClassicGateTraining.MAX_CODEC_BELOW) + " % of out-of-fold neural-codec reconstructions below it; figures on photo fold 0";
+                + Math.round(100 * ClassicGateTraining.MAX_CODEC_BELOW) + " % of each family's out-of-fold neural-codec reconstructions below it; figures on photo fold 0";
         TrainCommand.updateManifest(registry.directory(), ClassicCodecGate.MODEL, "classifiers/" + file.getFileName(),
                 ModelRegistry.sha256(file), "classifier.codec-classic-gate", FeatureSet.UNION.names(),
                 List.of(ClassicCodecGate.CLASSIC, ClassicCodecGate.NEURAL), how, props);

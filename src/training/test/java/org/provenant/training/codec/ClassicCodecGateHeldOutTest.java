@@ -28,14 +28,14 @@ import org.provenant.training.codec.CodecData.Row;
  * The shipped classic-codec gate on photo fold 0 of the training split (never trained or thresholded on): the
  * AVIF / JPEG XL / WebP decodes it reads as classic and the neural-codec reconstructions it would withhold, within
  * one sample of the figures {@code provenant train-codec-detector ... --classic-gate} wrote into the manifest. Needs
- * data/corpus, data/codec-class and data/classic-train (models/training/data recipes); skipped where not built.
+ * data/classic-neural-train ({@code build_codec_class.py --training-only --out data/classic-neural-train --only hp,jpeg-ai})
+ * and data/classic-train ({@code build_classic_train.py}); skipped where they are not built.
  */
 class ClassicCodecGateHeldOutTest {
     static Path data() {
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path c = d.resolve("data");
-            if (Files.isRegularFile(c.resolve("corpus/index.tsv")) && Files.isRegularFile(c.resolve("codec-class/index.tsv"))
-                    && Files.isRegularFile(c.resolve("classic-train/index.tsv"))) return c;
+            if (Files.isRegularFile(c.resolve("classic-neural-train/index.tsv")) && Files.isRegularFile(c.resolve("classic-train/index.tsv"))) return c;
         }
         return null;
     }
@@ -43,10 +43,10 @@ class ClassicCodecGateHeldOutTest {
     @Test
     void foldZeroMeetsTheMeasuredFiguresWithinOneSample() throws Exception {
         Path d = data();
-        Assumptions.assumeTrue(d != null, "data/corpus, data/codec-class and data/classic-train are not built here");
+        Assumptions.assumeTrue(d != null, "data/classic-neural-train and data/classic-train are not built here");
         ModelRegistry registry = ModelRegistry.load(Path.of("models"));
         ModelEntry entry = registry.find(ClassicCodecGate.MODEL).orElseThrow();
-        List<Item> items = new ArrayList<>(CodecData.read(d.resolve("codec-class")));
+        List<Item> items = new ArrayList<>(CodecData.read(d.resolve("classic-neural-train")));
         items.addAll(CodecData.read(d.resolve("classic-train")));
         items.removeIf(it -> CodecData.fold(it.parent(), CodecTraining.FOLDS) != 0);
         List<Row> rows = CodecData.rows(items, null, new PrintStream(OutputStream.nullOutputStream()));
