@@ -30,7 +30,7 @@ public final class ClassicCodecGate {
     /** Labels of the gate's classifier. */
     public static final String NEURAL = "codec", CLASSIC = "classic";
     /** How a withheld verdict's reason starts (the indicators phrase their explanation by it). */
-    public static final String PREFIX = "the classic-codec check reads an AVIF, JPEG XL or WebP decode here";
+    public static final String PREFIX = "the classic-codec check reads an AVIF, JPEG XL or WebP decode";
 
     /** The verdict gate: the reason in words where the image reads as a classic codec's decode, else null. */
     public static final VerdictPolicy.Gate GATE = (image, context) -> {
