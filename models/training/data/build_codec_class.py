@@ -83,6 +83,8 @@ def main():
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
     ap.add_argument("--training-every", type=int, default=1,
                     help="of the TRAINING-split photos keep one in N (by a hash of the photo id; every held-out photo is kept)")
+    ap.add_argument("--training-only", action="store_true",
+                    help="the training-split photos only (e.g. data/classic-neural-train for the classic-codec gate)")
     a = ap.parse_args()
     from PIL import Image
 
@@ -96,6 +98,8 @@ def main():
             photos[r[c["parent"]]] = r
     parents = sorted(p for p in photos if "split" not in c or photos[p][c["split"]] != "training"
                      or int(hashlib.sha1(p.encode()).hexdigest()[:8], 16) % a.training_every == 0)
+    if a.training_only:
+        parents = [p for p in parents if "split" in c and photos[p][c["split"]] == "training"]
     if a.limit:
         parents = parents[:a.limit]
     os.makedirs(os.path.join(a.out, "inputs"), exist_ok=True)

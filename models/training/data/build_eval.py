@@ -74,11 +74,13 @@ def run(cmd, **kw):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
 
 
-def classic(corpus, out, crops):
+def classic(corpus, out, crops, split="held-out"):
+    """AVIF / JPEG XL / WebP decodes of the lossless crops of the real photos of one split (held-out: the evaluation's
+    set classic; training: build_classic_train.py's negatives of the neural-codec detectors)."""
     rows = []
     tmp = tempfile.mkdtemp()
     for parent, r in sorted(crops.items()):
-        if r["label"] != "real" or r["split"] != "held-out":
+        if r["label"] != "real" or r["split"] != split:
             continue
         src = os.path.join(corpus, r["path"])
         for codec, (enc, dec, (lo, hi)) in CLASSIC.items():
@@ -93,7 +95,7 @@ def classic(corpus, out, crops):
                 run([a.format(**fill) for a in enc])
                 run([a.format(**fill) for a in dec])
                 Image.open(dst).convert("RGB").save(dst)  # 8-bit RGB PNG whatever the decoder wrote
-            rows.append([rel, "real", codec, parent, t, "held-out", "classic", "png"])
+            rows.append([rel, "real", codec, parent, t, split, "classic", "png"])
     return rows
 
 

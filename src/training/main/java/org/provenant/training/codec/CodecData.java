@@ -24,6 +24,10 @@ import org.provenant.indicators.features.CodecFeatures;
  */
 public final class CodecData {
     public static final String REAL = "real", CODEC = "codec", GENERATED = "generated";
+    /** Sources of the classic-codec decodes (models/training/data/build_classic_train.py): real photos, label real. */
+    public static final java.util.Set<String> CLASSIC = java.util.Set.of("avif", "jxl", "webp");
+    /** The split (models/training/splits.py) whose photos are the evaluation's and never train anything here. */
+    static final String HELD_OUT_SPLIT = "held-out";
     static final String EXCLUDED_SOURCE = "skimage", EXCLUDED_COLLECTION = "debian-wallpaper";
 
     /** One image: label (real, codec, generated), source (photo collection, codec family or generator), photo id. */
@@ -37,12 +41,17 @@ public final class CodecData {
 
     private CodecData() { }
 
-    /** The items of one index.tsv (corpus or codec class); {@code edited} and skimage rows left out. */
+    /**
+     * The items of one index.tsv (corpus, codec class or classic-codec decodes); {@code edited} and skimage rows
+     * left out, and so are the rows of the {@code held-out} split (column {@code split}): those photos, their codec
+     * reconstructions and their classic decodes are the evaluation's (data/eval, runs c and k).
+     */
     public static List<Item> read(Path folder) throws IOException {
         List<String> lines = Files.readAllLines(folder.resolve("index.tsv"), StandardCharsets.UTF_8);
         List<String> head = Arrays.asList(lines.get(0).split("\t", -1));
         int cPath = head.indexOf("path"), cLabel = head.indexOf("label"), cSource = head.indexOf("source"),
-                cParent = head.indexOf("parent"), cColl = head.indexOf("collection"), cFormat = head.indexOf("format"), cPhoto = head.indexOf("photo_source");
+                cParent = head.indexOf("parent"), cColl = head.indexOf("collection"), cFormat = head.indexOf("format"), cPhoto = head.indexOf("photo_source"),
+                cSplit = head.indexOf("split");
         if (cPath < 0 || cLabel < 0 || cSource < 0 || cParent < 0) throw new IOException(folder + "/index.tsv lacks columns");
         List<Item> out = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -52,6 +61,7 @@ public final class CodecData {
             if (!label.equals(REAL) && !label.equals(CODEC) && !label.equals(GENERATED)) continue;
             if (c[cSource].equals(EXCLUDED_SOURCE) || (cPhoto >= 0 && c.length > cPhoto && c[cPhoto].equals(EXCLUDED_SOURCE))) continue;
             if (cColl >= 0 && c[cColl].equals(EXCLUDED_COLLECTION)) continue;
+            if (cSplit >= 0 && c.length > cSplit && c[cSplit].equals(HELD_OUT_SPLIT)) continue;
             if (cPhoto >= 0 && c.length > cPhoto && c[cPhoto].startsWith("wallpaper-")) continue;  // codec-class rows of wallpaper photos
             out.add(new Item(folder.resolve(c[cPath]), label, c[cSource], c[cParent], cFormat < 0 ? "" : c[cFormat]));
         }

@@ -161,6 +161,41 @@ public final class CodecTraining {
                 Metrics.tprAtFpr(p, n, 0.05), Metrics.cllr(toArray(lp), toArray(ln)), det, fa, jpeg, jpegFa, gen, genCodec);
     }
 
+    /**
+     * Leave-one-classic-codec-out (issue 21 item 5): out-of-fold scores by photo with {@code codec}'s decodes out of
+     * training (the other classic codecs stay among the negatives); threshold and calibration from the out-of-fold
+     * scores of the training rows as for the shipped model (1 % of real rows, LR above 1). Returns the line: how many
+     * of {@code codec}'s decodes (never trained on, nor their photo) pass it, beside the other real rows.
+     */
+    public static String classicHeldOut(List<Row> rows, Predicate<Row> train, FeatureSet fs, String codec) {
+        Predicate<Row> t = r -> train.test(r) && !r.item().source().equals(codec);
+        double[] s = outOfFold(rows, t, fs, Kind.LOGISTIC);
+        List<Double> p = new ArrayList<>(), n = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!t.test(rows.get(i))) continue;
+            if (rows.get(i).item().codec()) p.add(s[i]);
+            else if (rows.get(i).item().real()) n.add(s[i]);
+        }
+        LogisticCalibration cal = LogisticCalibration.fit(toArray(p), toArray(n));
+        double thr = Math.max(Metrics.thresholdAtFpr(toArray(n), TARGET_FPR), -cal.intercept() / cal.slope());
+        return "classic codec " + codec + " held out: " + realOverThreshold(rows, s, thr);
+    }
+
+    /** Real rows over {@code threshold}, per classic codec (sources of {@link CodecData#CLASSIC}) and for the camera rows. */
+    public static String realOverThreshold(List<Row> rows, double[] s, double threshold) {
+        java.util.Map<String, int[]> n = new java.util.TreeMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            if (!r.item().real() || Double.isNaN(s[i])) continue;
+            int[] c = n.computeIfAbsent(CodecData.CLASSIC.contains(r.item().source()) ? r.item().source() : "camera", k -> new int[2]);
+            c[0] += s[i] > threshold ? 1 : 0;
+            c[1]++;
+        }
+        StringBuilder b = new StringBuilder("called neural codec:");
+        n.forEach((k, c) -> b.append(String.format(Locale.ROOT, " %s %d/%d (%.1f %%)", k, c[0], c[1], Figures.pct(c[0], c[1]))));
+        return b.toString();
+    }
+
     static double[] toArray(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }

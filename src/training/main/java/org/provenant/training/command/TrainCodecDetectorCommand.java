@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.provenant.core.command.Command;
 import org.provenant.core.command.UsageException;
+import org.provenant.indicators.codec.codecdetector.ClassicCodecGate;
 import org.provenant.indicators.codec.codecdetector.CodecDetector;
 import org.provenant.indicators.features.CodecFeatures.FeatureSet;
 import org.provenant.indicators.verdict.Calibrations;
@@ -24,6 +25,7 @@ import org.provenant.training.codec.CodecData;
 import org.provenant.training.codec.CodecTraining.Figures;
 import org.provenant.training.codec.CodecTraining.Kind;
 import org.provenant.training.codec.CodecTraining;
+import org.provenant.training.codec.ClassicGateTraining;
 
 /**
  * {@code train-codec-detector}: leave-one-codec-family-out validation of neural-codec detectors (colour
@@ -35,7 +37,7 @@ public final class TrainCodecDetectorCommand implements Command {
     @Override public String name() { return "train-codec-detector"; }
 
     @Override public String usage() {
-        return "train-codec-detector CORPUS CODEC_CLASS [--cache FILE] [--features colour|residual|union] [--compare [--logistic-only]] [--hold-out FAMILY] [--generated-negatives] [--models DIR] [--dry-run]";
+        return "train-codec-detector CORPUS CODEC_CLASS [--cache FILE] [--features colour|residual|union] [--compare [--logistic-only]] [--hold-out FAMILY] [--generated-negatives] [--classic-gate] [--models DIR] [--dry-run]";
     }
 
     @Override public String description() {
@@ -45,7 +47,9 @@ public final class TrainCodecDetectorCommand implements Command {
                 out-of-fold scores, with the held-out family's figures written into the manifest.
                   --hold-out FAMILY     a family kept out of training entirely; --features colour|residual|union
                   --compare             print every feature set and classifier (--logistic-only: without forests)
-                  --cache FILE          feature cache; --generated-negatives; --models DIR; --dry-run: measure, write nothing""";
+                  --cache FILE          feature cache; --generated-negatives; --models DIR; --dry-run: measure, write nothing
+                  --classic-gate        instead: the classic-codec gate (codec class vs the AVIF / JPEG XL / WebP decodes of a
+                                        third folder, models/training/data/build_classic_train.py), classifiers/codec-classic-gate.json""";
     }
 
     @Override
@@ -54,7 +58,7 @@ public final class TrainCodecDetectorCommand implements Command {
         Path cache = null, modelsDir = null;
         String holdOut = null;
         FeatureSet ship = FeatureSet.UNION;
-        boolean dry = false, compare = false, logisticOnly = false, genNeg = false;
+        boolean dry = false, compare = false, logisticOnly = false, genNeg = false, gate = false;
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             switch (a) {
@@ -64,6 +68,7 @@ public final class TrainCodecDetectorCommand implements Command {
                 case "--compare" -> compare = true;
                 case "--logistic-only" -> logisticOnly = true;
                 case "--generated-negatives" -> genNeg = true;
+                case "--classic-gate" -> gate = true;
                 case "--hold-out" -> holdOut = TrainCommand.value(args, ++i, a);
                 case "--dry-run" -> dry = true;
                 default -> {
@@ -83,6 +88,7 @@ public final class TrainCodecDetectorCommand implements Command {
             counts.merge(r.item().label(), 1, Integer::sum);
         }
         out.println("rows " + counts + ", codec families " + families);
+        if (gate) return classicGate(rows, data, modelsDir, dry, out);
 
         List<FeatureSet> sets = compare ? List.of(FeatureSet.COLOUR, FeatureSet.RESIDUAL, FeatureSet.UNION) : List.of(ship);
         List<Kind> kinds = compare && !logisticOnly ? List.of(Kind.LOGISTIC, Kind.FOREST) : List.of(Kind.LOGISTIC);
@@ -103,6 +109,18 @@ public final class TrainCodecDetectorCommand implements Command {
         // the shipped detector: photo fold 0 and the --hold-out family are never trained on; calibration and
         // threshold from out-of-fold scores over folds 1..k-1
         final String held = holdOut;
+        TreeSet<String> classic = new TreeSet<>();
+        for (Row r : rows) if (r.item().real() && CodecData.CLASSIC.contains(r.item().source())) classic.add(r.item().source());
+        StringBuilder loco = new StringBuilder();
+        if (classic.size() > 1) {
+            out.println("leave-one-classic-codec-out (its decodes' photos out-of-fold too):");
+            for (String c : classic) {
+                String line = CodecTraining.classicHeldOut(rows, r -> r.item().real() || (r.item().codec() && !r.item().source().equals(held)), ship, c);
+                out.println("  " + line);
+                loco.append(line).append("; ");
+            }
+        }
+
         final boolean gn = genNeg;
         java.util.function.Predicate<Row> trains = r -> r.item().real() || (gn && r.item().label().equals(CodecData.GENERATED))
                 || (r.item().codec() && !r.item().source().equals(held));
@@ -140,6 +158,8 @@ public final class TrainCodecDetectorCommand implements Command {
         tf.put("all", CodecTraining.testFigures(null, test, ts, cal, threshold));
         for (String fam : families) tf.put(fam, CodecTraining.testFigures(fam, test, ts, cal, threshold));
         tf.forEach((k, f) -> out.println("  " + (k.equals(held) ? "HELD-OUT FAMILY " : "") + f.line()));
+        String fold0Real = CodecTraining.realOverThreshold(test, ts, threshold);
+        out.println("  real rows of fold 0 " + fold0Real);
         if (dry) return 0;
 
         ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
@@ -164,18 +184,52 @@ public final class TrainCodecDetectorCommand implements Command {
         props.put(CodecDetector.P_MIN_AUC, fmt(minAuc));
         props.put(CodecDetector.P_PER_FAMILY, per.toString().trim());
         props.put("families", String.join(",", families));
+        if (!classic.isEmpty()) {
+            props.put("heldoutRealCalledCodec", fold0Real);
+            props.put("leaveOneClassicCodecOut", loco.toString().trim());
+        }
         props.put("folds", String.valueOf(CodecTraining.FOLDS));
         props.put("seed", String.valueOf(CodecTraining.SEED));
         props.put("trainRows", String.valueOf(train.size()));
         String how = "provenant train-codec-detector " + String.join(" ", data.stream().map(Path::toString).toList())
                 + " --features " + ship.name().toLowerCase(Locale.ROOT) + (held == null ? "" : " --hold-out " + held) + (genNeg ? " --generated-negatives" : "")
-                + "; Tribuo logistic regression on " + ship.names().size() + " features of real corpus photos (crops, JPEG re-saves, originals)"
-                + " and their reconstructions by the codec families except " + held + ", photo folds 1.." + (CodecTraining.FOLDS - 1)
-                + "; calibration and threshold (1 % of real photos) from out-of-fold scores; figures on photo fold 0 and on the held-out family;"
+                + "; Tribuo logistic regression on " + ship.names().size() + " features of real corpus photos (crops, JPEG re-saves, originals"
+                + (classic.isEmpty() ? "" : "; their " + String.join("/", classic) + " decodes as negatives") + ") and their reconstructions by the codec families "
+                + (held == null ? String.join(",", families) + " (none held out)" : "except " + held)
+                + ", training-split photos only (held-out split left out), photo folds 1.." + (CodecTraining.FOLDS - 1)
+                + "; calibration and threshold (1 % of real photos) from out-of-fold scores; figures on photo fold 0" + (held == null ? ";" : " and on the held-out family;")
                 + " leave-one-codec-family-out figures of the same features and classifier in leaveOneFamilyOut";
         TrainCommand.updateManifest(registry.directory(), CodecDetector.MODEL, "classifiers/" + file.getFileName(),
                 ModelRegistry.sha256(file), "classifier.codec-detector", ship.names(),
                 List.of(CodecTraining.NEGATIVE, CodecTraining.POSITIVE), how, props);
+        out.println("wrote " + file);
+        return 0;
+    }
+
+    private static int classicGate(List<Row> rows, List<Path> data, Path modelsDir, boolean dry, PrintStream out) throws Exception {
+        ClassicGateTraining.Result g = ClassicGateTraining.train(rows, out);
+        if (dry) return 0;
+        ModelRegistry registry = modelsDir == null ? ModelRegistry.locate() : ModelRegistry.load(modelsDir);
+        if (registry.directory() == null) throw new UsageException("no models folder found (use --models DIR)");
+        Path file = registry.directory().resolve("classifiers/codec-classic-gate.json");
+        g.model().save(file);
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put(Calibrations.P_THRESHOLD, fmt(g.threshold()));
+        props.put("maxCodecBelow", fmt(ClassicGateTraining.MAX_CODEC_BELOW));
+        props.put("heldoutCodecBelow", g.codecBelow());
+        props.put("heldoutFold0", g.classicBelow());
+        props.put("leaveOneClassicCodecOut", g.leaveOneClassicOut());
+        props.put("folds", String.valueOf(CodecTraining.FOLDS));
+        props.put("seed", String.valueOf(CodecTraining.SEED));
+        props.put("trainRows", String.valueOf(g.trainRows()));
+        String how = "provenant train-codec-detector " + String.join(" ", data.stream().map(Path::toString).toList()) + " --classic-gate"
+                + "; Tribuo logistic regression on the codec detector's " + FeatureSet.UNION.names().size() + " features: neural-codec reconstructions"
+                + " of training-split photos (models/training/data/build_codec_class.py --training-only) against AVIF / JPEG XL / WebP decodes of the same photos"
+                + " (models/training/data/build_classic_train.py), photo folds 1.." + (CodecTraining.FOLDS - 1) + "; threshold: at most "
+                + Math.round(100 * ClassicGateTraining.MAX_CODEC_BELOW) + " % of each family's out-of-fold neural-codec reconstructions below it; figures on photo fold 0";
+        TrainCommand.updateManifest(registry.directory(), ClassicCodecGate.MODEL, "classifiers/" + file.getFileName(),
+                ModelRegistry.sha256(file), "classifier.codec-classic-gate", FeatureSet.UNION.names(),
+                List.of(ClassicCodecGate.CLASSIC, ClassicCodecGate.NEURAL), how, props);
         out.println("wrote " + file);
         return 0;
     }

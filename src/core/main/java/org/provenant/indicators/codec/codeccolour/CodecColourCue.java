@@ -19,6 +19,7 @@ import org.provenant.indicators.Score;
 import org.provenant.indicators.verdict.JpegTrace;
 import org.provenant.indicators.verdict.Verdict;
 import org.provenant.indicators.verdict.VerdictPolicy;
+import org.provenant.indicators.codec.codecdetector.ClassicCodecGate;
 import org.provenant.indicators.codec.forestcue.ForestCue;
 import org.provenant.ml.forest.ForestClassifier;
 
@@ -37,12 +38,13 @@ public final class CodecColourCue implements Indicator {
      * ({@link CodecDomain#VERDICT_THRESHOLD}, else {@link CodecDomain#CODEC_GATE}), when the entry states a held-out
      * accuracy that passes the bar; never where a classic-JPEG trace is found (classic JPEG raises the colour
      * correlations as a codec does: 37 of 634 real corpus photos leaned "codec", 11.9 % of the 4:4:4 re-saves, 32 of
-     * them with a JPEG trace in the file or the pixel grid). Below the threshold no lean to "camera original": these
+     * them with a JPEG trace in the file or the pixel grid), nor where the classic-codec check ({@link ClassicCodecGate})
+     * reads an AVIF / JPEG XL / WebP decode. Below the threshold no lean to "camera original": these
      * statistics do not carry over to a codec family the forest never saw (leave-one-family-out AUC 0.47 on adv, 0.21
      * on JPEG AI; docs/neural-codec.md).
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.vote(CLASSIFIER, Hypothesis.NEURAL_CODEC)
-            .above(CodecDomain.CODEC_GATE, CodecDomain.VERDICT_THRESHOLD, false).unless(JpegTrace.GATE);
+            .above(CodecDomain.CODEC_GATE, CodecDomain.VERDICT_THRESHOLD, false).unless(JpegTrace.GATE).unless(ClassicCodecGate.GATE);
 
     @Override public String id() { return ID; }
     @Override public EvidenceFamily family() { return EvidenceFamily.CODEC; }
@@ -102,7 +104,8 @@ public final class CodecColourCue implements Indicator {
                 + (validated ? String.format(Locale.ROOT, " It calls an image neural-codec compressed above %.2f, the level at"
                         + " which at most 5%% of camera photos and classic JPEG, WebP and AVIF outputs were called so (models/README.md).",
                         threshold) : ForestCue.notValidated())
-                + (v.withheld() != null ? " No verdict is drawn here: " + v.withheld() + ", and classic JPEG raises these"
+                + (ClassicCodecGate.isClassic(v.withheld()) ? " No verdict is drawn here: " + v.withheld() + "."
+                        : v.withheld() != null ? " No verdict is drawn here: " + v.withheld() + ", and classic JPEG raises these"
                         + " correlations as a neural codec does." : "")
                 + (h == Hypothesis.INCONCLUSIVE && validated && v.withheld() == null ? " Below the threshold this cue draws no verdict"
                         + " either way: it does not recognise codec families it was not trained on (ROC AUC 0.47 on a held-out"

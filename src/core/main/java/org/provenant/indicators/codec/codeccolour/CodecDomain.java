@@ -5,6 +5,7 @@ import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.codec.codecdetector.ClassicCodecGate;
 import org.provenant.indicators.codec.forestcue.ForestCue;
 import org.provenant.indicators.features.ChannelCorrelation;
 import org.provenant.indicators.verdict.JpegTrace;
@@ -53,7 +54,8 @@ public final class CodecDomain {
 
     /**
      * Why cues 2 and 3 may not decide on this image, or null when they may: cue 1 must see a neural codec (or be
-     * unable to judge), and the image must carry no classic-JPEG trace, where cue 1 itself withholds its verdict
+     * unable to judge), the image must carry no classic-JPEG trace, where cue 1 itself withholds its verdict, and it
+     * must not read as an AVIF / JPEG XL / WebP decode ({@link ClassicCodecGate}, issue 21 item 5)
      * (classic JPEG raises the colour correlations that open this gate as a neural codec does). Without the JPEG
      * part cue 3 leant "generated" or "neural codec" on 9 of 147 unseen real photos and JPEG re-saves (Debian
      * wallpapers, skimage samples; `provenant batch`, issue 10 closing note).
@@ -66,7 +68,8 @@ public final class CodecDomain {
             return " No verdict is drawn here: " + jpeg.where() + ", and classic JPEG raises the colour correlations that"
                     + " decide whether this cue applies, as a neural codec does.";
         }
-        return null;
+        String classic = ClassicCodecGate.GATE.withhold(image, context);   // AVIF / JPEG XL / WebP: not a neural codec
+        return classic == null ? null : " No verdict is drawn here: " + classic + ".";
     }
 
     /** The score that shows cue 1's vote beside cue 2 or 3; {@code trainedOn} names what that cue's forest saw. */

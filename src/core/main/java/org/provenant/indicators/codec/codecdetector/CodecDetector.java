@@ -43,11 +43,13 @@ public final class CodecDetector implements Indicator {
             P_MIN_AUC = "leaveOneFamilyOutMinAuc", P_PER_FAMILY = "leaveOneFamilyOut";
     /**
      * Its verdict: the log-odds calibrated to an LR by its manifest entry; a lean only above the threshold set at 1 %
-     * of out-of-fold real photos, where the figures on the held-out family and photo fold pass the bar, and never on
-     * an image with a classic-JPEG trace (classic JPEG changes the same fine detail; not validated there).
+     * of out-of-fold real photos, where the figures on the held-out family and photo fold pass the bar, never on
+     * an image with a classic-JPEG trace (classic JPEG changes the same fine detail; not validated there), and never
+     * where the classic-codec check reads an AVIF / JPEG XL / WebP decode ({@link ClassicCodecGate}: before it, 45 of
+     * 187 JPEG XL decodes of held-out photos leaned "neural codec").
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.detector(MODEL, Hypothesis.NEURAL_CODEC,
-            "neural-codec compression", "provenant train-codec-detector").unless(JpegTrace.GATE);
+            "neural-codec compression", "provenant train-codec-detector").unless(JpegTrace.GATE).unless(ClassicCodecGate.GATE);
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Neural-codec detector (held-out codec families)"; }
@@ -96,6 +98,11 @@ public final class CodecDetector implements Indicator {
                 "LR / (1 + LR): what the LR alone says when both explanations were equally likely beforehand."));
         scores.add(new Score("log_odds", "Classifier log-odds", s, String.format(Locale.ROOT,
                 "raw score; a verdict needs more than %.2f (set at 1 %% false alarms on out-of-fold real photos).", c.threshold())));
+        double classic = ClassicCodecGate.score(image, context);
+        if (Double.isFinite(classic)) scores.add(new Score("classic_check_log_odds", "Classic-codec check: log-odds, neural codec over AVIF / JPEG XL / WebP",
+                classic, String.format(Locale.ROOT, "below %.2f the image reads as a classic codec's decode and no 'neural codec' verdict is drawn"
+                        + " (trained on decodes of other photos; see the explanation).", context.models().find(ClassicCodecGate.MODEL).orElseThrow()
+                        .number(org.provenant.indicators.verdict.Calibrations.P_THRESHOLD))));
         scores.add(new Score("heldout_auc", "ROC AUC on a codec family never trained on", held.auc(), String.format(Locale.ROOT,
                 "the '%s' family (held out of training) against real photos of a photo fold never trained on (1 = perfect, 0.5 = chance);"
                         + " leaving each family out in turn: mean %.2f, worst %.2f (%s).", family, lofoMeanAuc, lofoMinAuc, lofo)));
@@ -113,6 +120,7 @@ public final class CodecDetector implements Indicator {
                 100 * detected.rate(), 100 * fa.rate())
                 : !v.supported() ? String.format(Locale.ROOT, "No verdict: on the codec family left out of training the AUC (%.2f) or the false-alarm rate (%.1f %%) misses the bar (AUC %.2f, %.0f %%).",
                 held.auc(), 100 * fa.rate(), VerdictCalibration.MIN_HELD_OUT_AUC, 100 * VerdictCalibration.MAX_FALSE_ALARM)
+                : v.passes() && ClassicCodecGate.isClassic(v.withheld()) ? "No verdict: " + v.withheld() + "."
                 : v.passes() && v.withheld() != null ? "No verdict: " + v.withheld() + "; classic JPEG changes the same fine detail and the detector was not validated on JPEG-saved codec outputs."
                 : "No verdict: the score stays below the threshold, where camera photos usually are; this does not show that the image is a camera original,"
                         + " because the detector misses codec outputs unlike those it was trained on (per family left out of training: " + lofo.replaceAll(";\\s*$", "") + ").";
