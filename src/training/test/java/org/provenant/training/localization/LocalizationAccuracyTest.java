@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.provenant.core.io.ImageLoader;
@@ -26,13 +27,16 @@ import org.provenant.training.localization.LocalizationCells.ImageCells;
  * The shipped localization fusion (models/localization/fusion.json and its "edited" calibration) on the real benchmark
  * edits it was never fitted on (../shared/datasets/real-edits: 51 edits, 23 originals; validation only). Floors and
  * ceilings are the figures measured by {@code provenant fit-localization} (docs/localization.md), one image of slack
- * each. The cell features come from data/locfuse-cache when it is there (the features the fitting command stored),
+ * each. The cell features come from data/loccues-cache when it is there (the features the fitting command stored),
  * else they are computed. Skipped without shared/.
  */
 class LocalizationAccuracyTest {
     /** Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC. */
     static final int EDITS = 51, EDITS_REACHING = 13, ORIGINALS = 23, ORIGINALS_REACHING = 2;
     static final double AUC = 0.578, MEDIAN_IOU_REACHING = 0.20;
+    /** Measured mean pixel IoU of the outlines per edit type (0 where nothing is outlined); floors one edit of slack. */
+    static final Map<String, Double> IOU_BY_TYPE = Map.of("copy-move", 0.10, "inpainting-ai", 0.21, "removal-exemplar", 0.24,
+            "splice", 0.27);
     /** Whether the shipped calibration draws a verdict (its held-out figures pass the bar). */
     static final boolean VERDICT = false;
 
@@ -48,7 +52,7 @@ class LocalizationAccuracyTest {
     void realEditsNeverFittedOn() throws Exception {
         Path set = realEdits();
         Assumptions.assumeTrue(set != null, "shared/datasets/real-edits not found");
-        Path cache = Files.isDirectory(Path.of("data/locfuse-cache")) ? Path.of("data/locfuse-cache") : null;
+        Path cache = Files.isDirectory(Path.of("data/loccues-cache")) ? Path.of("data/loccues-cache") : null;
         try (ModelRegistry models = ModelRegistry.load(Path.of("models"))) {
             FusionModel m = FusionModel.load(models).orElseThrow();
             VerdictCalibration cal = VerdictCalibration.read(models.verifiedFile(Calibrations.calibrationModel(Localization.ID)));
@@ -63,6 +67,12 @@ class LocalizationAccuracyTest {
             assertTrue(f.originalsLeaning() <= ORIGINALS_REACHING + 1, "originals reaching the LR: " + f.originalsLeaning());
             assertTrue(f.auc() >= AUC - 1.0 / f.edits(), "AUC " + f.auc());
             if (EDITS_REACHING > 1) assertTrue(f.medianIouLeaning() >= MEDIAN_IOU_REACHING - 0.05, "IoU " + f.medianIouLeaning());
+            assertEquals(IOU_BY_TYPE.keySet(), f.byType().keySet());
+            IOU_BY_TYPE.forEach((type, iou) -> {
+                double[] v = f.byType().get(type);   // {n, F1, IoU}
+                System.out.printf(Locale.ROOT, "  %s: mean IoU %.3f over %d edits%n", type, v[2], (int) v[0]);
+                assertTrue(v[2] >= iou - 1.0 / v[0], type + " IoU " + v[2]);
+            });
         }
     }
 
