@@ -58,7 +58,9 @@ public final class FitFusionCommand implements Command {
             "codec-latent-quantization:p_synthetic:logit:-7:7",
             "codec-latent-quantization:mean_abs_residual:raw:0:0.5",
             "decoder-trace:logit:raw:-20:20",
-            "zed:lr_generated:ln:-7:7");
+            "zed:zed_score:raw:-3:3",
+            "zed:slope_01:raw:-2:3",
+            "zed:nll_l0:raw:0:6");
     /** Target false-alarm rates of the two verdicts on cross-fitted camera photos. Our choice: margin under the 5 % bar. */
     public static final double TARGET_FA_GENERATED = 0.03, TARGET_FA_CODEC = 0.015;
     public static final String FILE = "fusion/overall-assessment.json";
