@@ -71,8 +71,12 @@ public final class FusionFit {
         };
     }
 
-    /** Stage 1 and 2 of one condition fitted on {@code rows} (all of that condition). */
-    static Stage[] fitStages(List<Row> rows, int d) {
+    /**
+     * Stage 1 and 2 of one condition fitted on {@code rows} (all of that condition); inputs marked in
+     * {@code firstOnly} enter stage 1 only (stage 2 sees them as constant, so its weight for them stays 0).
+     */
+    static Stage[] fitStages(List<Row> rows, boolean[] firstOnly) {
+        int d = firstOnly.length;
         double[] mean = new double[d], std = new double[d];
         for (int j = 0; j < d; j++) {
             double s = 0, ss = 0;
@@ -85,14 +89,15 @@ public final class FusionFit {
         for (Row r : rows) count[r.cls.ordinal()]++;
         double[] w1 = {0.5, count[2] == 0 ? 0.5 : 0.25, count[1] == 0 ? 0.5 : 0.25};
         Stage s1 = count[0] == 0 || count[1] + count[2] == 0 ? new Stage(0, new double[d], mean, std)
-                : stage(rows, mean, std, r -> r.cls != Cls.REAL, r -> true, w1, count);
+                : stage(rows, mean, std, r -> r.cls != Cls.REAL, r -> true, w1, count, new boolean[d]);
         Stage s2 = count[1] == 0 || count[2] == 0 ? new Stage(0, new double[d], mean, std)
-                : stage(rows, mean, std, r -> r.cls == Cls.GENERATED, r -> r.cls != Cls.REAL, new double[]{0, 0.5, 0.5}, count);
+                : stage(rows, mean, std, r -> r.cls == Cls.GENERATED, r -> r.cls != Cls.REAL, new double[]{0, 0.5, 0.5}, count,
+                        firstOnly);
         return new Stage[]{s1, s2};
     }
 
     private static Stage stage(List<Row> rows, double[] mean, double[] std, java.util.function.Predicate<Row> positive,
-                               java.util.function.Predicate<Row> use, double[] classWeight, int[] count) {
+                               java.util.function.Predicate<Row> use, double[] classWeight, int[] count, boolean[] leaveOut) {
         List<Row> used = rows.stream().filter(use).toList();
         int d = mean.length;
         double[][] x = new double[used.size()][d];
@@ -100,7 +105,7 @@ public final class FusionFit {
         double[] w = new double[used.size()];
         for (int i = 0; i < used.size(); i++) {
             Row r = used.get(i);
-            for (int j = 0; j < d; j++) x[i][j] = Double.isFinite(r.x[j]) && std[j] > 0 ? (r.x[j] - mean[j]) / std[j] : 0;
+            for (int j = 0; j < d; j++) x[i][j] = !leaveOut[j] && Double.isFinite(r.x[j]) && std[j] > 0 ? (r.x[j] - mean[j]) / std[j] : 0;
             y[i] = positive.test(r);
             w[i] = classWeight[r.cls.ordinal()] / count[r.cls.ordinal()];
         }
@@ -109,11 +114,11 @@ public final class FusionFit {
     }
 
     /** Both conditions fitted on {@code rows}, verdict LRs left at +infinity (set later). */
-    static Map<String, Stage[]> fitAll(List<Row> rows, int d) {
+    static Map<String, Stage[]> fitAll(List<Row> rows, boolean[] firstOnly) {
         Map<String, Stage[]> out = new LinkedHashMap<>();
         for (String c : List.of(JointFusion.CLEAN, JointFusion.JPEG)) {
             boolean jpeg = c.equals(JointFusion.JPEG);
-            out.put(c, fitStages(rows.stream().filter(r -> r.jpeg == jpeg).toList(), d));
+            out.put(c, fitStages(rows.stream().filter(r -> r.jpeg == jpeg).toList(), firstOnly));
         }
         return out;
     }
@@ -129,13 +134,18 @@ public final class FusionFit {
      * for rows made from camera photos, without anything made from the same photo collection.
      */
     public static List<Scored> crossFit(List<Row> rows, int d) {
+        return crossFit(rows, new boolean[d]);
+    }
+
+    /** {@link #crossFit(List, int)} with the inputs marked in {@code firstOnly} in stage 1 only. */
+    public static List<Scored> crossFit(List<Row> rows, boolean[] firstOnly) {
         Map<String, List<Row>> folds = new LinkedHashMap<>();
         for (Row r : rows) folds.computeIfAbsent(r.group() + "|" + r.photo, k -> new ArrayList<>()).add(r);
         Map<Row, Scored> out = new HashMap<>();
         for (List<Row> g : folds.values()) {
             String group = g.get(0).group(), photo = g.get(0).photo;
             List<Row> train = rows.stream().filter(r -> !r.group().equals(group) && (photo == null || !photo.equals(r.photo))).toList();
-            Map<String, Stage[]> fit = fitAll(train, d);
+            Map<String, Stage[]> fit = fitAll(train, firstOnly);
             for (Row r : g) out.put(r, score(r, fit));
         }
         List<Scored> list = new ArrayList<>();
@@ -236,7 +246,13 @@ public final class FusionFit {
     /** The shipped model: fitted on every row, verdict LRs and figures from the cross-fit. */
     public static JointFusion model(List<Input> inputs, List<Row> rows, List<Scored> crossFitted, Map<String, double[]> lrs,
                                     String fittedOn) {
-        Map<String, Stage[]> fit = fitAll(rows, inputs.size());
+        return model(inputs, rows, crossFitted, lrs, fittedOn, new boolean[inputs.size()]);
+    }
+
+    /** {@link #model(List, List, List, Map, String)} with the inputs marked in {@code firstOnly} in stage 1 only. */
+    public static JointFusion model(List<Input> inputs, List<Row> rows, List<Scored> crossFitted, Map<String, double[]> lrs,
+                                    String fittedOn, boolean[] firstOnly) {
+        Map<String, Stage[]> fit = fitAll(rows, firstOnly);
         Map<String, Condition> conditions = new LinkedHashMap<>();
         for (var e : fit.entrySet()) {
             boolean jpeg = e.getKey().equals(JointFusion.JPEG);

@@ -103,4 +103,22 @@ class FusionFitTest {
         JointFusion.Stages st = JointFusion.stages(clean[0], clean[1], x);
         assertTrue(st.lnGenerated() > st.lnCodec() && st.lnGenerated() > Math.log(10), st.toString());
     }
+
+    @Test
+    void anInputMarkedStageOneOnlyGetsNoWeightInStageTwo() {
+        List<Row> rows = rows(11);
+        List<Input> inputs = List.of(new Input("a:trace", "a", "trace", "raw", -10, 10), new Input("b:gen", "b", "gen", "raw", -10, 10),
+                new Input("c:none", "c", "none", "raw", -10, 10));
+        boolean[] firstOnly = {false, true, false};
+        List<Scored> cf = FusionFit.crossFit(rows, firstOnly);
+        JointFusion m = FusionFit.model(inputs, rows, cf, FusionFit.verdictLrs(cf, 0.03, 0.015), "test", firstOnly);
+        for (String c : List.of(JointFusion.CLEAN, JointFusion.JPEG)) {
+            JointFusion.Condition k = m.conditions().get(c);
+            assertEquals(0, k.synthetic().weights()[1], c + ": stage 2 must not weigh the stage-1-only input");
+            assertTrue(k.decoder().weights()[1] != 0, c + ": stage 1 still weighs it");
+        }
+        JointFusion both = FusionFit.model(inputs, rows, FusionFit.crossFit(rows, 3), FusionFit.verdictLrs(cf, 0.03, 0.015), "test");
+        assertTrue(Math.abs(both.conditions().get(JointFusion.CLEAN).synthetic().weights()[1]) > 0.5,
+                "without the mark, stage 2 weighs the generated-image evidence (it is what tells synthetic from codec)");
+    }
 }
