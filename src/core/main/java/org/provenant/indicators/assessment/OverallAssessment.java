@@ -45,8 +45,10 @@ public final class OverallAssessment implements Indicator {
     @Override public String displayName() { return "Overall assessment"; }
 
     @Override public String methodReference() {
-        return "Product of calibrated likelihood ratios per proposition (independence assumed); ENFSI Guideline for "
-                + "Evaluative Reporting in Forensic Science (2015), verbal scale";
+        return "Joint two-stage fusion of the indicators' scores (weighted logistic regressions: did a neural decoder make "
+                + "the pixels, then codec-compressed photo or synthetic image; models/fusion), else the product of calibrated "
+                + "likelihood ratios per proposition (independence assumed); ENFSI Guideline for Evaluative Reporting in "
+                + "Forensic Science (2015), verbal scale";
     }
 
     @Override public int order() { return -1000; }
