@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.jpeg.JpegModel;
@@ -105,7 +106,16 @@ public final class CellCues {
 
     private CellCues() { }
 
+    /** Every cue, the {@link #EXTERNAL} ones included (what fitting and its cache need). */
     public static Cues measure(FloatImage image, IndicatorContext ctx) throws IndicatorException {
+        return measure(image, ctx, cue -> true);
+    }
+
+    /**
+     * The image's own cues and the {@link #EXTERNAL} cues that {@code wanted} accepts (those a fusion model weighs:
+     * an external cue makes another indicator run, which costs seconds where that indicator is not otherwise asked for).
+     */
+    public static Cues measure(FloatImage image, IndicatorContext ctx, Predicate<String> wanted) throws IndicatorException {
         CellGrid grid = CellGrid.of(image.width(), image.height());
         Map<String, FloatMap> cues = new LinkedHashMap<>(), context = new LinkedHashMap<>();
         FloatImage grey = PixelWork.grey(image, ctx);
@@ -128,7 +138,7 @@ public final class CellCues {
         cues.put(COPY_MOVE, copyMove(image, ctx, grid));
         FloatMap dq = external(image, ctx, grid, DOUBLE_QUANTIZATION);
         cues.put(DOUBLE_JPEG, dq != null ? dq : new FloatMap(grid.gw(), grid.gh(), new float[grid.cells()]));
-        cues.putAll(externals(image, ctx, grid));
+        cues.putAll(externals(image, ctx, grid, wanted));
         float[] logAcAll = new float[ac.length];
         for (int i = 0; i < ac.length; i++) logAcAll[i] = (float) Math.log(1 + ac[i]);
         context.put(TEXTURE, grid.fromBlocks(logAcAll, bx, by));
@@ -225,8 +235,13 @@ public final class CellCues {
      * installed or gave no such map (an image too small for it), so that every image has the same cues.
      */
     public static Map<String, FloatMap> externals(FloatImage image, IndicatorContext ctx, CellGrid grid) {
+        return externals(image, ctx, grid, cue -> true);
+    }
+
+    private static Map<String, FloatMap> externals(FloatImage image, IndicatorContext ctx, CellGrid grid, Predicate<String> wanted) {
         Map<String, FloatMap> out = new LinkedHashMap<>();
         for (External e : EXTERNAL) {
+            if (!wanted.test(e.cue())) continue;
             ctx.progress().checkCancelled();
             FloatMap x = external(image, ctx, grid, e);
             if (x == null) {

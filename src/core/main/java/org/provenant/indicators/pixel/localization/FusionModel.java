@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.provenant.core.image.FloatMap;
 import org.provenant.ml.ModelException;
 import org.provenant.ml.ModelRegistry;
@@ -53,6 +54,11 @@ public record FusionModel(Logistic edited, Logistic generated, double seed, doub
             }
             return new FloatMap(gw, gh, out);
         }
+    }
+
+    /** Whether either per-cell model weighs a feature of {@code cue} (named after it: "cue", "cue.up", "cue.s", ...). */
+    public boolean weighs(String cue) {
+        return Stream.of(edited, generated).flatMap(l -> l.features().stream()).anyMatch(f -> f.equals(cue) || f.startsWith(cue + "."));
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper()

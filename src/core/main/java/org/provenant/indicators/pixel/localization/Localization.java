@@ -57,7 +57,8 @@ public final class Localization implements Indicator {
 
     /** The cues and, with a fusion model, the fused maps and outlines (null maps without one). */
     public static Localized localize(FloatImage image, IndicatorContext ctx, Optional<FusionModel> model) throws IndicatorException {
-        CellCues.Cues c = CellCues.measure(image, ctx);
+        // with a model, only the external cues it weighs: the others would make their indicators run for nothing
+        CellCues.Cues c = model.isPresent() ? CellCues.measure(image, ctx, model.get()::weighs) : CellCues.measure(image, ctx);
         ctx.progress().progress(0.7);
         CellFeatures.Table t = CellFeatures.of(c);
         double jpeg = Reliability.jpegFactor(JpegStructure.of(ctx.evidenceFile().orElse(null))
@@ -96,8 +97,7 @@ public final class Localization implements Indicator {
                     + " the cues (" + cueNames + ") are not fused and nothing is outlined.", Hypothesis.INCONCLUSIVE, 0.5, new double[0]);
         }
         FusionModel m = model.get();
-        cueNames = String.join(", ", l.cues().cues().keySet().stream().filter(k -> m.edited().features().stream()
-                .anyMatch(f -> f.equals(k) || f.startsWith(k + "."))).map(CellCues::words).toList());
+        cueNames = String.join(", ", l.cues().cues().keySet().stream().filter(m::weighs).map(CellCues::words).toList());
         List<Regions.Region> regions = Regions.find(l.outlined(), m.grow(), image.width(), image.height());
         List<Regions.Region> genRegions = Regions.find(l.generatedOutlined(), m.generatedGrow(), image.width(), image.height());
         double share = area(regions) / (double) image.pixels(), genShare = area(genRegions) / (double) image.pixels();
