@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.provenant.indicators.verdict.Calibrations;
 import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.training.TestPaths;
 import org.provenant.training.codec.CodecData.Item;
 import org.provenant.training.codec.CodecData.Row;
 
@@ -33,11 +33,7 @@ import org.provenant.training.codec.CodecData.Row;
  */
 class ClassicCodecGateHeldOutTest {
     static Path data() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path c = d.resolve("data");
-            if (Files.isRegularFile(c.resolve("classic-neural-train/index.tsv")) && Files.isRegularFile(c.resolve("classic-train/index.tsv"))) return c;
-        }
-        return null;
+        return TestPaths.above("data", "classic-neural-train/index.tsv", "classic-train/index.tsv");
     }
 
     @Test

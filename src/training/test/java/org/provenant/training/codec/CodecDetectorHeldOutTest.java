@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.training.TestPaths;
 import org.provenant.training.codec.CodecData.Item;
 import org.provenant.training.codec.CodecData.Row;
 
@@ -36,11 +36,7 @@ class CodecDetectorHeldOutTest {
     static List<Item> items;
 
     static Path data() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path c = d.resolve("data");
-            if (Files.isRegularFile(c.resolve("corpus/index.tsv")) && Files.isRegularFile(c.resolve("codec-class/index.tsv"))) return c;
-        }
-        return null;
+        return TestPaths.above("data", "corpus/index.tsv", "codec-class/index.tsv");
     }
 
     @BeforeAll

@@ -15,6 +15,7 @@ import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.ml.ModelRegistry;
+import org.provenant.training.TestPaths;
 import org.provenant.training.evaluation.LabelledSet.Item;
 import org.provenant.training.evaluation.Observations.Observation;
 import org.provenant.training.evaluation.Observations.Seen;
@@ -36,10 +37,7 @@ class HeldOutFalseAlarmTest {
     static final List<String> CHEAP = List.of("residual-spectrum", "image-realism-score", "colour-correlation", "codec-colour");
 
     static Path shared() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            if (Files.isRegularFile(d.resolve("shared/datasets/gen-vs-real/SOURCES.tsv"))) return d.resolve("shared");
-        }
-        return null;
+        return TestPaths.above("shared", "datasets/gen-vs-real/SOURCES.tsv");
     }
 
     static List<Item> items(Path shared, int every) throws Exception {

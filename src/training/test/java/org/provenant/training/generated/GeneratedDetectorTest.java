@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.provenant.ml.ModelEntry;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.VerdictCalibration;
 import org.provenant.ml.linear.LogisticClassifier;
+import org.provenant.training.TestPaths;
 import org.provenant.training.generated.DetectorData.Item;
 import org.provenant.training.generated.DetectorData.Row;
 
@@ -41,12 +41,7 @@ class GeneratedDetectorTest {
 
     /** shared/datasets beside the repository or above it, or null. */
     static Path datasets() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("shared/datasets");
-            if (Files.isRegularFile(s.resolve("gen-vs-real/SOURCES.tsv")) && Files.isRegularFile(s.resolve("gen-vs-real-2/SOURCES.tsv")))
-                return s;
-        }
-        return null;
+        return TestPaths.above("shared/datasets", "gen-vs-real/SOURCES.tsv", "gen-vs-real-2/SOURCES.tsv");
     }
 
     @BeforeAll
@@ -118,11 +113,7 @@ class GeneratedDetectorTest {
 
     /** The corpus of branch trust (data/corpus beside or above the repository), or null. */
     static Path corpus() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path c = d.resolve("data/corpus");
-            if (Files.isRegularFile(c.resolve("index.tsv"))) return c;
-        }
-        return null;
+        return TestPaths.above("data/corpus", "index.tsv");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.provenant.indicators.pixel.localization.Localization;
 import org.provenant.indicators.verdict.Calibrations;
 import org.provenant.ml.ModelRegistry;
 import org.provenant.ml.calibration.VerdictCalibration;
+import org.provenant.training.TestPaths;
 import org.provenant.training.evaluation.LabelledSet.Item;
 import org.provenant.training.evaluation.MaskedSet;
 import org.provenant.training.localization.LocalizationCells.ImageCells;
@@ -41,11 +42,7 @@ class LocalizationAccuracyTest {
     static final boolean VERDICT = false;
 
     static Path realEdits() {
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path s = d.resolve("shared/datasets/real-edits");
-            if (Files.isRegularFile(s.resolve("SOURCES.tsv"))) return s;
-        }
-        return null;
+        return TestPaths.above("shared/datasets/real-edits", "SOURCES.tsv");
     }
 
     @Test
