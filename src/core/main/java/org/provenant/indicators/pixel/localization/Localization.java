@@ -43,9 +43,9 @@ public final class Localization implements Indicator {
     @Override public EvidenceFamily family() { return EvidenceFamily.PIXEL; }
     @Override public String displayName() { return "Where was it edited (fused localization)"; }
     @Override public String methodReference() {
-        return "Per-cell fusion of error level, noise, detail, JPEG ghost, duplicate-patch and copy-move cues, the camera-noise"
-                + " anomaly (Noiseprint) and the coding-cost gap (ZED), learned on synthetic edits; reliability map after TruFor"
-                + " (Guillaro et al., CVPR 2023)";
+        return "Per-cell fusion of error level, noise, detail, JPEG ghost, duplicate-patch and copy-move cues (and the camera-noise"
+                + " anomaly of Noiseprint and the coding-cost gap of ZED where the installed model weighs them; the explanation"
+                + " names the cues used), learned on synthetic edits; reliability map after TruFor (Guillaro et al., CVPR 2023)";
     }
     @Override public int order() { return 90; }
     @Override public int cost() { return 4; }
