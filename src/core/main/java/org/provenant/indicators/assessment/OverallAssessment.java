@@ -109,8 +109,10 @@ public final class OverallAssessment implements Indicator {
                                          boolean jpegTrace) {
         Map<Proposition, Fused> fused = new LinkedHashMap<>(LrFusion.fuse(results));
         JointFusion.Outcome j = joint == null ? null : joint.apply(results, jpegTrace);
+        FileEvidence file = j == null ? null : FileEvidence.of(results, fused.get(Proposition.GENERATED));
+        Hypothesis jointSays = j == null ? null : file.lean(j);
         if (j != null) {
-            fused.put(Proposition.GENERATED, new Fused(Proposition.GENERATED, j.lrGenerated(), List.of()));
+            fused.put(Proposition.GENERATED, new Fused(Proposition.GENERATED, file.lrGenerated(j), file.contributions()));
             fused.put(Proposition.NEURAL_CODEC, new Fused(Proposition.NEURAL_CODEC, j.lrCodec(), List.of()));
         }
         List<Score> scores = new ArrayList<>();
@@ -118,7 +120,7 @@ public final class OverallAssessment implements Indicator {
         for (Fused f : fused.values()) {
             Proposition p = f.proposition();
             boolean jointDecides = j != null && JointText.decides(p);
-            String drivers = jointDecides ? JointText.drivers(joint) : drivers(f);
+            String drivers = jointDecides ? JointText.drivers(joint) + (p == Proposition.GENERATED ? file.words() : "") : drivers(f);
             scores.add(new Score(p.lrKey(), "Fused LR: " + p.key().replace('_', ' ') + " vs camera original", f.lr(),
                     Double.isNaN(f.lr()) ? "no calibrated indicator reports this proposition."
                             : EnfsiScale.sentence(f.lr(), p.key().replace('_', ' '), "camera original") + "; from " + drivers + "."));
@@ -126,7 +128,7 @@ public final class OverallAssessment implements Indicator {
                     "LR / (1 + LR) against 'camera original' alone, when both were equally likely beforehand."));
             if (!Double.isNaN(f.lr()) && (top == null || f.lr() > top.lr())) top = f;
             if (jointDecides) {
-                if (j.lean() == p.hypothesis()) jointLean = f;
+                if (jointSays == p.hypothesis()) jointLean = f;
             } else if (f.lr() > 1 && f.backedByAVerdict() && (lean == null || f.lr() > lean.lr())) {
                 lean = f;
             }
@@ -148,7 +150,8 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        String text = explanation(fused, lean, top, results, failed, j);
+        boolean byFile = j != null && jointSays != j.lean();
+        String text = explanation(fused, lean, top, results, failed, j, byFile) + (file == null ? "" : file.sentence(j));
         Fused said = lean != null ? lean : top;
         return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
                 .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition())));
@@ -184,7 +187,7 @@ public final class OverallAssessment implements Indicator {
     }
 
     static String explanation(Map<Proposition, Fused> fused, Fused lean, Fused top, Map<String, IndicatorResult> results,
-                              Map<String, String> failed, JointFusion.Outcome joint) {
+                              Map<String, String> failed, JointFusion.Outcome joint, boolean byFile) {
         StringBuilder sb = new StringBuilder();
         Fused said = lean != null ? lean : top;
         if (said == null) {
@@ -215,6 +218,9 @@ public final class OverallAssessment implements Indicator {
                 && (lean.proposition() == Proposition.GENERATED || lean.proposition() == Proposition.NEURAL_CODEC);
         sb.append(lean == null ? (joint == null ? "No verdict is drawn: no indicator that contributes leant to a proposition under its measured false-alarm bar. "
                 : "No verdict is drawn: neither fused LR reaches its verdict LR, and no other proposition is backed by an indicator's own verdict. ")
+                : byFile ? "The verdict follows generated: the file itself names a generator (an indicator's own verdict under its"
+                + " measured false-alarm count), and with the pixels' joint LR the fused LR still favours a generated image over"
+                + " a camera original and over a neural codec, although the joint LR alone does not reach its verdict LR. "
                 : jointLean ? "The verdict follows " + lean.proposition().key().replace('_', ' ') + ": its fused LR reaches the verdict LR set on held-out data. "
                 : "The verdict follows " + lean.proposition().key().replace('_', ' ') + ", backed by an indicator's own verdict. ");
         sb.append(joint == null ? "LRs are multiplied as if the indicators were independent, each limited to 1/1000..1000; "

@@ -80,6 +80,18 @@ public final class Metrics {
         return counts[1] == 0 ? Double.NaN : counts[0] / (double) counts[1];
     }
 
+    /**
+     * The Wilson score interval's bound (95 %, two-sided) on a rate of {@code hits} of {@code n}: the lower bound
+     * when {@code upper} is false. With no hits the upper bound is still above 0 (about 3.8 / n), so a rate measured
+     * as zero is never taken as impossible. NaN when nothing was counted.
+     */
+    public static double wilson(int hits, int n, boolean upper) {
+        if (n <= 0) return Double.NaN;
+        double z = 1.959964, p = hits / (double) n, z2n = z * z / n;
+        double centre = (p + z2n / 2) / (1 + z2n), half = z * Math.sqrt(p * (1 - p) / n + z2n / (4 * n)) / (1 + z2n);
+        return upper ? Math.min(1, centre + half) : Math.max(0, centre - half);
+    }
+
     /** The finite values of {@code v} (NaN and infinities left out), in order. */
     public static double[] finite(double[] v) {
         return Arrays.stream(v).filter(Double::isFinite).toArray();

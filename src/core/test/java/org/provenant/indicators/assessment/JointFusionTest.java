@@ -87,6 +87,32 @@ class JointFusionTest {
     }
 
     @Test
+    void aGeneratorNamedInTheFileMultipliesTheJointLrAndCanCarryTheLean() {
+        double traceLr = org.provenant.indicators.file.metadata.MetadataIndicator.TRACE_LR;
+        // weak decoder trace, generated-looking: the joint LR (6.6) stays under its verdict LR (10)
+        Map<String, IndicatorResult> weak = results(3, 0.9);
+        JointFusion.Outcome o = model().apply(weak, false);
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(weak, Map.of(), model(), false).supports());
+        weak.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.GENERATED, 0, traceLr));
+        IndicatorResult r = OverallAssessment.assess(weak, Map.of(), model(), false);
+        assertEquals(Hypothesis.GENERATED, r.supports());
+        assertEquals(o.lrGenerated() * traceLr, r.score("lr_generated").value(), 1e-9 * r.score("lr_generated").value());
+        assertTrue(r.explanation().contains("File evidence: metadata (LR 48)") && r.explanation().contains("the file itself names a generator"),
+                r.explanation());
+        // the same field, but not an indicator's own verdict: multiplied, and no lean of its own
+        weak.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.INCONCLUSIVE, 0, traceLr));
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(weak, Map.of(), model(), false).supports());
+        // a strong codec trace with codec-like content: the codec LR (293) stays above 0.4 x 48, so "neural codec" stands
+        Map<String, IndicatorResult> codec = results(20, 0.1);
+        codec.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.GENERATED, 0, traceLr));
+        assertEquals(Hypothesis.NEURAL_CODEC, OverallAssessment.assess(codec, Map.of(), model(), false).supports());
+        // an indicator outside the file family that is not a fusion input is not multiplied in (the joint fit decides)
+        Map<String, IndicatorResult> other = results(3, 0.9);
+        other.put("zed", OverallAssessmentTest.fake("zed", Hypothesis.GENERATED, 0, traceLr));
+        assertEquals(o.lrGenerated(), OverallAssessment.assess(other, Map.of(), model(), false).score("lr_generated").value(), 1e-9);
+    }
+
+    @Test
     void aModelFileWithoutBothConditionsIsRefused(@TempDir Path dir) throws IOException {
         JointFusion m = model();
         m.write(dir.resolve("ok.json"));

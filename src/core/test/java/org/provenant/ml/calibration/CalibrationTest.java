@@ -18,6 +18,18 @@ class CalibrationTest {
     }
 
     @Test
+    void wilsonBoundsMatchTheTextbookAndNeverCallAZeroRateImpossible() {
+        // Wilson (1927) 95 % interval of 81 of 263: 0.2553-0.3662 (Newcombe 1998, table I, example a)
+        assertEquals(0.2553, Metrics.wilson(81, 263, false), 5e-5);
+        assertEquals(0.3662, Metrics.wilson(81, 263, true), 5e-5);
+        // none of 547: the lower bound is 0, the upper bound z^2 / (n + z^2)
+        assertEquals(0.0, Metrics.wilson(0, 547, false), 1e-12);
+        assertEquals(3.8415 / (547 + 3.8415), Metrics.wilson(0, 547, true), 1e-6);
+        assertEquals(1.0, Metrics.wilson(10, 10, true), 1e-12);
+        assertTrue(Double.isNaN(Metrics.wilson(0, 0, true)));
+    }
+
+    @Test
     void tprAtFprUsesTheThresholdThatKeepsFalseAlarmsWithinTheRate() {
         double[] neg = new double[100];
         for (int i = 0; i < 100; i++) neg[i] = i; // 0..99

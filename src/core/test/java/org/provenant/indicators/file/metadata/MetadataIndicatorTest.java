@@ -109,13 +109,17 @@ public class MetadataIndicatorTest {
         assertEquals("metadata names a generator: Stable Diffusion web UI (AUTOMATIC1111/Forge) generation parameters",
                 r.finding().phrase());
         assertEquals(Finding.Standing.LEANS, r.finding().standing());
-        assertTrue(r.finding().strength().contains("0 of 174 real photos"), r.finding().strength());
+        assertTrue(r.finding().strength().contains("LR 48 (0 of 547 real photos"), r.finding().strength());
+        // the found trace's LR, which the overall assessment multiplies with the pixel evidence; none without a trace
+        assertEquals(MetadataIndicator.TRACE_LR, r.score("lr_generated").value(), 1e-12);
+        assertEquals(48, r.score("lr_generated").value(), 1);
         IndicatorResult comfy = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "prompt",
                 "{\"3\": {\"class_type\": \"KSampler\", \"inputs\": {\"seed\": 5}}}"));
         assertEquals(Hypothesis.GENERATED, comfy.supports());
         assertTrue(comfy.explanation().contains("ComfyUI"));
         IndicatorResult plainText = run(MetadataFixtures.withText(MetadataFixtures.png(COFFEE), "Comment", "holiday 2023, beach"));
         assertEquals(Hypothesis.INCONCLUSIVE, plainText.supports());
+        assertTrue(plainText.scores().stream().noneMatch(x -> x.key().equals("lr_generated")), "an absent field gives no LR");
         assertEquals("no camera, editor or generator named", plainText.finding().phrase());
         assertEquals(Finding.Standing.NEUTRAL, plainText.finding().standing());
     }
