@@ -11,6 +11,8 @@ their central 384 px) is compressed by each family at ONE rate point drawn per p
   jpeg-ai   JPEG AI verification-model networks + our glue (BT.709 4:2:0)   q1-q3         provenant compress --codec jpeg-ai
   ms        mean-scale hyperprior, RGB 4:4:4, sub-pixel synthesis           q1-q3         train_codec_family.py reconstruct
   adv       true 4:2:0, residual upsampling, adversarial fine-tune          q1-q3         train_codec_family.py reconstruct
+  taef2     FLUX.2 tiny autoencoder (../shared/models/taef2), no            full          edits/taef2.py roundtrip
+            quantization: a generator's decoder remaking a real photo
 
 Output: <out>/<family>/<parent>__<transform>-<family>-<q>.png and <out>/index.tsv with the corpus's columns
 (label `codec`, source = family, collection `codec-class`, the same `parent` as the photo, so that folds split by
@@ -30,7 +32,7 @@ import sys
 
 SEED = 20261130
 RATES = {"hp": ["q1", "q2", "q3", "q4"], "jpeg-ai": ["q1", "q2", "q3"], "ms": ["q1", "q2", "q3"],
-         "adv": ["q1", "q2", "q3"]}
+         "adv": ["q1", "q2", "q3"], "taef2": ["full"]}
 EXCLUDED_SOURCES = {"skimage"}
 MAX_SIDE = 384
 
@@ -71,6 +73,20 @@ def heldout_index(corpus, out):
     print(f"{len(keep) - 1} rows of photo fold 0 in {out}/heldout-fold0.tsv")
 
 
+def taef2_roundtrip(folder, jobs):
+    """TAEF2 encode + decode of every (input, output, rate) job, float32 on the CPU (edits/taef2.py, checked against
+    its reference tensors first)."""
+    import numpy as np
+    from PIL import Image
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "edits"))
+    import taef2
+    enc, dec = taef2.load(folder)
+    taef2.check(folder, enc, dec)
+    for src, dst, _ in jobs:
+        rgb = np.asarray(Image.open(src).convert("RGB"))
+        Image.fromarray(taef2.roundtrip(enc, dec, rgb)).save(dst)
+
+
 def main():
     ap = argparse.ArgumentParser()
     repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
@@ -79,7 +95,8 @@ def main():
     ap.add_argument("--jar", default=os.path.join(repo, "target", "provenant-0.1.0-SNAPSHOT.jar"))
     ap.add_argument("--families", default=os.path.join(repo, "data", "codec-families"),
                     help="weights of ms/adv (train_codec_family.py)")
-    ap.add_argument("--only", default=",".join(RATES), help="families to (re)make")
+    ap.add_argument("--taef2", default=os.path.join(repo, "..", "shared", "models", "taef2"))
+    ap.add_argument("--only", default=",".join(f for f in RATES if f != "taef2"), help="families to (re)make (taef2 only when named)")
     ap.add_argument("--limit", type=int, default=0, help="at most this many photos (0: all)")
     ap.add_argument("--training-every", type=int, default=1,
                     help="of the TRAINING-split photos keep one in N (by a hash of the photo id; every held-out photo is kept)")
@@ -131,7 +148,9 @@ def main():
         print(f"{fam}: {len(todo)} of {len(js)} to make", flush=True)
         if not todo:
             continue
-        if fam in ("hp", "jpeg-ai"):
+        if fam == "taef2":
+            taef2_roundtrip(a.taef2, todo)
+        elif fam in ("hp", "jpeg-ai"):
             lst = os.path.join(a.out, f"jobs-{fam}.tsv")
             with open(lst, "w") as f:
                 for s, d, q in todo:
