@@ -46,7 +46,8 @@ public final class OverallAssessment implements Indicator {
 
     @Override public String methodReference() {
         return "Joint two-stage fusion of the indicators' scores (weighted logistic regressions: did a neural decoder make "
-                + "the pixels, then codec-compressed photo or synthetic image; models/fusion), else the product of calibrated "
+                + "the pixels, then codec-compressed photo or synthetic image; models/fusion) times the file evidence's LR (a "
+                + "generator named in the metadata), else the product of calibrated "
                 + "likelihood ratios per proposition (independence assumed); ENFSI Guideline for Evaluative Reporting in "
                 + "Forensic Science (2015), verbal scale";
     }
@@ -154,20 +155,21 @@ public final class OverallAssessment implements Indicator {
         String text = explanation(fused, lean, top, results, failed, j, byFile) + (file == null ? "" : file.sentence(j));
         Fused said = lean != null ? lean : top;
         return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
-                .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition())));
+                .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition()),
+                        file != null && said != null && said.proposition() == Proposition.GENERATED ? file.words() : ""));
     }
 
     /**
      * The fused LR of the proposition stated (the lean, else the largest) on the ENFSI scale, with its statement;
-     * {@code joint}: that LR is the joint fusion's.
+     * {@code joint}: that LR is the joint fusion's, times {@code fileWords} (the file evidence multiplied in, or "").
      */
-    static Finding finding(Fused said, boolean leans, boolean joint) {
+    static Finding finding(Fused said, boolean leans, boolean joint, String fileWords) {
         if (said == null) {
             return new Finding("no overall statement: no calibrated likelihood ratio", "", "No indicator of this analysis"
                     + " reports a calibrated likelihood ratio, so no overall statement can be made.", Finding.Standing.NEUTRAL,
                     Hypothesis.INCONCLUSIVE, 0);
         }
-        String from = joint ? "the joint two-stage fusion of the indicators' scores (its held-out figures in the explanation)"
+        String from = joint ? "the joint two-stage fusion of the indicators' scores (its held-out figures in the explanation)" + fileWords
                 : said.contributions().size() == 1 ? "the LR of one calibrated indicator, " + said.contributions().get(0).indicatorId()
                 : "the product of " + said.contributions().size() + " calibrated indicators' LRs";
         return Finding.likelihoodRatio(said.lr(), said.proposition().hypothesis(), leans, from)

@@ -99,6 +99,7 @@ class JointFusionTest {
         assertEquals(o.lrGenerated() * traceLr, r.score("lr_generated").value(), 1e-9 * r.score("lr_generated").value());
         assertTrue(r.explanation().contains("File evidence: metadata (LR 48)") && r.explanation().contains("the file itself names a generator"),
                 r.explanation());
+        assertTrue(r.finding().strength().endsWith("times the file evidence of metadata (LR 48)"), r.finding().strength());
         // the same field, but not an indicator's own verdict: multiplied, and no lean of its own
         weak.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.INCONCLUSIVE, 0, traceLr));
         assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(weak, Map.of(), model(), false).supports());
