@@ -18,13 +18,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.batch.BatchItem;
 import org.provenant.analysis.casefolder.CaseFolder;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.WorkbenchFixture;
 import org.provenant.app.casework.CaseSession;
 import org.provenant.app.panels.PanelRegistry;
 import org.provenant.app.workbench.RecentFiles;
@@ -34,13 +33,12 @@ import org.provenant.core.io.ImageLoader;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.ml.ModelRegistry;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The case view and the workbench's use of the case folder: batch in the background, stored results, no sidecar. */
 @ExtendWith(ApplicationExtension.class)
-class CaseViewTest {
+class CaseViewTest extends WorkbenchFixture {
     /** Wraps the brightness test indicator and counts its runs. */
     static final class Counted implements Indicator {
         final TestIndicators.Brightness inner = new TestIndicators.Brightness();
@@ -59,27 +57,12 @@ class CaseViewTest {
     }
 
     private final Counted counted = new Counted();
-    private AnalysisEngine engine;
-    private Path dir;
     private CaseSession session;
-    private Stage stage;
-    private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        dir = Files.createTempDirectory("provenant-case-test");
-        engine = new AnalysisEngine(ModelRegistry.empty(), 2);
+        open(stage, "provenant-case-test");
         session = new CaseSession(CaseFolder.open(dir.resolve("case")));
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (window != null) fxRun(window::dispose);
-        engine.close();
-        try (var s = Files.walk(dir)) {
-            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     private Path evidenceFolder() throws Exception {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
 import static org.provenant.app.FxTesting.fxRun;
-import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -20,54 +19,33 @@ import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.casefolder.Annotation;
 import org.provenant.analysis.casefolder.CaseFile;
 import org.provenant.analysis.casefolder.CaseFiles;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.WorkbenchFixture;
 import org.provenant.app.annotation.AnnotationPane;
-import org.provenant.app.casework.CaseSession;
-import org.provenant.ml.ModelRegistry;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Annotations drawn with the mouse, saved in the case folder (never beside the evidence) and reloaded; "Export report" from the window. */
 @ExtendWith(ApplicationExtension.class)
-class AnnotationWorkbenchTest {
-    private AnalysisEngine engine;
-    private WorkbenchWindow window;
-    private Path dir;
-    private Stage stage;
-
+class AnnotationWorkbenchTest extends WorkbenchFixture {
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        dir = Files.createTempDirectory("provenant-annotation-test");
-        engine = new AnalysisEngine(ModelRegistry.empty(), 2);
+        open(stage, "provenant-annotation-test");
     }
 
     private void show() {
         show(List.of(new TestIndicators.Brightness()));
     }
 
-    private void show(List<org.provenant.indicators.Indicator> indicators) {
-        if (window != null) fxRun(window::dispose);
-        window = showWorkbench(stage, indicators, engine, dir);
-    }
-
     private void openAndWait(Path file) {
         fxRun(() -> window.open(file));
         waitUntil(30, "analysis of " + file.getFileName(), () -> window.lastReport() != null && !window.analysingProperty().get());
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (window != null) fxRun(window::dispose);
-        engine.close();
     }
 
     /** Screen position of image coordinates in the window's viewer. */

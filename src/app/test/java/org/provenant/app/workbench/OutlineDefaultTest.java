@@ -1,21 +1,17 @@
 package org.provenant.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fx;
 import static org.provenant.app.FxTesting.fxRun;
-import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.provenant.analysis.AnalysisEngine;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.WorkbenchFixture;
 import org.provenant.app.panels.GenericIndicatorPanel;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
@@ -27,7 +23,6 @@ import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
-import org.provenant.ml.ModelRegistry;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -37,7 +32,7 @@ import org.testfx.framework.junit5.Start;
  * sees of an untouched photo.
  */
 @ExtendWith(ApplicationExtension.class)
-class OutlineDefaultTest {
+class OutlineDefaultTest extends WorkbenchFixture {
     /** Outlines the brightest quarter of the image; its finding is given. */
     record Outlining(Finding finding) implements Indicator {
         @Override public String id() { return "test-outlining"; }
@@ -56,28 +51,14 @@ class OutlineDefaultTest {
         }
     }
 
-    private Stage stage;
-    private Path dir;
-    private AnalysisEngine engine;
-    private WorkbenchWindow window;
-
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        dir = Files.createTempDirectory("provenant-outline-test");
-        engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (window != null) fxRun(window::dispose);
-        engine.close();
-        deleteTree(dir);
+        open(stage, "provenant-outline-test");
     }
 
     private boolean outlineShownFor(Finding f, long seed) throws Exception {
         Outlining ind = new Outlining(f);
-        window = showWorkbench(stage, List.of(ind), engine, dir);
+        show(List.of(ind));
         Path img = TestIndicators.writePng(dir.resolve("sample.png"), 64, 64, seed);   // its own bytes: the case folder reuses results by SHA-256
         fxRun(() -> window.open(img));
         waitUntil(30, "analysis finished", () -> window.lastReport() != null && !window.analysingProperty().get());

@@ -3,9 +3,7 @@ package org.provenant.app.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
-import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
-import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -17,11 +15,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.provenant.analysis.AnalysisEngine;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.WorkbenchFixture;
 import org.provenant.app.panels.GenericIndicatorPanel;
 import org.provenant.app.viewer.LoupeView;
 import org.provenant.app.viewer.MapOverlayLayer;
@@ -30,35 +27,16 @@ import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.jpeg.ghosts.JpegGhosts;
 import org.provenant.indicators.pixel.copymove.CopyMove;
 import org.provenant.indicators.pixel.ela.ErrorLevelAnalysis;
-import org.provenant.ml.ModelRegistry;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The Overview, the family tabs, the loupe with its image/map toggle, and ELA's quality slider in the window. */
 @ExtendWith(ApplicationExtension.class)
-class PixelToolsWorkbenchTest {
-    private AnalysisEngine engine;
-    private WorkbenchWindow window;
-    private Path dir;
-    private Stage stage;
-
+class PixelToolsWorkbenchTest extends WorkbenchFixture {
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        dir = Files.createTempDirectory("provenant-pixel-gui");
-        engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-    }
-
-    private void show(List<Indicator> indicators) {
-        window = showWorkbench(stage, indicators, engine, dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (window != null) fxRun(window::dispose);
-        engine.close();
-        deleteTree(dir);
+        open(stage, "provenant-pixel-gui");
     }
 
     @Test

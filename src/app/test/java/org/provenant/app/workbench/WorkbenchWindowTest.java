@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.provenant.app.FxTesting.fx;
-import static org.provenant.app.FxTesting.deleteTree;
 import static org.provenant.app.FxTesting.fxRun;
-import static org.provenant.app.FxTesting.showWorkbench;
 import static org.provenant.app.FxTesting.waitUntil;
 
 import java.nio.file.Files;
@@ -22,12 +20,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.provenant.analysis.AnalysisEngine;
 import org.provenant.analysis.IndicatorOutcome;
 import org.provenant.app.TestIndicators;
+import org.provenant.app.WorkbenchFixture;
 import org.provenant.app.casework.CaseSession;
 import org.provenant.app.common.Formats;
 import org.provenant.app.guide.UserGuide;
@@ -36,40 +33,20 @@ import org.provenant.app.panels.IndicatorPanel;
 import org.provenant.app.panels.PanelRegistry;
 import org.provenant.app.viewer.MapOverlayLayer;
 import org.provenant.indicators.Hypothesis;
-import org.provenant.indicators.Indicator;
-import org.provenant.ml.ModelRegistry;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The window with injected test indicators: analysis, failure isolation, cancel, bad files, responsiveness. */
 @ExtendWith(ApplicationExtension.class)
-class WorkbenchWindowTest {
+class WorkbenchWindowTest extends WorkbenchFixture {
     private final TestIndicators.Brightness brightness = new TestIndicators.Brightness();
     private final TestIndicators.Failing failing = new TestIndicators.Failing();
     private final TestIndicators.Slow slow = new TestIndicators.Slow();
-    private AnalysisEngine engine;
-    private WorkbenchWindow window;
-    private Path dir;
-    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
-        this.stage = stage;
-        dir = Files.createTempDirectory("provenant-gui-test");
-        engine = new AnalysisEngine(ModelRegistry.empty(), 2);
-    }
-
-    /** Shows a window over the given indicators. */
-    private void show(List<Indicator> indicators) {
-        window = showWorkbench(stage, indicators, engine, dir);
-    }
-
-    @AfterEach
-    void tearDown() throws Exception {
-        if (window != null) fxRun(window::dispose);
-        engine.close();
-        deleteTree(dir);
+        open(stage, "provenant-gui-test");
     }
 
     private static Node content(IndicatorPanel p) {
