@@ -51,7 +51,7 @@ record FileEvidence(List<Contribution> contributions, double lr, boolean leans) 
         return j.lrGenerated() * lr;
     }
 
-    /** The joint fusion's lean, or "generated" where a file indicator leant so and the fused LR favours it. */
+    /** "Generated" where a file indicator leant so and the fused LR favours it, else the joint fusion's lean. */
     Hypothesis lean(JointFusion.Outcome j) {
         double g = lrGenerated(j);
         if (j.lean() == Hypothesis.GENERATED || !leans || !(g > 1) || g < j.lrCodec()) return j.lean();

@@ -111,7 +111,8 @@ public final class OverallAssessment implements Indicator {
         Map<Proposition, Fused> fused = new LinkedHashMap<>(LrFusion.fuse(results));
         JointFusion.Outcome j = joint == null ? null : joint.apply(results, jpegTrace);
         FileEvidence file = j == null ? null : FileEvidence.of(results, fused.get(Proposition.GENERATED));
-        Hypothesis jointSays = j == null ? null : file.lean(j);
+        CarriedLean carried = j == null ? null : CarriedLean.of(joint, j, file, results);
+        Hypothesis jointSays = carried == null ? null : carried.lean();
         if (j != null) {
             fused.put(Proposition.GENERATED, new Fused(Proposition.GENERATED, file.lrGenerated(j), file.contributions()));
             fused.put(Proposition.NEURAL_CODEC, new Fused(Proposition.NEURAL_CODEC, j.lrCodec(), List.of()));
@@ -151,8 +152,8 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        boolean byFile = j != null && jointSays != j.lean();
-        String text = explanation(fused, lean, top, results, failed, j, byFile) + (file == null ? "" : file.sentence(j));
+        String text = explanation(fused, lean, top, results, failed, j, carried == null ? null : carried.sentence(j))
+                + (file == null ? "" : file.sentence(j));
         Fused said = lean != null ? lean : top;
         return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
                 .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition()),
@@ -189,7 +190,7 @@ public final class OverallAssessment implements Indicator {
     }
 
     static String explanation(Map<Proposition, Fused> fused, Fused lean, Fused top, Map<String, IndicatorResult> results,
-                              Map<String, String> failed, JointFusion.Outcome joint, boolean byFile) {
+                              Map<String, String> failed, JointFusion.Outcome joint, String carried) {
         StringBuilder sb = new StringBuilder();
         Fused said = lean != null ? lean : top;
         if (said == null) {
@@ -220,9 +221,7 @@ public final class OverallAssessment implements Indicator {
                 && (lean.proposition() == Proposition.GENERATED || lean.proposition() == Proposition.NEURAL_CODEC);
         sb.append(lean == null ? (joint == null ? "No verdict is drawn: no indicator that contributes leant to a proposition under its measured false-alarm bar. "
                 : "No verdict is drawn: neither fused LR reaches its verdict LR, and no other proposition is backed by an indicator's own verdict. ")
-                : byFile ? "The verdict follows generated: the file itself names a generator (an indicator's own verdict under its"
-                + " measured false-alarm count), and with the pixels' joint LR the fused LR still favours a generated image over"
-                + " a camera original and over a neural codec, although the joint LR alone does not reach its verdict LR. "
+                : carried != null ? carried
                 : jointLean ? "The verdict follows " + lean.proposition().key().replace('_', ' ') + ": its fused LR reaches the verdict LR set on held-out data. "
                 : "The verdict follows " + lean.proposition().key().replace('_', ' ') + ", backed by an indicator's own verdict. ");
         sb.append(joint == null ? "LRs are multiplied as if the indicators were independent, each limited to 1/1000..1000; "

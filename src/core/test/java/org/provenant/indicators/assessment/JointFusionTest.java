@@ -107,10 +107,38 @@ class JointFusionTest {
         Map<String, IndicatorResult> codec = results(20, 0.1);
         codec.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.GENERATED, 0, traceLr));
         assertEquals(Hypothesis.NEURAL_CODEC, OverallAssessment.assess(codec, Map.of(), model(), false).supports());
+        // the joint fusion's own "neural codec" (LR 272 against 21 for generated) turns "generated" with the field (21 x 48)
+        Map<String, IndicatorResult> decoder = results(20, 0.3);
+        assertEquals(Hypothesis.NEURAL_CODEC, OverallAssessment.assess(decoder, Map.of(), model(), false).supports());
+        decoder.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.GENERATED, 0, traceLr));
+        assertEquals(Hypothesis.GENERATED, OverallAssessment.assess(decoder, Map.of(), model(), false).supports());
         // an indicator outside the file family that is not a fusion input is not multiplied in (the joint fit decides)
         Map<String, IndicatorResult> other = results(3, 0.9);
         other.put("zed", OverallAssessmentTest.fake("zed", Hypothesis.GENERATED, 0, traceLr));
         assertEquals(o.lrGenerated(), OverallAssessment.assess(other, Map.of(), model(), false).score("lr_generated").value(), 1e-9);
+    }
+
+    @Test
+    void aFusionInputsOwnCodecVerdictCarriesTheLeanOnlyWhereTheJointLrFavoursACodec() {
+        // a weak decoder trace with codec-like content: joint LR for neural codec 6.6, under its verdict LR (10)
+        Map<String, IndicatorResult> weak = results(3, 0.1);
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(weak, Map.of(), model(), false).supports());
+        weak.put("decoder", OverallAssessmentTest.fake("decoder", Hypothesis.NEURAL_CODEC, 1, 3));
+        IndicatorResult r = OverallAssessment.assess(weak, Map.of(), model(), false);
+        assertEquals(Hypothesis.NEURAL_CODEC, r.supports());
+        assertTrue(r.explanation().contains("The verdict follows neural codec: decoder drew that verdict under its own measured"
+                + " false-alarm bar, and the joint fusion's LR for neural codec (6.6)"), r.explanation());
+        // the same verdict where the joint LR says camera (0.18) or generated (content synthetic): no codec lean
+        Map<String, IndicatorResult> camera = results(0.5, 0.1);
+        camera.put("decoder", OverallAssessmentTest.fake("decoder", Hypothesis.NEURAL_CODEC, 1, 0.5));
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(camera, Map.of(), model(), false).supports());
+        Map<String, IndicatorResult> synthetic = results(3, 0.9);
+        synthetic.put("decoder", OverallAssessmentTest.fake("decoder", Hypothesis.NEURAL_CODEC, 1, 3));
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(synthetic, Map.of(), model(), false).supports());
+        // an indicator the joint fusion does not read carries nothing
+        Map<String, IndicatorResult> other = results(3, 0.1);
+        other.put("codec-latent-quantization", OverallAssessmentTest.fake("codec-latent-quantization", Hypothesis.NEURAL_CODEC));
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(other, Map.of(), model(), false).supports());
     }
 
     @Test
