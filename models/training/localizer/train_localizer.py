@@ -4,11 +4,14 @@ only) to predict, from RGB, the noiseprint and JPEG re-save differences (feature
 a pixel was edited and a window-level probability that the window holds an edit (TruFor's idea, Guillaro et al.,
 CVPR 2023, in miniature).
 
-Two steps (CPU, seeded):
+Two steps (CPU, seeded; as run in session 8, 1 thread: prepare 15 min, train 1.1 s per step on a quiet core;
+the noiseprint checkpoint must be the one models/noiseprint/noiseprint.onnx was exported from):
   nice -n 19 /usr/bin/python3 models/training/localizer/train_localizer.py prepare --edits data/edits \
-      --noiseprint data/noiseprint/final.pt --out data/localizer/crops
-  nice -n 19 /usr/bin/python3 models/training/localizer/train_localizer.py train --crops data/localizer/crops \
-      --work data/localizer --steps 3000 --budget-min 120
+      --noiseprint data/noiseprint/last.pt --out data/unet-localizer/crops
+  nice -n 19 /usr/bin/python3 models/training/localizer/train_localizer.py train --crops data/unet-localizer/crops \
+      --work data/unet-localizer --steps 1800 --budget-min 38
+(the log, data/unet-localizer/train.log, records the step reached; to repeat a run the budget cut, use --stop-at N)
+Then evaluate_localizer.py measures it on whole held-out images and real-edits (validation only).
 
 prepare: from every TRAINING edit one crop of CROP x CROP pixels at offsets that are multiples of 8 (the JPEG grid of
 the re-save features), centred (as far as it fits) on an edited pixel drawn at random; from its untouched host one
@@ -45,8 +48,10 @@ Image.MAX_IMAGE_PIXELS = None
 
 
 def block(cin, cout):
-    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True),
-                         nn.Conv2d(cout, cout, 3, padding=1), nn.ReLU(inplace=True))
+    """Two conv3x3 + BatchNorm + ReLU. Without the BatchNorm the first run (lr 1e-3, batch 4) collapsed: by step 600
+    three quarters of the bottleneck channels were dead and the map a constant 0.16 (the edited share)."""
+    return nn.Sequential(nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True),
+                         nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True))
 
 
 class Localizer(nn.Module):
@@ -160,8 +165,9 @@ def prepare(a):
 
 
 def compact(x):
-    """8-bit RGB and re-save planes, float16 noiseprint (the RGB planes were 8-bit to start with)."""
-    return np.round(x[0:3] * 255).astype(np.uint8), x[3].astype(np.float16), np.round(x[4:] * 255).astype(np.uint8)
+    """8-bit RGB and re-save planes, float16 noiseprint without its gain (the RGB planes were 8-bit to start with)."""
+    return (np.round(x[0:3] * 255).astype(np.uint8), (x[3] / features.NOISEPRINT_GAIN).astype(np.float16),
+            np.round(x[4:] * 255).astype(np.uint8))
 
 
 def save_crops(out, xs, ms, labels, kinds):
@@ -187,7 +193,7 @@ class Crops:
         return len(self.label)
 
     def item(self, i):
-        x = np.concatenate([self.rgb[i].astype(np.float32) / 255, self.np[i][None].astype(np.float32),
+        x = np.concatenate([self.rgb[i].astype(np.float32) / 255, self.np[i][None].astype(np.float32) * features.NOISEPRINT_GAIN,
                             self.rs[i].astype(np.float32) / 255])
         m = np.unpackbits(self.mask[i])[:CROP * CROP].reshape(1, CROP, CROP).astype(np.float32)
         return torch.from_numpy(x), torch.from_numpy(m)
