@@ -13,8 +13,9 @@ import org.provenant.indicators.assessment.LrFusion.Contribution;
 import org.provenant.indicators.assessment.LrFusion.Fused;
 
 /**
- * What the file says about its own origin (a generator named in the metadata, a Content Credential declaring a
- * generative source), beside the joint fusion of the pixel evidence. The file indicators' calibrated LRs for
+ * What the file says about its own origin, beside the joint fusion of the pixel evidence: today a generator named in
+ * the metadata (a Content Credential declaring a generative source gives no LR yet: no generated file with one was
+ * there to count from, so its panel leans on its own and the assessment does not count it). The file indicators' LRs for
  * "generated" are multiplied with the joint fusion's: a field in the file and the statistics of its pixels are taken
  * as independent given the hypothesis (the joint fusion reads no file indicator). Such a field, found, is an
  * indicator's own verdict under its measured false-alarm count, so it may carry the lean to "generated" where the

@@ -16,8 +16,8 @@ import java.util.Map;
  * values {@code trainedAlgorithmicMedia} or {@code compositeWithTrainedAlgorithmicMedia};</li>
  * <li>a Software / CreatorTool / Source field naming a known generator.</li>
  * </ul>
- * A found trace is strong, explicit evidence: the file says which generator wrote it. None found is no evidence
- * either way: such fields are easily removed.
+ * A found trace is explicit evidence: the file says which generator wrote it (its LR, from counts, in
+ * MetadataIndicator). None found is no evidence either way: such fields are easily removed.
  */
 final class GeneratorTraces {
     /** Generator names looked for in software fields (lower case). */

@@ -24,7 +24,7 @@ import org.provenant.ml.calibration.Metrics;
 
 /**
  * What the file says about itself: every metadata directory and tag (metadata-extractor), generator traces that
- * name an AI tool (strong, explicit evidence, quoted), editing software, dates, size, JPEG tables against the
+ * name an AI tool (explicit evidence, quoted, with an LR from counts), editing software, dates, size, JPEG tables against the
  * camera, GPS, and the EXIF thumbnail against the picture. Leans to "generated" only on a generator trace; the
  * absence of one is no evidence, and editing software is a finding, not a verdict.
  */
@@ -109,8 +109,8 @@ public final class MetadataIndicator implements Indicator {
         }
         Score headline = new Score("generator_traces", "AI generator traces in the metadata", traces.size(), traces.isEmpty()
                 ? "none found: no evidence either way (such fields are easily removed)"
-                : "fields that name an AI generator: strong, explicit evidence (" + MEASURED_FALSE_TRACES + " of "
-                + MEASURED_PHOTOS + " real photos carried one)");
+                : String.format(Locale.ROOT, "fields that name an AI generator: explicit evidence, LR %.0f (%d of %d real photos"
+                + " carried one)", TRACE_LR, MEASURED_FALSE_TRACES, MEASURED_PHOTOS));
         List<Score> scores = new ArrayList<>(List.of(headline));
         if (!traces.isEmpty()) {
             scores.add(new Score(VerdictPolicy.lrKey(Hypothesis.GENERATED), "LR: generated vs camera original", TRACE_LR,
