@@ -37,6 +37,11 @@ record CarriedLean(Hypothesis lean, String by) {
         return new CarriedLean(Hypothesis.INCONCLUSIVE, null);
     }
 
+    /** Added to the headline finding's basis where this lean was carried, e.g. "; the lean carried by codec-detector's own verdict". */
+    String words(Hypothesis stated) {
+        return by == null || stated != lean ? "" : "; the lean carried by " + by + "'s own verdict";
+    }
+
     /** The explanation's sentence on why the verdict follows the lean; null where the joint fusion decided alone. */
     String sentence(JointFusion.Outcome j) {
         if (by == null) return null;

@@ -157,7 +157,8 @@ public final class OverallAssessment implements Indicator {
         Fused said = lean != null ? lean : top;
         return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
                 .withFinding(finding(said, lean != null, j != null && said != null && JointText.decides(said.proposition()),
-                        file != null && said != null && said.proposition() == Proposition.GENERATED ? file.words() : ""));
+                        (file != null && said != null && said.proposition() == Proposition.GENERATED ? file.words() : "")
+                                + (carried != null && lean != null ? carried.words(lean.proposition().hypothesis()) : "")));
     }
 
     /**

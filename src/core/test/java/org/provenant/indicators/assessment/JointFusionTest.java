@@ -99,7 +99,8 @@ class JointFusionTest {
         assertEquals(o.lrGenerated() * traceLr, r.score("lr_generated").value(), 1e-9 * r.score("lr_generated").value());
         assertTrue(r.explanation().contains("File evidence: metadata (LR 48)") && r.explanation().contains("the file itself names a generator"),
                 r.explanation());
-        assertTrue(r.finding().strength().endsWith("times the file evidence of metadata (LR 48)"), r.finding().strength());
+        assertTrue(r.finding().strength().endsWith("times the file evidence of metadata (LR 48); the lean carried by metadata's own verdict"),
+                r.finding().strength());
         // the same field, but not an indicator's own verdict: multiplied, and no lean of its own
         weak.put("metadata", OverallAssessmentTest.fake("metadata", Hypothesis.INCONCLUSIVE, 0, traceLr));
         assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(weak, Map.of(), model(), false).supports());
@@ -128,6 +129,7 @@ class JointFusionTest {
         assertEquals(Hypothesis.NEURAL_CODEC, r.supports());
         assertTrue(r.explanation().contains("The verdict follows neural codec: decoder drew that verdict under its own measured"
                 + " false-alarm bar, and the joint fusion's LR for neural codec (6.6)"), r.explanation());
+        assertTrue(r.finding().strength().endsWith("; the lean carried by decoder's own verdict"), r.finding().strength());
         // the same verdict where the joint LR says camera (0.18) or generated (content synthetic): no codec lean
         Map<String, IndicatorResult> camera = results(0.5, 0.1);
         camera.put("decoder", OverallAssessmentTest.fake("decoder", Hypothesis.NEURAL_CODEC, 1, 0.5));
