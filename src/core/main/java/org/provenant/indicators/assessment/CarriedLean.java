@@ -25,10 +25,11 @@ import org.provenant.indicators.IndicatorResult;
  */
 record CarriedLean(Hypothesis lean, String by) {
     static CarriedLean of(JointFusion joint, JointFusion.Outcome j, FileEvidence file, Map<String, IndicatorResult> results) {
-        Hypothesis withFile = file.lean(j);
-        if (withFile != j.lean()) return new CarriedLean(withFile, file.contributions().get(0).indicatorId());
+        double generated = file.lrGenerated(j);
+        if (j.lean() != Hypothesis.GENERATED && file.leans() && generated > 1 && generated >= j.lrCodec())
+            return new CarriedLean(Hypothesis.GENERATED, file.contributions().get(0).indicatorId());
         if (j.lean() != Hypothesis.INCONCLUSIVE) return new CarriedLean(j.lean(), null);
-        if (j.lrCodec() >= 1 && j.lrCodec() >= file.lrGenerated(j)) {
+        if (j.lrCodec() >= 1 && j.lrCodec() >= generated) {
             for (JointFusion.Input in : joint.inputs()) {
                 IndicatorResult r = results.get(in.indicator());
                 if (r != null && r.supports() == Hypothesis.NEURAL_CODEC) return new CarriedLean(Hypothesis.NEURAL_CODEC, in.indicator());

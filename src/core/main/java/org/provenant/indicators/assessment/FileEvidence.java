@@ -1,11 +1,12 @@
 package org.provenant.indicators.assessment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.provenant.indicators.EvidenceFamily;
-import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorRegistry;
 import org.provenant.indicators.IndicatorResult;
@@ -30,11 +31,13 @@ record FileEvidence(List<Contribution> contributions, double lr, boolean leans) 
 
     /** The file indicators' contributions to the product of calibrated LRs for "generated". */
     static FileEvidence of(Map<String, IndicatorResult> results, Fused generated) {
+        Set<String> file = new HashSet<>();
+        for (Indicator i : IndicatorRegistry.all()) if (i.family() == EvidenceFamily.FILE) file.add(i.id());
         List<Contribution> cs = new ArrayList<>();
         double ln = 0;
         boolean leans = false;
         for (Contribution c : generated.contributions()) {
-            if (!isFile(c.indicatorId())) continue;
+            if (!file.contains(c.indicatorId())) continue;
             cs.add(c);
             ln += Math.log(c.usedLr());
             leans |= c.leans();
@@ -42,21 +45,9 @@ record FileEvidence(List<Contribution> contributions, double lr, boolean leans) 
         return new FileEvidence(cs, Math.exp(ln), leans);
     }
 
-    private static boolean isFile(String id) {
-        for (Indicator i : IndicatorRegistry.all()) if (i.id().equals(id)) return i.family() == EvidenceFamily.FILE;
-        return false;
-    }
-
     /** The fused LR for "generated": the joint fusion's times the file's. */
     double lrGenerated(JointFusion.Outcome j) {
         return j.lrGenerated() * lr;
-    }
-
-    /** "Generated" where a file indicator leant so and the fused LR favours it, else the joint fusion's lean. */
-    Hypothesis lean(JointFusion.Outcome j) {
-        double g = lrGenerated(j);
-        if (j.lean() == Hypothesis.GENERATED || !leans || !(g > 1) || g < j.lrCodec()) return j.lean();
-        return Hypothesis.GENERATED;
     }
 
     /** Added to the drivers of the "generated" LR, e.g. ", times the file evidence of metadata (LR 48)". */

@@ -36,7 +36,7 @@ public final class ClassicCodecGate {
     public static final VerdictPolicy.Gate GATE = (image, context) -> {
         Optional<ModelEntry> entry = context.models().find(MODEL);
         if (entry.isEmpty()) return null;
-        double s = score(image, context), t = entry.get().number(Calibrations.P_THRESHOLD);
+        double s = score(image, context), t = threshold(entry.get());
         if (!(s < t)) return null;   // NaN (features undefined): no classic reading, the indicators judge as before
         return String.format(Locale.ROOT, "%s (log-odds %.2f for a neural codec over a classic one, below %.2f, where %s of"
                         + " held-out neural-codec reconstructions fall), and classic codecs smooth fine detail and couple the"
@@ -44,6 +44,11 @@ public final class ClassicCodecGate {
     };
 
     private ClassicCodecGate() { }
+
+    /** The log-odds under which an image reads as a classic codec's decode, as the gate's manifest entry states. */
+    public static double threshold(ModelEntry entry) {
+        return entry.number(Calibrations.P_THRESHOLD);
+    }
 
     /** Whether a withheld verdict's reason is this gate's. */
     public static boolean isClassic(String withheld) {

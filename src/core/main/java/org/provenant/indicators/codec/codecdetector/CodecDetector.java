@@ -101,8 +101,8 @@ public final class CodecDetector implements Indicator {
         double classic = ClassicCodecGate.score(image, context);
         if (Double.isFinite(classic)) scores.add(new Score("classic_check_log_odds", "Classic-codec check: log-odds, neural codec over AVIF / JPEG XL / WebP",
                 classic, String.format(Locale.ROOT, "below %.2f the image reads as a classic codec's decode and no 'neural codec' verdict is drawn"
-                        + " (trained on decodes of other photos; see the explanation).", context.models().find(ClassicCodecGate.MODEL).orElseThrow()
-                        .number(org.provenant.indicators.verdict.Calibrations.P_THRESHOLD))));
+                        + " (trained on decodes of other photos; see the explanation).", ClassicCodecGate.threshold(
+                        context.models().find(ClassicCodecGate.MODEL).orElseThrow()))));
         scores.add(new Score("heldout_auc", "ROC AUC on a codec family never trained on", held.auc(), String.format(Locale.ROOT,
                 "the '%s' family (held out of training) against real photos of a photo fold never trained on (1 = perfect, 0.5 = chance);"
                         + " leaving each family out in turn: mean %.2f, worst %.2f (%s).", family, lofoMeanAuc, lofoMinAuc, lofo)));
