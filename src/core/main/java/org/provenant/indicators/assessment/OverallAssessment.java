@@ -1,10 +1,12 @@
 package org.provenant.indicators.assessment;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import org.provenant.core.image.FloatImage;
 import org.provenant.indicators.ContentCheck;
@@ -152,7 +154,9 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        String text = explanation(fused, lean, top, results, failed, j, carried == null ? null : carried.sentence(j))
+        Set<String> jointReads = new HashSet<>();
+        if (joint != null) for (JointFusion.Input in : joint.inputs()) jointReads.add(in.indicator());
+        String text = explanation(fused, lean, top, results, failed, j, carried == null ? null : carried.sentence(j), jointReads)
                 + (file == null ? "" : file.sentence(j));
         Fused said = lean != null ? lean : top;
         return new IndicatorResult(ID, head, scores, List.of(), text, h, conf, new double[0])
@@ -191,7 +195,7 @@ public final class OverallAssessment implements Indicator {
     }
 
     static String explanation(Map<Proposition, Fused> fused, Fused lean, Fused top, Map<String, IndicatorResult> results,
-                              Map<String, String> failed, JointFusion.Outcome joint, String carried) {
+                              Map<String, String> failed, JointFusion.Outcome joint, String carried, Set<String> jointReads) {
         StringBuilder sb = new StringBuilder();
         Fused said = lean != null ? lean : top;
         if (said == null) {
@@ -210,9 +214,10 @@ public final class OverallAssessment implements Indicator {
         for (Fused f : fused.values()) if (Double.isNaN(f.lr())) none.add(f.proposition().key().replace('_', ' '));
         if (!none.isEmpty()) sb.append("No calibrated evidence for: ").append(String.join(", ", none)).append(". ");
         List<String> uncalibrated = new ArrayList<>();
-        results.forEach((id, r) -> { if (!hasLr(r)) uncalibrated.add(id); });
+        results.forEach((id, r) -> { if (!hasLr(r) && !jointReads.contains(id)) uncalibrated.add(id); });
         if (!uncalibrated.isEmpty())
-            sb.append("Read but without a calibrated LR, so not counted: ").append(String.join(", ", uncalibrated)).append(". ");
+            sb.append(jointReads.isEmpty() ? "Read but without a calibrated LR, so not counted: "
+                    : "Read but neither calibrated nor an input of the joint fusion, so not counted: ").append(String.join(", ", uncalibrated)).append(". ");
         if (!failed.isEmpty()) {
             List<String> fs = new ArrayList<>();
             failed.forEach((id, msg) -> fs.add(id + " (" + msg + ")"));

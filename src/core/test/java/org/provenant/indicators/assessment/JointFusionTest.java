@@ -143,6 +143,49 @@ class JointFusionTest {
         assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(other, Map.of(), model(), false).supports());
     }
 
+    /** Input "gen" with its p score as in {@link #results} and its own verdict {@code says}. */
+    static void genSays(Map<String, IndicatorResult> m, Hypothesis says) {
+        IndicatorResult g = m.get("gen");
+        m.put("gen", new IndicatorResult("gen", g.headline(), g.scores(), List.of(), "", says, 0.8, null));
+    }
+
+    @Test
+    void aFusionInputsOwnGeneratedVerdictCarriesTheLeanOnlyWhereTheJointLrFavoursGenerated() {
+        // a weak decoder trace with synthetic-looking content: joint LR for generated 6.6, under its verdict LR (10)
+        Map<String, IndicatorResult> weak = results(3, 0.9);
+        JointFusion.Outcome o = model().apply(weak, false);
+        genSays(weak, Hypothesis.GENERATED);
+        IndicatorResult r = OverallAssessment.assess(weak, Map.of(), model(), false);
+        assertEquals(Hypothesis.GENERATED, r.supports());
+        assertEquals(o.lrGenerated(), r.score("lr_generated").value(), 1e-9 * o.lrGenerated(), "the LR stays the joint fusion's");
+        assertTrue(r.explanation().contains("The verdict follows generated: gen drew that verdict under its own measured"
+                + " false-alarm bar, the joint fusion's LR for generated (6.6) is above 1, and its second stage gives 100 % for a"
+                + " synthetic image over a codec-compressed photo, although the LR does not reach the verdict LR 10."), r.explanation());
+        assertTrue(r.finding().strength().endsWith("; the lean carried by gen's own verdict"), r.finding().strength());
+        // an input of the joint fusion without an LR of its own is counted through the fusion, not listed as uncounted
+        weak.put("other", OverallAssessmentTest.fake("other", Hypothesis.INCONCLUSIVE));
+        String e = OverallAssessment.assess(weak, Map.of(), model(), false).explanation();
+        assertTrue(e.contains("Read but neither calibrated nor an input of the joint fusion, so not counted: other."), e);
+        // the same verdict where the joint LR says camera (no decoder trace) or codec (codec-like content): no lean
+        Map<String, IndicatorResult> camera = results(0.5, 0.9);
+        genSays(camera, Hypothesis.GENERATED);
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(camera, Map.of(), model(), false).supports());
+        Map<String, IndicatorResult> codecLike = results(3, 0.3);
+        genSays(codecLike, Hypothesis.GENERATED);
+        assertTrue(model().apply(codecLike, false).lrCodec() > model().apply(codecLike, false).lrGenerated());
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(codecLike, Map.of(), model(), false).supports());
+        // stage 2 favouring synthetic, but not clearly: p(synthetic) = 1 / (1 + e^(-3 logit 0.55)) = 0.65 < 0.7
+        Map<String, IndicatorResult> unclear = results(3, 0.55);
+        genSays(unclear, Hypothesis.GENERATED);
+        JointFusion.Outcome u = model().apply(unclear, false);
+        assertTrue(u.lrGenerated() > u.lrCodec() && u.pSynthetic() < JointFusion.MIN_P_SYNTHETIC, u.toString());
+        assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(unclear, Map.of(), model(), false).supports());
+        // the joint fusion's own "neural codec" stands against an input's "generated"
+        Map<String, IndicatorResult> codec = results(20, 0.1);
+        genSays(codec, Hypothesis.GENERATED);
+        assertEquals(Hypothesis.NEURAL_CODEC, OverallAssessment.assess(codec, Map.of(), model(), false).supports());
+    }
+
     @Test
     void aModelFileWithoutBothConditionsIsRefused(@TempDir Path dir) throws IOException {
         JointFusion m = model();

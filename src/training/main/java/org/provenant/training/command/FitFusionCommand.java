@@ -59,14 +59,21 @@ public final class FitFusionCommand implements Command {
             "codec-latent-quantization:p_synthetic:logit:-7:7",
             "codec-latent-quantization:mean_abs_residual:raw:0:0.5",
             "decoder-trace:logit:raw:-20:20",
-            "zed:zed_score:raw:-3:3:stage1",
-            "zed:slope_01:raw:-2:3:stage1",
-            "zed:nll_l0:raw:0:6:stage1");
+            "zed:zed_score:raw:-3:3:stage1:clean",
+            "zed:slope_01:raw:-2:3:stage1:clean",
+            "zed:nll_l0:raw:0:6:stage1:clean");
     /**
      * ZED enters stage 1 only: it models real photographs, so a codec output surprises it as much as a generated image
      * does, and in stage 2 it made a held-out codec family look synthetic (docs/fusion.md).
      */
     static final String STAGE1 = "stage1";
+    /**
+     * ZED enters the parameters for images without a classic-JPEG trace only: a re-save moves real and generated images
+     * alike and whole held-out photo collections of camera JPEGs look surprising to it, which raised the JPEG verdict LR
+     * to its cap (docs/fusion.md). The fit sees such an input as missing on images with a JPEG trace, so its weight
+     * there stays 0.
+     */
+    static final String CLEAN_ONLY = "clean";
     /** Target false-alarm rates of the two verdicts on cross-fitted camera photos. Our choice: margin under the 5 % bar. */
     public static final double TARGET_FA_GENERATED = 0.03, TARGET_FA_CODEC = 0.015;
     public static final String FILE = "fusion/overall-assessment.json";
@@ -115,14 +122,16 @@ public final class FitFusionCommand implements Command {
         if (files.isEmpty()) throw new UsageException("give at least one observations.json");
         List<Observation> obs = merge(files);
         List<Input> inputs = new ArrayList<>();
-        List<Boolean> firstOnly = new ArrayList<>();
+        List<Boolean> firstOnly = new ArrayList<>(), cleanOnly = new ArrayList<>();
         for (String spec : INPUTS) {
             Input in = parse(spec);
             if (without.contains(in.indicator())) continue;
             boolean seen = obs.stream().anyMatch(o -> Double.isFinite(value(o, in)));
             if (seen) {
                 inputs.add(in);
-                firstOnly.add(spec.endsWith(":" + STAGE1));
+                List<String> roles = List.of(spec.split(":")).subList(5, spec.split(":").length);
+                firstOnly.add(roles.contains(STAGE1));
+                cleanOnly.add(roles.contains(CLEAN_ONLY));
             } else {
                 out.println("input " + spec + ": no finite value in the observations, left out");
             }
@@ -135,7 +144,7 @@ public final class FitFusionCommand implements Command {
             out.println("groups matching " + re + " left out of the fit and of every figure (kept for tests)");
         }
         previousRule(out, obs);
-        List<Row> rows = rows(obs, inputs, err);
+        List<Row> rows = rows(obs, inputs, cleanOnly, err);
         List<Scored> cf = FusionFit.crossFit(rows, stage1Only);
         Map<String, double[]> lrs = FusionFit.verdictLrs(cf, fa, codecFa);
         print(out, cf, lrs, "all held-out groups");
@@ -183,6 +192,7 @@ public final class FitFusionCommand implements Command {
         for (Path f : files) {
             for (Observation o : Observations.read(f)) {
                 Path key = o.item().file().toAbsolutePath().normalize();
+                if (Files.exists(key)) key = key.toRealPath(); // runs made in different checkouts name one file differently
                 Observation had = byFile.get(key);
                 if (had == null) {
                     byFile.put(key, o);
@@ -196,7 +206,8 @@ public final class FitFusionCommand implements Command {
         return new ArrayList<>(byFile.values());
     }
 
-    static List<Row> rows(List<Observation> obs, List<Input> inputs, PrintStream err) throws Exception {
+    /** The fit's rows; an input marked clean-only counts as missing on images with a classic-JPEG trace. */
+    static List<Row> rows(List<Observation> obs, List<Input> inputs, List<Boolean> cleanOnly, PrintStream err) throws Exception {
         ImageLoader loader = new ImageLoader();
         Map<String, String> photo = FusionFit.photoSources(obs.stream().map(Observation::item).toList());
         List<Row> rows = new ArrayList<>();
@@ -205,9 +216,15 @@ public final class FitFusionCommand implements Command {
             if (cls == null) continue;
             double[] x = new double[inputs.size()];
             for (int j = 0; j < x.length; j++) x[j] = value(o, inputs.get(j));
+            java.util.Set<Hypothesis> says = java.util.EnumSet.noneOf(Hypothesis.class);
+            for (Input in : inputs) {
+                Seen s = o.byIndicator().get(in.indicator());
+                if (s != null && s.ok() && s.supports() != null) says.add(s.supports());
+            }
             LoadedImage im = loader.load(o.item().file());
             boolean jpeg = JpegTrace.of(im.image(), im.evidence()).any();
-            rows.add(new Row(o.item(), x, jpeg, cls, cls == FusionFit.Cls.GENERATED ? null : photo.get(o.item().parent())));
+            for (int j = 0; j < x.length; j++) if (jpeg && cleanOnly.get(j)) x[j] = Double.NaN;
+            rows.add(new Row(o.item(), x, jpeg, cls, cls == FusionFit.Cls.GENERATED ? null : photo.get(o.item().parent()), says));
         }
         err.println(rows.size() + " images: " + counts(rows));
         return rows;

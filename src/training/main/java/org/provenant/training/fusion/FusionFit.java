@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.provenant.training.evaluation.LabelledSet.Item;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.assessment.JointFusion;
@@ -35,10 +36,19 @@ public final class FusionFit {
     public enum Cls { REAL, CODEC, GENERATED }
 
     /**
-     * One image: its inputs (transformed, NaN where missing), condition, class and the photo collection it was made
-     * from ({@code photo}; null for a generated image).
+     * One image: its inputs (transformed, NaN where missing), condition, class, the photo collection it was made from
+     * ({@code photo}; null for a generated image) and the verdicts the fusion's inputs drew on it themselves
+     * ({@code says}, for {@link JointFusion#carried}).
      */
-    public record Row(Item item, double[] x, boolean jpeg, Cls cls, String photo) {
+    public record Row(Item item, double[] x, boolean jpeg, Cls cls, String photo, Set<Hypothesis> says) {
+        public Row {
+            says = Set.copyOf(says);
+        }
+
+        public Row(Item item, double[] x, boolean jpeg, Cls cls, String photo) {
+            this(item, x, jpeg, cls, photo, Set.of());
+        }
+
         /** Generator, neural or classic codec, or photo collection. */
         public String group() { return item.label() + "/" + item.source(); }
     }
@@ -204,9 +214,13 @@ public final class FusionFit {
                 share(codec, lrs, Hypothesis.GENERATED));
     }
 
+    /** The lean of a cross-fitted row: the joint fusion's own, else one its inputs' own verdicts carry. */
     public static Hypothesis lean(Scored s, Map<String, double[]> lrs) {
         double[] t = lrs.get(s.row.jpeg ? JointFusion.JPEG : JointFusion.CLEAN);
-        return JointFusion.lean(Math.exp(s.lnGenerated), Math.exp(s.lnCodec), t[0], t[1]);
+        double g = Math.exp(s.lnGenerated), c = Math.exp(s.lnCodec);
+        Hypothesis own = JointFusion.lean(g, c, t[0], t[1]);
+        if (own != Hypothesis.INCONCLUSIVE) return own;
+        return JointFusion.carried(g, c, s.pSynthetic, s.row.says.contains(Hypothesis.GENERATED), s.row.says.contains(Hypothesis.NEURAL_CODEC));
     }
 
     private static double share(List<Scored> rows, Map<String, double[]> lrs, Hypothesis h) {
