@@ -47,7 +47,7 @@ class ShippedFusionTest {
 
     @Test
     void codecCompressedPhotosAreCalledNeuralCodec() throws Exception {
-        // measured: all six lean 'neural codec' (fused LR 158 to the 1000 cap), none 'generated'
+        // measured: all six lean 'neural codec' (fused LR at the 1000 cap; for generated 12-115), none 'generated'
         ImageCodec hp = ImageCodec.sharedAll(registry, "hp").get(1);
         for (String p : CodecFixtures.PHOTOS) {
             IndicatorResult r = assess(hp.compress(CodecFixtures.photo(p)).decoded());
@@ -57,7 +57,7 @@ class ShippedFusionTest {
 
     @Test
     void stableDiffusionCropsPointToGeneratedAndLeanWhereTheDetectorsOwnVerdictCarriesIt() throws Exception {
-        // measured: fused LR(generated) 7.5, 63, 17 and 11, above LR(neural codec); without a JPEG trace the verdict LR
+        // measured: fused LR(generated) 31, 320, 42 and 21, above LR(neural codec); without a JPEG trace the verdict LR
         // is at its cap (1000: it keeps held-out codec families out of 'generated'), so the joint fusion leans to neither;
         // on the second crop the generated-image detector draws 'generated' under its own bar, which carries the lean
         Map<String, Hypothesis> expected = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ class ShippedFusionTest {
             IndicatorResult r = assess(img);
             assertEquals(e.getValue(), r.supports(), f + ": " + r.explanation());
             double gen = r.score("lr_generated").value(), codec = r.score("lr_neural_codec").value();
-            assertTrue(gen > 5 && gen > codec, f + ": LR generated " + gen + ", neural codec " + codec);
+            assertTrue(gen > 15 && gen > codec, f + ": LR generated " + gen + ", neural codec " + codec);
             assertTrue(r.explanation().contains("so it leans to neither"), r.explanation());
             boolean carried = r.finding().strength().endsWith("; the lean carried by generated-detector's own verdict");
             assertEquals(e.getValue() == Hypothesis.GENERATED, carried, r.finding().strength());
