@@ -61,8 +61,9 @@ final class JointText {
                         + " Fused LR %s for generated, %s for neural codec; the verdict LRs are %s and %s, so it leans to %s."
                         + " Measured on generators, codec families and photo sources left out of its fit (%d camera photos, %d"
                         + " generated, %d codec-compressed images): ROC AUC %.2f for generated images (95 %% interval %.2f-%.2f);"
-                        + " at the verdict LR %.1f %% of camera photos and %.1f %% of generated images lean 'generated', %.1f %%"
-                        + " of generated images are called 'neural codec' and %.1f %% of codec-compressed photos 'generated'.%s",
+                        + " with the verdict LRs and the leans an input's own verdict carries, %.1f %% of camera photos and"
+                        + " %.1f %% of generated images lean 'generated', %.1f %% of generated images are called 'neural codec'"
+                        + " and %.1f %% of codec-compressed photos 'generated'.%s",
                 o.condition(), o.condition().equals(JointFusion.JPEG) ? "the image carries a classic-JPEG trace" : "no classic-JPEG trace",
                 100 * o.pDecoder(), stage2, lr(o.lrGenerated()), lr(o.lrCodec()), lr(o.parameters().generatedVerdictLr()),
                 lr(o.parameters().codecVerdictLr()), lean, h.real(), h.generated(), h.codec(), h.aucGenerated(), h.aucLow(), h.aucHigh(),
