@@ -55,7 +55,7 @@ def assess(model, indicators, jpeg):
     g = math.exp(max(-CAP, min(CAP, s1 + math.log(2) - math.log1p(math.exp(-s2)))))
     k = math.exp(max(-CAP, min(CAP, s1 + math.log(2) - math.log1p(math.exp(s2)))))
     p_synthetic = 1 / (1 + math.exp(-s2))
-    if g >= c["generatedVerdictLr"] and g >= k:
+    if g >= c["generatedVerdictLr"] and g >= k and p_synthetic >= MIN_P_SYNTHETIC:
         return g, k, "generated"
     if k >= c["codecVerdictLr"] and k > g:
         return g, k, "neural codec"

@@ -96,7 +96,7 @@ public record JointFusion(List<Input> inputs, Map<String, Condition> conditions,
         Stages st = stages(c.decoder(), c.synthetic(), x);
         double lrGen = Math.exp(st.lnGenerated()), lrCodec = Math.exp(st.lnCodec());
         return new Outcome(name, lrGen, lrCodec, st.pDecoder(), st.pSynthetic(),
-                lean(lrGen, lrCodec, c.generatedVerdictLr(), c.codecVerdictLr()), missing, c);
+                lean(lrGen, lrCodec, st.pSynthetic(), c.generatedVerdictLr(), c.codecVerdictLr()), missing, c);
     }
 
     /** What the two stages give for inputs x: both fused ln LRs (limited) and both stages' probabilities. */
@@ -109,18 +109,23 @@ public record JointFusion(List<Input> inputs, Map<String, Condition> conditions,
         return new Stages(lnGen, lnCodec, 1 / (1 + Math.exp(-s1)), 1 / (1 + Math.exp(-s2)));
     }
 
-    /** The lean: "generated" at or above its verdict LR and not below the codec LR; "neural codec" likewise. */
-    public static Hypothesis lean(double lrGenerated, double lrCodec, double generatedVerdictLr, double codecVerdictLr) {
-        if (lrGenerated >= generatedVerdictLr && lrGenerated >= lrCodec) return Hypothesis.GENERATED;
+    /**
+     * The lean: "generated" at or above its verdict LR, not below the codec LR, and with the second stage giving at
+     * least {@link #MIN_P_SYNTHETIC} to a synthetic image over a codec-compressed photo (a strong decoder trace takes
+     * both LRs to the cap, and then only stage 2 tells a codec's output from a generator's); "neural codec" at or above
+     * its verdict LR and above the LR for generated.
+     */
+    public static Hypothesis lean(double lrGenerated, double lrCodec, double pSynthetic, double generatedVerdictLr, double codecVerdictLr) {
+        if (lrGenerated >= generatedVerdictLr && lrGenerated >= lrCodec && pSynthetic >= MIN_P_SYNTHETIC) return Hypothesis.GENERATED;
         if (lrCodec >= codecVerdictLr && lrCodec > lrGenerated) return Hypothesis.NEURAL_CODEC;
         return Hypothesis.INCONCLUSIVE;
     }
 
     /**
-     * How clearly the second stage must favour a synthetic image over a codec-compressed photo before a fusion input's
-     * own "generated" may carry the lean (both LRs reach their cap on strong decoder traces, so their ratio cannot say
-     * it). Cross-fitted with hp left out of the fit, 0.5 let 26 of 182 hp reconstructions through and 0.7 lets 13; the
-     * generators never trained on lose 1 of 35.
+     * How clearly the second stage must favour a synthetic image over a codec-compressed photo before the assessment
+     * leans "generated", by the joint LR or carried by an input's own verdict (both LRs reach their cap on strong
+     * decoder traces, so their ratio cannot say it). Chosen for the carried lean: cross-fitted with hp left out of the
+     * fit, 0.5 let 26 of 182 hp reconstructions through and 0.7 lets 13; the generators never trained on lose 1 of 35.
      */
     public static final double MIN_P_SYNTHETIC = 0.7;
 

@@ -56,6 +56,9 @@ final class JointText {
                 : String.format(Locale.ROOT, "so the second question was asked: codec-compressed photograph or synthetic image? It"
                 + " gives %.0f %% to a synthetic image", 100 * o.pSynthetic());
         String lean = o.lean() == Hypothesis.GENERATED ? "generated" : o.lean() == Hypothesis.NEURAL_CODEC ? "neural codec" : "neither";
+        if (o.lean() == Hypothesis.INCONCLUSIVE && o.lrGenerated() >= o.parameters().generatedVerdictLr() && o.lrGenerated() >= o.lrCodec())
+            lean = String.format(Locale.ROOT, "neither: the LR for generated reaches its verdict LR, but a lean to generated needs the"
+                    + " second stage to give at least %.0f %% to a synthetic image", 100 * JointFusion.MIN_P_SYNTHETIC);
         return String.format(Locale.ROOT, "Joint fusion (%s parameters, %s): first, did a neural decoder (a codec's or a"
                         + " generator's) make these pixels rather than a camera? It gives %.0f %% at even prior odds, %s."
                         + " Fused LR %s for generated, %s for neural codec; the verdict LRs are %s and %s, so it leans to %s."

@@ -180,6 +180,15 @@ class JointFusionTest {
         JointFusion.Outcome u = model().apply(unclear, false);
         assertTrue(u.lrGenerated() > u.lrCodec() && u.pSynthetic() < JointFusion.MIN_P_SYNTHETIC, u.toString());
         assertEquals(Hypothesis.INCONCLUSIVE, OverallAssessment.assess(unclear, Map.of(), model(), false).supports());
+        // and with a stronger trace its LR reaches the verdict LR (10), yet stage 2 is still unclear: no lean, and it says why
+        Map<String, IndicatorResult> strong = results(20, 0.55);
+        genSays(strong, Hypothesis.GENERATED);
+        JointFusion.Outcome st = model().apply(strong, false);
+        assertTrue(st.lrGenerated() >= 10 && st.pSynthetic() < JointFusion.MIN_P_SYNTHETIC, st.toString());
+        IndicatorResult sr = OverallAssessment.assess(strong, Map.of(), model(), false);
+        assertEquals(Hypothesis.INCONCLUSIVE, sr.supports());
+        assertTrue(sr.explanation().contains("so it leans to neither: the LR for generated reaches its verdict LR, but a lean to"
+                + " generated needs the second stage to give at least 70 % to a synthetic image"), sr.explanation());
         // the joint fusion's own "neural codec" stands against an input's "generated"
         Map<String, IndicatorResult> codec = results(20, 0.1);
         genSays(codec, Hypothesis.GENERATED);

@@ -187,19 +187,30 @@ public final class FusionFit {
     /**
      * Verdict LRs per condition, {generated, codec}: the generated one at {@code targetGenerated} of the cross-fitted
      * camera photos and at most {@link #MAX_CODEC_CALLED_GENERATED} of the cross-fitted codec outputs (the higher of
-     * the two), the codec one at {@code targetCodec} of the camera photos.
+     * the two), the codec one at {@code targetCodec} of the camera photos. The camera photos count whatever stage 2
+     * says of them (so fewer than {@code targetGenerated} of them lean: a margin), the codec outputs only where stage 2
+     * lets them lean "generated" at all (with stage 2 reading them as codec-like, a strong decoder trace no longer
+     * drives the verdict LR to its cap).
      */
     public static Map<String, double[]> verdictLrs(List<Scored> scored, double targetGenerated, double targetCodec) {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (String c : List.of(JointFusion.CLEAN, JointFusion.JPEG)) {
             boolean jpeg = c.equals(JointFusion.JPEG);
             List<Scored> real = scored.stream().filter(s -> s.row.jpeg == jpeg && s.row.cls == Cls.REAL).toList();
-            double[] codec = scored.stream().filter(s -> s.row.jpeg == jpeg && s.row.cls == Cls.CODEC).mapToDouble(Scored::lnGenerated).toArray();
+            double[] codec = scored.stream().filter(s -> s.row.jpeg == jpeg && s.row.cls == Cls.CODEC).mapToDouble(FusionFit::lnGeneratedIfSynthetic).toArray();
             double generated = verdictLr(real.stream().mapToDouble(Scored::lnGenerated).toArray(), targetGenerated);
             if (codec.length > 0) generated = Math.max(generated, verdictLr(codec, MAX_CODEC_CALLED_GENERATED));
             out.put(c, new double[]{generated, verdictLr(real.stream().mapToDouble(Scored::lnCodec).toArray(), targetCodec)});
         }
         return out;
+    }
+
+    /**
+     * The ln LR for generated of a row that can lean "generated" (stage 2 at least {@link JointFusion#MIN_P_SYNTHETIC});
+     * -infinity for one that cannot, whatever its LR.
+     */
+    static double lnGeneratedIfSynthetic(Scored s) {
+        return s.pSynthetic >= JointFusion.MIN_P_SYNTHETIC ? s.lnGenerated : Double.NEGATIVE_INFINITY;
     }
 
     /** Cross-fitted figures of the rows {@code scored} (one condition or all) under the verdict LRs. */
@@ -218,7 +229,7 @@ public final class FusionFit {
     public static Hypothesis lean(Scored s, Map<String, double[]> lrs) {
         double[] t = lrs.get(s.row.jpeg ? JointFusion.JPEG : JointFusion.CLEAN);
         double g = Math.exp(s.lnGenerated), c = Math.exp(s.lnCodec);
-        Hypothesis own = JointFusion.lean(g, c, t[0], t[1]);
+        Hypothesis own = JointFusion.lean(g, c, s.pSynthetic, t[0], t[1]);
         if (own != Hypothesis.INCONCLUSIVE) return own;
         return JointFusion.carried(g, c, s.pSynthetic, s.row.says.contains(Hypothesis.GENERATED), s.row.says.contains(Hypothesis.NEURAL_CODEC));
     }

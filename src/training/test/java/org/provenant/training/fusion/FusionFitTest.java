@@ -81,9 +81,33 @@ class FusionFitTest {
                 "without codec outputs the camera photos set it (at its floor of 2 here)");
     }
 
+    @Test
+    void rowsWhoseSecondStageSaysCodecNeitherSetTheGeneratedVerdictLrNorLeanGenerated() {
+        // the same 40 codec outputs, but stage 2 gives them 20 % for synthetic: they cannot lean 'generated', so the
+        // camera photos alone set the verdict LR (at its floor of 2), and even at ln LR 4.9 such a row does not lean
+        List<Scored> s = new ArrayList<>();
+        for (int i = 0; i < 100; i++) s.add(scored(Cls.REAL, -2 + i / 100.0));
+        for (int i = 0; i < 40; i++) s.add(scored(Cls.CODEC, 1 + i / 10.0, 0.2));
+        Map<String, double[]> lrs = FusionFit.verdictLrs(s, 0.03, 0.015);
+        assertEquals(2, lrs.get(JointFusion.CLEAN)[0], 1e-6);
+        for (Scored x : s) assertEquals(Hypothesis.INCONCLUSIVE, FusionFit.lean(x, lrs), x.toString());
+        // camera photos count whatever stage 2 says (a margin): the 3 % are set over all 100, and of the top three
+        // only those stage 2 reads as synthetic lean
+        List<Scored> real = new ArrayList<>();
+        for (int i = 0; i < 100; i++) real.add(scored(Cls.REAL, 1 + i / 10.0, i % 2 == 0 ? 0.2 : 0.9));
+        double lr = FusionFit.verdictLrs(real, 0.03, 0.015).get(JointFusion.CLEAN)[0];
+        assertEquals(Math.exp(1 + 96 / 10.0), lr, 1e-6 * lr, "just above the fourth highest of all 100");
+        long leaning = real.stream().filter(x -> FusionFit.lean(x, Map.of(JointFusion.CLEAN, new double[]{lr, 1e9})) == Hypothesis.GENERATED).count();
+        assertEquals(2, leaning, "rows 97 and 99 (p(synthetic) 0.9), not 98: LR " + lr);
+    }
+
     static Scored scored(Cls cls, double lnGenerated) {
-        Item it = new Item(Path.of("s" + lnGenerated), cls.name().toLowerCase(java.util.Locale.ROOT), "g", "p" + lnGenerated, "png");
-        return new Scored(new Row(it, new double[0], false, cls, "photos"), lnGenerated, -5, 0.5, 0.5);
+        return scored(cls, lnGenerated, 0.9);
+    }
+
+    static Scored scored(Cls cls, double lnGenerated, double pSynthetic) {
+        Item it = new Item(Path.of("s" + lnGenerated + "-" + pSynthetic), cls.name().toLowerCase(java.util.Locale.ROOT), "g", "p" + lnGenerated, "png");
+        return new Scored(new Row(it, new double[0], false, cls, "photos"), lnGenerated, -5, 0.5, pSynthetic);
     }
 
     @Test
