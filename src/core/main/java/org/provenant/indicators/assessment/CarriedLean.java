@@ -12,10 +12,11 @@ import org.provenant.indicators.IndicatorResult;
  * <li>"generated": a generator named in the file ({@link FileEvidence}), where the fused LR for generated (the joint
  *     fusion's times the file's) is above 1 and not below the LR for neural codec; or, likewise, an indicator the joint
  *     fusion reads (the generated-image detector) leans so, where the joint LR for generated is above 1 and the
- *     second stage gives at least {@link JointFusion#MIN_P_SYNTHETIC} for a synthetic image ({@link JointFusion#carried}). Cross-fitted (each generator, codec
- *     family and photo collection left out of the fit), the generators the detector never trained on lean so as stored
- *     30 of 105 instead of 5, no camera photo more (0 of 748 as stored), 1 of 187 WebP decodes more, and 1 of 182 hp and
- *     none of 182 JPEG AI reconstructions (13 of 182 hp in a second cross-fit on fewer re-saves).</li>
+ *     second stage gives at least {@link JointFusion#MIN_P_SYNTHETIC} for a synthetic image
+ *     ({@link JointFusion#carried}). Cross-fitted (each generator, codec family and photo collection left out of the
+ *     fit), before the joint fusion's own "generated" asked stage 2 too, this let the generators the detector never
+ *     trained on lean so as stored 30 of 105 times instead of 5, and no camera photo more (0 of 748 as stored), 1 of 187
+ *     WebP decodes more, 1 of 182 hp and none of 182 JPEG AI reconstructions (docs/fusion.md).</li>
  * <li>"neural codec": an indicator the joint fusion reads (the codec detector, the colour cue) leans so, where the
  *     joint LR for neural codec is at least 1 and at least the fused LR for generated. Cross-fitted on runs a, c, k
  *     (each codec family and classic codec left out of the fit), this finds 155 of 182 hp and 51 of 182 JPEG AI
@@ -25,7 +26,7 @@ import org.provenant.indicators.IndicatorResult;
  * A generator named in the file may also turn the joint fusion's "neural codec" into "generated" (a generator's decoder
  * leaves a codec's trace); otherwise the joint fusion's own lean comes first.
  *
- * @param lean the lean (the joint fusion's own where it has one)
+ * @param lean     the lean (the joint fusion's own where it has one)
  * @param by       the indicator whose own verdict carried it, or null where the joint fusion decided alone
  * @param fromFile whether that indicator is a file indicator (a generator named in the file)
  */

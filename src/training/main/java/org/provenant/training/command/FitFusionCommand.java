@@ -6,10 +6,12 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.provenant.training.evaluation.LabelledSet.Item;
 import org.provenant.training.evaluation.Observations;
@@ -129,7 +131,8 @@ public final class FitFusionCommand implements Command {
             boolean seen = obs.stream().anyMatch(o -> Double.isFinite(value(o, in)));
             if (seen) {
                 inputs.add(in);
-                List<String> roles = List.of(spec.split(":")).subList(5, spec.split(":").length);
+                String[] f = spec.split(":");
+                List<String> roles = List.of(f).subList(5, f.length);
                 firstOnly.add(roles.contains(STAGE1));
                 cleanOnly.add(roles.contains(CLEAN_ONLY));
             } else {
@@ -216,7 +219,7 @@ public final class FitFusionCommand implements Command {
             if (cls == null) continue;
             double[] x = new double[inputs.size()];
             for (int j = 0; j < x.length; j++) x[j] = value(o, inputs.get(j));
-            java.util.Set<Hypothesis> says = java.util.EnumSet.noneOf(Hypothesis.class);
+            Set<Hypothesis> says = EnumSet.noneOf(Hypothesis.class);
             for (Input in : inputs) {
                 Seen s = o.byIndicator().get(in.indicator());
                 if (s != null && s.ok() && s.supports() != null) says.add(s.supports());
