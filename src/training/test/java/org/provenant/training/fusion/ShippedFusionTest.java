@@ -70,4 +70,15 @@ class ShippedFusionTest {
             assertTrue(r.explanation().contains("so it leans to generated"), r.explanation());
         }
     }
+
+    @Test
+    void theBundledCatPhotographLeansNeitherWay() throws Exception {
+        // a real photograph (python3-skimage's chelsea, PNG, no JPEG trace) that the fit never saw; measured: LR 0.13
+        // for generated, 0.012 for neural codec (the bundled astronaut, an old scan, is one this fusion gets wrong:
+        // docs/fusion.md, "Where it is wrong")
+        FloatImage img = FloatImage.fromBufferedImage(ImageIO.read(Path.of("assets/samples/chelsea.png").toFile()));
+        IndicatorResult r = assess(img);
+        assertEquals(Hypothesis.INCONCLUSIVE, r.supports(), r.explanation());
+        assertTrue(r.score("lr_generated").value() < 0.5 && r.score("lr_neural_codec").value() < 0.5, r.explanation());
+    }
 }
