@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorResult;
 
@@ -143,11 +145,18 @@ public record JointFusion(List<Input> inputs, Map<String, Condition> conditions,
         return Hypothesis.INCONCLUSIVE;
     }
 
+    /** The indicators this fusion reads, each once, in the order of its inputs. */
+    public Set<String> indicators() {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Input in : inputs) ids.add(in.indicator());
+        return ids;
+    }
+
     /** Whether an input of this fusion leans {@code h} by its own verdict in {@code results}; its id, or null. */
     public String inputLeaning(Map<String, IndicatorResult> results, Hypothesis h) {
-        for (Input in : inputs) {
-            IndicatorResult r = results.get(in.indicator());
-            if (r != null && r.supports() == h) return in.indicator();
+        for (String id : indicators()) {
+            IndicatorResult r = results.get(id);
+            if (r != null && r.supports() == h) return id;
         }
         return null;
     }

@@ -1,10 +1,8 @@
 package org.provenant.indicators.assessment;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.assessment.JointFusion.Figures;
@@ -22,9 +20,7 @@ final class JointText {
 
     /** The indicators the fusion reads, in words. */
     static String drivers(JointFusion f) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (JointFusion.Input i : f.inputs()) ids.add(i.indicator());
-        return "the two-stage joint fusion of " + String.join(", ", ids);
+        return "the two-stage joint fusion of " + String.join(", ", f.indicators());
     }
 
     static List<Score> scores(Outcome o, boolean jpegTrace) {

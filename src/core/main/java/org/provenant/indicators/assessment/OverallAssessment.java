@@ -1,7 +1,6 @@
 package org.provenant.indicators.assessment;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -154,8 +153,7 @@ public final class OverallAssessment implements Indicator {
         }
         Hypothesis h = lean == null ? Hypothesis.INCONCLUSIVE : lean.proposition().hypothesis();
         double conf = lean == null ? 0.5 : lean.probability();
-        Set<String> jointReads = new HashSet<>();
-        if (joint != null) for (JointFusion.Input in : joint.inputs()) jointReads.add(in.indicator());
+        Set<String> jointReads = joint == null ? Set.of() : joint.indicators();
         String text = explanation(fused, lean, top, results, failed, j, carried == null ? null : carried.sentence(j), jointReads)
                 + (file == null ? "" : file.sentence(j));
         Fused said = lean != null ? lean : top;
