@@ -184,14 +184,15 @@ final class AffineClusters {
                 by[r] += v[r] * dy[i];
             }
         }
-        double[] a = solve(ata, bx), b = solve(ata, by);
+        double[] a = solve(ata, bx, 1e-9), b = solve(ata, by, 1e-9);
         if (a == null || b == null) return null;
         return new double[]{a[0], a[1], a[2], b[0], b[1], b[2]};
     }
 
-    private static double[] solve(double[][] m, double[] v) {
+    /** Cramer's rule for a 3 x 3 system; null where |det| is below {@code minDet} (or 0). */
+    static double[] solve(double[][] m, double[] v, double minDet) {
         double det = det3(m);
-        if (Math.abs(det) < 1e-9) return null;
+        if (Math.abs(det) < minDet || det == 0) return null;
         double[] out = new double[3];
         for (int c = 0; c < 3; c++) {
             double[][] t = {m[0].clone(), m[1].clone(), m[2].clone()};

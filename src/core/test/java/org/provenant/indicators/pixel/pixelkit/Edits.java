@@ -86,6 +86,16 @@ public final class Edits {
         return out;
     }
 
+    /** Copies the w x h rectangle at (sx, sy) to (x, y), pixel for pixel (a plain translated clone). */
+    public static FloatImage cloneRect(FloatImage img, int sx, int sy, int x, int y, int w, int h) {
+        FloatImage out = img.copy();
+        for (int c = 0; c < img.channels(); c++) {
+            float[] p = img.plane(c), q = out.plane(c);
+            for (int r = 0; r < h; r++) System.arraycopy(p, (sy + r) * img.width() + sx, q, (y + r) * img.width() + x, w);
+        }
+        return out;
+    }
+
     /** Adds Gaussian noise of sigma (8-bit levels) inside the rectangle (whole image when w = 0), rounded to 8 bits. */
     public static FloatImage noise(FloatImage img, double sigma, int x, int y, int w, int h, long seed) {
         FloatImage out = img.copy();

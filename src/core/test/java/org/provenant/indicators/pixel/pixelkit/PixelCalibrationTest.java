@@ -69,10 +69,12 @@ public class PixelCalibrationTest {
             for (int i = 0; i < inds.size(); i++) {
                 double v;
                 if (inds.get(i) instanceof CopyMove) {
-                    // the largest cluster with a low minimum; the shipped minimum only filters it, so the shipped
-                    // indicator runs (and may lean) only where the largest cluster reaches that minimum
-                    v = inds.get(i).analyze(img, IndicatorContext.of(null).withParameters(low)).score("largest_cluster_blocks").value();
-                    if (v >= CopyMove.MIN_INLIERS && inds.get(i).analyze(img, IndicatorContext.of(null)).supports() == Hypothesis.MANIPULATED) {
+                    // the largest cluster with a low minimum (for the percentiles); where it or the dense field
+                    // could reach the shipped minimum, the shipped indicator runs and decides the lean
+                    IndicatorResult lowMin = inds.get(i).analyze(img, IndicatorContext.of(null).withParameters(low));
+                    v = lowMin.score("largest_cluster_blocks").value();
+                    boolean could = v >= CopyMove.MIN_INLIERS || lowMin.score("dense_largest_pixels").value() >= CopyMove.MIN_DENSE_AREA;
+                    if (could && inds.get(i).analyze(img, IndicatorContext.of(null)).supports() == Hypothesis.MANIPULATED) {
                         alarms[i][half]++;
                     }
                 } else {

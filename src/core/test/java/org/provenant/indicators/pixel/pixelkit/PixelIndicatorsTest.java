@@ -182,6 +182,28 @@ class PixelIndicatorsTest {
         }
     }
 
+    /**
+     * A narrow clone (a 30 x 100 strip of the coffee photo moved, as in CoMoFoD's translated copies) gives the block
+     * matcher too few distinct matches for a cluster; the dense field finds it as a pair of regions.
+     */
+    @Test
+    void denseFieldFindsANarrowCloneTheBlockClustersMiss() throws Exception {
+        int w = coffee.width(), h = coffee.height();
+        FloatImage edited = Edits.cloneRect(coffee, 40, 200, 250, 40, 30, 100);
+        IndicatorResult r = new CopyMove().analyze(edited, CTX);
+        boolean[] f = departing(CopyMove.ID, r, w, h);
+        boolean[] copy = TestMasks.rect(w, h, 250, 40, 30, 100), source = TestMasks.rect(w, h, 40, 200, 30, 100);
+        log("narrow clone", r, f, copy);
+        assertEquals(0, r.score("largest_cluster_blocks").value(), "no block cluster");
+        assertEquals(1, r.score("dense_regions").value(), "one pair of regions from the dense field");
+        assertEquals(Hypothesis.MANIPULATED, r.supports());
+        assertTrue(Edits.hitRate(f, copy) >= 0.6, "copy found");
+        assertTrue(Edits.hitRate(f, source) >= 0.6, "source found");
+        assertTrue(Edits.falseShare(f, or(copy, source)) <= 0.4, "little marked elsewhere");
+        IndicatorResult plain = new CopyMove().analyze(coffee, CTX);
+        assertEquals(0, plain.score("dense_regions").value(), "nothing on the untouched photo");
+    }
+
     @Test
     void copyMoveSurvivesJpegAfterTheClone() throws Exception {
         FloatImage edited = Edits.jpeg(Edits.cloneRegion(astronaut, 60, 300, 330, 60, 80, 5, 1.0), 85);
