@@ -44,7 +44,8 @@ public final class LocalizationCells {
         public boolean edit() { return MaskedSet.kind(item).equals(MaskedSet.EDIT); }
     }
 
-    private static final int VERSION = 3;
+    /** Bumped whenever a cue changes (4: the copy-move indicator's dense field, session 10). */
+    private static final int VERSION = 4;
 
     private LocalizationCells() { }
 

@@ -32,12 +32,18 @@ import org.provenant.training.localization.LocalizationCells.ImageCells;
  * else they are computed. Skipped without shared/.
  */
 class LocalizationAccuracyTest {
-    /** Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC. */
-    static final int EDITS = 51, EDITS_REACHING = 13, ORIGINALS = 23, ORIGINALS_REACHING = 2;
-    static final double AUC = 0.578, MEDIAN_IOU_REACHING = 0.20;
-    /** Measured mean pixel IoU of the outlines per edit type (0 where nothing is outlined); floors one edit of slack. */
-    static final Map<String, Double> IOU_BY_TYPE = Map.of("copy-move", 0.10, "inpainting-ai", 0.21, "removal-exemplar", 0.24,
-            "splice", 0.27);
+    /**
+     * Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC (session 10,
+     * with copy-move's dense field as the copy-move cue; before it 13 edits, 2 originals, AUC 0.578).
+     */
+    static final int EDITS = 51, EDITS_REACHING = 18, ORIGINALS = 23, ORIGINALS_REACHING = 2;
+    static final double AUC = 0.623, MEDIAN_IOU_REACHING = 0.19;
+    /**
+     * Measured mean pixel IoU of the outlines per edit type (0 where nothing is outlined), rounded down; floors one edit
+     * of slack. Copy-move was 0.10 before the dense field.
+     */
+    static final Map<String, Double> IOU_BY_TYPE = Map.of("copy-move", 0.17, "inpainting-ai", 0.21, "removal-exemplar", 0.23,
+            "splice", 0.26);
     /** Whether the shipped calibration draws a verdict (its held-out figures pass the bar). */
     static final boolean VERDICT = false;
 
