@@ -118,9 +118,14 @@ public record JointFusion(List<Input> inputs, Map<String, Condition> conditions,
      * its verdict LR and above the LR for generated.
      */
     public static Hypothesis lean(double lrGenerated, double lrCodec, double pSynthetic, double generatedVerdictLr, double codecVerdictLr) {
-        if (lrGenerated >= generatedVerdictLr && lrGenerated >= lrCodec && pSynthetic >= MIN_P_SYNTHETIC) return Hypothesis.GENERATED;
+        if (generatedByLr(lrGenerated, lrCodec, generatedVerdictLr) && pSynthetic >= MIN_P_SYNTHETIC) return Hypothesis.GENERATED;
         if (lrCodec >= codecVerdictLr && lrCodec > lrGenerated) return Hypothesis.NEURAL_CODEC;
         return Hypothesis.INCONCLUSIVE;
+    }
+
+    /** The LR part of the "generated" lean: at or above its verdict LR and not below the LR for neural codec. */
+    public static boolean generatedByLr(double lrGenerated, double lrCodec, double generatedVerdictLr) {
+        return lrGenerated >= generatedVerdictLr && lrGenerated >= lrCodec;
     }
 
     /**

@@ -52,7 +52,7 @@ final class JointText {
                 : String.format(Locale.ROOT, "so the second question was asked: codec-compressed photograph or synthetic image? It"
                 + " gives %.0f %% to a synthetic image", 100 * o.pSynthetic());
         String lean = o.lean() == Hypothesis.GENERATED ? "generated" : o.lean() == Hypothesis.NEURAL_CODEC ? "neural codec" : "neither";
-        if (o.lean() == Hypothesis.INCONCLUSIVE && o.lrGenerated() >= o.parameters().generatedVerdictLr() && o.lrGenerated() >= o.lrCodec())
+        if (o.lean() == Hypothesis.INCONCLUSIVE && JointFusion.generatedByLr(o.lrGenerated(), o.lrCodec(), o.parameters().generatedVerdictLr()))
             lean = String.format(Locale.ROOT, "neither: the LR for generated reaches its verdict LR, but a lean to generated needs the"
                     + " second stage to give at least %.0f %% to a synthetic image", 100 * JointFusion.MIN_P_SYNTHETIC);
         return String.format(Locale.ROOT, "Joint fusion (%s parameters, %s): first, did a neural decoder (a codec's or a"

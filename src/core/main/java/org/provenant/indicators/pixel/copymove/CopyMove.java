@@ -109,14 +109,14 @@ public final class CopyMove implements Indicator {
         if (tooLittle != null) return tooLittle;
         int r = BlockFeatures.RADIUS;
         FloatImage grey = PixelWork.grey(image, ctx);
-        double f = Math.min(1, (double) MAX_SIDE / Math.max(image.width(), image.height()));
-        int ww = Math.max(1, (int) Math.round(image.width() * f)), wh = Math.max(1, (int) Math.round(image.height() * f));
-        if (ww < 2 * r + 1 + MIN_SHIFT || wh < 2 * r + 1) {
+        Plane sparse = Plane.of(grey, MAX_SIDE);
+        if (!sparse.holdsTwoBlocks()) {
             return ContentCheck.notEnoughTexture(ID, "clusters", label, "the image (" + image.width() + "x" + image.height()
                     + ") is too small for two " + (2 * r + 1) + "-pixel blocks side by side.", List.of());
         }
-        float[] p = f < 1 ? Resample.resize(grey.plane(0), image.width(), image.height(), ww, wh) : grey.plane(0).clone();
-        for (int i = 0; i < p.length; i++) p[i] *= 255;
+        double f = sparse.scale();
+        int ww = sparse.w(), wh = sparse.h();
+        float[] p = sparse.p();
         int nx = (ww - 2 * r - 1) / STRIDE + 1, ny = (wh - 2 * r - 1) / STRIDE + 1;
         int[] xs = new int[nx * ny], ys = new int[nx * ny];
         for (int j = 0; j < ny; j++) for (int i = 0; i < nx; i++) { xs[j * nx + i] = r + i * STRIDE; ys[j * nx + i] = r + j * STRIDE; }
@@ -201,9 +201,7 @@ public final class CopyMove implements Indicator {
             }
         }
         ctx.progress().progress(0.75);
-        float[][] hints = new float[m][];
-        for (int i = 0; i < m; i++) hints[i] = pairs.get(i);
-        Dense dense = dense(grey, image.width(), image.height(), map, mw, mh, f, hints, ctx);
+        Dense dense = dense(grey, map, mw, mh, f, pairs, ctx);
         int painted = 0;
         for (float v : map) if (Float.isFinite(v)) painted++;
         MapLayer layer = new MapLayer("Copy-move: region A (blue) and its look-alike B (red)", new FloatMap(mw, mh, map),
@@ -257,34 +255,35 @@ public final class CopyMove implements Indicator {
     /** The dense field's region pairs not already shown by a block cluster, painted into the map; its largest region. */
     record Dense(int pairs, int largest, double scale) { }
 
-    private static Dense dense(FloatImage grey, int width, int height, float[] map, int mw, int mh, double f,
-                               float[][] blockMatches, IndicatorContext ctx) {
-        double fd = Math.min(1, (double) DenseField.SIDE / Math.max(width, height));
-        int dw = Math.max(1, (int) Math.round(width * fd)), dh = Math.max(1, (int) Math.round(height * fd));
-        if (dw < 2 * BlockFeatures.RADIUS + 1 + MIN_SHIFT || dh < 2 * BlockFeatures.RADIUS + 1) return new Dense(0, 0, fd);
-        float[] p = fd < 1 ? Resample.resize(grey.plane(0), width, height, dw, dh) : grey.plane(0).clone();
-        for (int i = 0; i < p.length; i++) p[i] *= 255;
+    private static Dense dense(FloatImage grey, float[] map, int mw, int mh, double f, List<float[]> blockMatches,
+                               IndicatorContext ctx) {
+        Plane d = Plane.of(grey, DenseField.SIDE);
+        double fd = d.scale();
+        if (!d.holdsTwoBlocks()) return new Dense(0, 0, fd);
         double toDense = fd / f;
-        float[][] hints = new float[blockMatches.length][];
+        float[][] hints = new float[blockMatches.size()][];
         for (int i = 0; i < hints.length; i++) {
-            float[] q = blockMatches[i];
+            float[] q = blockMatches.get(i);
             hints[i] = new float[]{(float) (q[0] * toDense), (float) (q[1] * toDense), (float) (q[2] * toDense), (float) (q[3] * toDense)};
         }
-        DenseField.Result r = DenseField.analyze(p, dw, dh, MIN_SHIFT, MIN_DENSE_AREA, 11, hints, () -> ctx.progress().checkCancelled());
+        DenseField.Result r = DenseField.analyze(d.p(), d.w(), d.h(), MIN_SHIFT, MIN_DENSE_AREA, 11, hints, () -> ctx.progress().checkCancelled());
         int earlier = 0, later = 0;
         double toMap = f / fd / CELL;
         for (DenseField.Region g : r.regions()) {
+            int[] cells = new int[g.pixels().length];
             int covered = 0;
-            for (int i : g.pixels()) {
-                int cx = Math.min(mw - 1, (int) ((i % dw) * toMap)), cy = Math.min(mh - 1, (int) ((i / dw) * toMap));
-                if (Float.isFinite(map[cy * mw + cx])) covered++;
+            for (int k = 0; k < cells.length; k++) {
+                int i = g.pixels()[k];
+                int cx = Math.min(mw - 1, (int) ((i % d.w()) * toMap)), cy = Math.min(mh - 1, (int) ((i / d.w()) * toMap));
+                cells[k] = cy * mw + cx;
+                if (Float.isFinite(map[cells[k]])) covered++;
             }
-            if (covered * 2 >= g.pixels().length) continue;
+            if (covered * 2 >= cells.length) continue;
             if (g.earlier()) earlier++; else later++;
             // a region's pixels are block centres: the copy reaches about a block radius further
             int reach = (int) Math.round(DENSE_REACH * toMap);
-            for (int i : g.pixels()) {
-                int cx = Math.min(mw - 1, (int) ((i % dw) * toMap)), cy = Math.min(mh - 1, (int) ((i / dw) * toMap));
+            for (int cell : cells) {
+                int cx = cell % mw, cy = cell / mw;
                 for (int yy = Math.max(0, cy - reach); yy <= Math.min(mh - 1, cy + reach); yy++) {
                     for (int xx = Math.max(0, cx - reach); xx <= Math.min(mw - 1, cx + reach); xx++) {
                         int ex = xx - cx, ey = yy - cy;
@@ -294,6 +293,22 @@ public final class CopyMove implements Indicator {
             }
         }
         return new Dense(Math.max(earlier, later), r.largest(), fd);
+    }
+
+    /** The grey plane in 8-bit units, bounded to {@code side} pixels on the longer side; its scale and size. */
+    record Plane(float[] p, int w, int h, double scale) {
+        static Plane of(FloatImage grey, int side) {
+            int width = grey.width(), height = grey.height();
+            double f = Math.min(1, (double) side / Math.max(width, height));
+            int w = Math.max(1, (int) Math.round(width * f)), h = Math.max(1, (int) Math.round(height * f));
+            if (w < 2 * BlockFeatures.RADIUS + 1 + MIN_SHIFT || h < 2 * BlockFeatures.RADIUS + 1) return new Plane(null, w, h, f);
+            float[] p = f < 1 ? Resample.resize(grey.plane(0), width, height, w, h) : grey.plane(0).clone();
+            for (int i = 0; i < p.length; i++) p[i] *= 255;
+            return new Plane(p, w, h, f);
+        }
+
+        /** Whether two blocks fit side by side at least {@link #MIN_SHIFT} apart (else no plane was made). */
+        boolean holdsTwoBlocks() { return p != null; }
     }
 
     private static void paint(float[] map, int mw, int mh, float x, float y, float v) {

@@ -45,8 +45,8 @@ final class DenseField {
     /** A region of the field: its pixels (analysed coordinates, y * w + x) and its role, copy or source. */
     record Region(int[] pixels, boolean earlier) { }
 
-    /** The field's regular regions of at least {@code minArea} pixels, largest first, and the analysed size. */
-    record Result(int w, int h, java.util.List<Region> regions) {
+    /** The field's regular regions of at least {@code minArea} pixels, largest first. */
+    record Result(java.util.List<Region> regions) {
         int largest() { return regions.isEmpty() ? 0 : regions.get(0).pixels().length; }
     }
 
@@ -87,7 +87,7 @@ final class DenseField {
             good[i] = valid[i] && dist[i] <= md2 && dist[i] <= SELF_RATIO * self[i];
         }
         boolean[] regular = regular(good, ox, oy, w, h);
-        return new Result(w, h, regions(regular, ox, oy, w, h, minArea));
+        return new Result(regions(regular, ox, oy, w, h, minArea));
     }
 
     private static float distance(float[] feat, int a, int b, int d) {
