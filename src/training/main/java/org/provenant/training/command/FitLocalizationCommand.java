@@ -158,8 +158,7 @@ public final class FitLocalizationCommand implements Command {
 
     /** The held-out images of one fold; the never-fitted photo collections count only for the figures. */
     static List<ImageCells> fold(List<ImageCells> cells, int fold) {
-        return cells.stream().filter(c -> MaskedSet.NEVER_FITTED.contains(c.item().source()) ? fold == MaskedSet.FIGURES_FOLD
-                : MaskedSet.fold(c.item().source()) == fold).toList();
+        return cells.stream().filter(c -> MaskedSet.calibrationFold(c.item().source()) == fold).toList();
     }
 
     private static void write(Path models, FusionModel m, VerdictCalibration cal, String command) throws Exception {

@@ -136,6 +136,14 @@ public final class MaskedSet {
         }
     }
 
+    /**
+     * The held-out fold a source counts in for a fitted threshold or calibration: its {@link #fold}, except the
+     * {@link #NEVER_FITTED} collections, which only ever measure ({@link #FIGURES_FOLD}).
+     */
+    public static int calibrationFold(String source) {
+        return NEVER_FITTED.contains(source) ? FIGURES_FOLD : fold(source);
+    }
+
     private static String stem(String file) {
         String n = Path.of(file).getFileName().toString();
         int dot = n.lastIndexOf('.');

@@ -33,18 +33,23 @@ import org.provenant.training.localization.LocalizationCells.ImageCells;
  */
 class LocalizationAccuracyTest {
     /**
-     * Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC (session 10,
-     * with copy-move's dense field as the copy-move cue; before it 13 edits, 2 originals, AUC 0.578).
+     * Measured on real-edits with the shipped models: edits and originals reaching the verdict's LR, ROC AUC (session 11:
+     * per-cell models refitted with copy-move's dense field as the copy-move cue, calibration fitted on untouched photos
+     * and their JPEG q90 re-saves, LR 2.74; session 10, the old models with the new cue: 18 edits, 2 originals at LR 3.19,
+     * AUC 0.623; before the dense field 13 edits, 2 originals, AUC 0.578).
      */
-    static final int EDITS = 51, EDITS_REACHING = 18, ORIGINALS = 23, ORIGINALS_REACHING = 2;
-    static final double AUC = 0.623, MEDIAN_IOU_REACHING = 0.19;
+    static final int EDITS = 51, EDITS_REACHING = 16, ORIGINALS = 23, ORIGINALS_REACHING = 2;
+    static final double AUC = 0.617, MEDIAN_IOU_REACHING = 0.22;
     /**
      * Measured mean pixel IoU of the outlines per edit type (0 where nothing is outlined), rounded down; floors one edit
      * of slack. Copy-move was 0.10 before the dense field.
      */
-    static final Map<String, Double> IOU_BY_TYPE = Map.of("copy-move", 0.17, "inpainting-ai", 0.21, "removal-exemplar", 0.23,
-            "splice", 0.26);
-    /** Whether the shipped calibration draws a verdict (its held-out figures pass the bar). */
+    static final Map<String, Double> IOU_BY_TYPE = Map.of("copy-move", 0.18, "inpainting-ai", 0.21, "removal-exemplar", 0.23,
+            "splice", 0.28);
+    /**
+     * Whether the shipped calibration draws a verdict: it does not (session 11: held-out AUC 0.685 on fold 1 once the
+     * untouched photos' JPEG q90 re-saves are counted, under the 0.7 bar; 0.713 without them).
+     */
     static final boolean VERDICT = false;
 
     static Path realEdits() {
