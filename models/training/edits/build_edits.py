@@ -61,7 +61,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, ".."))
 sys.path.insert(0, os.path.join(HERE, "..", "data"))
 import splits  # noqa: E402
-from build_corpus import REAL_SOURCES, find_shared, is_grey, load_rgb  # noqa: E402
+from build_corpus import find_shared, is_grey, load_rgb  # noqa: E402
 
 Image.MAX_IMAGE_PIXELS = None
 SEED = 20261206
@@ -97,7 +97,7 @@ def photos(shared, split):
         for r in csv.DictReader(fh, delimiter="\t"):
             if r["label"] != "real":
                 continue
-            src = next((s for p, s in REAL_SOURCES if r["path_in_repo"].startswith(p)), "other")
+            src = splits.photo_source(r["path_in_repo"])
             if src == "skimage" or splits.split_of(src) != split:
                 continue  # skimage photos are held out from everything
             out.append((src, "gen-vs-real", os.path.splitext(os.path.basename(r["file"]))[0],

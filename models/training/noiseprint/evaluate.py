@@ -62,12 +62,11 @@ def items(shared, edits, heldout_photos, wanted, limit, seed):
             if r["split"] == "held-out":
                 out.append(("camera-heldout", r["repo"], "real", os.path.join(ds, "real-camera", r["file"]), None))
     if "gvr-heldout" in wanted:
-        from build_corpus import REAL_SOURCES
         with open(os.path.join(ds, "gen-vs-real", "SOURCES.tsv"), newline="") as fh:
             for r in csv.DictReader(fh, delimiter="\t"):
                 if r["label"] != "real":
                     continue
-                src = next((s for p, s in REAL_SOURCES if r["path_in_repo"].startswith(p)), "other")
+                src = splits.photo_source(r["path_in_repo"])
                 if src == "skimage" or not splits.is_training(src):
                     out.append(("gvr-heldout", src, "real", os.path.join(ds, "gen-vs-real", r["file"]), None))
     if "edits-heldout" in wanted:

@@ -34,11 +34,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(os.path.dirname(HERE), "data"))
 import splits  # noqa: E402
-from build_corpus import REAL_SOURCES, find_shared, load_rgb  # noqa: E402
-
-
-def photo_source(path_in_repo):
-    return next((s for p, s in REAL_SOURCES if path_in_repo.startswith(p)), "other")
+from build_corpus import find_shared, load_rgb  # noqa: E402
 
 SEED = 20261206
 CROP = 256
@@ -55,7 +51,7 @@ def training_photos(shared):
         for r in csv.DictReader(fh, delimiter="\t"):
             if r["label"] != "real":
                 continue
-            src = photo_source(r["path_in_repo"])
+            src = splits.photo_source(r["path_in_repo"])
             if splits.always_held_out(src) or not splits.is_training(src):
                 continue
             out.append(("gen-vs-real", src, os.path.join(ds, "gen-vs-real", r["file"])))
