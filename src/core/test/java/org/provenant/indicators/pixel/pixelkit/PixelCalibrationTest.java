@@ -1,5 +1,7 @@
 package org.provenant.indicators.pixel.pixelkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -122,5 +124,24 @@ public class PixelCalibrationTest {
 
     static double q(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    /**
+     * An ADE20K room papered with a printed floral pattern (a held-out photo of models/training/splits.py): the dense
+     * field finds one coherent region of look-alikes whose counterpart stays under the minimum area. It is drawn, not
+     * counted, so copy-move no longer leans on this untouched photo (it did before the counterpart was required).
+     */
+    @Test
+    void aDenseRegionWithoutItsCounterpartIsDrawnNotCounted() throws Exception {
+        Path dir = realPhotos();
+        Assumptions.assumeTrue(dir != null, "shared/datasets/gen-vs-real/real not found beside the checkout");
+        Path room = dir.resolve("taming-transformers__ade20k_images_ADE_val_00001698.jpg");
+        Assumptions.assumeTrue(Files.isRegularFile(room), "the ADE20K room is not in this copy of the dataset");
+        IndicatorResult r = new CopyMove().analyze(new ImageLoader().load(room).image(), IndicatorContext.of(null));
+        assertEquals(1, r.score("dense_unpaired").value(), "one region without a counterpart");
+        assertEquals(0, r.score("dense_regions").value(), "no pair counted");
+        assertEquals(0, r.headline().value(), "no region pair in the headline");
+        assertNotEquals(Hypothesis.MANIPULATED, r.supports(), "no lean on the untouched photo");
+        assertTrue(r.explanation().contains("without counting"), r.explanation());
     }
 }
