@@ -41,14 +41,9 @@ public class CopyMoveEval {
                 }
             }
             System.out.printf(Locale.ROOT, "%s\t%s\tpairs=%.0f\tdense=%.0f\tunpaired=%.0f\tblocks=%.0f\thit=%.2f\tprec=%.2f\tiou=%.2f%n", name,
-                    r.supports() == Hypothesis.MANIPULATED ? "EDIT" : "none", r.headline().value(), value(r, "dense_regions"), value(r, "dense_unpaired"),
-                    value(r, "largest_cluster_blocks"), m == null ? Double.NaN : tp / (double) Math.max(1, t),
+                    r.supports() == Hypothesis.MANIPULATED ? "EDIT" : "none", r.headline().value(), r.value("dense_regions"), r.value("dense_unpaired"),
+                    r.value("largest_cluster_blocks"), m == null ? Double.NaN : tp / (double) Math.max(1, t),
                     drawn == 0 ? Double.NaN : tp / (double) drawn, m == null ? Double.NaN : tp / (double) Math.max(1, drawn + t - tp));
         }
-    }
-
-    /** A score of the result; NaN where it has none (an image with too little texture gets only the headline). */
-    static double value(IndicatorResult r, String key) {
-        return r.scores().stream().filter(x -> x.key().equals(key)).mapToDouble(x -> x.value()).findFirst().orElse(Double.NaN);
     }
 }

@@ -50,4 +50,10 @@ public record IndicatorResult(String indicatorId, Score headline, List<Score> sc
         for (Score s : scores) if (s.key().equals(key)) return s;
         throw new IllegalArgumentException("no score " + key + " in " + indicatorId);
     }
+
+    /** The value of a score; NaN where the result has none (a failed or content-check result holds only its headline). */
+    public double value(String key) {
+        for (Score s : scores) if (s.key().equals(key)) return s.value();
+        return Double.NaN;
+    }
 }

@@ -46,8 +46,7 @@ public final class C2paViewModel {
             }
         }
         counts.set(good + " check(s) held, " + bad + " failed, " + notes + " note(s)");
-        double failures = r.scores().stream().filter(s -> s.key().equals("failures")).mapToDouble(s -> s.value())
-                .findFirst().orElse(Double.NaN);
+        double failures = r.value("failures");
         if (!Double.isFinite(failures)) {
             banner.set("No Content Credentials to validate: no evidence either way");
             bannerTone.set(Detail.Tone.NOTE);

@@ -127,8 +127,7 @@ class CodecCuesTest {
             for (FloatImage img : List.of(original, coded)) {
                 IndicatorResult colour = new CodecColourCue().analyze(img, ctx);
                 IndicatorResult latent = new LatentQuantCue().analyze(img, ctx);
-                double gate = latent.scores().stream().filter(s -> s.key().equals("p_codec_gate")).findFirst()
-                        .orElseThrow().value();
+                double gate = latent.score("p_codec_gate").value();
                 assertEquals(colour.headline().value(), gate, 1e-12, p);
                 if (gate > CodecDomain.codecThreshold(registry)) {
                     judged++;

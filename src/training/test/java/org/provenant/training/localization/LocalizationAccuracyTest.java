@@ -94,7 +94,7 @@ class LocalizationAccuracyTest {
             double fromCells = Localization.smoothedPeak(FusionFitter.map(m.edited(), c));
             LoadedImage img = new ImageLoader().load(photo);
             IndicatorResult r = new Localization().analyze(img.image(), IndicatorContext.of(models).withEvidence(img.evidence()));
-            double fromIndicator = r.scores().stream().filter(s -> s.key().equals(Localization.SCORE)).findFirst().orElseThrow().value();
+            double fromIndicator = r.score(Localization.SCORE).value();
             assertEquals(fromCells, fromIndicator, 1e-6);
         }
     }

@@ -85,9 +85,9 @@ public final class MetadataIndicator implements Indicator {
             if (ev.format() == ImageFormat.JPEG) {
                 try {
                     IndicatorResult j = ctx.resultOf("jpeg-structure", image);
-                    double exact = j.scores().stream().filter(s -> s.key().equals("ijg_exact")).mapToDouble(Score::value).findFirst().orElse(Double.NaN);
+                    double exact = j.value("ijg_exact");
                     if (!Double.isNaN(exact)) ijg = exact == 1;
-                    quality = j.scores().stream().filter(s -> s.key().equals("quality_luma")).mapToDouble(Score::value).findFirst().orElse(Double.NaN);
+                    quality = j.value("quality_luma");
                 } catch (IndicatorException | IllegalArgumentException e) {
                     tree.problems.add("the JPEG tables could not be compared with the camera (" + MetadataTree.message(e) + ")");
                 }
