@@ -10,9 +10,10 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.pixel.copymove.CopyMove;
 
 /**
- * The copy-move indicator on images with masks (docs/pixel-toolbox.md, "The dense field"): one line per image with its
- * lean, region pairs (all, the dense field's, its regions drawn without a counterpart; the largest cluster's blocks),
- * the share of the mask the drawn regions cover (hit), the share of the drawn regions inside the mask (prec) and their
+ * The copy-move indicator on images with masks (docs/pixel-toolbox.md, "The dense field" and "Keypoints"): one line per
+ * image with its lean, region pairs (all; the keypoint clusters'; the largest keypoint cluster's matches, counted or
+ * not; the dense field's; its regions drawn without a counterpart; the largest block cluster's blocks), the share of
+ * the mask the drawn regions cover (hit), the share of the drawn regions inside the mask (prec) and their
  * IoU; the mask is STEM.mask.png beside the image, none for an original. Single-file source:
  *
  *     java -cp "target/lib/*" models/training/edits/CopyMoveEval.java IMAGE...
@@ -40,8 +41,9 @@ public class CopyMoveEval {
                     if (truth) { t++; if (d) tp++; }
                 }
             }
-            System.out.printf(Locale.ROOT, "%s\t%s\tpairs=%.0f\tdense=%.0f\tunpaired=%.0f\tblocks=%.0f\thit=%.2f\tprec=%.2f\tiou=%.2f%n", name,
-                    r.supports() == Hypothesis.MANIPULATED ? "EDIT" : "none", r.headline().value(), r.value("dense_regions"), r.value("dense_unpaired"),
+            System.out.printf(Locale.ROOT, "%s\t%s\tpairs=%.0f\tkeys=%.0f\tkpl=%.0f\tdense=%.0f\tunpaired=%.0f\tblocks=%.0f\thit=%.2f\tprec=%.2f\tiou=%.2f%n", name,
+                    r.supports() == Hypothesis.MANIPULATED ? "EDIT" : "none", r.headline().value(), r.value("keypoint_pairs"), r.value("largest_keypoint_cluster"),
+                    r.value("dense_regions"), r.value("dense_unpaired"),
                     r.value("largest_cluster_blocks"), m == null ? Double.NaN : tp / (double) Math.max(1, t),
                     drawn == 0 ? Double.NaN : tp / (double) drawn, m == null ? Double.NaN : tp / (double) Math.max(1, drawn + t - tp));
         }

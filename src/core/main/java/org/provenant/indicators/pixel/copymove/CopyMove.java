@@ -32,7 +32,9 @@ import org.provenant.indicators.verdict.VerdictPolicy;
  * ({@link BlockFeatures}); each block's nearest look-alike at least {@link #MIN_SHIFT} pixels away (k-d tree,
  * ratio test against a second, distinct look-alike); the matches grouped by RANSAC into clusters that one
  * near-similarity affine map explains ({@link AffineClusters}). A cluster is a pair of regions, A and B, one a
- * copy of the other (which one is the copy cannot be told from the pixels alone). Beside them a dense field
+ * copy of the other (which one is the copy cannot be told from the pixels alone). SIFT keypoint matches
+ * ({@link KeypointMatches}) go through the same clustering and find copies resized beyond what the blocks tolerate.
+ * Beside them a dense field
  * ({@link DenseField}: every pixel's look-alike, and the regions where those offsets are regular) finds small and
  * narrow copies that give too few distinct block matches for a cluster.
  */
@@ -54,6 +56,20 @@ public final class CopyMove implements Indicator {
      * shared/datasets/gen-vs-real/real gave (clusters whose two regions overlap, self-similar texture, left out).
      */
     public static final int MIN_INLIERS = 64;
+    /**
+     * The smallest keypoint cluster (matched keypoints) that counts: 2 of 376 TRAINING photos (real-camera and
+     * gen-vs-real, models/training/splits.py) hold one (10 would also give 2, 8 gives 5; 12 drew fewer clusters off the
+     * edit on TRAINING copy-moves); docs/pixel-toolbox.md, "Keypoints".
+     */
+    public static final int MIN_KEYPOINT_PAIRS = 12;
+    /** RANSAC tolerance for keypoint matches (analysed pixels) and the smallest group RANSAC keeps before merging. */
+    static final double KEYPOINT_TOLERANCE = 4;
+    static final int KEYPOINT_SEED = 4;
+    /**
+     * How far a keypoint region reaches beyond the hull of its keypoints before it grows where the move's correlation
+     * holds ({@link AffineGrow}; analysed pixels).
+     */
+    static final double KEYPOINT_WIDEN = 8;
     /** How far beyond a dense region's block centres the copy is drawn (dense pixels): most of a block radius. */
     static final int DENSE_REACH = 6;
     /**
@@ -67,16 +83,19 @@ public final class CopyMove implements Indicator {
                     + " (its false-alarm rate was measured at " + MIN_INLIERS + ").");
     /**
      * Its verdict: a local edit from one region pair on (a block cluster of at least {@link #MIN_INLIERS} blocks, a
-     * lower minimum withholding it, or a dense-field region of at least {@link #MIN_DENSE_AREA} pixels with a
-     * counterpart of the other role that reaches it too); 3 of the 208 held-out photos of models/training/splits.py
-     * reached it (docs/pixel-toolbox.md; PixelCalibrationTest checks the gen-vs-real half).
+     * lower minimum withholding it, a keypoint cluster of at least {@link #MIN_KEYPOINT_PAIRS} matches, or a dense-field
+     * region of at least {@link #MIN_DENSE_AREA} pixels with a counterpart of the other role that reaches it too); 4 of
+     * the 208 held-out photos of models/training/splits.py reached it (docs/pixel-toolbox.md; PixelCalibrationTest
+     * checks the gen-vs-real half).
      */
     public static final VerdictPolicy VERDICT = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "a local edit", 1,
-                    HeldOut.falseAlarmCounts(new HeldOut.Share(3, 208)), "It leans to a local edit when a cluster holds at least "
+                    HeldOut.falseAlarmCounts(new HeldOut.Share(4, 208)), "It leans to a local edit when a cluster holds at least "
                             + MIN_INLIERS + " matched blocks (a minimum set above the largest cluster, 60 blocks, of 87 real"
-                            + " photos) or the dense field holds a pair of coherent regions of at least " + MIN_DENSE_AREA
-                            + " analysed pixels each (a size 3 of 382 training photos reached); 3 of 208 held-out real photos"
-                            + " (1.4 %: a Debian wallpaper, a phone JPEG and the skimage grass texture) reached it.")
+                            + " photos), a keypoint cluster at least " + MIN_KEYPOINT_PAIRS + " matched keypoints (2 of 376"
+                            + " training photos held one) or the dense field a pair of coherent regions of at least " + MIN_DENSE_AREA
+                            + " analysed pixels each (a size 3 of 382 training photos reached); 4 of 208 held-out real photos"
+                            + " (1.9 %: a Debian wallpaper, a phone JPEG, the skimage grass texture and a camera JPEG of a castle"
+                            + " facade, whose two identical brick pilasters the keypoints matched) reached it.")
             .confidence(clusters -> Math.min(0.9, 0.6 + 0.1 * clusters))
             .unless((image, context) -> minInliers(context) < MIN_INLIERS ? "clusters of fewer than " + MIN_INLIERS
                     + " blocks were allowed, below the minimum the threshold was measured with" : null);
@@ -95,7 +114,7 @@ public final class CopyMove implements Indicator {
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Copy-move (cloning)"; }
-    @Override public String methodReference() { return "Block features (rotation-invariant rings, after Ryu et al. 2010) + RANSAC affine clusters (Amerini et al. 2011);"
+    @Override public String methodReference() { return "Block features (rotation-invariant rings, after Ryu et al. 2010) + RANSAC affine clusters; SIFT keypoint matches (Amerini et al. 2011);"
             + " dense field by PatchMatch with offset regularity (Cozzolino, Poggi and Verdoliva 2015)"; }
     @Override public int order() { return 63; }
     @Override public int cost() { return 8; }
@@ -200,13 +219,15 @@ public final class CopyMove implements Indicator {
                 scale = c.scale();
             }
         }
-        ctx.progress().progress(0.75);
+        ctx.progress().progress(0.72);
+        Keypoints keys = keypoints(sparse, map, mw, mh, markers, clusters.size(), ctx);
+        ctx.progress().progress(0.8);
         Dense dense = dense(grey, map, mw, mh, f, pairs, ctx);
         int painted = 0;
         for (float v : map) if (Float.isFinite(v)) painted++;
         MapLayer layer = new MapLayer("Copy-move: region A (blue) and its look-alike B (red)", new FloatMap(mw, mh, map),
                 ColourScale.DIVERGING, -1, 1, "A: one region of a pair", "B: its copy (or source)", true, markers);
-        double headline = clusters.size() + dense.pairs();
+        double headline = clusters.size() + keys.pairs() + dense.pairs();
         Verdict v = VERDICT.decide(headline, image, ctx);
         List<Score> scores = new ArrayList<>();
         Score head = new Score("clusters", label, headline, "0 = no two regions of the image match under one move"
@@ -218,6 +239,15 @@ public final class CopyMove implements Indicator {
                 "A cluster needs at least " + minInliers + " blocks every " + STRIDE + " analysed pixels."));
         scores.add(new Score("largest_rotation_deg", "Rotation of the largest cluster's copy (degrees)", rotation, "0 = moved without turning."));
         scores.add(new Score("largest_scale", "Scale of the largest cluster's copy", scale, "1 = same size."));
+        scores.add(new Score("keypoint_pairs", "Region pairs found by the keypoints only", keys.pairs(),
+                "Pairs of regions where at least " + MIN_KEYPOINT_PAIRS + " matched keypoints (SIFT, which resizing and turning"
+                        + " do not change) agree on one move and that the block clusters did not already show."));
+        scores.add(new Score("largest_keypoint_cluster", "Matched keypoints in the largest keypoint cluster", keys.largest(),
+                "A keypoint cluster counts from " + MIN_KEYPOINT_PAIRS + " matched keypoints on; " + keys.keypoints()
+                        + " keypoints were found. 0 = no group of matches agrees on one move."));
+        scores.add(new Score("largest_keypoint_scale", "Scale between the regions of the largest keypoint cluster",
+                keys.scale(), "1 = same size; 0.8 or 1.25: one region is the other resized by that factor (which one is the"
+                        + " copy cannot be told)."));
         scores.add(new Score("dense_regions", "Region pairs found by the dense field only", dense.pairs(),
                 "Pairs of regions where neighbouring pixels point to neighbouring look-alikes under one move (at least "
                         + MIN_DENSE_AREA + " analysed pixels each) and that the block clusters did not already show."));
@@ -233,6 +263,11 @@ public final class CopyMove implements Indicator {
         String found = clusters.isEmpty() ? "" : String.format(Locale.ROOT, "%d pair%s of regions match by their blocks (A blue,"
                 + " B red, joined by their labels); the largest is moved with a rotation of %.1f degrees and a scale of %.2f. ",
                 clusters.size(), clusters.size() == 1 ? "" : "s", rotation, scale);
+        if (keys.pairs() > 0) {
+            found += String.format(Locale.ROOT, "%s pair%s of regions match by their keypoints (the largest keypoint cluster"
+                    + " holds %d matched keypoints, one region resized by %.2f against the other). ", clusters.isEmpty() ? String.valueOf(keys.pairs()) : keys.pairs() + " further",
+                    keys.pairs() == 1 ? "" : "s", keys.largest(), keys.scale());
+        }
         if (dense.pairs() > 0) {
             found += String.format(Locale.ROOT, "The dense field found %s pair%s of regions (A blue, B red; the largest region"
                     + " %d analysed pixels).", clusters.isEmpty() ? String.valueOf(dense.pairs()) : dense.pairs() + " further",
@@ -246,8 +281,10 @@ public final class CopyMove implements Indicator {
                     MIN_DENSE_AREA);
         }
         String explanation = String.format(Locale.ROOT, "The image was searched for regions that repeat elsewhere in it, also"
-                + " when turned or resized a little: circular patches are compared by features that do not change under"
-                + " rotation, and look-alike pairs count only when many of them agree on one move. A second search"
+                + " when turned or resized: circular patches are compared by features that do not change under"
+                + " rotation, and look-alike pairs count only when many of them agree on one move. Distinctive points"
+                + " (SIFT keypoints, described at their own scale and orientation) are matched the same way, so a copy that"
+                + " was resized is seen too. A further search"
                 + " finds every pixel's closest look-alike elsewhere in the image and keeps the regions where neighbouring"
                 + " pixels point to neighbouring look-alikes under one move (a dense field, which sees small and narrow"
                 + " copies that give too few distinct block matches). In a camera original"
@@ -259,6 +296,55 @@ public final class CopyMove implements Indicator {
         return new IndicatorResult(ID, head, scores, List.of(layer), explanation, v.supports(), v.confidence(),
                 new double[]{headline, largest})
                 .withFinding(VERDICT.finding(v, ctx.models()));
+    }
+
+    /**
+     * Keypoint region pairs counted, the keypoints found, the largest keypoint cluster (matches; counted or not) and
+     * its scale.
+     */
+    record Keypoints(int pairs, int keypoints, int largest, double scale) { }
+
+    /**
+     * The keypoint clusters of at least {@link #MIN_KEYPOINT_PAIRS} matches, painted into the map (the hull of their
+     * matched keypoints, widened by {@link #KEYPOINT_WIDEN} and grown where the move's correlation holds, and its image
+     * under the move) and labelled after the block clusters; a cluster whose
+     * regions the block clusters already cover for the most part is neither painted nor counted.
+     */
+    private static Keypoints keypoints(Plane plane, float[] map, int mw, int mh, List<Marker> markers, int labelled,
+                                       IndicatorContext ctx) {
+        KeypointMatches.Matches m = KeypointMatches.find(plane.p(), plane.w(), plane.h(), MIN_SHIFT, () -> ctx.progress().checkCancelled());
+        float[] sx = m.sx(), sy = m.sy(), dx = m.dx(), dy = m.dy();
+        List<AffineClusters.Cluster> found = AffineClusters.separate(AffineClusters.merge(AffineClusters.find(sx, sy, dx, dy,
+                KEYPOINT_TOLERANCE, KEYPOINT_SEED, MIN_SHIFT, MAX_CLUSTERS, 7), sx, sy, dx, dy, BlockFeatures.RADIUS), sx, sy, dx, dy);
+        int pairs = 0, largest = 0;
+        double scale = Double.NaN;
+        for (AffineClusters.Cluster c : found) {
+            int n = c.members().length;
+            if (n > largest) {
+                largest = n;
+                scale = c.scale();
+            }
+            if (n < MIN_KEYPOINT_PAIRS) continue;
+            int[][] grown = AffineGrow.regions(plane.p(), plane.w(), plane.h(), c.affine(),
+                    RegionHull.cells(sx, sy, c.members(), KEYPOINT_WIDEN, CELL, mw, mh), CELL, mw, mh);
+            int[] a = grown[0], b = grown[1];
+            int covered = 0;
+            for (int i : a) if (Float.isFinite(map[i])) covered++;
+            for (int i : b) if (Float.isFinite(map[i])) covered++;
+            if (covered * 2 >= a.length + b.length) continue;
+            for (int i : a) map[i] = -1;
+            for (int i : b) map[i] = 1;
+            pairs++;
+            markers.add(centre(a, mw, "A" + (labelled + pairs)));
+            markers.add(centre(b, mw, "B" + (labelled + pairs)));
+        }
+        return new Keypoints(pairs, m.keypoints(), largest, scale);
+    }
+
+    private static Marker centre(int[] cells, int mw, String label) {
+        double x = 0, y = 0;
+        for (int i : cells) { x += i % mw + 0.5; y += i / mw + 0.5; }
+        return new Marker(x / Math.max(1, cells.length), y / Math.max(1, cells.length), label);
     }
 
     /**

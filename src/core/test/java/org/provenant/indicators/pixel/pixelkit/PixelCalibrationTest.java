@@ -75,7 +75,8 @@ public class PixelCalibrationTest {
                     // could reach the shipped minimum, the shipped indicator runs and decides the lean
                     IndicatorResult lowMin = inds.get(i).analyze(img, IndicatorContext.of(null).withParameters(low));
                     v = lowMin.score("largest_cluster_blocks").value();
-                    boolean could = v >= CopyMove.MIN_INLIERS || lowMin.score("dense_largest_pixels").value() >= CopyMove.MIN_DENSE_AREA;
+                    boolean could = v >= CopyMove.MIN_INLIERS || lowMin.score("dense_largest_pixels").value() >= CopyMove.MIN_DENSE_AREA
+                            || lowMin.score("largest_keypoint_cluster").value() >= CopyMove.MIN_KEYPOINT_PAIRS;
                     if (could && inds.get(i).analyze(img, IndicatorContext.of(null)).supports() == Hypothesis.MANIPULATED) {
                         alarms[i][half]++;
                     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -202,6 +203,40 @@ class PixelIndicatorsTest {
         assertTrue(Edits.falseShare(f, or(copy, source)) <= 0.4, "little marked elsewhere");
         IndicatorResult plain = new CopyMove().analyze(coffee, CTX);
         assertEquals(0, plain.score("dense_regions").value(), "nothing on the untouched photo");
+    }
+
+    /**
+     * A copy shrunk to 0.75 or enlarged by 1.25 no longer meets its source block for block: the ring features of a
+     * fixed-size block change with the scale. SIFT keypoints are described at their own scale, so their matches still
+     * agree on one move, and the keypoint cluster finds the pair (a camera JPEG of the noiseprint fixtures, 864 px).
+     */
+    @Test
+    void keypointsFindAResizedCloneTheBlocksMiss() throws Exception {
+        FloatImage camera = new org.provenant.core.io.ImageLoader().load(Path.of("src/core/test/resources/noiseprint/camera.jpg")).image();
+        int w = camera.width(), h = camera.height();
+        for (double[] t : new double[][]{{60, 500, 520, 60, 200, 0.75}, {40, 480, 500, 40, 240, 1.25}}) {
+            int size = (int) t[4];
+            double scale = t[5];
+            FloatImage edited = Edits.cloneRegion(camera, (int) t[0], (int) t[1], (int) t[2], (int) t[3], size, 0, scale);
+            IndicatorResult r = new CopyMove().analyze(edited, CTX);
+            boolean[] f = departing(CopyMove.ID, r, w, h);
+            boolean[] copy = TestMasks.rect(w, h, (int) t[2], (int) t[3], size, size);
+            int side = (int) Math.round(size / scale);
+            boolean[] source = TestMasks.rect(w, h, (int) (t[0] + size / 2.0 - side / 2.0), (int) (t[1] + size / 2.0 - side / 2.0), side, side);
+            log("clone scaled " + scale, r, f, copy);
+            assertTrue(r.score("largest_cluster_blocks").value() < CopyMove.MIN_INLIERS, "the block clusters miss it");
+            assertEquals(1, r.score("keypoint_pairs").value(), "one pair from the keypoints");
+            double found = r.score("largest_keypoint_scale").value();
+            assertTrue(Math.min(Math.abs(found - scale), Math.abs(found - 1 / scale)) <= 0.05, "scale recovered, either way: " + found);
+            assertEquals(Hypothesis.MANIPULATED, r.supports());
+            assertTrue(Edits.hitRate(f, copy) >= 0.5, "copy found");
+            assertTrue(Edits.hitRate(f, source) >= 0.5, "source found");
+            assertTrue(Edits.falseShare(f, or(copy, source)) <= 0.4, "little marked elsewhere");
+            assertTrue(r.explanation().contains("match by their keypoints"), r.explanation());
+        }
+        IndicatorResult plain = new CopyMove().analyze(camera, CTX);
+        assertEquals(0, plain.score("keypoint_pairs").value(), "none on the photo itself");
+        assertEquals(0, plain.headline().value());
     }
 
     @Test
