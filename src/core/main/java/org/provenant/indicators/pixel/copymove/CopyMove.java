@@ -265,8 +265,9 @@ public final class CopyMove implements Indicator {
                 clusters.size(), clusters.size() == 1 ? "" : "s", rotation, scale);
         if (keys.pairs() > 0) {
             found += String.format(Locale.ROOT, "%s pair%s of regions match by their keypoints (the largest keypoint cluster"
-                    + " holds %d matched keypoints, one region resized by %.2f against the other). ", clusters.isEmpty() ? String.valueOf(keys.pairs()) : keys.pairs() + " further",
-                    keys.pairs() == 1 ? "" : "s", keys.largest(), keys.scale());
+                    + " holds %d matched keypoints, one region resized by %.2f against the other). ",
+                    clusters.isEmpty() ? String.valueOf(keys.pairs()) : keys.pairs() + " further", keys.pairs() == 1 ? "" : "s",
+                    keys.largest(), keys.scale());
         }
         if (dense.pairs() > 0) {
             found += String.format(Locale.ROOT, "The dense field found %s pair%s of regions (A blue, B red; the largest region"
@@ -312,7 +313,8 @@ public final class CopyMove implements Indicator {
      */
     private static Keypoints keypoints(Plane plane, float[] map, int mw, int mh, List<Marker> markers, int labelled,
                                        IndicatorContext ctx) {
-        KeypointMatches.Matches m = KeypointMatches.find(plane.p(), plane.w(), plane.h(), MIN_SHIFT, () -> ctx.progress().checkCancelled());
+        KeypointMatches.Matches m = KeypointMatches.find(plane.p(), plane.w(), plane.h(), MIN_SHIFT,
+                () -> ctx.progress().checkCancelled());
         float[] sx = m.sx(), sy = m.sy(), dx = m.dx(), dy = m.dy();
         List<AffineClusters.Cluster> found = AffineClusters.separate(AffineClusters.merge(AffineClusters.find(sx, sy, dx, dy,
                 KEYPOINT_TOLERANCE, KEYPOINT_SEED, MIN_SHIFT, MAX_CLUSTERS, 7), sx, sy, dx, dy, BlockFeatures.RADIUS), sx, sy, dx, dy);

@@ -71,16 +71,17 @@ final class KeypointMatches {
     private static int lookAlike(int i, float[] x, float[] y, float[][] d, float[] dist, double minShift) {
         int n = x.length, best = -1;
         float b1 = Float.MAX_VALUE;
+        double same2 = SAME_POINT * SAME_POINT;
         for (int j = 0; j < n; j++) {
             dist[j] = Float.NaN;
-            if (j == i || Math.hypot(x[j] - x[i], y[j] - y[i]) < SAME_POINT) continue;
+            if (j == i || squared(x[j] - x[i], y[j] - y[i]) < same2) continue;
             dist[j] = squared(d[i], d[j]);
             if (dist[j] < b1) { b1 = dist[j]; best = j; }
         }
-        if (best < 0 || Math.hypot(x[best] - x[i], y[best] - y[i]) < minShift) return -1;
+        if (best < 0 || squared(x[best] - x[i], y[best] - y[i]) < minShift * minShift) return -1;
         float b2 = Float.MAX_VALUE;
         for (int j = 0; j < n; j++) {
-            if (j == best || Float.isNaN(dist[j]) || Math.hypot(x[j] - x[best], y[j] - y[best]) < 2 * SAME_POINT) continue;
+            if (j == best || Float.isNaN(dist[j]) || squared(x[j] - x[best], y[j] - y[best]) < 4 * same2) continue;
             b2 = Math.min(b2, dist[j]);
         }
         return b2 == Float.MAX_VALUE || Math.sqrt(b1) < RATIO * Math.sqrt(b2) ? best : -1;
@@ -113,6 +114,10 @@ final class KeypointMatches {
         float[] f = new float[v.length];
         for (int k = 0; k < v.length; k++) f[k] = (float) (v[k] / norm);
         return f;
+    }
+
+    private static double squared(double dx, double dy) {
+        return dx * dx + dy * dy;
     }
 
     private static float squared(float[] a, float[] b) {

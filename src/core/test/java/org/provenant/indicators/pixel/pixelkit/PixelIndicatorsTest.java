@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
+import org.provenant.core.io.ImageLoader;
 import org.provenant.core.jpeg.JpegModel;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.Indicator;
@@ -212,7 +213,7 @@ class PixelIndicatorsTest {
      */
     @Test
     void keypointsFindAResizedCloneTheBlocksMiss() throws Exception {
-        FloatImage camera = new org.provenant.core.io.ImageLoader().load(Path.of("src/core/test/resources/noiseprint/camera.jpg")).image();
+        FloatImage camera = new ImageLoader().load(Path.of("src/core/test/resources/noiseprint/camera.jpg")).image();
         int w = camera.width(), h = camera.height();
         for (double[] t : new double[][]{{60, 500, 520, 60, 200, 0.75}, {40, 480, 500, 40, 240, 1.25}}) {
             int size = (int) t[4];
@@ -222,7 +223,8 @@ class PixelIndicatorsTest {
             boolean[] f = departing(CopyMove.ID, r, w, h);
             boolean[] copy = TestMasks.rect(w, h, (int) t[2], (int) t[3], size, size);
             int side = (int) Math.round(size / scale);
-            boolean[] source = TestMasks.rect(w, h, (int) (t[0] + size / 2.0 - side / 2.0), (int) (t[1] + size / 2.0 - side / 2.0), side, side);
+            boolean[] source = TestMasks.rect(w, h, (int) (t[0] + size / 2.0 - side / 2.0), (int) (t[1] + size / 2.0 - side / 2.0),
+                    side, side);
             log("clone scaled " + scale, r, f, copy);
             assertTrue(r.score("largest_cluster_blocks").value() < CopyMove.MIN_INLIERS, "the block clusters miss it");
             assertEquals(1, r.score("keypoint_pairs").value(), "one pair from the keypoints");
