@@ -75,6 +75,16 @@ final class AffineClusters {
     }
 
     /**
+     * The region pairs of a set of matches: {@link #find} the clusters (seed 7), {@link #merge} those of one pair of
+     * regions (boxes widened by {@code margin}), and keep those whose regions do not overlap ({@link #separate}).
+     */
+    static List<Cluster> regionPairs(float[] sx, float[] sy, float[] dx, float[] dy, double tolerance, int minInliers,
+                                     double minShift, int maxClusters, double margin) {
+        return separate(merge(find(sx, sy, dx, dy, tolerance, minInliers, minShift, maxClusters, 7), sx, sy, dx, dy, margin),
+                sx, sy, dx, dy);
+    }
+
+    /**
      * Joins clusters that describe the same pair of regions (their A boxes overlap and their B boxes overlap, or A
      * with B the other way round): one copied region can yield several clusters when its matches split between
      * slightly different maps or between the two directions. The first (largest) cluster's map is kept.

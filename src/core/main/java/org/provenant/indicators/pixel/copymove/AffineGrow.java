@@ -2,6 +2,7 @@ package org.provenant.indicators.pixel.copymove;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import org.provenant.core.image.FloatMap;
 
 /**
  * The extent of a copied region once its move is known (after Pan and Lyu, "Region duplication detection using image
@@ -28,6 +29,7 @@ final class AffineGrow {
      * @param m the map a*x + b*y + c, d*x + e*y + f from A to B
      */
     static int[][] regions(float[] p, int w, int h, double[] m, int[] hullA, int cell, int mw, int mh) {
+        FloatMap plane = new FloatMap(w, h, p);
         boolean[] inA = new boolean[mw * mh];
         int x0 = mw, y0 = mh, x1 = -1, y1 = -1;
         for (int i : hullA) {
@@ -50,7 +52,7 @@ final class AffineGrow {
                 int n = ny * mw + nx;
                 if (tried[n]) continue;
                 tried[n] = true;
-                if (correlation(p, w, h, m, (nx + 0.5) * cell, (ny + 0.5) * cell) >= MIN_CORRELATION) {
+                if (correlation(plane, m, (nx + 0.5) * cell, (ny + 0.5) * cell) >= MIN_CORRELATION) {
                     inA[n] = true;
                     queue.add(n);
                 }
@@ -61,15 +63,18 @@ final class AffineGrow {
     }
 
     /** Normalised correlation of the window at (x, y) with its image under the map; -1 where either is flat or outside. */
-    static double correlation(float[] p, int w, int h, double[] m, double x, double y) {
+    static double correlation(FloatMap plane, double[] m, double x, double y) {
+        for (int corner = 0; corner < 4; corner++) {
+            // both windows lie inside the plane when their corners do (the map's image of a square is a parallelogram)
+            double ax = x + ((corner & 1) == 0 ? -WINDOW : WINDOW), ay = y + ((corner & 2) == 0 ? -WINDOW : WINDOW);
+            if (!inside(plane, ax, ay) || !inside(plane, m[0] * ax + m[1] * ay + m[2], m[3] * ax + m[4] * ay + m[5])) return -1;
+        }
         int n = (2 * WINDOW + 1) * (2 * WINDOW + 1);
         double sa = 0, sb = 0, saa = 0, sbb = 0, sab = 0;
         for (int j = -WINDOW; j <= WINDOW; j++) {
             for (int i = -WINDOW; i <= WINDOW; i++) {
                 double ax = x + i, ay = y + j;
-                double bx = m[0] * ax + m[1] * ay + m[2], by = m[3] * ax + m[4] * ay + m[5];
-                double va = sample(p, w, h, ax, ay), vb = sample(p, w, h, bx, by);
-                if (Double.isNaN(va) || Double.isNaN(vb)) return -1;
+                double va = plane.sample(ax, ay), vb = plane.sample(m[0] * ax + m[1] * ay + m[2], m[3] * ax + m[4] * ay + m[5]);
                 sa += va; sb += vb; saa += va * va; sbb += vb * vb; sab += va * vb;
             }
         }
@@ -78,14 +83,9 @@ final class AffineGrow {
         return (sab - sa * sb / n) / Math.sqrt(va * vb);
     }
 
-    /** Bilinear sample at a pixel-centre coordinate (pixel k covers k..k+1, its value at k + 0.5); NaN outside. */
-    private static double sample(float[] p, int w, int h, double x, double y) {
-        double fx = x - 0.5, fy = y - 0.5;
-        int ix = (int) Math.floor(fx), iy = (int) Math.floor(fy);
-        if (ix < 0 || iy < 0 || ix + 1 >= w || iy + 1 >= h) return Double.NaN;
-        double tx = fx - ix, ty = fy - iy;
-        int o = iy * w + ix;
-        return p[o] * (1 - tx) * (1 - ty) + p[o + 1] * tx * (1 - ty) + p[o + w] * (1 - tx) * ty + p[o + w + 1] * tx * ty;
+    /** Whether a bilinear sample at (x, y) (pixel k's value at k + 0.5) needs no pixel outside the plane. */
+    private static boolean inside(FloatMap plane, double x, double y) {
+        return x >= 0.5 && y >= 0.5 && x < plane.width() - 0.5 && y < plane.height() - 0.5;
     }
 
     /** The cells of B: those whose centre the inverse map sends into a cell of A. */

@@ -194,9 +194,8 @@ public final class CopyMove implements Indicator {
         int m = pairs.size();
         float[] sx = new float[m], sy = new float[m], dx = new float[m], dy = new float[m];
         for (int i = 0; i < m; i++) { float[] q = pairs.get(i); sx[i] = q[0]; sy[i] = q[1]; dx[i] = q[2]; dy[i] = q[3]; }
-        List<AffineClusters.Cluster> clusters = AffineClusters.separate(AffineClusters.merge(
-                AffineClusters.find(sx, sy, dx, dy, TOLERANCE, minInliers, MIN_SHIFT, MAX_CLUSTERS, 7), sx, sy, dx, dy,
-                BlockFeatures.RADIUS), sx, sy, dx, dy);
+        List<AffineClusters.Cluster> clusters = AffineClusters.regionPairs(sx, sy, dx, dy, TOLERANCE, minInliers, MIN_SHIFT,
+                MAX_CLUSTERS, BlockFeatures.RADIUS);
         float[] map = new float[mw * mh];
         Arrays.fill(map, Float.NaN);
         List<Marker> markers = new ArrayList<>();
@@ -316,8 +315,8 @@ public final class CopyMove implements Indicator {
         KeypointMatches.Matches m = KeypointMatches.find(plane.p(), plane.w(), plane.h(), MIN_SHIFT,
                 () -> ctx.progress().checkCancelled());
         float[] sx = m.sx(), sy = m.sy(), dx = m.dx(), dy = m.dy();
-        List<AffineClusters.Cluster> found = AffineClusters.separate(AffineClusters.merge(AffineClusters.find(sx, sy, dx, dy,
-                KEYPOINT_TOLERANCE, KEYPOINT_SEED, MIN_SHIFT, MAX_CLUSTERS, 7), sx, sy, dx, dy, BlockFeatures.RADIUS), sx, sy, dx, dy);
+        List<AffineClusters.Cluster> found = AffineClusters.regionPairs(sx, sy, dx, dy, KEYPOINT_TOLERANCE, KEYPOINT_SEED,
+                MIN_SHIFT, MAX_CLUSTERS, BlockFeatures.RADIUS);
         int pairs = 0, largest = 0;
         double scale = Double.NaN;
         for (AffineClusters.Cluster c : found) {
@@ -330,10 +329,7 @@ public final class CopyMove implements Indicator {
             int[][] grown = AffineGrow.regions(plane.p(), plane.w(), plane.h(), c.affine(),
                     RegionHull.cells(sx, sy, c.members(), KEYPOINT_WIDEN, CELL, mw, mh), CELL, mw, mh);
             int[] a = grown[0], b = grown[1];
-            int covered = 0;
-            for (int i : a) if (Float.isFinite(map[i])) covered++;
-            for (int i : b) if (Float.isFinite(map[i])) covered++;
-            if (covered * 2 >= a.length + b.length) continue;
+            if (alreadyShown(map, a, b)) continue;
             for (int i : a) map[i] = -1;
             for (int i : b) map[i] = 1;
             pairs++;
@@ -341,6 +337,16 @@ public final class CopyMove implements Indicator {
             markers.add(centre(b, mw, "B" + (labelled + pairs)));
         }
         return new Keypoints(pairs, m.keypoints(), largest, scale);
+    }
+
+    /** Whether at least half of the given map cells (a cell listed twice counts twice) are painted already. */
+    private static boolean alreadyShown(float[] map, int[]... regions) {
+        int covered = 0, total = 0;
+        for (int[] cells : regions) {
+            total += cells.length;
+            for (int i : cells) if (Float.isFinite(map[i])) covered++;
+        }
+        return covered * 2 >= total;
     }
 
     private static Marker centre(int[] cells, int mw, String label) {
@@ -372,14 +378,12 @@ public final class CopyMove implements Indicator {
         double toMap = f / fd / CELL;
         for (DenseField.Region g : r.regions()) {
             int[] cells = new int[g.pixels().length];
-            int covered = 0;
             for (int k = 0; k < cells.length; k++) {
                 int i = g.pixels()[k];
                 int cx = Math.min(mw - 1, (int) ((i % d.w()) * toMap)), cy = Math.min(mh - 1, (int) ((i / d.w()) * toMap));
                 cells[k] = cy * mw + cx;
-                if (Float.isFinite(map[cells[k]])) covered++;
             }
-            if (covered * 2 >= cells.length) continue;
+            if (alreadyShown(map, cells)) continue;
             if (g.earlier()) earlier++; else later++;
             // a region's pixels are block centres: the copy reaches about a block radius further
             int reach = (int) Math.round(DENSE_REACH * toMap);
