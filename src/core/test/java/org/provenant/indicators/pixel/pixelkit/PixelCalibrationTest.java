@@ -22,6 +22,7 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.pixel.copymove.CopyMove;
+import org.provenant.indicators.pixel.exemplar.ExemplarFill;
 import org.provenant.indicators.pixel.ela.ErrorLevelAnalysis;
 import org.provenant.indicators.jpeg.ghosts.JpegGhosts;
 import org.provenant.indicators.pixel.noise.NoiseMap;
@@ -54,7 +55,7 @@ public class PixelCalibrationTest {
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(Files::isRegularFile).sorted().toList();
         }
-        List<Indicator> inds = List.of(new ErrorLevelAnalysis(), new NoiseMap(), new JpegGhosts(), new CopyMove());
+        List<Indicator> inds = List.of(new ErrorLevelAnalysis(), new NoiseMap(), new JpegGhosts(), new ExemplarFill(), new CopyMove());
         Map<String, String> low = Map.of(CopyMove.MIN_BLOCKS.key(), "8");
         double[][][] values = new double[inds.size()][2][files.size()];
         int[][] counts = new int[inds.size()][2];
@@ -96,7 +97,8 @@ public class PixelCalibrationTest {
         for (int i = 0; i < inds.size(); i++) {
             double[] held = Arrays.copyOf(values[i][1], counts[i][1]);
             double t = inds.get(i) instanceof ErrorLevelAnalysis ? ErrorLevelAnalysis.THRESHOLD
-                    : inds.get(i) instanceof JpegGhosts ? JpegGhosts.THRESHOLD : inds.get(i) instanceof NoiseMap ? NoiseMap.THRESHOLD : Double.NaN;
+                    : inds.get(i) instanceof JpegGhosts ? JpegGhosts.THRESHOLD : inds.get(i) instanceof NoiseMap ? NoiseMap.THRESHOLD
+                    : inds.get(i) instanceof ExemplarFill ? ExemplarFill.THRESHOLD : Double.NaN;
             int above = 0;
             for (double v : held) if (v >= t) above++;
             if (Double.isFinite(t)) report.append(String.format(Locale.ROOT, "%s: held-out at or above the threshold %.3f: %d of %d%n",
