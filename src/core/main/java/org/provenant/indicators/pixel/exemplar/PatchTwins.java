@@ -57,10 +57,6 @@ final class PatchTwins {
         search(new SplittableRandom(seed));
     }
 
-    int width() { return w; }
-
-    int height() { return h; }
-
     boolean textured(int i) { return textured[i]; }
 
     /**
@@ -71,11 +67,6 @@ final class PatchTwins {
     boolean twin(int i) {
         return textured[i] && cost[i] <= TOLERANCE * TOLERANCE * VALUES && ((ox[i] & 7) != 0 || (oy[i] & 7) != 0);
     }
-
-    /** The offset to pixel i's look-alike. */
-    int dx(int i) { return ox[i]; }
-
-    int dy(int i) { return oy[i]; }
 
     private void markTexture() {
         int n = (2 * RADIUS + 1) * (2 * RADIUS + 1);

@@ -51,8 +51,7 @@ public final class TwinField {
         List<int[]> windows = windows(w, h);
         int[][] rgb = eightBit(image);
         long done = 0;
-        List<PatchTwins> found = new ArrayList<>();
-        for (int k = 0; k < windows.size(); k++) found.add(null);
+        PatchTwins[] found = new PatchTwins[windows.size()];
         Parallel.forEach(windows.size(), k -> {
             ctx.progress().checkCancelled();
             int[] win = windows.get(k);
@@ -61,14 +60,11 @@ public final class TwinField {
             for (int y = 0; y < wh; y++) {
                 for (int ch = 0; ch < 3; ch++) System.arraycopy(rgb[ch], (y0 + y) * w + x0, c[ch], y * ww, ww);
             }
-            PatchTwins t = new PatchTwins(ww, wh, c[0], c[1], c[2], 1000L + k);
-            synchronized (found) {
-                found.set(k, t);
-            }
+            found[k] = new PatchTwins(ww, wh, c[0], c[1], c[2], 1000L + k);
         });
         for (int k = 0; k < windows.size(); k++) {
             int[] win = windows.get(k);
-            PatchTwins t = found.get(k);
+            PatchTwins t = found[k];
             done += (long) win[2] * win[3];
             for (int y = 0; y < win[3]; y++) {
                 for (int x = 0; x < win[2]; x++) {
