@@ -46,11 +46,12 @@ public final class ExemplarFill implements Indicator {
     /** Lean threshold on the headline (twin pixels in the largest group); see {@link #VERDICT}. */
     public static final double THRESHOLD = 150;
     public static final VerdictPolicy VERDICT = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "pieces copied within the image"
-                    + " (exemplar fill or clone stamp)", THRESHOLD, HeldOut.falseAlarmCounts(new HeldOut.Share(2, 208)),
+                    + " (exemplar fill or clone stamp)", THRESHOLD, HeldOut.falseAlarmCounts(new HeldOut.Share(2, 208), new HeldOut.Share(3, 87)),
             "set above the largest groups, 109 and 103 twin pixels, of 180 TRAINING camera"
                     + " and gen-vs-real photos that pass the self-similarity gate, and above the largest group, 67, of 61 TRAINING synthetic removals' hosts;"
-                    + " it leaned on 2 of 208 held-out photos (1.0 %: a tiled pool wall and a grey test picture's roof edge) and found"
-                    + " 8 of 20 held-out synthetic exemplar removals").unless(SELF_SIMILAR);
+                    + " it leaned on 2 of 208 held-out photos (1.0 %: a tiled pool wall and a grey test picture's roof edge), on 3 of"
+                    + " the 87 of PixelCalibrationTest's held-out half (5 of all 174 gen-vs-real photos, 2.9 %: Urban100 facades,"
+                    + " grey test pictures, that pool wall, all real repetitions) and found 8 of 20 held-out synthetic exemplar removals").unless(SELF_SIMILAR);
 
     @Override public String id() { return ID; }
     @Override public String displayName() { return "Exemplar fill (object removal)"; }
@@ -77,9 +78,9 @@ public final class ExemplarFill implements Indicator {
             tested += f.tested(c);
         }
         String label = "Twin pixels in the largest group";
-        if (tested < 1024) {
-            return ContentCheck.notEnoughTexture(ID, "twin_pixels", label, "only " + tested + " pixels have texture in both"
-                    + " directions (at least 1024 are needed); flat areas match anything.", List.of());
+        if (tested == 0) {
+            return ContentCheck.notEnoughTexture(ID, "twin_pixels", label, "no pixel has texture in both directions; flat"
+                    + " areas, straight edges and ramps match anything.", List.of());
         }
         long inGroup = f.groupTwins();
         int cells = f.groupCells();
