@@ -128,7 +128,7 @@ public final class Regions {
     }
 
     /** 4-connected component labels (1..n) of the cells at or above the threshold; 0 elsewhere. */
-    static int[] labels(FloatMap map, double threshold) {
+    public static int[] labels(FloatMap map, double threshold) {
         int mw = map.width(), mh = map.height();
         int[] label = new int[mw * mh];
         int next = 0;

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
-import org.provenant.core.io.Evidence;
 import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.Detail;
 import org.provenant.indicators.EvidenceFamily;
@@ -57,16 +56,14 @@ public final class JpegStructure implements Indicator {
             return plain(new Score("jpeg", "JPEG file", Double.NaN, "no file to read"),
                     "The image was not read from a file, so there is no file to read.", "no file to read");
         }
-        Evidence ev = ctx.evidenceFile().get();
-        byte[] b = ev.copyOfBytes();
-        if (!JpegParser.isJpeg(b)) {
+        FirstCompression fc = FirstCompression.of(image, ctx);
+        if (fc == null) {
             return plain(new Score("jpeg", "JPEG file", Double.NaN, NOT_JPEG), NOT_JPEG, "not a JPEG file: no JPEG history to read");
         }
-        ctx.progress().progress(0.02);
-        JpegFile f = JpegParser.parse(b);
+        JpegFile f = fc.file;
         List<Score> scores = new ArrayList<>();
         List<Detail> tables = new ArrayList<>();
-        List<String> problems = new ArrayList<>(f.problems);
+        List<String> problems = new ArrayList<>(fc.problems);
         tables.add(JpegTables.structure(f));
         tables.addAll(JpegTables.quantization(f));
         QuantTables.Estimate luma = QuantTables.estimate(f.quant[f.components.isEmpty() ? 0 : f.components.get(0).tq()], QuantTables.LUMA);
@@ -77,18 +74,8 @@ public final class JpegStructure implements Indicator {
         scores.add(new Score("progressive", "Progressive coding", f.progressive() ? 1 : 0, "1: progressive, 0: sequential"));
         scores.add(new Score("restart_markers", "Restart markers", f.restartMarkers, "restart interval " + f.restartInterval + " MCUs"));
 
-        DoubleQuantization.Result dq = null;
-        String dqProblem = null;
-        try {
-            Coefficients co = Coefficients.decode(b, f, ctx.progress());
-            problems.addAll(co.problems);
-            int[] q = f.quant[f.components.get(0).tq()];
-            if (q == null) dqProblem = "the luminance quantization table is missing";
-            else dq = DoubleQuantization.analyse(co, q, ctx.progress());
-            if (dq == null && dqProblem == null) dqProblem = "the image has too few 8x8 blocks (at least " + DoubleQuantization.MIN_BLOCKS + " needed)";
-        } catch (JpegDecodeException e) {
-            dqProblem = e.getMessage();
-        }
+        DoubleQuantization.Result dq = fc.dq;
+        String dqProblem = fc.notExamined();
         if (!problems.isEmpty()) tables.add(JpegTables.problems(problems));
         List<MapLayer> maps = new ArrayList<>();
         Score headline;
