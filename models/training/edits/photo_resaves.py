@@ -3,6 +3,7 @@
 
     /usr/bin/python3 models/training/edits/photo_resaves.py --split training --out data/resaves/training
     /usr/bin/python3 models/training/edits/photo_resaves.py --split held-out --wallpapers --out data/resaves/heldout
+    /usr/bin/python3 models/training/edits/photo_resaves.py --split training --png --out data/resaves/training-png
 
 The photos of one split of models/training/splits.py: real-camera photos of its repositories and gen-vs-real photos of
 its collections; for held-out also python3-skimage's eight colour photographs and, with --wallpapers, the Debian
@@ -10,7 +11,8 @@ wallpaper photographs (models/training/data/build_corpus.py; fetched with apt-ge
 decoded and saved once more as a JPEG (PIL) at a quality drawn from 70-95, with 4:4:4 chroma (30 %) or 4:2:0, seeded
 by the photo's name (its file name; wp-<folder> for a wallpaper). No crop and no resize, so a JPEG photo keeps its
 8x8 grid: it is then compressed twice with nothing pasted, the case a double-compression region verdict must not
-accuse. The quality and chroma are in the name (NAME__q85420.jpg).
+accuse. The quality and chroma are in the name (NAME__q85420.jpg). With --png each is saved losslessly instead
+(NAME__png.png): a JPEG photo then keeps its JPEG trace in the pixels, with nothing pasted.
 Resumable; writes <out>/list.txt (the originals, one path a line) and <out>/SHA256SUMS.
 """
 import argparse
@@ -55,6 +57,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--work", default="data", help="where --wallpapers keeps the Debian packages")
     ap.add_argument("--wallpapers", action="store_true")
+    ap.add_argument("--png", action="store_true", help="save losslessly (PNG) instead of as JPEG")
     a = ap.parse_args()
     from PIL import Image
     os.makedirs(a.out, exist_ok=True)
@@ -64,9 +67,14 @@ def main():
         r = random.Random(hashlib.sha256(name.encode()).hexdigest())
         q = r.randint(70, 95)
         sub = 0 if r.random() < 0.3 else 2
-        dst = os.path.join(a.out, "%s__q%d%s.jpg" % (name, q, "444" if sub == 0 else "420"))
-        if not os.path.exists(dst):
-            Image.open(p).convert("RGB").save(dst, quality=q, subsampling=sub)
+        if a.png:
+            dst = os.path.join(a.out, "%s__png.png" % name)
+            if not os.path.exists(dst):
+                Image.open(p).convert("RGB").save(dst, compress_level=1)
+        else:
+            dst = os.path.join(a.out, "%s__q%d%s.jpg" % (name, q, "444" if sub == 0 else "420"))
+            if not os.path.exists(dst):
+                Image.open(p).convert("RGB").save(dst, quality=q, subsampling=sub)
         with open(dst, "rb") as fh:
             sums.append("%s  %s\n" % (hashlib.sha256(fh.read()).hexdigest(), os.path.basename(dst)))
     with open(os.path.join(a.out, "list.txt"), "w") as fh:

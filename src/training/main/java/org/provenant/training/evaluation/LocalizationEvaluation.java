@@ -27,7 +27,7 @@ import org.provenant.ml.calibration.Metrics;
 public final class LocalizationEvaluation {
     public static final String INDICATOR = "localization";
     /** The pixel toolbox of issue 12 plus the fused localization: "any lean" counts a lean of any of them. */
-    public static final List<String> PIXEL_TOOLBOX = List.of("error-level", "noise-map", "jpeg-ghosts", "copy-move", "exemplar-fill", "jpeg-pasted-region", INDICATOR);
+    public static final List<String> PIXEL_TOOLBOX = List.of("error-level", "noise-map", "jpeg-ghosts", "copy-move", "exemplar-fill", "jpeg-pasted-region", "jpeg-lattice-region", INDICATOR);
     /** Image-level scores tried in this order when none is named: the calibrated LR, then the raw fused peak. */
     public static final List<String> SCORES = List.of("lr_edited", "edited_score", "peak");
     /** The false-alarm rate of the "TPR at" column. */

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
-import org.provenant.core.image.FloatMap;
-import org.provenant.core.render.ColourScale;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Finding;
@@ -14,8 +12,8 @@ import org.provenant.indicators.Indicator;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.Score;
+import org.provenant.indicators.features.BlockRegion;
 import org.provenant.indicators.jpeg.jpegstructure.FirstCompression;
 import org.provenant.indicators.verdict.HeldOut;
 import org.provenant.indicators.verdict.Verdict;
@@ -41,6 +39,8 @@ public final class PastedRegion implements Indicator {
     public static final double MIN_STATISTIC = 0.3;
     /** Largest share of lacking blocks away from the region for a verdict: where they are everywhere the map is noise. */
     public static final double MAX_BACKGROUND = 0.05;
+    /** Probability above which a block lacks the first compression. Our choice, on TRAINING data (see docs). */
+    public static final double LACKS = 0.9;
     /** Lean threshold on the headline, blocks of 8x8 pixels in the region. Our choice, on TRAINING data (see docs). */
     public static final double THRESHOLD = 32;
     static final VerdictPolicy.Gate NO_FIRST = (image, ctx) -> {
@@ -63,7 +63,7 @@ public final class PastedRegion implements Indicator {
 
     /** The region of this analysis, found once (the verdict's gate reads it too). */
     static BlockRegion region(FirstCompression fc, FloatImage image, IndicatorContext ctx) throws IndicatorException {
-        return ctx.shared(image).compute(ID + ":region", () -> new BlockRegion(fc.lacksFirst(), image));
+        return ctx.shared(image).compute(ID + ":region", () -> new BlockRegion(fc.lacksFirst(), image, LACKS));
     }
 
     @Override public String id() { return ID; }
@@ -90,31 +90,16 @@ public final class PastedRegion implements Indicator {
         if (!fc.examined()) return ContentCheck.inconclusive(ID, "The JPEG coefficients were not analysed: " + fc.notExamined() + ".");
         BlockRegion r = region(fc, image, ctx);
         ctx.progress().progress(0.9);
-        int bw = r.bw, bh = r.bh;
-        float[] shown = new float[bw * bh], outline = new float[bw * bh];
-        for (int i = 0; i < shown.length; i++) {
-            shown[i] = r.usable[i] ? fc.lacksFirst().get(i % bw, i / bw) : Float.NaN;
-            outline[i] = r.region[i] ? 1 : Float.NaN;
-        }
-        int usable = r.usableCount();
         double headline = r.size;
-        List<MapLayer> maps = List.of(
-                new MapLayer("Probability that a block lacks the first compression (clipped blocks left out)",
-                        new FloatMap(bw, bh, shown), ColourScale.INFERNO, 0, 1, "0 (carries it)", "1 (lacks it)", true, List.of()),
-                new MapLayer("Largest region without the first compression", new FloatMap(bw, bh, outline), ColourScale.VIRIDIS,
-                        0, 1, "-", "in the region", true, List.of(), 0.5));
+        String trace = "the first compression";
         List<Score> scores = new ArrayList<>();
         Score head = new Score("region_blocks", label, headline, "8x8 blocks in the largest solid region whose coefficients fit"
                 + " a single compression better than the first-then-second one the rest of the picture shows (probability above "
-                + BlockRegion.LACKS + "). 0 = none. " + VERDICT.statement());
+                + LACKS + "). 0 = none. " + VERDICT.statement());
         scores.add(head);
         scores.add(new Score("dq_statistic", "Evidence of a first compression", fc.statistic(), "Nats per 8x8 block (the JPEG"
                 + " structure indicator's statistic): 0 for a single save; at " + MIN_STATISTIC + " or more a region can be looked for."));
-        scores.add(new Score("region_share", "Share of the usable blocks in the region", usable == 0 ? 0 : r.size / (double) usable, "0..1."));
-        scores.add(new Score("background_lacking_share", "Blocks lacking the first compression away from the region",
-                r.background, "Re-saved camera photos: usually under 0.01. At " + MAX_BACKGROUND + " or more no verdict is drawn."));
-        scores.add(new Score("clipped_share", "Blocks left out for clipping", r.clippedShare, "Share of the blocks with more than "
-                + (int) (100 * BlockRegion.MAX_CLIPPED) + " % of pixels at 0 or 255 in a channel: clipping hides the first compression."));
+        scores.addAll(r.scores(trace, MAX_BACKGROUND));
         Verdict v = VERDICT.decide(headline, image, ctx);
         String explanation = String.format(Locale.ROOT, "A JPEG saved twice keeps, in each 8x8 block, the trace of its first"
                         + " quantization: the DCT coefficients fall on the first save's steps as well as on the second's. A region"
@@ -125,10 +110,10 @@ public final class PastedRegion implements Indicator {
                         + " A picture saved only once, resized, or saved the second time at a higher quality than the first shows no"
                         + " trace, so nothing can be said there. %s",
                 fc.statistic(), fc.statistic() >= MIN_STATISTIC ? "" : " (too little for a region to mean anything)", r.size,
-                usable == 0 ? 0.0 : 100.0 * r.size / usable, 100 * r.background,
+                r.percentOfUsable(), 100 * r.background,
                 v.supports() == Hypothesis.MANIPULATED ? "The region passes the threshold measured on re-saved photos."
                         : VERDICT.statement());
-        return new IndicatorResult(ID, head, scores, maps, explanation, v.supports(), v.confidence(), new double[]{headline})
+        return new IndicatorResult(ID, head, scores, r.maps(trace), explanation, v.supports(), v.confidence(), new double[]{headline})
                 .withFinding(VERDICT.finding(v, ctx.models()));
     }
 }

@@ -74,6 +74,27 @@ public final class JpegFixtures {
         return out;
     }
 
+    /**
+     * For a result that outlines regions on 8-pixel cells: the share of the rectangle's whole cells inside the outline,
+     * and the share of the outlined cells that do not touch the rectangle.
+     */
+    public static double[] coverage(IndicatorResult r, int x, int y, int w, int h) {
+        org.provenant.indicators.MapLayer region = r.maps().stream().filter(org.provenant.indicators.MapLayer::outlines)
+                .findFirst().orElseThrow();
+        int inside = 0, insideHit = 0, drawn = 0, drawnOutside = 0;
+        for (int by = 0; by < region.map().height(); by++) {
+            for (int bx = 0; bx < region.map().width(); bx++) {
+                boolean in = bx * 8 >= x && bx * 8 + 8 <= x + w && by * 8 >= y && by * 8 + 8 <= y + h;
+                boolean hit = region.map().get(bx, by) >= region.outlineAt();
+                if (in) inside++;
+                if (in && hit) insideHit++;
+                if (hit) drawn++;
+                if (hit && !(bx * 8 + 8 > x && bx * 8 < x + w && by * 8 + 8 > y && by * 8 < y + h)) drawnOutside++;
+            }
+        }
+        return new double[]{insideHit / (double) inside, drawn == 0 ? 1 : drawnOutside / (double) drawn};
+    }
+
     public static IndicatorResult run(byte[] file) throws IndicatorException {
         Evidence ev = Evidence.ofBytes(Path.of("test.jpg"), file);
         BufferedImage img = decodeOrBlank(file);

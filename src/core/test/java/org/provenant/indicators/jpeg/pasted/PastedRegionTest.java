@@ -13,7 +13,6 @@ import org.provenant.core.io.Evidence;
 import org.provenant.indicators.Hypothesis;
 import org.provenant.indicators.IndicatorContext;
 import org.provenant.indicators.IndicatorResult;
-import org.provenant.indicators.MapLayer;
 import org.provenant.indicators.jpeg.jpegstructure.JpegFixtures;
 
 class PastedRegionTest {
@@ -28,30 +27,13 @@ class PastedRegionTest {
                 IndicatorContext.of(null).withEvidence(Evidence.ofBytes(Path.of("test.jpg"), file)));
     }
 
-    /** Share of the pasted rectangle's whole blocks inside the outlined region, and of the region outside the rectangle. */
-    static double[] coverage(IndicatorResult r) {
-        MapLayer region = r.maps().stream().filter(MapLayer::outlines).findFirst().orElseThrow();
-        int inside = 0, insideHit = 0, drawn = 0, drawnOutside = 0;
-        for (int by = 0; by < region.map().height(); by++) {
-            for (int bx = 0; bx < region.map().width(); bx++) {
-                boolean in = bx * 8 >= X && bx * 8 + 8 <= X + W && by * 8 >= Y && by * 8 + 8 <= Y + H;
-                boolean hit = region.map().get(bx, by) >= region.outlineAt();
-                if (in) inside++;
-                if (in && hit) insideHit++;
-                if (hit) drawn++;
-                if (hit && !(bx * 8 + 8 > X && bx * 8 < X + W && by * 8 + 8 > Y && by * 8 < Y + H)) drawnOutside++;
-            }
-        }
-        return new double[]{insideHit / (double) inside, drawn == 0 ? 1 : drawnOutside / (double) drawn};
-    }
-
     @Test
     void aRegionPastedBetweenTwoSavesIsOutlinedAndLeans() throws Exception {
         for (BufferedImage photo : new BufferedImage[]{COFFEE, CHELSEA}) {
             BufferedImage first = JpegFixtures.decode(JpegFixtures.jpeg(photo, 70));
             // the donor: the same place of the picture before any compression, as a splice from an uncompressed source
             IndicatorResult r = run(JpegFixtures.jpeg(JpegFixtures.paste(first, photo, X, Y, W, H), 90));
-            double[] c = coverage(r);
+            double[] c = JpegFixtures.coverage(r, X, Y, W, H);
             System.out.printf("pasted region: %.0f blocks, covers %.2f of the paste, %.2f of it outside%n",
                     r.headline().value(), c[0], c[1]);
             assertEquals(Hypothesis.MANIPULATED, r.supports(), r.explanation());

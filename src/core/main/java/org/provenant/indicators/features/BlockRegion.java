@@ -1,35 +1,45 @@
-package org.provenant.indicators.jpeg.pasted;
+package org.provenant.indicators.features;
 
+import java.util.List;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
-import org.provenant.indicators.features.Regions;
+import org.provenant.core.render.ColourScale;
+import org.provenant.indicators.MapLayer;
+import org.provenant.indicators.Score;
 
 /**
- * The largest solid region of 8x8 blocks that lack the first compression. A block lacks it where the map says so
- * with probability above {@link #LACKS}; blocks with clipped pixels carry no evidence (clipping after the first save
+ * The largest solid region of 8x8 blocks that lack an earlier JPEG compression's trace (the pasted-region indicators).
+ * A block lacks it where the map says so with probability above {@code lacksAbove}; blocks with clipped pixels carry no
+ * evidence (clipping after the first save
  * moves the coefficients off its lattice, as a bright table top or a saturated wall shows). The lacking blocks are
  * opened (3x3 erosion, then dilation), which removes the speckle of weak evidence and keeps solid areas, and the
  * largest 4-connected group is the region; the background share is the share of lacking blocks among the usable
  * ones more than {@link #MARGIN} blocks away from it (of all usable blocks where the region holds more than
  * {@link #MAX_REGION} of them: then it is the picture itself that lacks the trace, not a region in it).
  */
-final class BlockRegion {
-    /** Probability above which a block lacks the first compression. Our choice, on TRAINING data (see docs). */
-    static final double LACKS = 0.9;
+public final class BlockRegion {
     /** Largest share of a block's pixels with a clipped channel (0 or 255) for the block to count. */
-    static final double MAX_CLIPPED = 0.1;
+    public static final double MAX_CLIPPED = 0.1;
     static final int MARGIN = 2;
     /** Largest share of the usable blocks a region may hold; a larger one is the picture itself, not a region in it. */
     static final double MAX_REGION = 0.5;
 
-    final int bw, bh;
+    public final int bw, bh;
+    private final FloatMap lacks;
     /** Usable blocks (known and not clipped), lacking ones, and the region. */
-    final boolean[] usable, lacking, region;
-    final int size;
-    final double background, clippedShare;
+    public final boolean[] usable, lacking, region;
+    /** Blocks in the region. */
+    public final int size;
+    /** Share of lacking blocks away from the region; share of the known blocks left out for clipping. */
+    public final double background, clippedShare;
 
-    /** @param lacks the per-block map of the file's grid (may extend past the image by the MCU padding) */
-    BlockRegion(FloatMap lacks, FloatImage image) {
+    /**
+     * @param lacks per 8x8 block from the image's top-left corner, the probability that it lacks the trace (NaN: no
+     *              evidence); may extend past the image (a JPEG's MCU padding)
+     * @param lacksAbove the probability above which a block lacks it
+     */
+    public BlockRegion(FloatMap lacks, FloatImage image, double lacksAbove) {
+        this.lacks = lacks;
         bw = Math.min(lacks.width(), (image.width() + 7) / 8);
         bh = Math.min(lacks.height(), (image.height() + 7) / 8);
         float[] clip = clippedShare(image, bw, bh);
@@ -47,7 +57,7 @@ final class BlockRegion {
                     continue;
                 }
                 usable[i] = true;
-                lacking[i] = p > LACKS;
+                lacking[i] = p > lacksAbove;
             }
         }
         clippedShare = known == 0 ? 0 : clipped / (double) known;
@@ -78,7 +88,41 @@ final class BlockRegion {
         background = size > MAX_REGION * all ? allLacking / (double) all : out == 0 ? 0 : outLacking / (double) out;
     }
 
-    int usableCount() {
+    /**
+     * The two maps of a pasted-region indicator: the probability that a block lacks the trace (usable blocks only), and
+     * the region outlined. {@code trace} names what is lacked ("the first compression").
+     */
+    public List<MapLayer> maps(String trace) {
+        float[] shown = new float[bw * bh], outline = new float[bw * bh];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = usable[i] ? lacks.get(i % bw, i / bw) : Float.NaN;
+            outline[i] = region[i] ? 1 : Float.NaN;
+        }
+        return List.of(
+                new MapLayer("Probability that a block lacks " + trace + " (clipped blocks left out)", new FloatMap(bw, bh, shown),
+                        ColourScale.INFERNO, 0, 1, "0 (carries it)", "1 (lacks it)", true, List.of()),
+                new MapLayer("Largest region without " + trace, new FloatMap(bw, bh, outline), ColourScale.VIRIDIS, 0, 1, "-",
+                        "in the region", true, List.of(), 0.5));
+    }
+
+    /** The region's share, the background share (no verdict from {@code maxBackground}) and the clipped share, as scores. */
+    public List<Score> scores(String trace, double maxBackground) {
+        int usable = usableCount();
+        return List.of(
+                new Score("region_share", "Share of the usable blocks in the region", usable == 0 ? 0 : size / (double) usable, "0..1."),
+                new Score("background_lacking_share", "Blocks lacking " + trace + " away from the region", background,
+                        "Untouched photos: usually under 0.01. At " + maxBackground + " or more no verdict is drawn."),
+                new Score("clipped_share", "Blocks left out for clipping", clippedShare, "Share of the blocks with more than "
+                        + (int) (100 * MAX_CLIPPED) + " % of pixels at 0 or 255 in a channel: clipping moves a block off the trace."));
+    }
+
+    /** Region blocks as a percentage of the usable ones. */
+    public double percentOfUsable() {
+        int usable = usableCount();
+        return usable == 0 ? 0 : 100.0 * size / usable;
+    }
+
+    public int usableCount() {
         int n = 0;
         for (boolean u : usable) if (u) n++;
         return n;

@@ -1,0 +1,168 @@
+package org.provenant.indicators.jpeg.lattice;
+
+import org.provenant.core.filter.BlockGrid;
+import org.provenant.core.image.FloatImage;
+import org.provenant.core.image.FloatMap;
+import org.provenant.core.jpeg.JpegModel;
+
+/**
+ * The trace an earlier JPEG compression leaves in a lossless picture (a PNG or TIFF saved from a decoded JPEG): on
+ * the JPEG's 8x8 grid, each luma DCT coefficient lies close to a multiple of that JPEG's quantization step, up to the
+ * rounding of the decoded pixels (the JPEG compatibility of Fridrich, Goljan and Du, 2001). A region pasted, filled
+ * or generated after the decoding does not. The grid is found in the pixels ({@link BlockGrid}); the step of each of
+ * the {@link #FREQUENCIES} lowest AC frequencies is the largest one on whose multiples the coefficients gather
+ * (circular mean of exp(2 pi i c / q) at least {@link #MIN_PERIODICITY}, with at least {@link #MIN_SPREAD} of them
+ * beyond the first multiple, so that a step larger than the spread of the values does not pass). Each coefficient
+ * beyond half a step then gives a log-likelihood ratio: its distance to the nearest multiple under rounding noise of
+ * {@link #NOISE} levels against a uniform distance. Averaged over 3x3 blocks, the ratio gives the probability that a
+ * block does NOT carry the trace, as the double-quantization map of a JPEG file does.
+ */
+final class BlockLattice {
+    static final int FREQUENCIES = 20;
+    static final double MIN_PERIODICITY = 0.5, MIN_SPREAD = 0.3;
+    /** Smallest step used: below it the rounding noise fills the lattice. */
+    static final int MIN_STEP = 3;
+    static final int MAX_STEP = 80;
+    /** Smallest rounding noise of a coefficient (8-bit levels) the ratio assumes; the image's own is measured ({@link #noise}). */
+    static final double NOISE = 0.6;
+    static final double MAX_LLR = 4;
+    /** Fewest coefficients away from zero a frequency needs for its step to be estimated; at most MAX_VALUES are read. */
+    static final int MIN_VALUES = 200, MAX_VALUES = 20_000;
+    /** The first AC frequencies in zig-zag order, as natural (row-major) indices. */
+    static final int[] ZIGZAG = {1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40};
+
+    final int x0, y0;
+    /** The step of each of the first frequencies (0 where no lattice shows). */
+    final int[] steps = new int[FREQUENCIES];
+    /** Per 8-pixel cell of the image: the probability that it lacks the trace (NaN: no evidence); null if none shows. */
+    final FloatMap lacks;
+
+    BlockLattice(FloatImage image) {
+        int w = image.width(), h = image.height();
+        float[] grey = luma(image);
+        BlockGrid g = BlockGrid.measure(grey, w, h);
+        x0 = g.phaseX() < 0 ? 0 : (g.phaseX() + 1) % 8;
+        y0 = g.phaseY() < 0 ? 0 : (g.phaseY() + 1) % 8;
+        FloatImage cut = image.crop(x0, y0, w - x0, h - y0);
+        if (!JpegModel.fits(cut)) {
+            lacks = null;
+            return;
+        }
+        JpegModel m = JpegModel.of(cut);
+        float[] c = m.coefficients(0);
+        int bx = m.blocksX(), by = m.blocksY(), n = bx * by;
+        double[] llr = new double[n];
+        int[] info = new int[n];
+        int used = 0;
+        for (int f = 0; f < FREQUENCIES; f++) {
+            int k = ZIGZAG[f];
+            int q = step(c, k, n);
+            steps[f] = q;
+            if (q < MIN_STEP) continue;
+            used++;
+            double sigma = noise(c, k, n, q) / q, norm = Math.log(2 / (Math.sqrt(2 * Math.PI) * sigma) / 2);
+            for (int b = 0; b < n; b++) {
+                double v = c[b * 64 + k] / q;
+                if (Math.abs(v) <= 0.5) continue;
+                double d = Math.abs(v - Math.rint(v));
+                llr[b] += Math.max(-MAX_LLR, Math.min(MAX_LLR, norm - d * d / (2 * sigma * sigma)));
+                info[b]++;
+            }
+        }
+        if (used == 0) {
+            lacks = null;
+            return;
+        }
+        int mw = (w + 7) / 8, mh = (h + 7) / 8;
+        float[] p = new float[mw * mh];
+        java.util.Arrays.fill(p, Float.NaN);
+        for (int r = 0; r < by; r++) {
+            for (int col = 0; col < bx; col++) {
+                double s = 0;
+                int blocks = 0, known = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int yy = r + dy, xx = col + dx;
+                        if (yy < 0 || xx < 0 || yy >= by || xx >= bx) continue;
+                        s += llr[yy * bx + xx];
+                        known += info[yy * bx + xx];
+                        blocks++;
+                    }
+                }
+                if (known == 0) continue;
+                int cx = Math.min(mw - 1, (x0 + col * 8 + 4) / 8), cy = Math.min(mh - 1, (y0 + r * 8 + 4) / 8);
+                p[cy * mw + cx] = (float) (1 / (1 + Math.exp(Math.max(-50, Math.min(50, s / blocks)))));
+            }
+        }
+        lacks = new FloatMap(mw, mh, p);
+    }
+
+    /**
+     * The rounding noise of frequency k's coefficients around the multiples of q (levels): the median distance of the
+     * coefficients beyond half a step, over 0.674 (a half-normal's median), at least {@link #NOISE}. A median, so that a
+     * pasted minority does not raise it.
+     */
+    static double noise(float[] c, int k, int blocks, int q) {
+        int count = 0;
+        for (int b = 0; b < blocks; b++) if (Math.abs(c[b * 64 + k]) > 0.5 * q) count++;
+        if (count == 0) return NOISE;
+        double[] d = new double[count];
+        int j = 0;
+        for (int b = 0; b < blocks; b++) {
+            double v = c[b * 64 + k] / q;
+            if (Math.abs(v) > 0.5) d[j++] = Math.abs(v - Math.rint(v)) * q;
+        }
+        java.util.Arrays.sort(d);
+        return Math.max(NOISE, d[count / 2] / 0.674);
+    }
+
+    /** How many of the first frequencies show a lattice of at least {@link #MIN_STEP}. */
+    int frequencies() {
+        int k = 0;
+        for (int q : steps) if (q >= MIN_STEP) k++;
+        return k;
+    }
+
+    /** The largest step on whose multiples frequency k's coefficients gather; 0 when none (or too few values). */
+    static int step(float[] c, int k, int blocks) {
+        int count = 0;
+        for (int b = 0; b < blocks; b++) if (Math.abs(c[b * 64 + k]) > 1.5) count++;
+        if (count < MIN_VALUES) return 0;
+        int stride = Math.max(1, count / MAX_VALUES), j = 0, seen = 0;
+        float[] v = new float[(count + stride - 1) / stride];
+        for (int b = 0; b < blocks && j < v.length; b++) {
+            float x = c[b * 64 + k];
+            if (Math.abs(x) > 1.5 && seen++ % stride == 0) v[j++] = x;
+        }
+        count = j;
+        int best = 0;
+        for (int q = 2; q <= MAX_STEP; q++) {
+            int beyond = 0;
+            double re = 0, im = 0;
+            for (int i = 0; i < count; i++) {
+                float x = v[i];
+                if (Math.abs(x) > 0.75 * q) beyond++;
+                double a = 2 * Math.PI * x / q;
+                re += Math.cos(a);
+                im += Math.sin(a);
+            }
+            if (beyond < MIN_SPREAD * count) break;
+            if (Math.hypot(re, im) / count >= MIN_PERIODICITY) best = q;
+        }
+        return best;
+    }
+
+    /** JFIF luma in 8-bit units (grey images: the grey value). */
+    static float[] luma(FloatImage image) {
+        int n = image.width() * image.height();
+        float[] out = new float[n];
+        if (image.channels() < 3) {
+            float[] p = image.plane(0);
+            for (int i = 0; i < n; i++) out[i] = 255 * p[i];
+            return out;
+        }
+        float[] r = image.plane(0), g = image.plane(1), b = image.plane(2);
+        for (int i = 0; i < n; i++) out[i] = 255 * (0.299f * r[i] + 0.587f * g[i] + 0.114f * b[i]);
+        return out;
+    }
+}
