@@ -9,7 +9,7 @@ import java.util.Optional;
  *
  * @param chroma       "4:4:4", "4:2:2", "4:2:0", "4:1:1", "grey" or "other"
  * @param meanLumaStep mean of the 64 entries of the first component's quantization table (1 = quality 100,
- *                     about 5 at quality 90, 10 at 80, 25 at 50); NaN when the table is missing
+ *                     for IJG tables about 2.4 at quality 98, 11.5 at 90, 23 at 80, 58 at 50); NaN when the table is missing
  */
 public record JpegStructure(String chroma, double meanLumaStep) {
     /** Whether the chroma planes are stored at a lower resolution than luma. */

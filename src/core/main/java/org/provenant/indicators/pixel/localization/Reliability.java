@@ -13,13 +13,13 @@ import org.provenant.core.image.FloatMap;
  * <li>clipping: 1 minus the share of pixels clipped to black or white (saturated areas hold no noise or detail);</li>
  * <li>darkness: the mean luma over {@value #DARK_LUMA}, at most 1 (very dark areas hide noise and JPEG traces);</li>
  * <li>JPEG damage (whole image): 1 for a JPEG whose mean luma quantization step is at most {@value #STEP_FINE}
- *     (about quality 80 or better), falling to {@value #MIN_JPEG} at {@value #STEP_COARSE} (about quality 50) and
+ *     (IJG quality 80 or better: mean step 23.1), falling to {@value #MIN_JPEG} at {@value #STEP_COARSE} (quality 50: 57.6) and
  *     beyond: heavy compression wipes the traces most cues read. Images that are not JPEG files get 1.</li>
  * </ul>
  * Fixed formula, our choice; it is shown beside the fused map and does not change the fused values.
  */
 public final class Reliability {
-    static final double FLAT_AC = 4, TEXTURED_AC = 100, DARK_LUMA = 0.12, STEP_FINE = 10, STEP_COARSE = 25, MIN_JPEG = 0.2;
+    static final double FLAT_AC = 4, TEXTURED_AC = 100, DARK_LUMA = 0.12, STEP_FINE = 23, STEP_COARSE = 58, MIN_JPEG = 0.2;
 
     private Reliability() { }
 

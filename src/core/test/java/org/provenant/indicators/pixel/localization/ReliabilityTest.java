@@ -46,10 +46,12 @@ class ReliabilityTest {
 
     @Test
     void heavyJpegCompressionLowersEverything() {
+        // mean luma steps of the IJG tables: quality 90 11.5, 80 23.1, 70 34.5, 50 57.6, 40 72
         assertEquals(1, Reliability.jpegFactor(Double.NaN));
-        assertEquals(1, Reliability.jpegFactor(5));
-        assertEquals(Reliability.MIN_JPEG, Reliability.jpegFactor(40), 1e-9);
-        double q70 = Reliability.jpegFactor(15);
+        assertEquals(1, Reliability.jpegFactor(11.5));
+        assertEquals(1, Reliability.jpegFactor(23.0));
+        assertEquals(Reliability.MIN_JPEG, Reliability.jpegFactor(72), 1e-9);
+        double q70 = Reliability.jpegFactor(34.5);
         assertTrue(q70 > Reliability.MIN_JPEG && q70 < 1, "" + q70);
     }
 
