@@ -130,6 +130,12 @@ public class GenericIndicatorPanel implements IndicatorPanel {
         }
     }
 
+    /** Whether the indicator measured nothing on this kind of file: an undefined headline and "no verdict here". */
+    public static boolean notApplicable(IndicatorResult r) {
+        return Double.isNaN(r.headline().value()) && r.finding() != null
+                && r.finding().standing() == org.provenant.indicators.Finding.Standing.NOT_HERE;
+    }
+
     /**
      * The panel's header: the finding in words ({@link FindingStyle}) with what it rests on, and its sentence where it
      * says more than the phrase; the figures follow in {@link #showResult}.
@@ -159,6 +165,14 @@ public class GenericIndicatorPanel implements IndicatorPanel {
     /** Builds the views of a finished result; subclasses may call it and add more. */
     protected void showResult(IndicatorResult r) {
         showFinding(r);
+        if (notApplicable(r)) {
+            // nothing measured on this kind of file (e.g. "not a JPEG"): the reason as the headline, nothing else
+            Label l = new Label(r.headline().meaning());
+            l.getStyleClass().addAll("headline", "not-applicable");
+            l.setWrapText(true);
+            body.getChildren().add(l);
+            return;
+        }
         Label headline = new Label(r.headline().label() + ": " + Formats.value(r.headline().value()));
         headline.getStyleClass().add("headline");
         headline.setWrapText(true);

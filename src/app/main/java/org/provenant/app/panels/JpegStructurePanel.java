@@ -10,25 +10,13 @@ import org.provenant.indicators.jpeg.jpegstructure.JpegStructure;
 /**
  * The JPEG structure panel: for a JPEG the generic views (double-compression map, scores) with the structure,
  * quality estimates, quantization tables and first-quantization estimates as a tree; for any other file only
- * "not a JPEG".
+ * "not a JPEG" (the generic panel's view of a result that measured nothing here).
  */
 public final class JpegStructurePanel extends GenericIndicatorPanel {
     public static final String INDICATOR_ID = JpegStructure.ID;
 
     public JpegStructurePanel(Indicator indicator, PanelContext context) {
         super(indicator, context);
-    }
-
-    @Override
-    protected void showResult(IndicatorResult r) {
-        if (JpegStructure.NOT_JPEG.equals(r.headline().meaning())) {
-            showFinding(r);
-            Label l = new Label(JpegStructure.NOT_JPEG);
-            l.getStyleClass().addAll("headline", "not-a-jpeg");
-            body().getChildren().add(l);
-            return;
-        }
-        super.showResult(r);
     }
 
     @Override

@@ -28,6 +28,8 @@ import org.provenant.indicators.verdict.VerdictPolicy;
  */
 public final class LatticeRegion implements Indicator {
     public static final String ID = "jpeg-lattice-region";
+    /** The headline's meaning where no earlier JPEG's steps show: nothing to measure (the headline is undefined). */
+    public static final String NO_TRACE_WORDS = "no earlier JPEG compression shows in the pixels";
     /** Fewest frequencies that must show the earlier JPEG's lattice for a verdict. Our choice, on TRAINING data. */
     public static final int MIN_FREQUENCIES = 3;
     /** Probability above which a block lacks the trace. Our choice, on TRAINING data. */
@@ -85,7 +87,7 @@ public final class LatticeRegion implements Indicator {
         ctx.progress().progress(0.8);
         BlockRegion r = region(image, ctx);
         if (r == null) {
-            return notHere(label, "no earlier JPEG compression shows in the pixels", "No frequency of the 8x8 blocks gathers"
+            return notHere(label, NO_TRACE_WORDS, "No frequency of the 8x8 blocks gathers"
                     + " on the multiples of a quantization step: the picture was not a JPEG before (or was resized or"
                     + " re-rendered since), so there is no trace for a region to lack.");
         }

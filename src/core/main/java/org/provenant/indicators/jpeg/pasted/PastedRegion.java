@@ -15,6 +15,7 @@ import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.features.BlockRegion;
 import org.provenant.indicators.jpeg.jpegstructure.FirstCompression;
+import org.provenant.indicators.jpeg.jpegstructure.JpegStructure;
 import org.provenant.indicators.verdict.HeldOut;
 import org.provenant.indicators.verdict.Verdict;
 import org.provenant.indicators.verdict.VerdictPolicy;
@@ -81,11 +82,11 @@ public final class PastedRegion implements Indicator {
         String label = "Blocks in the largest region without the first compression";
         FirstCompression fc = FirstCompression.of(image, ctx);
         if (fc == null) {
-            String why = "not a JPEG file: there is no compression history to read";
-            Score head = new Score("region_blocks", label, Double.NaN, why);
+            Score head = new Score("region_blocks", label, Double.NaN, JpegStructure.NOT_JPEG);
             return new IndicatorResult(ID, head, List.of(head), List.of(), "The file is not a JPEG, so no block can carry or"
-                    + " lack an earlier JPEG compression.", Hypothesis.INCONCLUSIVE, 0.5, new double[0])
-                    .withFinding(Finding.notHere("not a JPEG", why));
+                    + " lack an earlier JPEG compression (a lossless file that was a JPEG before is read by the lossless-file"
+                    + " indicator).", Hypothesis.INCONCLUSIVE, 0.5, new double[0])
+                    .withFinding(Finding.notHere("not a JPEG", "not a JPEG file: there is no compression history to read"));
         }
         if (!fc.examined()) return ContentCheck.inconclusive(ID, "The JPEG coefficients were not analysed: " + fc.notExamined() + ".");
         BlockRegion r = region(fc, image, ctx);
