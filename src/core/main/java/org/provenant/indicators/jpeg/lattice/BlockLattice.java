@@ -4,6 +4,7 @@ import org.provenant.core.filter.BlockGrid;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.image.FloatMap;
 import org.provenant.core.jpeg.JpegModel;
+import org.provenant.indicators.IndicatorException;
 
 /**
  * The trace an earlier JPEG compression leaves in a lossless picture (a PNG or TIFF saved from a decoded JPEG): on
@@ -37,18 +38,22 @@ final class BlockLattice {
     /** Per 8-pixel cell of the image: the probability that it lacks the trace (NaN: no evidence); null if none shows. */
     final FloatMap lacks;
 
-    BlockLattice(FloatImage image) {
+    /** The JPEG model of the image's blocks from (x, y) on (the analysis's shared one for (0, 0)). */
+    @FunctionalInterface
+    interface Models {
+        JpegModel from(int x, int y) throws IndicatorException;
+    }
+
+    BlockLattice(FloatImage image, Models models) throws IndicatorException {
         int w = image.width(), h = image.height();
-        float[] grey = luma(image);
-        BlockGrid g = BlockGrid.measure(grey, w, h);
+        BlockGrid g = BlockGrid.measure(luma(image), w, h);
         x0 = g.phaseX() < 0 ? 0 : (g.phaseX() + 1) % 8;
         y0 = g.phaseY() < 0 ? 0 : (g.phaseY() + 1) % 8;
-        FloatImage cut = image.crop(x0, y0, w - x0, h - y0);
-        if (!JpegModel.fits(cut)) {
+        if (w - x0 < 8 || h - y0 < 8) {
             lacks = null;
             return;
         }
-        JpegModel m = JpegModel.of(cut);
+        JpegModel m = models.from(x0, y0);
         float[] c = m.coefficients(0);
         int bx = m.blocksX(), by = m.blocksY(), n = bx * by;
         double[] llr = new double[n];

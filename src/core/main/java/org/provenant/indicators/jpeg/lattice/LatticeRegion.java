@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.provenant.core.image.FloatImage;
 import org.provenant.core.io.ImageFormat;
+import org.provenant.core.jpeg.JpegModel;
 import org.provenant.indicators.ContentCheck;
 import org.provenant.indicators.EvidenceFamily;
 import org.provenant.indicators.Finding;
@@ -15,6 +16,7 @@ import org.provenant.indicators.IndicatorException;
 import org.provenant.indicators.IndicatorResult;
 import org.provenant.indicators.Score;
 import org.provenant.indicators.features.BlockRegion;
+import org.provenant.indicators.pixel.pixelkit.PixelWork;
 import org.provenant.indicators.verdict.HeldOut;
 import org.provenant.indicators.verdict.Verdict;
 import org.provenant.indicators.verdict.VerdictPolicy;
@@ -54,7 +56,8 @@ public final class LatticeRegion implements Indicator {
                     + " photos saved as PNG and on 0 of 100 held-out hosts").unless(NO_TRACE).unless(SCATTERED);
 
     static BlockLattice lattice(FloatImage image, IndicatorContext ctx) throws IndicatorException {
-        return ctx.shared(image).compute(ID + ":lattice", () -> new BlockLattice(image));
+        return ctx.shared(image).compute(ID + ":lattice", () -> new BlockLattice(image, (x, y) -> x == 0 && y == 0
+                ? PixelWork.jpeg(image, ctx) : JpegModel.of(image.crop(x, y, image.width() - x, image.height() - y))));
     }
 
     /** The region of this analysis (null where no lattice shows), found once. */
