@@ -28,8 +28,8 @@ public final class BlockRegion {
     private final FloatMap lacks;
     /** Usable blocks (known and not clipped), lacking ones, and the region. */
     public final boolean[] usable, lacking, region;
-    /** Blocks in the region. */
-    public final int size;
+    /** Blocks in the region; usable blocks. */
+    public final int size, usableCount;
     /** Share of lacking blocks away from the region; share of the known blocks left out for clipping. */
     public final double background, clippedShare;
 
@@ -85,6 +85,7 @@ public final class BlockRegion {
             out++;
             if (lacking[i]) outLacking++;
         }
+        usableCount = all;
         background = size > MAX_REGION * all ? allLacking / (double) all : out == 0 ? 0 : outLacking / (double) out;
     }
 
@@ -107,9 +108,8 @@ public final class BlockRegion {
 
     /** The region's share, the background share (no verdict from {@code maxBackground}) and the clipped share, as scores. */
     public List<Score> scores(String trace, double maxBackground) {
-        int usable = usableCount();
         return List.of(
-                new Score("region_share", "Share of the usable blocks in the region", usable == 0 ? 0 : size / (double) usable, "0..1."),
+                new Score("region_share", "Share of the usable blocks in the region", usableCount == 0 ? 0 : size / (double) usableCount, "0..1."),
                 new Score("background_lacking_share", "Blocks lacking " + trace + " away from the region", background,
                         "Untouched photos: usually under 0.01. At " + maxBackground + " or more no verdict is drawn."),
                 new Score("clipped_share", "Blocks left out for clipping", clippedShare, "Share of the blocks with more than "
@@ -118,14 +118,7 @@ public final class BlockRegion {
 
     /** Region blocks as a percentage of the usable ones. */
     public double percentOfUsable() {
-        int usable = usableCount();
-        return usable == 0 ? 0 : 100.0 * size / usable;
-    }
-
-    public int usableCount() {
-        int n = 0;
-        for (boolean u : usable) if (u) n++;
-        return n;
+        return usableCount == 0 ? 0 : 100.0 * size / usableCount;
     }
 
     private static float[] clippedShare(FloatImage image, int bw, int bh) {
