@@ -108,16 +108,14 @@ final class BlockLattice {
      * pasted minority does not raise it.
      */
     static double noise(float[] c, int k, int blocks, int q) {
+        double[] d = new double[blocks];
         int count = 0;
-        for (int b = 0; b < blocks; b++) if (Math.abs(c[b * 64 + k]) > 0.5 * q) count++;
-        if (count == 0) return NOISE;
-        double[] d = new double[count];
-        int j = 0;
         for (int b = 0; b < blocks; b++) {
-            double v = c[b * 64 + k] / q;
-            if (Math.abs(v) > 0.5) d[j++] = Math.abs(v - Math.rint(v)) * q;
+            double v = c[b * 64 + k] / q;   // the same selection as the ratios' (beyond half a step)
+            if (Math.abs(v) > 0.5) d[count++] = Math.abs(v - Math.rint(v)) * q;
         }
-        java.util.Arrays.sort(d);
+        if (count == 0) return NOISE;
+        java.util.Arrays.sort(d, 0, count);
         return Math.max(NOISE, d[count / 2] / 0.674);
     }
 
