@@ -210,6 +210,11 @@ public final class JpegModel {
         return out;
     }
 
+    /** The orthonormal 8x8 DCT (JPEG's) of px (row-major, 64 values) into out[base..base+64); tmp holds 64 values. */
+    public static void dct(float[] px, float[] tmp, float[] out, int base) {
+        forward(px, tmp, out, base);
+    }
+
     /**
      * Orthonormal 8x8 DCT of px (row-major) into out[base..base+64): rows, then columns, each 8-point transform split
      * into its even and odd halves (basis row u is symmetric for even u, antisymmetric for odd u), half the

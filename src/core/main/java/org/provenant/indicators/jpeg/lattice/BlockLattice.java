@@ -10,7 +10,7 @@ import org.provenant.indicators.IndicatorException;
  * The trace an earlier JPEG compression leaves in a lossless picture (a PNG or TIFF saved from a decoded JPEG): on
  * the JPEG's 8x8 grid, each luma DCT coefficient lies close to a multiple of that JPEG's quantization step, up to the
  * rounding of the decoded pixels (the JPEG compatibility of Fridrich, Goljan and Du, 2001). A region pasted, filled
- * or generated after the decoding does not. The grid is found in the pixels ({@link BlockGrid}); the step of each of
+ * or generated after the decoding does not. The grid is the phase at which the steps show ({@link #phase}); the step of each of
  * the {@link #FREQUENCIES} lowest AC frequencies is the largest one on whose multiples the coefficients gather
  * (circular mean of exp(2 pi i c / q) at least {@link #MIN_PERIODICITY}, with at least {@link #MIN_SPREAD} of them
  * beyond the first multiple, so that a step larger than the spread of the values does not pass). Each coefficient
@@ -29,6 +29,8 @@ final class BlockLattice {
     static final double MAX_LLR = 4;
     /** Fewest coefficients away from zero a frequency needs for its step to be estimated; at most MAX_VALUES are read. */
     static final int MIN_VALUES = 200, MAX_VALUES = 20_000;
+    /** Blocks, spread over the picture, and lowest frequencies on which each of the 64 grid phases is tried ({@link #phase}). */
+    static final int PHASE_BLOCKS = 2048, PHASE_FREQUENCIES = 8;
     /** The first AC frequencies in zig-zag order, as natural (row-major) indices. */
     static final int[] ZIGZAG = {1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40};
 
@@ -46,9 +48,11 @@ final class BlockLattice {
 
     BlockLattice(FloatImage image, Models models) throws IndicatorException {
         int w = image.width(), h = image.height();
-        BlockGrid g = BlockGrid.measure(luma(image), w, h);
-        x0 = g.phaseX() < 0 ? 0 : (g.phaseX() + 1) % 8;
-        y0 = g.phaseY() < 0 ? 0 : (g.phaseY() + 1) % 8;
+        float[] y = luma(image);
+        BlockGrid g = BlockGrid.measure(y, w, h);
+        int[] grid = phase(y, w, h, g.phaseX() < 0 ? 0 : (g.phaseX() + 1) % 8, g.phaseY() < 0 ? 0 : (g.phaseY() + 1) % 8);
+        x0 = grid[0];
+        y0 = grid[1];
         if (w - x0 < 8 || h - y0 < 8) {
             lacks = null;
             return;
@@ -100,6 +104,72 @@ final class BlockLattice {
             }
         }
         lacks = new FloatMap(mw, mh, p);
+    }
+
+    /**
+     * The earlier JPEG's grid: of the 64 phases, the one at which the most of the {@link #PHASE_FREQUENCIES} lowest
+     * frequencies gather on a step of at least {@link #MIN_STEP} (read on up to {@link #PHASE_BLOCKS} blocks spread over
+     * the picture). The blockiness a JPEG leaves in the pixels ({@link BlockGrid}) is faint at high qualities and may
+     * point to another phase, while the steps are the trace this indicator reads. The blockiness's phase (gx, gy) is
+     * kept where it shows as many frequencies as the best phase, or where no phase shows any.
+     */
+    static int[] phase(float[] y, int w, int h, int gx, int gy) {
+        int nx = (w - 7) / 8, ny = (h - 7) / 8;
+        if (nx < 1 || ny < 1) return new int[]{gx, gy};
+        int s = (int) Math.ceil(Math.sqrt(nx * (double) ny / PHASE_BLOCKS));
+        int cx = (nx - 1) / s + 1, cy = (ny - 1) / s + 1, n = cx * cy;
+        float[] c = new float[n * 64], px = new float[64], tmp = new float[64], v = new float[n];
+        int[] found = new int[64];
+        for (int py = 0; py < 8; py++) {
+            for (int pq = 0; pq < 8; pq++) {
+                for (int r = 0; r < cy; r++) {
+                    for (int col = 0; col < cx; col++) {
+                        int ox = pq + col * s * 8, oy = py + r * s * 8;
+                        for (int j = 0; j < 8; j++) {
+                            for (int i = 0; i < 8; i++) px[j * 8 + i] = y[(oy + j) * w + ox + i] - 128;
+                        }
+                        JpegModel.dct(px, tmp, c, (r * cx + col) * 64);
+                    }
+                }
+                for (int f = 0; f < PHASE_FREQUENCIES; f++) {
+                    int k = ZIGZAG[f], count = 0;
+                    for (int b = 0; b < n; b++) if (Math.abs(c[b * 64 + k]) > 1.5) v[count++] = c[b * 64 + k];
+                    if (count >= MIN_VALUES && gathers(v, count)) found[py * 8 + pq]++;
+                }
+            }
+        }
+        int best = gy * 8 + gx;
+        for (int i = 0; i < 64; i++) if (found[i] > found[best]) best = i;
+        return new int[]{best % 8, best / 8};
+    }
+
+    private static final int TURN = 1024;
+    private static final float[] COS_TURN = new float[TURN], SIN_TURN = new float[TURN];
+
+    static {
+        for (int i = 0; i < TURN; i++) {
+            COS_TURN[i] = (float) Math.cos(2 * Math.PI * i / TURN);
+            SIN_TURN[i] = (float) Math.sin(2 * Math.PI * i / TURN);
+        }
+    }
+
+    /** Whether the count values gather on the multiples of some step from {@link #MIN_STEP} on ({@link #step}'s test, tabled). */
+    private static boolean gathers(float[] v, int count) {
+        for (int q = MIN_STEP; q <= MAX_STEP; q++) {
+            int beyond = 0;
+            double re = 0, im = 0;
+            for (int i = 0; i < count; i++) {
+                float x = v[i];
+                if (Math.abs(x) > 0.75f * q) beyond++;
+                double t = x / (double) q;
+                int a = (int) ((t - Math.floor(t)) * TURN) & (TURN - 1);
+                re += COS_TURN[a];
+                im += SIN_TURN[a];
+            }
+            if (beyond < MIN_SPREAD * count) return false;
+            if (Math.hypot(re, im) / count >= MIN_PERIODICITY) return true;
+        }
+        return false;
     }
 
     /**
