@@ -121,7 +121,8 @@ public final class BlockRegion {
         return usableCount == 0 ? 0 : 100.0 * size / usableCount;
     }
 
-    private static float[] clippedShare(FloatImage image, int bw, int bh) {
+    /** Per 8x8 block (bw x bh blocks from the top-left corner): the share of its pixels with a channel at 0 or 255. */
+    public static float[] clippedShare(FloatImage image, int bw, int bh) {
         int w = image.width(), h = image.height();
         float[] out = new float[bw * bh];
         for (int c = 0; c < image.channels(); c++) {

@@ -90,6 +90,30 @@ class PixelIndicatorsTest {
         assertEquals(90, e.score("ela_quality").value());
     }
 
+    /**
+     * Saturated colour (a channel at 255, as in autumn foliage or a red boat) is clipped by the JPEG decoder, which moves
+     * its blocks off the quantization lattice: they change on a re-save as much as fresh content would. Such blocks carry
+     * no evidence and are left out, so an untouched JPEG with a saturated, textured area does not depart there.
+     */
+    @Test
+    void errorLevelLeavesOutBlocksTheDecoderClipped() throws Exception {
+        for (FloatImage photo : new FloatImage[]{coffee, chelsea}) {
+            FloatImage vivid = photo.copy();
+            int x0 = 96, y0 = 64, w = 160, h = 128;
+            float[] r = vivid.plane(0);
+            for (int y = y0; y < y0 + h; y++) {
+                for (int x = x0; x < x0 + w; x++) r[y * vivid.width() + x] = Math.min(1f, 0.6f + 2f * r[y * vivid.width() + x]);
+            }
+            FloatImage saved = Edits.jpeg(vivid, 90);
+            IndicatorResult e = new ErrorLevelAnalysis().analyze(saved, CTX);
+            boolean[] found = departing(ErrorLevelAnalysis.ID, e, saved.width(), saved.height());
+            boolean[] area = TestMasks.rect(saved.width(), saved.height(), x0, y0, w, h);
+            log("saturated", e, found, area);
+            assertTrue(Edits.hitRate(found, area) <= 0.05, "departing blocks in the saturated area: " + Edits.hitRate(found, area));
+            assertNotEquals(Hypothesis.MANIPULATED, e.supports());
+        }
+    }
+
     @Test
     void errorLevelQualityComesFromTheExaminersParameter() throws Exception {
         FloatImage img = Edits.jpeg(coffee, 75);
