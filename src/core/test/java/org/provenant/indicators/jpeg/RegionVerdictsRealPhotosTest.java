@@ -33,8 +33,11 @@ import org.provenant.indicators.jpeg.pasted.PastedRegion;
  * nothing pasted, the lossless-file indicator's case. Skipped without shared/.
  */
 class RegionVerdictsRealPhotosTest {
-    /** Measured when the verdicts were added (docs/pixel-toolbox.md, "Pasted region"): 0 of the 174 each. */
-    static final int MEASURED_JPEG = 0, MEASURED_PNG = 0;
+    /**
+     * Measured (docs/pixel-toolbox.md, "Pasted region"): 0 of the 174 re-saved as JPEG; 1 saved as PNG since session 16
+     * reads 35 frequencies (0 with 20).
+     */
+    static final int MEASURED_JPEG = 0, MEASURED_PNG = 1;
 
     static IndicatorResult run(Indicator indicator, byte[] file, String name) throws Exception {
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(file));

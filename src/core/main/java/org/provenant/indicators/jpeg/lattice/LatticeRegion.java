@@ -51,7 +51,7 @@ public final class LatticeRegion implements Indicator {
     };
     public static final VerdictPolicy VERDICT = VerdictPolicy.threshold(Hypothesis.MANIPULATED, "a region added after the"
                     + " picture was a JPEG", THRESHOLD, HeldOut.falseAlarmCounts(new HeldOut.Share(0, 208), new HeldOut.Share(0, 100)),
-            "set on 208 TRAINING synthetic edits saved as PNG with their hosts (none of the 130 hosts that show a JPEG trace"
+            "set on 208 TRAINING synthetic edits saved as PNG with their hosts (none of the 136 hosts that show a JPEG trace"
                     + " above it) and on TRAINING photos saved as PNG (none of 376 above it); it leaned on 0 of 208 held-out"
                     + " photos saved as PNG and on 0 of 100 held-out hosts").unless(NO_TRACE).unless(SCATTERED);
 
