@@ -10,8 +10,8 @@ import org.provenant.indicators.IndicatorException;
  * The trace an earlier JPEG compression leaves in a lossless picture (a PNG or TIFF saved from a decoded JPEG): on
  * the JPEG's 8x8 grid, each luma DCT coefficient lies close to a multiple of that JPEG's quantization step, up to the
  * rounding of the decoded pixels (the JPEG compatibility of Fridrich, Goljan and Du, 2001). A region pasted, filled
- * or generated after the decoding does not. The grid is the phase at which the steps show ({@link #phase}); the step of each of
- * the {@link #FREQUENCIES} lowest AC frequencies is the largest one on whose multiples the coefficients gather
+ * or generated after the decoding does not. The grid is the phase at which the steps show ({@link #phase}); the step
+ * of each of the {@link #FREQUENCIES} lowest AC frequencies is the largest one on whose multiples the coefficients gather
  * (circular mean of exp(2 pi i c / q) at least {@link #MIN_PERIODICITY}, with at least {@link #MIN_SPREAD} of them
  * beyond the first multiple, so that a step larger than the spread of the values does not pass). Each coefficient
  * beyond half a step then gives a log-likelihood ratio: its distance to the nearest multiple under rounding noise of
@@ -29,11 +29,11 @@ final class BlockLattice {
     static final double MAX_LLR = 4;
     /** Fewest coefficients away from zero a frequency needs for its step to be estimated; at most MAX_VALUES are read. */
     static final int MIN_VALUES = 200, MAX_VALUES = 20_000;
-    /** Blocks, spread over the picture, and lowest frequencies on which each of the 64 grid phases is tried ({@link #phase}). */
+    /** Blocks (spread over the picture) and lowest frequencies on which each of the 64 grid phases is tried ({@link #phase}). */
     static final int PHASE_BLOCKS = 2048, PHASE_FREQUENCIES = 8;
     /**
      * The first AC frequencies in zig-zag order, as natural (row-major) indices. 35 since session 16 (20 before): after
-     * a JPEG of quality 90-95 the low frequencies have steps of 2, too fine to use, while the higher ones keep steps of 3-15.
+     * a JPEG of quality 90-95 the low frequencies have steps of 2, too fine to use; the higher ones keep steps of 3-15.
      */
     static final int[] ZIGZAG = {1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27, 20,
             13, 6, 7, 14, 21, 28, 35, 42, 49, 56};
@@ -124,11 +124,11 @@ final class BlockLattice {
         int cx = (nx - 1) / s + 1, cy = (ny - 1) / s + 1, n = cx * cy;
         float[] c = new float[n * 64], px = new float[64], tmp = new float[64], v = new float[n];
         int[] found = new int[64];
-        for (int py = 0; py < 8; py++) {
-            for (int pq = 0; pq < 8; pq++) {
+        for (int phaseY = 0; phaseY < 8; phaseY++) {
+            for (int phaseX = 0; phaseX < 8; phaseX++) {
                 for (int r = 0; r < cy; r++) {
                     for (int col = 0; col < cx; col++) {
-                        int ox = pq + col * s * 8, oy = py + r * s * 8;
+                        int ox = phaseX + col * s * 8, oy = phaseY + r * s * 8;
                         for (int j = 0; j < 8; j++) {
                             for (int i = 0; i < 8; i++) px[j * 8 + i] = y[(oy + j) * w + ox + i] - 128;
                         }
@@ -138,7 +138,7 @@ final class BlockLattice {
                 for (int f = 0; f < PHASE_FREQUENCIES; f++) {
                     int k = ZIGZAG[f], count = 0;
                     for (int b = 0; b < n; b++) if (Math.abs(c[b * 64 + k]) > 1.5) v[count++] = c[b * 64 + k];
-                    if (count >= MIN_VALUES && gathers(v, count)) found[py * 8 + pq]++;
+                    if (count >= MIN_VALUES && gathers(v, count)) found[phaseY * 8 + phaseX]++;
                 }
             }
         }
@@ -157,7 +157,7 @@ final class BlockLattice {
         }
     }
 
-    /** Whether the count values gather on the multiples of some step from {@link #MIN_STEP} on ({@link #step}'s test, tabled). */
+    /** Whether the count values gather on the multiples of a step from {@link #MIN_STEP} on ({@link #step}'s test, tabled). */
     private static boolean gathers(float[] v, int count) {
         for (int q = MIN_STEP; q <= MAX_STEP; q++) {
             int beyond = 0;
