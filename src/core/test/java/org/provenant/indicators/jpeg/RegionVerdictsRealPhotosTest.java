@@ -63,8 +63,7 @@ class RegionVerdictsRealPhotosTest {
         for (Path p : files) {
             BufferedImage img = ImageIO.read(p.toFile());
             if (img == null) continue;
-            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-            rgb.getGraphics().drawImage(img, 0, 0, null);
+            BufferedImage rgb = JpegFixtures.rgb(img);
             measured++;
             int q = 70 + new SplittableRandom(p.getFileName().toString().hashCode()).nextInt(26);
             IndicatorResult j = run(new PastedRegion(), JpegFixtures.jpeg(rgb, q), "resaved.jpg");

@@ -160,20 +160,36 @@ final class BlockLattice {
     /** Whether the count values gather on the multiples of a step from {@link #MIN_STEP} on ({@link #step}'s test, tabled). */
     private static boolean gathers(float[] v, int count) {
         for (int q = MIN_STEP; q <= MAX_STEP; q++) {
-            int beyond = 0;
-            double re = 0, im = 0;
-            for (int i = 0; i < count; i++) {
-                float x = v[i];
-                if (Math.abs(x) > 0.75f * q) beyond++;
+            double g = gathering(v, count, q, true);
+            if (Double.isNaN(g)) return false;
+            if (g >= MIN_PERIODICITY) return true;
+        }
+        return false;
+    }
+
+    /**
+     * How closely the count values gather on the multiples of q: the length of the mean of exp(2 pi i v / q); NaN where
+     * fewer than {@link #MIN_SPREAD} of them lie beyond 0.75 q (that step, and any larger one, exceeds their spread).
+     * Tabled cosines (1/{@value #TURN} of a turn) for the phase search's many calls, exact ones for the step itself.
+     */
+    private static double gathering(float[] v, int count, int q, boolean tabled) {
+        int beyond = 0;
+        double re = 0, im = 0;
+        for (int i = 0; i < count; i++) {
+            float x = v[i];
+            if (Math.abs(x) > 0.75 * q) beyond++;
+            if (tabled) {
                 double t = x / (double) q;
                 int a = (int) ((t - Math.floor(t)) * TURN) & (TURN - 1);
                 re += COS_TURN[a];
                 im += SIN_TURN[a];
+            } else {
+                double a = 2 * Math.PI * x / q;
+                re += Math.cos(a);
+                im += Math.sin(a);
             }
-            if (beyond < MIN_SPREAD * count) return false;
-            if (Math.hypot(re, im) / count >= MIN_PERIODICITY) return true;
         }
-        return false;
+        return beyond < MIN_SPREAD * count ? Double.NaN : Math.hypot(re, im) / count;
     }
 
     /**
@@ -214,17 +230,9 @@ final class BlockLattice {
         count = j;
         int best = 0;
         for (int q = 2; q <= MAX_STEP; q++) {
-            int beyond = 0;
-            double re = 0, im = 0;
-            for (int i = 0; i < count; i++) {
-                float x = v[i];
-                if (Math.abs(x) > 0.75 * q) beyond++;
-                double a = 2 * Math.PI * x / q;
-                re += Math.cos(a);
-                im += Math.sin(a);
-            }
-            if (beyond < MIN_SPREAD * count) break;
-            if (Math.hypot(re, im) / count >= MIN_PERIODICITY) best = q;
+            double g = gathering(v, count, q, false);
+            if (Double.isNaN(g)) break;
+            if (g >= MIN_PERIODICITY) best = q;
         }
         return best;
     }

@@ -24,10 +24,7 @@ public final class JpegFixtures {
 
     public static BufferedImage sample(String name) {
         try {
-            BufferedImage img = ImageIO.read(Path.of("assets/samples", name).toFile());
-            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-            rgb.getGraphics().drawImage(img, 0, 0, null);
-            return rgb;
+            return rgb(ImageIO.read(Path.of("assets/samples", name).toFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,19 +54,22 @@ public final class JpegFixtures {
 
     public static BufferedImage decode(byte[] jpeg) {
         try {
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
-            BufferedImage rgb = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-            rgb.getGraphics().drawImage(img, 0, 0, null);
-            return rgb;
+            return rgb(ImageIO.read(new ByteArrayInputStream(jpeg)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A plain 8-bit RGB copy with a raster of its own (a sub-image shares its parent's). */
+    public static BufferedImage rgb(BufferedImage img) {
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        out.getGraphics().drawImage(img, 0, 0, null);
+        return out;
+    }
+
     /** Copies a rectangle of {@code from} into a copy of {@code base}. */
     public static BufferedImage paste(BufferedImage base, BufferedImage from, int x, int y, int w, int h) {
-        BufferedImage out = new BufferedImage(base.getWidth(), base.getHeight(), BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(base, 0, 0, null);
+        BufferedImage out = rgb(base);
         for (int j = y; j < y + h; j++) for (int i = x; i < x + w; i++) out.setRGB(i, j, from.getRGB(i, j));
         return out;
     }

@@ -58,14 +58,14 @@ class LatticeRegionTest {
     void theEarlierGridIsFoundByItsStepsInACroppedHighQualityJpeg() throws Exception {
         for (BufferedImage photo : new BufferedImage[]{COFFEE, CHELSEA}) {
             BufferedImage d = JpegFixtures.decode(JpegFixtures.jpeg(photo, 92));
-            BufferedImage cropped = copy(d.getSubimage(3, 5, d.getWidth() - 3, d.getHeight() - 5));
+            BufferedImage cropped = JpegFixtures.rgb(d.getSubimage(3, 5, d.getWidth() - 3, d.getHeight() - 5));
             FloatImage f = FloatImage.fromBufferedImage(cropped);
             for (int[] wrong : new int[][]{{0, 0}, {1, 4}}) {
                 int[] phase = BlockLattice.phase(BlockLattice.luma(f), f.width(), f.height(), wrong[0], wrong[1]);
                 assertEquals(5, phase[0], "grid x from (" + wrong[0] + ", " + wrong[1] + ")");
                 assertEquals(3, phase[1], "grid y");
             }
-            BufferedImage source = copy(photo.getSubimage(3, 5, photo.getWidth() - 3, photo.getHeight() - 5));
+            BufferedImage source = JpegFixtures.rgb(photo.getSubimage(3, 5, photo.getWidth() - 3, photo.getHeight() - 5));
             IndicatorResult r = run(png(JpegFixtures.paste(cropped, source, X, Y, W, H)), "cropped-edit.png");
             double[] c = JpegFixtures.coverage(r, X, Y, W, H);
             assertEquals(Hypothesis.MANIPULATED, r.supports(), r.explanation());
@@ -73,13 +73,6 @@ class LatticeRegionTest {
             assertTrue(c[0] >= 0.8, "paste covered " + c[0]);
             assertTrue(c[1] <= 0.15, "outline outside the paste " + c[1]);
         }
-    }
-
-    /** A plain copy (a sub-image shares its parent's raster, which ImageIO may not write as expected). */
-    static BufferedImage copy(BufferedImage img) {
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        out.getGraphics().drawImage(img, 0, 0, null);
-        return out;
     }
 
     @Test
